@@ -1,0 +1,53 @@
+"""Text normalisation shared by import, vocabularies and validation.
+
+Real catalogs mix fullwidth and halfwidth punctuation, wrap words with spaces
+("征收土 地信息") and sometimes come as traditional-character mirror copies. Everything
+that compares text goes through :func:`fold` first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Traditional → simplified for the characters that occur in catalog headers, vocabularies
+# and domain names. Not a general converter: enough to recognise labels and terms.
+_TRAD = str.maketrans(
+    "開內據時級鄉縣區鎮街體眾請動構載網絡報紙聞發會聽電視廣查閱點務務場區產環"
+    "稅徵費實劃設項築災險業養療衛藥監執語讀圖書檔館訊單戶務關於條規證頒經濟處類"
+    "鄰現員導資準進佈傳應變創權職責協織護農貧線濟寫際與為無顯條醫號將並門歲傷別"
+    "標錄範圍節這個們對從來時間問題統計價證屬選擇則網頁總補貼協調會議決議審覈核辦"
+    "簽訂錶專區鄉鎮縣團義務聯絡諮詢舉報監督處罰強製執復議訴訟",
+    "开内据时级乡县区镇街体众请动构载网络报纸闻发会听电视广查阅点务务场区产环"
+    "税征费实划设项筑灾险业养疗卫药监执语读图书档馆讯单户务关于条规证颁经济处类"
+    "邻现员导资准进布传应变创权职责协织护农贫线济写际与为无显条医号将并门岁伤别"
+    "标录范围节这个们对从来时间问题统计价证属选择则网页总补贴协调会议决议审核核办"
+    "签订表专区乡镇县团义务联络咨询举报监督处罚强制执复议诉讼",
+)
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def nfkc(text: str) -> str:
+    """NFKC-normalise: fullwidth ASCII and punctuation become halfwidth."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def simplify(text: str) -> str:
+    """Map the traditional characters we know of to simplified ones."""
+    return text.translate(_TRAD)
+
+
+def fold(text: str | None) -> str:
+    """Canonical comparison key: NFKC, simplified, all whitespace removed."""
+    if not text:
+        return ""
+    return _SPACE_RE.sub("", simplify(nfkc(str(text))))
+
+
+def clean_cell(text: str | None) -> str:
+    """Tidy a cell value for storage: strip, normalise line ends, drop NUL."""
+    if text is None:
+        return ""
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return value.strip()
