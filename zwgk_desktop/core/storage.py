@@ -72,8 +72,19 @@ def _row_item(row: sqlite3.Row | tuple[Any, ...], columns: Sequence[str]) -> Ite
     return item
 
 
-def _connect(uri: str, read_only: bool) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+def _connect(uri: str, read_only: bool, name: str = "") -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise FileUnreadableError(f"无法打开“{name}”：{exc}") from exc
+    try:
+        return _configure(conn, read_only)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise NotACatalogError(f"“{name}”不是政务公开目录文件（.zwgk），或文件已损坏") from exc
+
+
+def _configure(conn: sqlite3.Connection, read_only: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA cell_size_check = ON")
     conn.execute("PRAGMA mmap_size = 0")
@@ -155,7 +166,7 @@ class Document:
                 read_only = True
                 lock_message = "无法在该位置写入（只读介质或无权限），已以只读方式打开"
         try:
-            conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only)
+            conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             cls._check(conn, path)
             if not read_only:
                 apply_migrations(Database(conn))
@@ -177,7 +188,7 @@ class Document:
             shutil.copyfile(path, copy)
         except OSError as exc:
             raise FileUnreadableError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
-        conn = _connect(_file_uri(copy, "ro"), read_only=True)
+        conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
         try:
             cls._check(conn, path)
         except BaseException:

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up everything zwgk-desktop needs on a fresh Debian/Ubuntu machine (idempotent):
+# the system libraries Qt needs (offscreen and X11), a CJK font, LibreOffice/poppler for
+# the print checks when ZWGK_WITH_OFFICE=1, a virtualenv in .venv, and the package itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+
+APT_PACKAGES=(
+  python3 python3-venv python3-pip
+  libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+  libxcb-shape0 libxkbcommon-x11-0
+  fonts-wqy-microhei poppler-utils
+)
+if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ]; then
+  APT_PACKAGES+=(libreoffice-calc-nogui)
+fi
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== 安装系统依赖 / installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "== 创建虚拟环境 / creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+echo "== 安装 zwgk-desktop / installing the package"
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -E "^WARNING: Location .* is ignored" || true
+.venv/bin/python -c "import zwgk_desktop, PySide6; print('zwgk-desktop', zwgk_desktop.__version__, '/ PySide6', PySide6.__version__)"
