@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import shutil
 import sqlite3
@@ -61,15 +62,20 @@ def _item_row(item: Item) -> dict[str, Any]:
     return row
 
 
+@functools.lru_cache(maxsize=8192)
+def _decode_list(text: str) -> tuple[str, ...]:
+    """Choice lists repeat a lot (the same channel sets): decode each distinct one once."""
+    return tuple(json.loads(text))
+
+
 def _row_item(row: sqlite3.Row | tuple[Any, ...], columns: Sequence[str]) -> Item:
     data = dict(zip(columns, row, strict=True))
-    item = Item(id=data["id"], template_ref=data["template_ref"])
-    for key in TEXT_FIELDS:
-        setattr(item, key, data[key])
+    kwargs: dict[str, Any] = {key: data[key] for key in TEXT_FIELDS}
     for key in CHOICE_FIELDS:
-        setattr(item, key, json.loads(data[key]))
-    item.extra = json.loads(data["extra"])
-    return item
+        kwargs[key] = list(_decode_list(data[key]))
+    extra = data["extra"]
+    kwargs["extra"] = {} if extra == "{}" else json.loads(extra)
+    return Item(id=data["id"], template_ref=data["template_ref"], **kwargs)
 
 
 def _connect(uri: str, read_only: bool, name: str = "") -> sqlite3.Connection:

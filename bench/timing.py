@@ -1,0 +1,33 @@
+"""Timing helpers shared by the benchmarks: medians and ratios, never absolute verdicts.
+
+The machines are shared and noisy, so every benchmark measures a baseline in the same run
+and reports ``ours / baseline``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def median_seconds(fn: Callable[[], Any], repeat: int = 5, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def report(title: str, ours: float, baseline: float, baseline_name: str, target: float | None = None) -> str:
+    ratio = ours / baseline if baseline else float("inf")
+    verdict = ""
+    if target is not None:
+        verdict = "  OK" if ratio <= target else f"  OVER TARGET ({target}x)"
+    line = f"{title}: {ours * 1000:.2f} ms vs {baseline_name} {baseline * 1000:.2f} ms = {ratio:.2f}x{verdict}"
+    print(line)
+    return line
