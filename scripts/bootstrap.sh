@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libxcb-shape0 libxkbcommon-x11-0
   fonts-wqy-microhei poppler-utils
 )
-if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ]; then
+if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
   APT_PACKAGES+=(libreoffice-calc-nogui)
 fi
 
