@@ -1,0 +1,136 @@
+"""Background tasks: results, progress, errors and 取消 all arrive on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.gui.dialogs.common import MESSAGES
+from zwgk_desktop.gui.tasks import run_blocking, run_in_background
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_result_and_progress_arrive_on_ui_thread(qtbot, parent):
+    ui_thread = QThread.currentThread()
+    worker_threads: list[object] = []
+    seen: dict[str, object] = {}
+
+    def work(progress, cancel):
+        worker_threads.append(threading.current_thread())
+        for n in range(1, 6):
+            progress(n, 5)
+            time.sleep(0.06)
+        return sum(range(10))
+
+    def done(result):
+        seen["result"] = result
+        seen["thread"] = QThread.currentThread()
+
+    task = run_in_background(parent, "计算", work, done)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert seen["result"] == 45
+    assert seen["thread"] is ui_thread
+    assert worker_threads and worker_threads[0] is not threading.main_thread()
+    assert task.result == 45
+
+
+def test_user_error_shows_its_chinese_line(qtbot, parent):
+    MESSAGES.clear()
+
+    def work(progress, cancel):
+        raise ZwgkError("无法写入“a.xlsx”：文件可能正在被 Excel/WPS 打开，请关闭后重试")
+
+    task = run_in_background(parent, "导出Excel", work, lambda r: None)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert MESSAGES[-1].kind == "error"
+    assert "Excel/WPS" in MESSAGES[-1].text
+
+
+def test_bug_shows_internal_error_box_not_a_crash(qtbot, parent):
+    MESSAGES.clear()
+
+    def work(progress, cancel):
+        return {}["missing"]
+
+    task = run_in_background(parent, "导入Excel", work, lambda r: None)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert MESSAGES[-1].kind == "internal"
+    assert MESSAGES[-1].title == "内部错误"
+    assert "KeyError" in MESSAGES[-1].text
+    assert isinstance(task.error, KeyError)
+
+
+def test_failing_on_done_callback_is_reported(qtbot, parent):
+    MESSAGES.clear()
+
+    def broken(result):
+        raise RuntimeError("callback broke")
+
+    task = run_in_background(parent, "导出PDF", lambda p, c: 1, broken)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert MESSAGES[-1].kind == "internal"
+
+
+def test_cancel_stops_worker_quietly(qtbot, parent):
+    MESSAGES.clear()
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def work(progress, cancel):
+        started.set()
+        for n in range(1000):
+            if cancel():
+                raise ZwgkError("已取消")
+            progress(n, 1000)
+            time.sleep(0.01)
+        return "finished"
+
+    task = run_in_background(
+        parent,
+        "导出Excel",
+        work,
+        lambda r: outcome.append("done"),
+        on_cancel=lambda: outcome.append("cancelled"),
+    )
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=3000)
+    cancel_button = task.dialog.findChild(QPushButton)
+    qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert task.cancelled
+    assert outcome == ["cancelled"]
+    assert not MESSAGES
+
+
+def test_progress_dialog_appears_for_slow_work(qtbot, parent):
+    release = threading.Event()
+
+    def work(progress, cancel):
+        progress(1, 4)
+        release.wait(5)
+        return "ok"
+
+    task = run_in_background(parent, "读取工作簿", work, lambda r: None)
+    qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=3000)
+    assert task.dialog.maximum() == 4
+    assert task.dialog.labelText().startswith("读取工作簿")
+    release.set()
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+
+
+def test_run_blocking_returns_and_raises(qtbot, parent):
+    assert run_blocking(parent, "计算", lambda p, c: "结果") == "结果"
+    with pytest.raises(ZwgkError, match="坏文件"):
+        run_blocking(parent, "计算", lambda p, c: (_ for _ in ()).throw(ZwgkError("坏文件")))

@@ -1,0 +1,1 @@
+"""Dialogs and pages around the main window (new, import, export, snapshots, about)."""

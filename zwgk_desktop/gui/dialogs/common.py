@@ -1,0 +1,124 @@
+"""Small helpers shared by the dialogs: message boxes, hints, file pickers, folders.
+
+Message boxes here are opened with ``open()`` (window-modal, non-blocking), so nothing in
+a background callback ever blocks, and tests can look at ``MESSAGES`` instead of clicking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+_KEEP: set[QMessageBox] = set()
+_BAD_FILENAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+HINT_STYLE = "color: #c0392b;"
+MUTED_STYLE = "color: #777777;"
+
+
+@dataclass(frozen=True)
+class ShownMessage:
+    kind: str  # "error" | "internal" | "info"
+    title: str
+    text: str
+
+
+MESSAGES: deque[ShownMessage] = deque(maxlen=50)  # what was shown, newest last
+
+
+def _open_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    kind: str,
+    title: str,
+    text: str,
+    details: str = "",
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    MESSAGES.append(ShownMessage(kind, title, text))
+    _KEEP.add(box)
+    box.finished.connect(lambda _=0, b=box: _KEEP.discard(b))
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """A user-actionable problem: the core's one Chinese line."""
+    return _open_box(parent, QMessageBox.Icon.Warning, "error", title, message)
+
+
+def show_internal_error(
+    parent: QWidget | None, title: str, exc: BaseException, details: str
+) -> QMessageBox:
+    """A bug: say so plainly, keep the traceback under 显示详细信息 for the report."""
+    text = (
+        f"{title}时发生内部错误：{type(exc).__name__}: {exc}\n"
+        "您的目录文件未受影响。请将详细信息复制给技术支持人员。"
+    )
+    return _open_box(parent, QMessageBox.Icon.Critical, "internal", "内部错误", text, details)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    return _open_box(parent, QMessageBox.Icon.Information, "info", title, message)
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A red validation hint under a field (红字提示)."""
+    label = QLabel(text)
+    label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def safe_filename(text: str, fallback: str = "目录") -> str:
+    """``text`` usable as a file name on Windows and Linux (no \\ / : * ? " < > |)."""
+    cleaned = _BAD_FILENAME_CHARS.sub("", text).strip().strip(".")
+    return cleaned[:120] or fallback
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, default: Path, name_filter: str, suffix: str
+) -> Path | None:
+    """The save dialog; the returned path always ends with ``suffix``."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    return path
+
+
+def ask_open_path(
+    parent: QWidget | None, title: str, folder: Path, name_filter: str
+) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), name_filter)
+    return Path(chosen) if chosen else None
+
+
+def open_folder(path: Path) -> bool:
+    """Show ``path`` (a folder, or a file's folder) in the system file manager."""
+    folder = path if path.is_dir() else path.parent
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def open_file(path: Path) -> bool:
+    """Open ``path`` with its associated program (Excel/WPS, a PDF viewer)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def existing_folder(text: str, fallback: Path) -> Path:
+    """``text`` if it names an existing folder, else ``fallback``."""
+    if text:
+        path = Path(text)
+        if path.is_dir():
+            return path
+    return fallback

@@ -1,0 +1,375 @@
+"""新建目录: unit details, which of the 26 domains apply, 未涉及说明 for the others, then a file.
+
+The chosen domains start from their bundled templates (``core.catalog_factory``); every
+other domain is stored as 未涉及 with its 说明, all in the one transaction that creates
+the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.model import CatalogMeta
+from zwgk_desktop.core.settings import load_settings, save_settings
+from zwgk_desktop.core.storage import Document
+from zwgk_desktop.core.templates import DomainTemplate, all_templates
+from zwgk_desktop.core.vocab import LEVEL
+from zwgk_desktop.gui.dialogs.common import (
+    MUTED_STYLE,
+    ask_save_path,
+    hint_label,
+    safe_filename,
+    show_error,
+)
+
+DEFAULT_NOTE = "本单位无该领域相关职责，未涉及该领域政务公开事项。"
+DEFAULT_LEVELS = ("县级", "乡级")
+SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
+_YEAR = re.compile(r"(19|20)\d\d")
+_COL_NAME, _COL_COUNT, _COL_NOTE = range(3)
+_DISABLED_BRUSH = QBrush(QColor("#a0a0a0"))
+
+
+def default_file_name(unit: str) -> str:
+    return f"{safe_filename(unit, '本单位')}政务公开标准目录.zwgk"
+
+
+class NewCatalogDialog(QDialog):
+    """Fill in, check, then 创建…; ``created_path`` is set once the file exists."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建目录")
+        self.resize(880, 720)
+        self.created_path: Path | None = None
+        self.templates: tuple[DomainTemplate, ...] = all_templates()
+        self._updating = False
+
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText(
+            "如：城关镇（用于标题“城关镇××领域基层政务公开标准目录”）"
+        )
+        self.region_edit = QLineEdit()
+        self.region_edit.setPlaceholderText("如：××省××市××县")
+        self.year_edit = QLineEdit(str(dt.date.today().year))
+        self.year_edit.setPlaceholderText("如：2025 或 2025年版")
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setPlaceholderText("姓名及联系电话")
+        self.level_boxes: dict[str, QCheckBox] = {}
+        levels_row = QHBoxLayout()
+        for term in LEVEL.terms:
+            box = QCheckBox(term)
+            box.setChecked(term in DEFAULT_LEVELS)
+            box.toggled.connect(self._revalidate)
+            self.level_boxes[term] = box
+            levels_row.addWidget(box)
+        levels_note = QLabel("（目录中“公开层级”列的名称；村（社区）也编目录时勾选村级）")
+        levels_note.setStyleSheet(MUTED_STYLE)
+        levels_row.addWidget(levels_note)
+        levels_row.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("单位名称 *", self.unit_edit)
+        form.addRow("行政区划", self.region_edit)
+        form.addRow("年度/版本 *", self.year_edit)
+        form.addRow("联系人", self.contact_edit)
+        form.addRow("公开层级 *", levels_row)
+        meta_box = QGroupBox("单位信息")
+        meta_box.setLayout(form)
+
+        self.table = self._make_table()
+        for row in range(self.table.rowCount()):
+            self._style_note(row)
+        self.all_button = QPushButton("全选")
+        self.none_button = QPushButton("全不选")
+        self.all_button.clicked.connect(lambda: self.set_all_checked(True))
+        self.none_button.clicked.connect(lambda: self.set_all_checked(False))
+        self.default_note_edit = QLineEdit(DEFAULT_NOTE)
+        self.apply_note_button = QPushButton("填入所有未涉及领域")
+        self.apply_note_button.setToolTip(
+            "把左边的说明填入所有未勾选、且说明为空或为默认说明的领域"
+        )
+        self.apply_note_button.clicked.connect(self.apply_default_note)
+        tools = QHBoxLayout()
+        tools.addWidget(self.all_button)
+        tools.addWidget(self.none_button)
+        tools.addSpacing(16)
+        tools.addWidget(QLabel("未涉及说明："))
+        tools.addWidget(self.default_note_edit, 1)
+        tools.addWidget(self.apply_note_button)
+        explain = QLabel(
+            "勾选本单位涉及的领域（从标准模板开始编制）；未勾选的领域标为“未涉及”，请在右列写明原因。"
+        )
+        explain.setWordWrap(True)
+        explain.setStyleSheet(MUTED_STYLE)
+        domains_layout = QVBoxLayout()
+        domains_layout.addWidget(explain)
+        domains_layout.addLayout(tools)
+        domains_layout.addWidget(self.table, 1)
+        self.summary_label = QLabel()
+        domains_layout.addWidget(self.summary_label)
+        domains_box = QGroupBox("公开领域")
+        domains_box.setLayout(domains_layout)
+
+        self.hint = hint_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("创建…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.choose_file_and_create)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(meta_box)
+        layout.addWidget(domains_box, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+
+        for edit in (self.unit_edit, self.year_edit):
+            edit.textChanged.connect(self._revalidate)
+        self.table.itemChanged.connect(self._item_changed)
+        self.apply_default_note()
+        self._revalidate()
+
+    # ------------------------------------------------------------------ domain table
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(len(self.templates), 3)
+        table.setHorizontalHeaderLabels(["领域（勾选 = 涉及）", "模板事项", "未涉及说明"])
+        table.verticalHeader().setVisible(False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(_COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        for row, template in enumerate(self.templates):
+            name = QTableWidgetItem(template.name)
+            name.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            name.setCheckState(Qt.CheckState.Checked)
+            name.setData(Qt.ItemDataRole.UserRole, template.id)
+            tip = template.description or template.name
+            if template.guideline:
+                tip += f"\n依据：{template.department}{template.guideline}"
+            name.setToolTip(tip)
+            count = QTableWidgetItem(f"{len(template.items)} 项")
+            count.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            note = QTableWidgetItem("")
+            table.setItem(row, _COL_NAME, name)
+            table.setItem(row, _COL_COUNT, count)
+            table.setItem(row, _COL_NOTE, note)
+        return table
+
+    def _row_checked(self, row: int) -> bool:
+        return self.table.item(row, _COL_NAME).checkState() == Qt.CheckState.Checked
+
+    def _style_note(self, row: int) -> None:
+        note = self.table.item(row, _COL_NOTE)
+        involved = self._row_checked(row)
+        self._updating = True
+        try:
+            if involved:
+                note.setFlags(Qt.ItemFlag.NoItemFlags)
+                note.setForeground(_DISABLED_BRUSH)
+                note.setToolTip("涉及的领域不需要说明")
+            else:
+                note.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsEditable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                note.setData(Qt.ItemDataRole.ForegroundRole, None)
+                note.setToolTip("双击编辑本领域的未涉及说明")
+        finally:
+            self._updating = False
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._updating:
+            return
+        if item.column() == _COL_NAME:
+            self._style_note(item.row())
+            note = self.table.item(item.row(), _COL_NOTE)
+            if not self._row_checked(item.row()) and not note.text().strip():
+                note.setText(self.default_note_edit.text().strip())
+        self._revalidate()
+
+    def set_all_checked(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.table.rowCount()):
+            self.table.item(row, _COL_NAME).setCheckState(state)
+
+    def set_domain_checked(self, domain_id: str, checked: bool) -> None:
+        row = self._row_of(domain_id)
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.table.item(row, _COL_NAME).setCheckState(state)
+
+    def set_note(self, domain_id: str, text: str) -> None:
+        self.table.item(self._row_of(domain_id), _COL_NOTE).setText(text)
+
+    def _row_of(self, domain_id: str) -> int:
+        for row, template in enumerate(self.templates):
+            if template.id == domain_id:
+                return row
+        raise KeyError(domain_id)
+
+    def apply_default_note(self) -> None:
+        """Fill the default 说明 into unchecked domains whose note is empty or a default."""
+        text = self.default_note_edit.text().strip()
+        for row in range(self.table.rowCount()):
+            note = self.table.item(row, _COL_NOTE)
+            if not self._row_checked(row) and note.text().strip() in ("", DEFAULT_NOTE):
+                note.setText(text)
+
+    # ------------------------------------------------------------------ values
+    def chosen_ids(self) -> list[str]:
+        return [t.id for row, t in enumerate(self.templates) if self._row_checked(row)]
+
+    def notes(self) -> dict[str, str]:
+        """未涉及说明 of every unchecked domain."""
+        return {
+            t.id: self.table.item(row, _COL_NOTE).text().strip()
+            for row, t in enumerate(self.templates)
+            if not self._row_checked(row)
+        }
+
+    def meta(self) -> CatalogMeta:
+        return CatalogMeta(
+            unit=self.unit_edit.text().strip(),
+            region=self.region_edit.text().strip(),
+            year=self.year_edit.text().strip(),
+            contact=self.contact_edit.text().strip(),
+            levels=[t for t, box in self.level_boxes.items() if box.isChecked()],
+        )
+
+    def problems(self) -> list[str]:
+        """What stops 创建, in Chinese; empty when the input is complete."""
+        problems: list[str] = []
+        if not self.unit_edit.text().strip():
+            problems.append("请填写单位名称。")
+        year = self.year_edit.text().strip()
+        if not year:
+            problems.append("请填写年度，如 2025。")
+        elif not _YEAR.search(year):
+            problems.append("年度应含四位年份，如 2025 或 2025年版。")
+        if not any(box.isChecked() for box in self.level_boxes.values()):
+            problems.append("请至少选择一个公开层级。")
+        chosen = self.chosen_ids()
+        if not chosen:
+            problems.append("请至少勾选一个本单位涉及的领域。")
+        missing = [name for name, note in self._named_notes() if not note]
+        if missing:
+            shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
+            problems.append(f"{len(missing)} 个未涉及领域缺少说明（{shown}）。")
+        return problems
+
+    def _named_notes(self) -> list[tuple[str, str]]:
+        return [
+            (t.name, self.table.item(row, _COL_NOTE).text().strip())
+            for row, t in enumerate(self.templates)
+            if not self._row_checked(row)
+        ]
+
+    def _revalidate(self, *_: object) -> None:
+        problems = self.problems()
+        self.hint.setText("\n".join(problems))
+        self.hint.setVisible(bool(problems))
+        self.ok_button.setEnabled(not problems)
+        chosen = set(self.chosen_ids())
+        items = sum(len(t.items) for t in self.templates if t.id in chosen)
+        self.summary_label.setText(
+            f"涉及 {len(chosen)} 个领域（模板事项共 {items} 项），未涉及 {len(self.templates) - len(chosen)} 个领域。"
+        )
+
+    # ------------------------------------------------------------------ create
+    def default_path(self) -> Path:
+        settings = load_settings()
+        folder = (
+            Path(settings.last_folder)
+            if settings.last_folder and Path(settings.last_folder).is_dir()
+            else paths.documents_dir()
+        )
+        return folder / default_file_name(self.unit_edit.text().strip())
+
+    def choose_file_and_create(self) -> None:
+        if self.problems():
+            self._revalidate()
+            return
+        path = ask_save_path(self, "保存新目录", self.default_path(), SAVE_FILTER, ".zwgk")
+        if path is None:
+            return
+        try:
+            self.create_at(path)
+        except ZwgkError as exc:
+            show_error(self, "新建目录", str(exc))
+            return
+        self.accept()
+
+    def create_at(self, path: Path) -> Path:
+        """Create the document at ``path`` (one transaction) and close it again."""
+        problems = self.problems()
+        if problems:
+            raise ZwgkError(problems[0])
+        catalog = new_catalog(self.meta(), self.chosen_ids())
+        notes = self.notes()
+        for domain in catalog.domains:
+            if domain.id in notes:
+                domain.not_involved = True
+                domain.note = notes[domain.id]
+        try:
+            # The save dialog already asked about replacing an existing file.
+            document = Document.create(path, catalog, overwrite=True)
+        except OSError as exc:
+            raise ZwgkError(f"无法创建“{path.name}”：{exc.strerror or exc}") from exc
+        document.close()
+        settings = load_settings()
+        settings.last_folder = str(path.parent)
+        settings.add_recent(path)
+        save_settings(settings)
+        self.created_path = path
+        return path
+
+
+def ask_new_catalog(parent: QWidget | None) -> Path | None:
+    """Run the dialog; the path of the new, closed document, or None if cancelled."""
+    dialog = NewCatalogDialog(parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.created_path
+        return None
+    finally:
+        dialog.deleteLater()
