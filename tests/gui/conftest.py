@@ -1,0 +1,55 @@
+"""GUI fixtures: real documents in tmp folders, a session over them, a main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.gui.factories import UNIT, small_catalog
+from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.model import CatalogMeta
+from zwgk_desktop.core.storage import Document
+
+
+@pytest.fixture
+def doc_path(tmp_path: Path) -> Path:
+    path = tmp_path / "测试目录.zwgk"
+    Document.create(path, small_catalog()).close()
+    return path
+
+
+@pytest.fixture
+def template_doc_path(tmp_path: Path) -> Path:
+    """A catalog made from every bundled template, as 新建目录 makes it."""
+    path = tmp_path / "模板目录.zwgk"
+    Document.create(path, new_catalog(CatalogMeta(unit=UNIT, region="测试县", year="2026"))).close()
+    return path
+
+
+@pytest.fixture
+def session(qapp, doc_path: Path) -> Iterator:
+    from zwgk_desktop.gui.session import Session
+
+    s = Session(Document.open(doc_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot, doc_path: Path) -> Iterator:
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    from zwgk_desktop.gui import msgbox
+
+    msgbox.set_test_mode(True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.open_path(doc_path)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close_session()
+    msgbox.set_test_mode(False)

@@ -1,0 +1,122 @@
+"""Tab-separated text as Excel and WPS put it on (and take it from) the clipboard.
+
+Excel's rules: cells are separated by TAB, rows by CRLF; a cell that holds a line break,
+a TAB or a double quote is written in double quotes with inner quotes doubled; a cell
+that does not *start* with a quote is taken literally. The text ends with one CRLF.
+Pure functions (no Qt) so the rules are tested on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from zwgk_desktop.core.fields import FIELD_BY_KEY
+from zwgk_desktop.core.text import clean_cell
+from zwgk_desktop.core.vocab import Vocabulary
+
+_NEEDS_QUOTES = ("\t", "\n", "\r", '"')
+# Separators a clerk uses between terms of a choice cell. "/" is not one: canonical
+# channel names such as “发布会/听证会” contain it.
+_TERM_SPLIT = re.compile(r"[、，,；;\n\r\t]+")
+
+
+def quote_cell(text: str) -> str:
+    if any(ch in text for ch in _NEEDS_QUOTES):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def to_tsv(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of cell texts as Excel's clipboard text."""
+    return "".join("\t".join(quote_cell(cell) for cell in row) + "\r\n" for row in rows)
+
+
+def from_tsv(text: str) -> list[list[str]]:
+    """Parse clipboard text from Excel, WPS or LibreOffice into rows of cells.
+
+    A quoted cell may span lines; an unterminated quote is taken literally, as Excel does.
+    The final line break does not make an extra empty row.
+    """
+    if not text:
+        return []
+    rows: list[list[str]] = []
+    row: list[str] = []
+    i, n = 0, len(text)
+    while True:
+        if i < n and text[i] == '"':
+            cell, end = _read_quoted(text, i)
+            if end is not None:
+                row.append(cell)
+                i = end
+            else:
+                cell, i = _read_plain(text, i)
+                row.append(cell)
+        else:
+            cell, i = _read_plain(text, i)
+            row.append(cell)
+        if i >= n:
+            rows.append(row)
+            break
+        sep = text[i]
+        if sep == "\t":
+            i += 1
+            continue
+        # line break: \r\n, \n or \r
+        i += 2 if text.startswith("\r\n", i) else 1
+        rows.append(row)
+        row = []
+        if i >= n:
+            break
+    return rows
+
+
+def _read_plain(text: str, i: int) -> tuple[str, int]:
+    j = i
+    n = len(text)
+    while j < n and text[j] not in "\t\r\n":
+        j += 1
+    return text[i:j], j
+
+
+def _read_quoted(text: str, i: int) -> tuple[str, int | None]:
+    """A quoted cell starting at ``text[i] == '"'``; end is None if it is not well formed."""
+    parts: list[str] = []
+    j = i + 1
+    n = len(text)
+    while j < n:
+        k = text.find('"', j)
+        if k < 0:
+            return "", None
+        parts.append(text[j:k])
+        if k + 1 < n and text[k + 1] == '"':
+            parts.append('"')
+            j = k + 2
+            continue
+        # closing quote must be followed by a separator or the end
+        if k + 1 == n or text[k + 1] in "\t\r\n":
+            return "".join(parts), k + 1
+        return "", None
+    return "", None
+
+
+def split_terms(text: str) -> list[str]:
+    """Terms of a choice cell typed or pasted as text (“政府网站、政务服务中心”)."""
+    return [t.strip() for t in _TERM_SPLIT.split(text) if t.strip()]
+
+
+def parse_cell(key: str, text: str) -> str | list[str]:
+    """A pasted/typed cell text as the value of field ``key`` (choices canonicalised)."""
+    spec = FIELD_BY_KEY[key]
+    if spec.is_choice:
+        vocabulary: Vocabulary | None = spec.vocabulary
+        terms = split_terms(text)
+        return vocabulary.normalize(terms) if vocabulary else terms
+    return clean_cell(text)
+
+
+def format_cell(key: str, value: object) -> str:
+    """The text of a cell value as the table shows and copies it."""
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return "" if value is None else str(value)

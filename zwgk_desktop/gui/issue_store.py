@@ -1,0 +1,135 @@
+"""The current validation findings of an open catalog, keyed by item id (Qt-free).
+
+Issues number items by position (1-based), which changes when rows move; the store
+resolves each issue to the item's storage id when it is computed, so cell marks follow
+their item. Item-rule findings, domain-rule findings and catalog findings are kept apart
+because they are re-computed at different moments (an edit re-runs one item's rules and
+its domain's rules, never the whole catalog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from zwgk_desktop.core.model import Domain
+from zwgk_desktop.core.validation import Issue, Severity
+
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+@dataclass(frozen=True)
+class Located:
+    """An issue with the storage id of its item (None for domain/catalog issues)."""
+
+    issue: Issue
+    item_id: int | None
+
+
+class IssueStore:
+    def __init__(self) -> None:
+        self._item: dict[int, list[Issue]] = {}  # item rules, by item id
+        self._domain: dict[str, list[Located]] = {}  # domain rules, per domain
+        self._domain_marks: dict[int, list[Issue]] = {}  # domain-rule issues on an item
+        self._catalog: list[Issue] = []
+        self._counts: dict[str, dict[Severity, int]] = {}
+        self.validated: set[str] = set()  # domains whose items have all been checked
+
+    # ----------------------------------------------------------------- writing
+    def set_item(self, item_id: int, issues: list[Issue]) -> None:
+        if issues:
+            self._item[item_id] = issues
+        else:
+            self._item.pop(item_id, None)
+
+    def set_domain_rules(self, domain: Domain, issues: Iterable[Issue]) -> None:
+        """Replace the domain-rule findings of ``domain`` (positions resolved now)."""
+        for located in self._domain.get(domain.id, ()):
+            if located.item_id is not None:
+                self._domain_marks.pop(located.item_id, None)
+        resolved: list[Located] = []
+        for issue in issues:
+            item_id = None
+            if issue.item is not None and 0 < issue.item <= len(domain.items):
+                item_id = domain.items[issue.item - 1].id
+            resolved.append(Located(issue, item_id))
+            if item_id is not None:
+                self._domain_marks.setdefault(item_id, []).append(issue)
+        self._domain[domain.id] = resolved
+        self.invalidate_counts(domain.id)
+
+    def set_catalog(self, issues: list[Issue]) -> None:
+        self._catalog = list(issues)
+
+    def forget_items(self, item_ids: Iterable[int]) -> None:
+        for item_id in item_ids:
+            self._item.pop(item_id, None)
+            self._domain_marks.pop(item_id, None)
+
+    def forget_domain(self, domain: Domain) -> None:
+        self.forget_items(item.id for item in domain.items if item.id is not None)
+        self._domain.pop(domain.id, None)
+        self._counts.pop(domain.id, None)
+        self.validated.discard(domain.id)
+
+    def invalidate_counts(self, domain_id: str) -> None:
+        self._counts.pop(domain_id, None)
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    # ----------------------------------------------------------------- reading
+    def item_issues(self, item_id: int | None) -> list[Issue]:
+        if item_id is None:
+            return []
+        return self._item.get(item_id, []) + self._domain_marks.get(item_id, [])
+
+    def cell_issues(self, item_id: int | None, key: str) -> list[Issue]:
+        return [issue for issue in self.item_issues(item_id) if issue.field == key]
+
+    def domain_located(self, domain: Domain) -> list[Located]:
+        """All findings of a domain: its own rules first, then per item in row order."""
+        out = [located for located in self._domain.get(domain.id, ()) if located.item_id is None]
+        marks = {located.item_id: located for located in self._domain.get(domain.id, ())}
+        for item in domain.items:
+            if item.id is None:
+                continue
+            out.extend(Located(issue, item.id) for issue in self._item.get(item.id, ()))
+            if item.id in marks:
+                out.extend(Located(issue, item.id) for issue in self._domain_marks.get(item.id, ()))
+        return out
+
+    def domain_rule_findings(self, domain_id: str) -> list[Located]:
+        return list(self._domain.get(domain_id, ()))
+
+    def catalog_issues(self) -> list[Issue]:
+        return list(self._catalog)
+
+    def domain_counts(self, domain: Domain) -> dict[Severity, int]:
+        counts = self._counts.get(domain.id)
+        if counts is None:
+            counts = dict.fromkeys(SEVERITIES, 0)
+            for located in self._domain.get(domain.id, ()):
+                counts[located.issue.severity] += 1
+            for item in domain.items:
+                for issue in self._item.get(item.id, ()):  # type: ignore[arg-type]
+                    counts[issue.severity] += 1
+            self._counts[domain.id] = counts
+        return counts
+
+    def totals(self, domains: Iterable[Domain]) -> dict[Severity, int]:
+        totals = dict.fromkeys(SEVERITIES, 0)
+        for issue in self._catalog:
+            totals[issue.severity] += 1
+        for domain in domains:
+            for severity, n in self.domain_counts(domain).items():
+                totals[severity] += n
+        return totals
+
+
+def worst(issues: Iterable[Issue]) -> Severity | None:
+    best: Severity | None = None
+    for issue in issues:
+        if best is None or issue.severity.rank < best.rank:
+            best = issue.severity
+    return best

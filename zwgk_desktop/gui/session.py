@@ -1,0 +1,270 @@
+"""One open catalog: the Document, its in-memory Catalog and the undo stack.
+
+Every mutation goes Document-first (one committed transaction), then to the in-memory
+objects, then out as signals that the Qt models translate into their own notifications.
+The methods here are the primitive steps; ``commands.py`` wraps them into undoable
+commands, and nothing else changes a catalog.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.model import Catalog, Domain, Item
+from zwgk_desktop.core.storage import Document
+
+CellChange = tuple[str, int, str, Any]  # (domain id, item id, field key, value)
+UNDO_LIMIT = 500
+
+
+class WriteFailed(ZwgkError):
+    """The document refused a write (disk full, file gone, read-only)."""
+
+
+class Session(QObject):
+    """The open document and everything the editor needs to change it."""
+
+    # (domain id, 0-based rows, field keys) — values of existing items changed
+    cells_changed = Signal(str, object, object)
+    # (domain id, first row, count): structural changes, announced before and after
+    rows_about_to_be_inserted = Signal(str, int, int)
+    rows_inserted = Signal(str, int, int)
+    rows_about_to_be_removed = Signal(str, int, int)
+    rows_removed = Signal(str, int, int)
+    # (domain id): the order of a domain's items changes (move, drag)
+    layout_about_to_change = Signal(str)
+    layout_changed = Signal(str)
+    domain_changed = Signal(str)  # name, 未涉及 or 说明 of one domain
+    domains_reset = Signal()  # domains added/removed or the whole catalog reloaded
+    failed = Signal(str)  # a write was refused; the message is one Chinese line
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.catalog: Catalog = document.load_catalog()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self._domains: dict[str, Domain] = {}
+        self._rows: dict[str, dict[int, int]] = {}
+        self._reindex_domains()
+
+    # ----------------------------------------------------------------- state
+    @property
+    def read_only(self) -> bool:
+        return self.document.read_only
+
+    @property
+    def unit(self) -> str:
+        return self.catalog.meta.unit
+
+    def domain(self, domain_id: str) -> Domain:
+        return self._domains[domain_id]
+
+    def has_domain(self, domain_id: str) -> bool:
+        return domain_id in self._domains
+
+    def items(self, domain_id: str) -> list[Item]:
+        return self._domains[domain_id].items
+
+    def row_of(self, domain_id: str, item_id: int) -> int:
+        """The 0-based row of an item (by storage id); KeyError if it is gone."""
+        index = self._rows.get(domain_id)
+        if index is None:
+            index = {
+                item.id: n
+                for n, item in enumerate(self._domains[domain_id].items)
+                if item.id is not None
+            }
+            self._rows[domain_id] = index
+        return index[item_id]
+
+    def item(self, domain_id: str, item_id: int) -> Item:
+        return self._domains[domain_id].items[self.row_of(domain_id, item_id)]
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.document.close()
+
+    def reload(self) -> None:
+        """Re-read everything from the document (after restoring a snapshot)."""
+        self.undo_stack.clear()
+        self.catalog = self.document.load_catalog()
+        self._reindex_domains()
+        self.domains_reset.emit()
+
+    def _reindex_domains(self) -> None:
+        self._domains = {d.id: d for d in self.catalog.domains}
+        self._rows.clear()
+
+    def _write(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one Document write; errors become WriteFailed with a Chinese line."""
+        try:
+            return fn(*args, **kwargs)
+        except ZwgkError as exc:
+            raise WriteFailed(str(exc)) from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise WriteFailed(f"无法写入目录文件“{self.document.path.name}”：{exc}") from exc
+
+    # ----------------------------------------------------------------- cells
+    def write_cells(self, changes: Sequence[CellChange]) -> None:
+        """Set field values of existing items (one transaction for all of them)."""
+        if not changes:
+            return
+        self._write(
+            self.document.update_items,
+            [(item_id, key, value) for _, item_id, key, value in changes],
+        )
+        touched: dict[str, tuple[set[int], set[str]]] = {}
+        for domain_id, item_id, key, value in changes:
+            row = self.row_of(domain_id, item_id)
+            self._domains[domain_id].items[row].set(key, value)
+            rows, keys = touched.setdefault(domain_id, (set(), set()))
+            rows.add(row)
+            keys.add(key)
+        for domain_id, (rows, keys) in touched.items():
+            self.cells_changed.emit(domain_id, sorted(rows), sorted(keys))
+
+    def write_template_refs(self, domain_id: str, refs: Sequence[tuple[int, str]]) -> None:
+        """Set the template provenance of items (kept through reset/duplicate)."""
+        self._write(
+            self.document.update_items, [(item_id, "template_ref", ref) for item_id, ref in refs]
+        )
+        for item_id, ref in refs:
+            self.item(domain_id, item_id).template_ref = ref
+
+    # ----------------------------------------------------------------- rows
+    def insert_items(self, domain_id: str, position: int, items: Sequence[Item]) -> list[int]:
+        """Insert new items at a 0-based row; they receive their storage ids."""
+        items = list(items)
+        if not items:
+            return []
+        ids = self._write(self.document.insert_items, domain_id, position, items)
+        for item, item_id in zip(items, ids, strict=True):
+            item.id = item_id
+        self._insert_block(domain_id, position, items)
+        return list(ids)
+
+    def restore_items(self, domain_id: str, pairs: Sequence[tuple[int, Item]]) -> None:
+        """Put items back with their ids at their rows (undo of a delete, redo of an insert)."""
+        if not pairs:
+            return
+        ordered = sorted(pairs, key=lambda p: p[0])
+        self._write(
+            self.document.restore_items, domain_id, [(pos, item.copy()) for pos, item in ordered]
+        )
+        for start, block in _blocks(ordered):
+            self._insert_block(domain_id, start, block)
+
+    def remove_items(self, domain_id: str, item_ids: Iterable[int]) -> list[tuple[int, Item]]:
+        """Delete items; returns ``(row, item)`` pairs so the caller can restore them."""
+        domain = self._domains[domain_id]
+        rows = sorted({self.row_of(domain_id, item_id) for item_id in item_ids})
+        if not rows:
+            return []
+        pairs = [(row, domain.items[row]) for row in rows]
+        ids = [item.id for _, item in pairs]
+        tail_only = rows == list(range(len(domain.items) - len(rows), len(domain.items)))
+        self._write(self.document.delete_items, ids)
+        if not tail_only:
+            # Document.delete_items leaves gaps in the stored positions; insert_items counts
+            # positions as rows, so close the gaps to keep later inserts in place.
+            gone = set(rows)
+            remaining = [item.id for n, item in enumerate(domain.items) if n not in gone]
+            self._write(self.document.set_order, domain_id, remaining)
+        for start, block in reversed(list(_blocks(pairs))):
+            self.rows_about_to_be_removed.emit(domain_id, start, len(block))
+            del domain.items[start : start + len(block)]
+            self._rows.pop(domain_id, None)
+            self.rows_removed.emit(domain_id, start, len(block))
+        return pairs
+
+    def reorder(self, domain_id: str, item_ids: Sequence[int]) -> None:
+        """Make ``item_ids`` (all of the domain's items) the new row order."""
+        domain = self._domains[domain_id]
+        if [item.id for item in domain.items] == list(item_ids):
+            return
+        if sorted(item_ids) != sorted(item.id for item in domain.items):  # type: ignore[type-var]
+            raise ValueError("reorder needs exactly the domain's items")
+        self._write(self.document.set_order, domain_id, list(item_ids))
+        by_id = {item.id: item for item in domain.items}
+        self.layout_about_to_change.emit(domain_id)
+        domain.items[:] = [by_id[item_id] for item_id in item_ids]
+        self._rows.pop(domain_id, None)
+        self.layout_changed.emit(domain_id)
+
+    def _insert_block(self, domain_id: str, start: int, block: Sequence[Item]) -> None:
+        domain = self._domains[domain_id]
+        self.rows_about_to_be_inserted.emit(domain_id, start, len(block))
+        domain.items[start:start] = list(block)
+        self._rows.pop(domain_id, None)
+        self.rows_inserted.emit(domain_id, start, len(block))
+
+    # ----------------------------------------------------------------- domains
+    def update_domain(self, domain_id: str, **changes: Any) -> None:
+        """Change name, 未涉及 or 说明 of a domain."""
+        self._write(self.document.update_domain, domain_id, **changes)
+        domain = self._domains[domain_id]
+        for key, value in changes.items():
+            setattr(domain, key, bool(value) if key == "not_involved" else str(value))
+        self.domain_changed.emit(domain_id)
+
+    def add_domain(self, domain: Domain, position: int | None = None) -> None:
+        """Add a domain (with its items, whose ids it keeps when it has them)."""
+        position = len(self.catalog.domains) if position is None else position
+        items = domain.items
+        shell = Domain(
+            id=domain.id,
+            name=domain.name,
+            not_involved=domain.not_involved,
+            note=domain.note,
+            aliases=list(domain.aliases),
+            pilot=domain.pilot,
+        )
+        self._write(self.document.add_domain, shell, position)
+        if items:
+            if all(item.id is not None for item in items):
+                self._write(
+                    self.document.restore_items,
+                    domain.id,
+                    [(n, item.copy()) for n, item in enumerate(items)],
+                )
+            else:
+                ids = self._write(self.document.insert_items, domain.id, 0, items)
+                for item, item_id in zip(items, ids, strict=True):
+                    item.id = item_id
+        self.catalog.domains.insert(position, domain)
+        self._reindex_domains()
+        self.domains_reset.emit()
+
+    def remove_domain(self, domain_id: str) -> tuple[int, Domain]:
+        """Remove a domain and its items; returns ``(position, domain)`` for undo."""
+        domain = self._domains[domain_id]
+        position = self.catalog.domains.index(domain)
+        self._write(self.document.remove_domain, domain_id)
+        del self.catalog.domains[position]
+        self._reindex_domains()
+        self.domains_reset.emit()
+        return position, domain
+
+
+def _blocks(pairs: Sequence[tuple[int, Item]]) -> Iterable[tuple[int, list[Item]]]:
+    """Group sorted ``(row, item)`` pairs into runs of consecutive rows."""
+    start = -1
+    block: list[Item] = []
+    previous = -2
+    for row, item in pairs:
+        if row != previous + 1 and block:
+            yield start, block
+            block = []
+        if not block:
+            start = row
+        block.append(item)
+        previous = row
+    if block:
+        yield start, block
