@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain
 from zwgk_desktop.core.templates import all_templates, find_template
+from zwgk_desktop.core.vocab import LEVEL
 
 
 def resolve_domain_keys(keys: Sequence[str] | None) -> set[str]:
@@ -37,11 +38,18 @@ def new_catalog(meta: CatalogMeta, domain_keys: Sequence[str] | None = None) -> 
     if not meta.date:
         meta.date = dt.date.today().isoformat()
     catalog = Catalog(meta=meta)
+    used_levels: list[str] = []
     for template in all_templates():
         if template.id in chosen:
-            catalog.domains.append(template.instantiate(meta.unit))
+            domain = template.instantiate(meta.unit)
+            catalog.domains.append(domain)
+            used_levels += [lvl for item in domain.items for lvl in item.level]
         else:
             catalog.domains.append(
                 Domain(id=template.id, name=template.name, not_involved=True, aliases=list(template.aliases))
             )
+    # Templates that reach villages (村级) add that level to the catalog's level columns.
+    extra_levels = [lvl for lvl in LEVEL.normalize(used_levels) if lvl not in meta.levels]
+    if extra_levels:
+        meta.levels = LEVEL.sort([*meta.levels, *extra_levels])
     return catalog
