@@ -70,6 +70,23 @@ def show_info(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     return _open_box(parent, QMessageBox.Icon.Information, "info", title, message)
 
 
+def show_done(parent: QWidget | None, title: str, message: str, path: Path) -> QMessageBox:
+    """导出完成: the file's location with 打开文件 / 打开文件夹 / 关闭."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent
+    )
+    open_file_button = box.addButton("打开文件", QMessageBox.ButtonRole.ActionRole)
+    open_folder_button = box.addButton("打开文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    open_file_button.clicked.connect(lambda: open_file(path))
+    open_folder_button.clicked.connect(lambda: open_folder(path))
+    MESSAGES.append(ShownMessage("done", title, message))
+    _KEEP.add(box)
+    box.finished.connect(lambda _=0, b=box: _KEEP.discard(b))
+    box.open()
+    return box
+
+
 def hint_label(text: str = "") -> QLabel:
     """A red validation hint under a field (红字提示)."""
     label = QLabel(text)

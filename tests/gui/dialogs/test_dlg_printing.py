@@ -1,0 +1,178 @@
+"""Print/PDF: the printed layout, escaping, page numbers, cancel, and the background path."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
+from zwgk_desktop.gui.dialogs.common import MESSAGES
+from zwgk_desktop.gui.print_html import (
+    CHANNEL_OFF,
+    CHANNEL_ON,
+    catalog_html,
+    channel_cell,
+    domain_title,
+)
+from zwgk_desktop.gui.printing import (
+    PrintCancelled,
+    ask_export_pdf,
+    page_layout,
+    paint_html,
+    render_pdf,
+)
+from zwgk_desktop.gui.tasks import run_blocking
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text without any whitespace: cells wrap wherever the layout puts them."""
+    out = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def small_catalog() -> Catalog:
+    nasty = Item(
+        level1="<b>政策</b> & 文件",
+        level2="最低生活保障审批信息",
+        content="第一行\n第二行 <script>alert(1)</script>",
+        basis="《中华人民共和国政府信息公开条例》",
+        time_limit="信息形成或者变更之日起20个工作日内",
+        subject="城关镇人民政府",
+        channels=["政府网站", "便民服务站", "投资项目在线审批监管平台"],
+        audience=["特定群体"],
+        audience_note="申请人",
+        method=["依申请"],
+        level=["乡级"],
+    )
+    plain = Item(
+        level1="<b>政策</b> & 文件",
+        level2="临时救助",
+        channels=["政府网站"],
+        audience=["全社会"],
+        method=["主动"],
+        level=["县级", "乡级"],
+    )
+    return Catalog(
+        meta=CatalogMeta(unit="城关镇", region="示范县", year="2025"),
+        domains=[
+            Domain(id="social-assistance", name="社会救助", items=[nasty, plain]),
+            Domain(id="work-safety", name="安全生产", not_involved=True, note="本镇无<危化品>企业"),
+        ],
+    )
+
+
+def test_channel_cell_marks_standard_and_extra_channels():
+    item = Item(channels=["政府网站", "投资项目在线审批监管平台"])
+    cell = channel_cell(item)
+    assert f"{CHANNEL_ON}政府网站" in cell
+    assert f"{CHANNEL_OFF}政府公报" in cell
+    assert f"{CHANNEL_ON}投资项目在线审批监管平台" in cell
+
+
+def test_html_escapes_every_value_and_merges_level1():
+    catalog = small_catalog()
+    text = catalog_html(catalog, "social-assistance")
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "&lt;b&gt;政策&lt;/b&gt; &amp; 文件" in text
+    assert text.count("&lt;b&gt;政策") == 1  # two equal 一级事项 in a row: one merged cell
+    assert 'rowspan="2"' in text
+    assert "√(申请人)" in text
+    assert "第一行<br/>第二行" in text
+    whole = catalog_html(catalog)
+    assert "本镇无&lt;危化品&gt;企业" in whole
+    assert domain_title(catalog, catalog.domains[0]) == "城关镇社会救助领域基层政务公开标准目录"
+
+
+@needs_poppler
+def test_render_pdf_of_a_domain_has_title_marks_and_page_numbers(qtbot, tmp_path):
+    target = tmp_path / "社会救助.pdf"
+    pages = render_pdf(small_catalog(), target, "social-assistance")
+    assert pages >= 1
+    text = pdf_text(target)
+    assert "城关镇社会救助领域基层政务公开标准目录" in text
+    assert "<b>政策</b>&文件" in text  # escaped markup prints literally
+    assert "√(申请人)" in text
+    assert "■便民服务站" in text
+    assert f"第1页共{pages}页" in text
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic_path cleaned up
+
+
+@needs_poppler
+def test_render_pdf_of_whole_catalog_in_background(qtbot, tmp_path):
+    catalog = new_catalog(CatalogMeta(unit="城关镇", year="2025"))
+    catalog.domains[0].not_involved = True
+    catalog.domains[0].note = "本镇无此职责。"
+    catalog.domains[0].items = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "全部.pdf"
+
+    def work(progress, cancel):
+        def report(done, total):
+            seen.append((done, total))
+            progress(done, total)
+
+        return render_pdf(catalog, target, None, report, cancel)
+
+    pages = run_blocking(parent, "导出PDF", work)
+    assert pages > len(
+        [d for d in catalog.domains if not d.not_involved]
+    )  # one section per domain at least
+    assert seen[-1] == (pages, pages)
+    text = pdf_text(target)
+    assert "城关镇基层政务公开标准目录" in text
+    assert "本镇无此职责。" in text
+    second = next(d for d in catalog.domains if not d.not_involved)
+    assert domain_title(catalog, second) in text
+
+
+def test_cancel_leaves_no_file(qtbot, tmp_path):
+    target = tmp_path / "x.pdf"
+    with pytest.raises(PrintCancelled):
+        render_pdf(small_catalog(), target, cancel=lambda: True)
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_poppler
+def test_print_path_paints_on_a_qprinter(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    printer.setPageLayout(page_layout())
+    pages = paint_html(catalog_html(small_catalog()), printer)
+    del printer
+    assert pages >= 2
+    assert "城关镇基层政务公开标准目录" in pdf_text(tmp_path / "printer.pdf")
+
+
+@needs_poppler
+def test_ask_export_pdf_writes_chosen_file(qtbot, tmp_path, monkeypatch):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    offered: list[str] = []
+
+    def fake_save(widget, caption, directory, name_filter):
+        offered.append(directory)
+        return str(tmp_path / "导出"), name_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    MESSAGES.clear()
+    path = ask_export_pdf(parent, small_catalog(), "social-assistance")
+    assert path == tmp_path / "导出.pdf"
+    assert Path(offered[0]).name == "城关镇社会救助领域基层政务公开标准目录.pdf"
+    qtbot.waitUntil(lambda: bool(MESSAGES) and MESSAGES[-1].kind == "done", timeout=20000)
+    assert "社会救助" in pdf_text(path)

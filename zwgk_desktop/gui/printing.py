@@ -1,0 +1,187 @@
+"""打印 and 导出PDF of one domain or the whole catalog.
+
+The HTML comes from :mod:`print_html`; here it is paginated with QTextDocument on a
+landscape A4 page (table header rows repeat on every page) and each page gets
+“第 N 页 共 M 页”. ``render_pdf`` takes plain inputs and uses only thread-safe painting
+(QTextDocument + QPdfWriter created in the calling thread), so the export runs in the
+background; the PDF goes through ``atomic_path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QWidget
+
+from zwgk_desktop import APP_NAME
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.atomic import atomic_path
+from zwgk_desktop.core.errors import ExportError, ZwgkError
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.settings import load_settings, save_settings
+from zwgk_desktop.gui.dialogs.common import ask_save_path, existing_folder, safe_filename
+from zwgk_desktop.gui.print_html import catalog_html, document_title
+
+PDF_FILTER = "PDF 文件 (*.pdf)"
+PDF_RESOLUTION = 300
+MARGINS_MM = QMarginsF(10, 10, 10, 10)
+BODY_FAMILIES = ["FangSong", "仿宋", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class PrintCancelled(ZwgkError):
+    """The user pressed 取消 while pages were being drawn."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消")
+
+
+def page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _body_font() -> QFont:
+    font = QFont()
+    font.setFamilies(BODY_FAMILIES)
+    font.setPointSizeF(8)
+    return font
+
+
+def paint_html(
+    html_text: str,
+    device: QPagedPaintDevice,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> int:
+    """Lay ``html_text`` out in pages of ``device`` and paint them; returns the page count."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)  # point sizes and px follow its dpi
+    document.setDefaultFont(_body_font())
+    document.setDocumentMargin(0)
+    document.setHtml(html_text)
+    resolution = device.logicalDpiY()
+    rect = device.pageLayout().paintRectPixels(resolution)
+    width = float(rect.width())
+    footer_height = resolution * 0.3  # ~7.6 mm for “第 N 页 共 M 页”
+    page_height = float(rect.height()) - footer_height
+    document.setPageSize(QSizeF(width, page_height))
+    pages = document.pageCount()
+
+    footer_font = QFont(_body_font())
+    footer_font.setPointSizeF(9)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("无法开始打印或写入PDF（打印机不可用或文件无法写入）")
+    try:
+        for index in range(pages):
+            if cancel is not None and cancel():
+                raise PrintCancelled()
+            if index:
+                device.newPage()
+            top = index * page_height
+            painter.save()
+            painter.translate(0, -top)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, top, width, page_height)
+            painter.setClipRect(context.clip)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.drawText(
+                QRectF(0, page_height, width, footer_height),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                f"第 {index + 1} 页 共 {pages} 页",
+            )
+            if progress is not None:
+                progress(index + 1, pages)
+    finally:
+        painter.end()
+    return pages
+
+
+def render_pdf(
+    catalog: Catalog,
+    path: str | Path,
+    domain_id: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> int:
+    """Write the printed catalog (or one domain) as a PDF at ``path``; returns the page count."""
+    html_text = catalog_html(catalog, domain_id)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(page_layout())
+        writer.setTitle(document_title(catalog, domain_id))
+        writer.setCreator(APP_NAME)
+        pages = paint_html(html_text, writer, progress, cancel)
+        del writer  # closes the file before it is moved into place
+    return pages
+
+
+def default_pdf_name(catalog: Catalog, domain_id: str | None = None) -> str:
+    return f"{safe_filename(document_title(catalog, domain_id), '政务公开标准目录')}.pdf"
+
+
+def ask_export_pdf(
+    parent: QWidget | None, catalog: Catalog, domain_id: str | None = None
+) -> Path | None:
+    """Ask for a file name, then write the PDF in the background; returns the chosen path."""
+    from zwgk_desktop.gui.dialogs.common import show_done
+    from zwgk_desktop.gui.tasks import run_in_background
+
+    settings = load_settings()
+    folder = existing_folder(settings.last_folder, paths.documents_dir())
+    path = ask_save_path(
+        parent, "导出PDF", folder / default_pdf_name(catalog, domain_id), PDF_FILTER, ".pdf"
+    )
+    if path is None:
+        return None
+    settings.last_folder = str(path.parent)
+    save_settings(settings)
+    snapshot = Catalog.from_dict(catalog.to_dict())  # the worker gets its own copy
+
+    def work(progress: ProgressFn, cancel: CancelFn) -> int:
+        return render_pdf(snapshot, path, domain_id, progress, cancel)
+
+    def done(pages: int) -> None:
+        show_done(parent, "导出PDF", f"已导出PDF（{pages} 页）：{path}", path)
+
+    run_in_background(parent, "导出PDF", work, done)
+    return path
+
+
+def print_preview(parent: QWidget | None, catalog: Catalog, domain_id: str | None = None) -> None:
+    """打印预览 with the system's printers (landscape A4 preset)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    html_text = catalog_html(catalog, domain_id)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setDocName(document_title(catalog, domain_id))
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"打印预览 — {document_title(catalog, domain_id)}")
+    dialog.resize(1100, 800)
+    dialog.paintRequested.connect(lambda device: paint_html(html_text, device))
+    dialog.exec()
+    dialog.deleteLater()
