@@ -1,0 +1,408 @@
+"""Compare a submission with the standard templates or with an earlier submission.
+
+The result is structured (for the GUI's diff view and ``zwgk diff --json``); ``diff_text``
+renders it for the terminal. The right-hand side is always the submission being looked
+at, so ``new_index`` is the row to jump to. Texts are compared folded (fullwidth/halfwidth,
+traditional characters and spaces do not count as changes); choice fields as sets of
+canonical terms.
+
+JSON shape (``format: "zwgk-diff"``, ``version: 1``)::
+
+    {"format": "zwgk-diff", "version": 1, "mode": "catalog" | "template",
+     "left":  {"label", "unit", "items"}, "right": {"label", "unit", "items"},
+     "summary": {"items_added", "items_removed", "items_changed", "items_unchanged",
+                 "domains_added", "domains_removed", "domains_changed", "meta_changed"},
+     "meta": [FIELD],
+     "domains": [{"id", "name", "status": "added|removed|changed|unchanged|not_involved",
+                  "status_label", "attributes": [FIELD], "unchanged": n,
+                  "items": [{"change": "added|removed|changed", "change_label",
+                             "old_item": n|null, "new_item": n|null,   # 1-based rows
+                             "level1", "level2", "matched_by", "fields": [FIELD]}]}]}
+    FIELD = {"field", "label", "old", "new"} (+ "added", "removed" for choice fields)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, FIELDS
+from zwgk_desktop.core.model import UNIT_PLACEHOLDER, Catalog, Domain, Item
+from zwgk_desktop.core.review.matching import match_items
+from zwgk_desktop.core.review.model import field_label
+from zwgk_desktop.core.review.textdiff import same_text
+from zwgk_desktop.core.templates import DomainTemplate, all_templates
+from zwgk_desktop.core.text import fold
+
+FORMAT_NAME = "zwgk-diff"
+FORMAT_VERSION = 1
+CATALOG = "catalog"
+TEMPLATE = "template"
+
+_ITEM_LABELS = {
+    CATALOG: {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"},
+    TEMPLATE: {"added": "本地新增事项", "removed": "缺少标准事项", "changed": "要素与标准不同"},
+}
+_DOMAIN_LABELS = {
+    CATALOG: {
+        "added": "新增领域",
+        "removed": "删除领域",
+        "changed": "有变化",
+        "unchanged": "无变化",
+        "not_involved": "未涉及",
+    },
+    TEMPLATE: {
+        "added": "非标准领域（本地新增）",
+        "removed": "缺少该领域",
+        "changed": "与标准不同",
+        "unchanged": "与标准一致",
+        "not_involved": "未涉及",
+    },
+}
+_META_KEYS = ("unit", "region", "year", "contact")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+    @property
+    def label(self) -> str:
+        return {"not_involved": "是否涉及"}.get(self.field) or field_label(self.field)
+
+    @property
+    def is_choice(self) -> bool:
+        return self.field in CHOICE_FIELDS
+
+    @property
+    def added(self) -> list[str]:
+        return [v for v in self.new if v not in self.old] if self.is_choice else []
+
+    @property
+    def removed(self) -> list[str]:
+        return [v for v in self.old if v not in self.new] if self.is_choice else []
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "field": self.field,
+            "label": self.label,
+            "old": self.old,
+            "new": self.new,
+        }
+        if self.is_choice:
+            data["added"] = self.added
+            data["removed"] = self.removed
+        return data
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    change: str  # added | removed | changed
+    old_index: int | None  # 1-based
+    new_index: int | None  # 1-based
+    level1: str
+    level2: str
+    how: str = ""
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return "/".join(n for n in (self.level1, self.level2) if n) or "（未命名事项）"
+
+    def to_json(self, mode: str) -> dict[str, Any]:
+        return {
+            "change": self.change,
+            "change_label": _ITEM_LABELS[mode][self.change],
+            "old_item": self.old_index,
+            "new_item": self.new_index,
+            "level1": self.level1,
+            "level2": self.level2,
+            "matched_by": self.how,
+            "fields": [f.to_json() for f in self.fields],
+        }
+
+
+@dataclass
+class DomainDiff:
+    domain_id: str
+    name: str
+    status: str
+    items: list[ItemChange] = field(default_factory=list)
+    attributes: list[FieldChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    def count(self, change: str) -> int:
+        return sum(1 for i in self.items if i.change == change)
+
+    def to_json(self, mode: str) -> dict[str, Any]:
+        return {
+            "id": self.domain_id,
+            "name": self.name,
+            "status": self.status,
+            "status_label": _DOMAIN_LABELS[mode][self.status],
+            "attributes": [a.to_json() for a in self.attributes],
+            "unchanged": self.unchanged,
+            "items": [i.to_json(mode) for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    unit: str
+    items: int
+
+
+@dataclass
+class CatalogDiff:
+    mode: str
+    left: Side
+    right: Side
+    meta: list[FieldChange] = field(default_factory=list)
+    domains: list[DomainDiff] = field(default_factory=list)
+
+    def item_label(self, change: str) -> str:
+        return _ITEM_LABELS[self.mode][change]
+
+    def domain_label(self, status: str) -> str:
+        return _DOMAIN_LABELS[self.mode][status]
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "items_added": sum(d.count("added") for d in self.domains),
+            "items_removed": sum(d.count("removed") for d in self.domains),
+            "items_changed": sum(d.count("changed") for d in self.domains),
+            "items_unchanged": sum(d.unchanged for d in self.domains),
+            "domains_added": sum(1 for d in self.domains if d.status == "added"),
+            "domains_removed": sum(1 for d in self.domains if d.status == "removed"),
+            "domains_changed": sum(1 for d in self.domains if d.status == "changed"),
+            "meta_changed": len(self.meta),
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        s = self.summary()
+        return not any(v for k, v in s.items() if k != "items_unchanged")
+
+    def changed_domains(self) -> list[DomainDiff]:
+        return [d for d in self.domains if d.status not in ("unchanged", "not_involved")]
+
+    def domain(self, domain_id: str) -> DomainDiff | None:
+        return next((d for d in self.domains if d.domain_id == domain_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "mode": self.mode,
+            "left": vars(self.left),
+            "right": vars(self.right),
+            "summary": self.summary(),
+            "meta": [m.to_json() for m in self.meta],
+            "domains": [d.to_json(self.mode) for d in self.domains],
+        }
+
+
+# ---------------------------------------------------------------------- comparing items
+@lru_cache(maxsize=4096)
+def _term_key(key: str, value: str) -> str:
+    vocabulary = FIELD_BY_KEY[key].vocabulary
+    return fold((vocabulary.canonical(value) if vocabulary else None) or value)
+
+
+def _choice_key(key: str, values: Sequence[str]) -> frozenset[str]:
+    return frozenset(_term_key(key, v) for v in values if v.strip())
+
+
+def compare_items(
+    old: Item, new: Item, skip: frozenset[str] = frozenset()
+) -> tuple[FieldChange, ...]:
+    """Per-field differences in FIELDS order (texts folded, choices as sets)."""
+    changes = []
+    for spec in FIELDS:
+        if spec.key in skip:
+            continue
+        a, b = old.get(spec.key), new.get(spec.key)
+        if a == b:
+            continue
+        if spec.is_choice:
+            if _choice_key(spec.key, a) != _choice_key(spec.key, b):
+                changes.append(FieldChange(spec.key, list(a), list(b)))
+        elif not same_text(a, b):
+            changes.append(FieldChange(spec.key, a, b))
+    return tuple(changes)
+
+
+def _placeholder_fields(item: Item) -> frozenset[str]:
+    """Template fields the township is meant to fill in (they hold 【单位名称】)."""
+    return frozenset(
+        spec.key for spec in FIELDS if not spec.is_choice and UNIT_PLACEHOLDER in item.get(spec.key)
+    )
+
+
+def diff_items(
+    old: Sequence[Item],
+    new: Sequence[Item],
+    template_mode: bool = False,
+    raw_templates: Sequence[Item] = (),
+) -> tuple[list[ItemChange], int]:
+    """Item changes of one domain and the number of unchanged items."""
+    changes: list[ItemChange] = []
+    unchanged = 0
+    for m in match_items(old, new):
+        if m.old is None:
+            item = new[m.new]  # type: ignore[index]
+            changes.append(ItemChange("added", None, m.new + 1, item.level1, item.level2))  # type: ignore[operator]
+        elif m.new is None:
+            item = old[m.old]
+            changes.append(ItemChange("removed", m.old + 1, None, item.level1, item.level2))
+        else:
+            skip = (
+                _placeholder_fields(raw_templates[m.old])
+                if template_mode and raw_templates
+                else frozenset()
+            )
+            fields = compare_items(old[m.old], new[m.new], skip)
+            if fields:
+                item = new[m.new]
+                changes.append(
+                    ItemChange(
+                        "changed", m.old + 1, m.new + 1, item.level1, item.level2, m.how, fields
+                    )
+                )
+            else:
+                unchanged += 1
+    return changes, unchanged
+
+
+def _domain_attributes(old: Domain, new: Domain) -> list[FieldChange]:
+    attrs = []
+    if not same_text(old.name, new.name):
+        attrs.append(FieldChange("name", old.name, new.name))
+    if old.not_involved != new.not_involved:
+        label = {True: "未涉及", False: "已涉及"}
+        attrs.append(FieldChange("not_involved", label[old.not_involved], label[new.not_involved]))
+    if (old.not_involved or new.not_involved) and not same_text(old.note, new.note):
+        attrs.append(FieldChange("note", old.note, new.note))
+    return attrs
+
+
+def _pair_domains(
+    old: Sequence[Domain], new: Sequence[Domain]
+) -> list[tuple[Domain | None, Domain | None]]:
+    by_id = {d.id: d for d in old if d.id}
+    by_name = {fold(d.name): d for d in old}
+    used: set[int] = set()
+    pairs: list[tuple[Domain | None, Domain | None]] = []
+    for d in new:
+        match = by_id.get(d.id) if d.id else None
+        if match is None or id(match) in used:
+            match = by_name.get(fold(d.name))
+        if match is not None and id(match) in used:
+            match = None
+        if match is not None:
+            used.add(id(match))
+        pairs.append((match, d))
+    pairs.extend((d, None) for d in old if id(d) not in used)
+    return pairs
+
+
+# ---------------------------------------------------------------------- public entry points
+def diff_catalogs(
+    old: Catalog, new: Catalog, old_label: str = "", new_label: str = ""
+) -> CatalogDiff:
+    """What changed from ``old`` (an earlier submission or round) to ``new``."""
+    result = CatalogDiff(
+        CATALOG,
+        Side(old_label, old.meta.unit, old.item_count()),
+        Side(new_label, new.meta.unit, new.item_count()),
+    )
+    for key in _META_KEYS:
+        a, b = getattr(old.meta, key), getattr(new.meta, key)
+        if not same_text(a, b):
+            result.meta.append(FieldChange(key, a, b))
+    for a, b in _pair_domains(old.domains, new.domains):
+        if a is None:
+            assert b is not None
+            items = [
+                ItemChange("added", None, n, i.level1, i.level2)
+                for n, i in enumerate(b.items, start=1)
+            ]
+            result.domains.append(DomainDiff(b.id, b.name, "added", items))
+            continue
+        if b is None:
+            items = [
+                ItemChange("removed", n, None, i.level1, i.level2)
+                for n, i in enumerate(a.items, start=1)
+            ]
+            result.domains.append(DomainDiff(a.id, a.name, "removed", items))
+            continue
+        attrs = _domain_attributes(a, b)
+        if a.not_involved and b.not_involved:
+            status = "changed" if attrs else "not_involved"
+            result.domains.append(DomainDiff(b.id, b.name, status, [], attrs))
+            continue
+        changes, unchanged = diff_items(a.items, b.items)
+        status = "changed" if changes or attrs else "unchanged"
+        result.domains.append(DomainDiff(b.id, b.name, status, changes, attrs, unchanged))
+    return result
+
+
+def _template_for(domain: Domain, templates: Sequence[DomainTemplate]) -> DomainTemplate | None:
+    for t in templates:
+        if domain.id and domain.id == t.id:
+            return t
+    wanted = fold(domain.name)
+    for t in templates:
+        if wanted in {fold(n) for n in (t.name, *t.aliases)}:
+            return t
+    return None
+
+
+def diff_with_templates(
+    catalog: Catalog, label: str = "", templates: Sequence[DomainTemplate] | None = None
+) -> CatalogDiff:
+    """The submission against the standard templates: missing standard items, local
+    additions and elements that differ. Fields the template leaves to the township
+    (those holding 【单位名称】) are not compared; 未涉及 domains are not compared.
+    """
+    templates = list(all_templates() if templates is None else templates)
+    total = sum(len(t.items) for t in templates)
+    result = CatalogDiff(
+        TEMPLATE, Side("标准模板", "", total), Side(label, catalog.meta.unit, catalog.item_count())
+    )
+    paired: dict[str, Domain] = {}
+    local: list[Domain] = []
+    for domain in catalog.domains:
+        template = _template_for(domain, templates)
+        if template is None or template.id in paired:
+            local.append(domain)
+        else:
+            paired[template.id] = domain
+    for template in templates:
+        domain = paired.get(template.id)
+        if domain is None:
+            result.domains.append(DomainDiff(template.id, template.name, "removed"))
+            continue
+        if domain.not_involved and not domain.items:
+            result.domains.append(DomainDiff(domain.id or template.id, domain.name, "not_involved"))
+            continue
+        standard = template.instantiate(catalog.meta.unit).items
+        changes, unchanged = diff_items(
+            standard, domain.items, template_mode=True, raw_templates=template.items
+        )
+        status = "changed" if changes else "unchanged"
+        result.domains.append(
+            DomainDiff(domain.id or template.id, domain.name, status, changes, [], unchanged)
+        )
+    for domain in local:
+        items = [
+            ItemChange("added", None, n, i.level1, i.level2)
+            for n, i in enumerate(domain.items, start=1)
+        ]
+        result.domains.append(DomainDiff(domain.id, domain.name, "added", items))
+    return result

@@ -1,0 +1,454 @@
+"""A review session: one submission, its review file, and who is working on it.
+
+The county reviewer opens a received file read-only (a .zwgk through a private untrusted
+copy, an .xlsx through the tolerant reader); a file whose sha256 is new becomes the next
+round (第N轮), with comments re-anchored to the new version and domain statuses carried
+over only where nothing changed. The township opens its own document with the review file
+beside it: it sees the comments, marks them 已修改 with a reply, and resubmits; it cannot
+add comments, resolve them or set statuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.review.comments import (
+    CommentIndex,
+    comments_from_issues,
+    find_domain,
+    make_anchor,
+)
+from zwgk_desktop.core.review.diff import CatalogDiff, diff_catalogs, diff_with_templates
+from zwgk_desktop.core.review.matching import match_items
+from zwgk_desktop.core.review.model import (
+    Anchor,
+    Comment,
+    CommentStatus,
+    NewComment,
+    ReviewStatus,
+    Round,
+    Scope,
+    StatusRecord,
+)
+from zwgk_desktop.core.review.store import (
+    CATALOG_TARGET,
+    ReviewStore,
+    find_review_file,
+    review_path_for,
+)
+from zwgk_desktop.core.text import fold
+
+REVIEWER = "reviewer"
+TOWNSHIP = "township"
+DEFAULT_REVIEWER = "审核人"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise FileUnreadableError(
+            f"无法读取文件：{Path(path).name}（{exc.strerror or exc}）"
+        ) from exc
+    return digest.hexdigest()
+
+
+def default_reviewer() -> str:
+    from zwgk_desktop.core.settings import load_settings
+
+    return load_settings().reviewer_name.strip() or DEFAULT_REVIEWER
+
+
+class ReviewSession:
+    """Use :meth:`open_for_review` (county) or :meth:`open_for_township` (township)."""
+
+    def __init__(
+        self,
+        submission: Path,
+        catalog: Catalog,
+        store: ReviewStore,
+        role: str,
+        user: str,
+        round_: Round,
+    ) -> None:
+        self.submission = submission
+        self.catalog = catalog
+        self.store = store
+        self.role = role
+        self.user = user
+        self.round = round_
+        self.notices: list[str] = []  # things to tell the user once (Chinese)
+        self._index: CommentIndex | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open_for_review(
+        cls, submission: str | Path, reviewer: str = "", review_path: str | Path | None = None
+    ) -> ReviewSession:
+        """Open a received submission read-only; register it as a new round if it is new."""
+        submission = Path(submission)
+        catalog = load_catalog(submission)  # never writes to the submission
+        sha = file_sha256(submission)
+        store = ReviewStore.open(review_path or review_path_for(submission), create=True)
+        try:
+            reviewer = reviewer.strip() or default_reviewer()
+            latest = store.latest_round()
+            existing = store.round_by_sha(sha)
+            notices: list[str] = []
+            if existing is not None:
+                round_ = existing
+                if latest is not None and existing.number != latest.number:
+                    notices.append(
+                        f"这是第{existing.number}轮提交的文件，审核记录中已有第{latest.number}轮"
+                    )
+            else:
+                cls._check_unit(store, catalog)
+                round_ = cls._register_round(store, submission.name, sha, catalog, reviewer)
+                if round_.number > 1:
+                    notices.append(
+                        f"收到第{round_.number}轮提交，可查看与第{round_.number - 1}轮相比的变化"
+                    )
+        except BaseException:
+            store.close()
+            raise
+        session = cls(submission, catalog, store, REVIEWER, reviewer, round_)
+        session.notices = notices
+        return session
+
+    @classmethod
+    def open_for_township(
+        cls,
+        document: str | Path,
+        catalog: Catalog,
+        user: str = "",
+        review_path: str | Path | None = None,
+    ) -> ReviewSession:
+        """The township's own document with the returned review file beside it."""
+        document = Path(document)
+        path = Path(review_path) if review_path else find_review_file(document)
+        if path is None:
+            raise FileUnreadableError(
+                f"“{document.name}”旁边没有审核文件（{review_path_for(document).name}）"
+            )
+        store = ReviewStore.open(path)
+        latest = store.latest_round()
+        if latest is None:
+            store.close()
+            raise FileUnreadableError(f"审核文件“{path.name}”中没有审核记录")
+        session = cls(
+            document,
+            catalog,
+            store,
+            TOWNSHIP,
+            user.strip() or catalog.meta.unit or "编制单位",
+            latest,
+        )
+        status = store.status()
+        if status.status is ReviewStatus.RETURNED:
+            open_count = sum(1 for c in store.comments() if c.status is CommentStatus.OPEN)
+            session.notices.append(f"县级审核意见：退回修改，{open_count} 条意见待处理")
+        return session
+
+    @staticmethod
+    def _check_unit(store: ReviewStore, catalog: Catalog) -> None:
+        recorded = store.unit
+        if recorded and catalog.meta.unit and fold(recorded) != fold(catalog.meta.unit):
+            raise ZwgkError(
+                f"审核文件“{store.path.name}”属于“{recorded}”，而提交文件的单位是“{catalog.meta.unit}”，请确认文件是否放错"
+            )
+
+    @classmethod
+    def _register_round(
+        cls, store: ReviewStore, file_name: str, sha: str, catalog: Catalog, by: str
+    ) -> Round:
+        latest = store.latest_round()
+        if latest is None:
+            return store.add_round(file_name, sha, catalog, by)
+        previous = store.round_catalog(latest.number)
+        diff = diff_catalogs(previous, catalog)
+        moved = _reanchor(store.comments(), previous, catalog)
+        statuses: list[StatusRecord] = []
+        for target, record in store.statuses().items():
+            if target == CATALOG_TARGET or record.status is ReviewStatus.PENDING:
+                continue
+            domain_diff = diff.domain(target)
+            unchanged = domain_diff is not None and domain_diff.status in (
+                "unchanged",
+                "not_involved",
+            )
+            if record.status is ReviewStatus.APPROVED and unchanged:
+                continue
+            statuses.append(
+                StatusRecord(
+                    target, ReviewStatus.PENDING, by, note=f"第{latest.number + 1}轮重新提交"
+                )
+            )
+        statuses.append(
+            StatusRecord(
+                CATALOG_TARGET, ReviewStatus.PENDING, by, note=f"第{latest.number + 1}轮提交"
+            )
+        )
+        return store.add_round(file_name, sha, catalog, by, moved, statuses)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> ReviewSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def is_reviewer(self) -> bool:
+        return self.role == REVIEWER
+
+    @property
+    def unit(self) -> str:
+        return self.catalog.meta.unit or self.store.unit or self.submission.stem
+
+    def banner_text(self) -> str:
+        """ "审核模式：XX镇提交的文件（只读）" or the township's equivalent."""
+        if self.is_reviewer:
+            return f"审核模式：{self.unit}提交的文件（只读） · 第{self.round.number}轮 · {self.catalog_status().status.label}"
+        open_count = sum(1 for c in self.comments() if c.status is CommentStatus.OPEN)
+        return f"县级审核意见（第{self.round.number}轮，{self.catalog_status().status.label}）：{open_count} 条待处理"
+
+    def comments(self) -> list[Comment]:
+        return self.store.comments()
+
+    def index(self) -> CommentIndex:
+        if self._index is None:
+            self._index = CommentIndex(self.store.comments(), self.catalog)
+        return self._index
+
+    def refresh(self, catalog: Catalog | None = None) -> None:
+        """After the township edited its document (or any store change): re-locate comments."""
+        if catalog is not None:
+            self.catalog = catalog
+        self._index = None
+
+    def catalog_status(self) -> StatusRecord:
+        return self.store.status(CATALOG_TARGET)
+
+    def domain_status(self, domain_id: str) -> StatusRecord:
+        return self.store.status(domain_id)
+
+    def previous_catalog(self) -> Catalog | None:
+        """The catalog of the round before the current one (None in round 1)."""
+        if self.round.number <= 1:
+            return None
+        return self.store.round_catalog(self.round.number - 1)
+
+    def diff_to_previous(self) -> CatalogDiff | None:
+        previous = self.previous_catalog()
+        if previous is None:
+            return None
+        n = self.round.number
+        return diff_catalogs(previous, self.catalog, f"第{n - 1}轮", f"第{n}轮")
+
+    def diff_since_round(self) -> CatalogDiff:
+        """Township side: what it changed since the reviewed round."""
+        reviewed = self.store.round_catalog(self.round.number)
+        return diff_catalogs(reviewed, self.catalog, f"第{self.round.number}轮（已审核）", "当前")
+
+    def diff_to_templates(self) -> CatalogDiff:
+        return diff_with_templates(self.catalog, self.submission.name)
+
+    # ------------------------------------------------------------------ reviewer operations
+    def _require_reviewer(self, what: str) -> None:
+        if not self.is_reviewer:
+            raise ZwgkError(f"只有县级审核人员可以{what}")
+
+    def _changed(self) -> None:
+        self._index = None
+
+    def anchor(self, domain_id: str = "", row: int | None = None, field: str = "") -> Anchor:
+        return make_anchor(self.catalog, domain_id, row, field)
+
+    def add_comment(
+        self,
+        text: str,
+        domain_id: str = "",
+        row: int | None = None,
+        field: str = "",
+        problem: str = "",
+    ) -> int:
+        """A comment on the catalog, a domain, an item (0-based ``row``) or one field."""
+        self._require_reviewer("添加审核意见")
+        if not text.strip() and not problem.strip():
+            raise ZwgkError("审核意见不能为空")
+        new = NewComment(self.anchor(domain_id, row, field), text, problem)
+        comment_id = self.store.add_comment(new, self.user, self.round.number)
+        self._changed()
+        return comment_id
+
+    def edit_comment(self, comment_id: int, text: str, problem: str | None = None) -> None:
+        self._require_reviewer("修改审核意见")
+        self.store.edit_comment(comment_id, text, problem, self.user, self.round.number)
+        self._changed()
+
+    def delete_comment(self, comment_id: int) -> None:
+        self._require_reviewer("删除审核意见")
+        self.store.delete_comment(comment_id, self.user, self.round.number)
+        self._changed()
+
+    def set_comment_status(
+        self, comment_ids: Iterable[int], status: CommentStatus, reply: str | None = None
+    ) -> None:
+        """Reviewer: any status. Township: 已修改 (with a reply), or back to 待处理 from 已修改."""
+        ids = list(comment_ids)
+        if not self.is_reviewer:
+            if status is CommentStatus.RESOLVED:
+                raise ZwgkError("只有县级审核人员可以将意见标记为已解决")
+            if status is CommentStatus.OPEN:
+                for comment_id in ids:
+                    if self.store.comment(comment_id).status is CommentStatus.RESOLVED:
+                        raise ZwgkError("已解决的意见不能由编制单位重新打开")
+        self.store.set_comment_status(ids, status, self.user, self.round.number, reply)
+        self._changed()
+
+    def mark_modified(self, comment_ids: Iterable[int], reply: str = "") -> None:
+        """Township: "已修改" with an optional answer (修改说明)."""
+        self.set_comment_status(comment_ids, CommentStatus.MODIFIED, reply)
+
+    def resolve(self, comment_ids: Iterable[int]) -> None:
+        self.set_comment_status(comment_ids, CommentStatus.RESOLVED)
+
+    def reopen(self, comment_ids: Iterable[int]) -> None:
+        self.set_comment_status(comment_ids, CommentStatus.OPEN)
+
+    def _open_in(self, domain_id: str | None) -> list[Comment]:
+        index = self.index()
+        comments = index.comments if domain_id is None else index.for_domain(domain_id)
+        return [c for c in comments if c.is_open]
+
+    def set_domain_status(
+        self, domain_id: str, status: ReviewStatus, note: str = "", force: bool = False
+    ) -> None:
+        self._require_reviewer("设置审核状态")
+        domain = find_domain(self.catalog, domain_id)
+        if domain is None:
+            raise ZwgkError(f"目录中没有领域“{domain_id}”")
+        self._apply_status(domain.id, domain.id, status, note, force, f"领域“{domain.name}”")
+
+    def set_catalog_status(self, status: ReviewStatus, note: str = "", force: bool = False) -> None:
+        """通过 accepts every 已修改 comment (→ 已解决) and is refused while comments are still
+        待处理, unless ``force``; 退回修改 returns the file with its comments."""
+        self._require_reviewer("设置审核状态")
+        self._apply_status(CATALOG_TARGET, None, status, note, force, "目录")
+
+    def _apply_status(
+        self,
+        target: str,
+        domain_id: str | None,
+        status: ReviewStatus,
+        note: str,
+        force: bool,
+        what: str,
+    ) -> None:
+        with self.store.transaction():
+            if status is ReviewStatus.APPROVED:
+                pending = self._open_in(domain_id)
+                still_open = [c for c in pending if c.status is CommentStatus.OPEN]
+                if still_open and not force:
+                    raise ZwgkError(
+                        f"{what}还有 {len(still_open)} 条审核意见待处理，不能标记为通过"
+                    )
+                modified = [c.id for c in pending if c.status is CommentStatus.MODIFIED]
+                if modified:
+                    self.store.set_comment_status(
+                        modified, CommentStatus.RESOLVED, self.user, self.round.number
+                    )
+            self.store.set_status(target, status, self.user, self.round.number, note)
+        self._changed()
+
+    def approve(self, note: str = "", force: bool = False) -> None:
+        self.set_catalog_status(ReviewStatus.APPROVED, note, force)
+
+    def return_for_changes(self, note: str = "") -> None:
+        self.set_catalog_status(ReviewStatus.RETURNED, note)
+
+    def comments_from_validation(self, issues: Iterable[object] | None = None) -> list[int]:
+        """Turn validation results (错误 and 警告) into comments in one step; returns the new ids.
+
+        Issues already covered by an unresolved comment of the same rule are skipped, so
+        running it twice adds nothing.
+        """
+        self._require_reviewer("添加审核意见")
+        if issues is None:
+            from zwgk_desktop.core.validation import validate_catalog
+
+            issues = validate_catalog(self.catalog).issues
+        new = comments_from_issues(issues, self.catalog, self.store.comments())
+        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
+        self._changed()
+        return ids
+
+    # ------------------------------------------------------------------ township operations
+    def resubmit(self, note: str = "") -> None:
+        """Township: record that the corrected catalog is sent back (状态回到待审核)."""
+        if self.is_reviewer:
+            raise ZwgkError("重新提交由编制单位操作")
+        with self.store.transaction():
+            self.store.log("resubmit", self.user, self.round.number, note)
+            self.store.set_status(
+                CATALOG_TARGET,
+                ReviewStatus.PENDING,
+                self.user,
+                self.round.number,
+                note or "编制单位已修改并重新提交",
+            )
+        self._changed()
+
+
+def _reanchor(
+    comments: list[Comment], previous: Catalog, current: Catalog
+) -> list[tuple[int, Anchor]]:
+    """New anchors for item comments, following each item from ``previous`` to ``current``."""
+    item_comments = [c for c in comments if c.anchor.scope in (Scope.ITEM, Scope.FIELD)]
+    if not item_comments:
+        return []
+    index = CommentIndex(item_comments, previous)
+    by_domain: dict[str, list[tuple[Comment, int]]] = defaultdict(list)
+    for c in item_comments:
+        location = index.location(c.id)
+        if location.found and location.row is not None:
+            by_domain[location.domain_id].append((c, location.row))
+    moved: list[tuple[int, Anchor]] = []
+    for domain_id, entries in by_domain.items():
+        old_domain = find_domain(previous, domain_id)
+        new_domain = find_domain(current, domain_id) or (
+            old_domain and find_domain(current, old_domain.name)
+        )
+        if old_domain is None or new_domain is None:
+            continue
+        mapping = {
+            m.old: m.new
+            for m in match_items(old_domain.items, new_domain.items)
+            if m.old is not None
+        }
+        for comment, row in entries:
+            new_row = mapping.get(row)
+            if new_row is None:
+                continue
+            item = new_domain.items[new_row]
+            moved.append(
+                (
+                    comment.id,
+                    comment.anchor.moved_to(
+                        new_row + 1, item.template_ref, item.level1, item.level2
+                    ),
+                )
+            )
+    return moved

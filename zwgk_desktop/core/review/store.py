@@ -1,0 +1,460 @@
+"""The review file (``<name>.审核.zwgkr``): a small SQLite file beside the submission.
+
+It holds the submission's identity, a snapshot of the catalog per round, the comments and
+the statuses. It never holds item data of its own and is the only thing the review writes:
+the submission itself is never opened for writing. Every change is one transaction with
+``journal_mode=DELETE`` and ``synchronous=FULL`` (one file, safe on USB sticks and shares).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.review.model import (
+    Anchor,
+    Comment,
+    CommentStatus,
+    NewComment,
+    ReviewStatus,
+    Round,
+    Scope,
+    StatusRecord,
+    now,
+)
+from zwgk_desktop.core.review.schema import APPLICATION_ID, KNOWN_OBJECTS, apply_migrations
+
+SUFFIX = ".zwgkr"
+REVIEW_TAG = ".审核"
+CATALOG_TARGET = ""  # statuses row of the whole catalog
+
+_COMMENT_COLUMNS = (
+    "id",
+    "round",
+    "scope",
+    "domain_id",
+    "domain_name",
+    "item_index",
+    "template_ref",
+    "level1",
+    "level2",
+    "field",
+    "anchor_round",
+    "problem",
+    "text",
+    "rule",
+    "source",
+    "author",
+    "created",
+    "status",
+    "status_by",
+    "status_at",
+    "reply",
+)
+
+
+def review_path_for(submission: str | Path) -> Path:
+    """``XX镇.zwgk`` → ``XX镇.审核.zwgkr`` in the same folder."""
+    submission = Path(submission)
+    return submission.with_name(f"{submission.stem}{REVIEW_TAG}{SUFFIX}")
+
+
+def find_review_file(submission: str | Path) -> Path | None:
+    """The review file beside ``submission`` if there is one (township side)."""
+    path = review_path_for(submission)
+    return path if path.is_file() else None
+
+
+def _row_comment(row: Sequence[Any]) -> Comment:
+    d = dict(zip(_COMMENT_COLUMNS, row, strict=True))
+    anchor = Anchor(
+        scope=Scope(d["scope"]),
+        domain_id=d["domain_id"],
+        domain_name=d["domain_name"],
+        item_index=d["item_index"],
+        template_ref=d["template_ref"],
+        level1=d["level1"],
+        level2=d["level2"],
+        field=d["field"],
+    )
+    return Comment(
+        id=d["id"],
+        anchor=anchor,
+        text=d["text"],
+        problem=d["problem"],
+        author=d["author"],
+        created=d["created"],
+        round=d["round"],
+        status=CommentStatus(d["status"]),
+        status_by=d["status_by"],
+        status_at=d["status_at"],
+        reply=d["reply"],
+        rule=d["rule"],
+        source=d["source"],
+    )
+
+
+class ReviewStore:
+    """An open review file. Reads return value objects; each write is one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self.db = Database(conn)
+
+    # ------------------------------------------------------------------ open / create
+    @classmethod
+    def open(cls, path: str | Path, create: bool = False) -> ReviewStore:
+        """Open (or with ``create``, make) a review file; a foreign or damaged file is refused."""
+        path = Path(path)
+        exists = path.is_file()
+        if not exists and not create:
+            raise FileUnreadableError(f"找不到审核文件：{path}")
+        if not exists and not path.parent.is_dir():
+            raise ZwgkError(f"文件夹不存在：{path.parent}")
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode={'rw' if exists else 'rwc'}",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise FileUnreadableError(f"无法打开审核文件“{path.name}”：{exc}") from exc
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA cell_size_check = ON")
+            conn.execute("PRAGMA mmap_size = 0")
+            conn.execute("PRAGMA busy_timeout = 3000")
+            if exists:
+                cls._check(conn, path)
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+            if not exists:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            apply_migrations(Database(conn))
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if not exists:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise FileUnreadableError(f"审核文件“{path.name}”已损坏或无法写入（{exc}）") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
+
+    @staticmethod
+    def _check(conn: sqlite3.Connection, path: Path) -> None:
+        name = path.name
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise FileUnreadableError(f"“{name}”不是审核文件（.zwgkr），或文件已损坏") from exc
+        if app_id != APPLICATION_ID:
+            raise FileUnreadableError(f"“{name}”不是审核文件（.zwgkr）")
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise FileUnreadableError(f"审核文件“{name}”已损坏（{exc}）") from exc
+        if result != "ok":
+            raise FileUnreadableError(f"审核文件“{name}”已损坏，完整性检查未通过")
+        unknown = [
+            n
+            for t, n in objects
+            if n not in KNOWN_OBJECTS and not (t == "index" and n.startswith("sqlite_autoindex_"))
+        ]
+        if unknown:
+            raise FileUnreadableError(
+                f"审核文件“{name}”含有未知的数据库对象，可能被篡改，已拒绝打开"
+            )
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic change; callers may group several store writes in it."""
+        try:
+            with self.db.atomic():
+                yield self._conn
+        except sqlite3.OperationalError as exc:
+            raise ZwgkError(f"无法写入审核文件“{self.path.name}”：{exc}") from exc
+
+    def _event(
+        self,
+        kind: str,
+        by: str,
+        round_: int,
+        target: str = "",
+        comment_id: int | None = None,
+        status: str = "",
+        note: str = "",
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO events (at, by, round, kind, target, comment_id, status, note) VALUES (?,?,?,?,?,?,?,?)",
+            (now(), by, round_, kind, target, comment_id, status, note),
+        )
+
+    # ------------------------------------------------------------------ identity
+    def meta(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT key, value FROM review_meta").fetchall())
+
+    def set_meta(self, **values: str) -> None:
+        with self.transaction():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO review_meta (key, value) VALUES (?, ?)",
+                [(k, str(v)) for k, v in values.items()],
+            )
+
+    @property
+    def unit(self) -> str:
+        return self.meta().get("unit", "")
+
+    # ------------------------------------------------------------------ rounds
+    def rounds(self) -> list[Round]:
+        rows = self._conn.execute(
+            "SELECT number, file_name, sha256, unit, item_count, received FROM rounds ORDER BY number"
+        ).fetchall()
+        return [Round(*r) for r in rows]
+
+    def latest_round(self) -> Round | None:
+        rounds = self.rounds()
+        return rounds[-1] if rounds else None
+
+    def round_by_sha(self, sha256: str) -> Round | None:
+        return next((r for r in self.rounds() if r.sha256 == sha256), None)
+
+    def round_catalog(self, number: int) -> Catalog:
+        row = self._conn.execute(
+            "SELECT catalog FROM rounds WHERE number = ?", (number,)
+        ).fetchone()
+        if row is None:
+            raise ZwgkError(f"审核文件中没有第{number}轮的记录")
+        try:
+            return Catalog.from_dict(json.loads(row[0]))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise FileUnreadableError(f"审核文件中第{number}轮的目录快照已损坏") from exc
+
+    def add_round(
+        self,
+        file_name: str,
+        sha256: str,
+        catalog: Catalog,
+        by: str,
+        moved: Iterable[tuple[int, Anchor]] = (),
+        statuses: Iterable[StatusRecord] = (),
+    ) -> Round:
+        """Record a new submitted version, re-anchor comments and reset statuses, atomically."""
+        data = json.dumps(catalog.to_dict(), ensure_ascii=False)
+        with self.transaction():
+            latest = self._conn.execute("SELECT coalesce(max(number), 0) FROM rounds").fetchone()[0]
+            number = int(latest) + 1
+            received = now()
+            self._conn.execute(
+                "INSERT INTO rounds (number, file_name, sha256, unit, item_count, received, catalog) VALUES (?,?,?,?,?,?,?)",
+                (
+                    number,
+                    file_name,
+                    sha256,
+                    catalog.meta.unit,
+                    catalog.item_count(),
+                    received,
+                    data,
+                ),
+            )
+            if number == 1 or not self.meta().get("unit"):
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO review_meta (key, value) VALUES ('unit', ?)",
+                    (catalog.meta.unit,),
+                )
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO review_meta (key, value) VALUES ('created', ?)",
+                    (received,),
+                )
+            for comment_id, anchor in moved:
+                self._conn.execute(
+                    "UPDATE comments SET item_index = ?, template_ref = ?, level1 = ?, level2 = ?, anchor_round = ? WHERE id = ?",
+                    (
+                        anchor.item_index,
+                        anchor.template_ref,
+                        anchor.level1,
+                        anchor.level2,
+                        number,
+                        comment_id,
+                    ),
+                )
+            self._conn.execute("UPDATE comments SET anchor_round = ?", (number,))
+            for record in statuses:
+                self._write_status(record.target, record.status, record.by, record.note, number)
+            self._event("round", by, number, note=file_name)
+        return Round(number, file_name, sha256, catalog.meta.unit, catalog.item_count(), received)
+
+    # ------------------------------------------------------------------ comments
+    def comments(self) -> list[Comment]:
+        rows = self._conn.execute(
+            f"SELECT {', '.join(_COMMENT_COLUMNS)} FROM comments ORDER BY id"
+        ).fetchall()
+        return [_row_comment(r) for r in rows]
+
+    def comment(self, comment_id: int) -> Comment:
+        row = self._conn.execute(
+            f"SELECT {', '.join(_COMMENT_COLUMNS)} FROM comments WHERE id = ?", (comment_id,)
+        ).fetchone()
+        if row is None:
+            raise ZwgkError(f"找不到编号为 {comment_id} 的审核意见")
+        return _row_comment(row)
+
+    def add_comments(self, new: Sequence[NewComment], author: str, round_: int) -> list[int]:
+        """Add several comments in one transaction; returns their ids."""
+        created = now()
+        ids: list[int] = []
+        with self.transaction():
+            for c in new:
+                a = c.anchor
+                cursor = self._conn.execute(
+                    """INSERT INTO comments (round, scope, domain_id, domain_name, item_index, template_ref,
+                       level1, level2, field, anchor_round, problem, text, rule, source, author, created,
+                       status, status_by, status_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    (
+                        round_,
+                        a.scope.value,
+                        a.domain_id,
+                        a.domain_name,
+                        a.item_index,
+                        a.template_ref,
+                        a.level1,
+                        a.level2,
+                        a.field,
+                        round_,
+                        c.problem.strip(),
+                        c.text.strip(),
+                        c.rule,
+                        c.source,
+                        author,
+                        created,
+                        CommentStatus.OPEN.value,
+                        author,
+                        created,
+                    ),
+                )
+                comment_id = int(cursor.lastrowid or 0)
+                ids.append(comment_id)
+                self._event(
+                    "comment", author, round_, a.domain_id, comment_id, CommentStatus.OPEN.value
+                )
+        return ids
+
+    def add_comment(self, new: NewComment, author: str, round_: int) -> int:
+        return self.add_comments([new], author, round_)[0]
+
+    def edit_comment(
+        self, comment_id: int, text: str, problem: str | None, by: str, round_: int
+    ) -> None:
+        self.comment(comment_id)
+        with self.transaction():
+            if problem is None:
+                self._conn.execute(
+                    "UPDATE comments SET text = ? WHERE id = ?", (text.strip(), comment_id)
+                )
+            else:
+                self._conn.execute(
+                    "UPDATE comments SET text = ?, problem = ? WHERE id = ?",
+                    (text.strip(), problem.strip(), comment_id),
+                )
+            self._event("edit", by, round_, comment_id=comment_id)
+
+    def delete_comment(self, comment_id: int, by: str, round_: int) -> None:
+        self.comment(comment_id)
+        with self.transaction():
+            self._conn.execute("DELETE FROM comments WHERE id = ?", (comment_id,))
+            self._event("delete", by, round_, comment_id=comment_id)
+
+    def set_comment_status(
+        self,
+        comment_ids: Iterable[int],
+        status: CommentStatus,
+        by: str,
+        round_: int,
+        reply: str | None = None,
+    ) -> None:
+        """Change the status of one or more comments (with who/when), in one transaction."""
+        ids = list(comment_ids)
+        for comment_id in ids:
+            self.comment(comment_id)
+        at = now()
+        with self.transaction():
+            for comment_id in ids:
+                if reply is None:
+                    self._conn.execute(
+                        "UPDATE comments SET status = ?, status_by = ?, status_at = ? WHERE id = ?",
+                        (status.value, by, at, comment_id),
+                    )
+                else:
+                    self._conn.execute(
+                        "UPDATE comments SET status = ?, status_by = ?, status_at = ?, reply = ? WHERE id = ?",
+                        (status.value, by, at, reply.strip(), comment_id),
+                    )
+                self._event(
+                    "status",
+                    by,
+                    round_,
+                    comment_id=comment_id,
+                    status=status.value,
+                    note=reply or "",
+                )
+
+    # ------------------------------------------------------------------ statuses
+    def _write_status(
+        self, target: str, status: ReviewStatus, by: str, note: str, round_: int
+    ) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO statuses (target, status, by, at, note, round) VALUES (?,?,?,?,?,?)",
+            (target, status.value, by, now(), note.strip(), round_),
+        )
+        self._event("review-status", by, round_, target, status=status.value, note=note)
+
+    def set_status(
+        self, target: str, status: ReviewStatus, by: str, round_: int, note: str = ""
+    ) -> None:
+        """Status of a domain (its id) or of the catalog (``CATALOG_TARGET``)."""
+        with self.transaction():
+            self._write_status(target, status, by, note, round_)
+
+    def statuses(self) -> dict[str, StatusRecord]:
+        rows = self._conn.execute(
+            "SELECT target, status, by, at, note, round FROM statuses"
+        ).fetchall()
+        return {r[0]: StatusRecord(r[0], ReviewStatus(r[1]), r[2], r[3], r[4], r[5]) for r in rows}
+
+    def status(self, target: str = CATALOG_TARGET) -> StatusRecord:
+        return self.statuses().get(target) or StatusRecord(target, ReviewStatus.PENDING)
+
+    def events(self) -> list[dict[str, Any]]:
+        """The audit trail (who did what when), oldest first."""
+        cursor = self._conn.execute(
+            "SELECT at, by, round, kind, target, comment_id, status, note FROM events ORDER BY id"
+        )
+        keys = ("at", "by", "round", "kind", "target", "comment_id", "status", "note")
+        return [dict(zip(keys, row, strict=True)) for row in cursor]
+
+    def log(self, kind: str, by: str, round_: int, note: str = "") -> None:
+        """Record an event that changes nothing else (e.g. 乡镇重新提交)."""
+        with self.transaction():
+            self._event(kind, by, round_, note=note)
