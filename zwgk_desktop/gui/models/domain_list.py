@@ -1,0 +1,145 @@
+"""The domain navigator's model: one row per domain with its item count and status.
+
+Status, in order of precedence: N 错误 N 警告 (validation findings), 未涉及, 校验中 (not yet
+checked after opening), 未开始 (still exactly the template), 编制中.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from zwgk_desktop.core.model import Domain
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui.session import Session
+from zwgk_desktop.gui.template_ops import is_untouched, template_for
+
+DOMAIN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # Status
+STATUS_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Status(Enum):
+    ERRORS = "errors"
+    WARNINGS = "warnings"
+    NOT_INVOLVED = "not_involved"
+    CHECKING = "checking"
+    UNTOUCHED = "untouched"
+    IN_PROGRESS = "in_progress"
+    PASSED = "passed"
+
+
+STATUS_COLORS = {
+    Status.ERRORS: QColor("#c62828"),
+    Status.WARNINGS: QColor("#b26a00"),
+    Status.NOT_INVOLVED: QColor("#8a8a8a"),
+    Status.CHECKING: QColor("#8a8a8a"),
+    Status.UNTOUCHED: QColor("#5472a8"),
+    Status.IN_PROGRESS: QColor("#2e7d32"),
+    Status.PASSED: QColor("#1b5e20"),
+}
+
+
+class DomainListModel(QAbstractListModel):
+    def __init__(self, session: Session, issues: Any = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.issues = issues  # LiveValidation or None
+        self._untouched: dict[str, bool] = {}
+        session.domains_reset.connect(self._reset)
+        session.domain_changed.connect(self._changed)
+        session.cells_changed.connect(self._changed)
+        session.rows_inserted.connect(self._changed)
+        session.rows_removed.connect(self._changed)
+        session.layout_changed.connect(self._changed)
+        if issues is not None:
+            issues.issues_changed.connect(self._issues_changed)
+
+    def domains(self) -> list[Domain]:
+        return self.session.catalog.domains
+
+    def row_of(self, domain_id: str) -> int:
+        for n, domain in enumerate(self.domains()):
+            if domain.id == domain_id:
+                return n
+        raise KeyError(domain_id)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.domains())
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.domains()):
+            return None
+        domain = self.domains()[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return domain.name
+        if role == DOMAIN_ID_ROLE:
+            return domain.id
+        if role == COUNT_ROLE:
+            return len(domain.items)
+        if role == STATUS_ROLE:
+            return self.status(domain)[0]
+        if role == STATUS_TEXT_ROLE:
+            return self.status(domain)[1]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return STATUS_COLORS[self.status(domain)[0]]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status, text = self.status(domain)
+            extra = "（自定义领域）" if not domain.pilot else ""
+            return f"{domain.name}{extra}：{len(domain.items)} 个事项，{text}"
+        return None
+
+    def status(self, domain: Domain) -> tuple[Status, str]:
+        if self.issues is not None and self.issues.is_checked(domain.id):
+            counts = self.issues.store.domain_counts(domain)
+            errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+            if errors or warnings:
+                parts = [f"{errors} 错误"] if errors else []
+                if warnings:
+                    parts.append(f"{warnings} 警告")
+                prefix = "未涉及 · " if domain.not_involved else ""
+                return (Status.ERRORS if errors else Status.WARNINGS), prefix + " ".join(parts)
+        if domain.not_involved:
+            return Status.NOT_INVOLVED, "未涉及"
+        if self.issues is not None and not self.issues.is_checked(domain.id):
+            return Status.CHECKING, "校验中…"
+        if self._is_untouched(domain):
+            return Status.UNTOUCHED, "未开始"
+        return Status.IN_PROGRESS, "编制中"
+
+    def _is_untouched(self, domain: Domain) -> bool:
+        cached = self._untouched.get(domain.id)
+        if cached is None:
+            cached = is_untouched(domain, template_for(domain), self.session.unit)
+            self._untouched[domain.id] = cached
+        return cached
+
+    # ----------------------------------------------------------------- updates
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._untouched.clear()
+        self.endResetModel()
+
+    def _changed(self, domain_id: str, *_: Any) -> None:
+        self._untouched.pop(domain_id, None)
+        self._emit(domain_id)
+
+    def _issues_changed(self, domain_id: str) -> None:
+        if not domain_id:
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+            return
+        self._emit(domain_id)
+
+    def _emit(self, domain_id: str) -> None:
+        try:
+            row = self.row_of(domain_id)
+        except KeyError:
+            return
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
