@@ -1,0 +1,183 @@
+"""公开依据: it must cite something checkable, with document numbers in a sound shape.
+
+Real cells cite laws by 《title》 and documents by number (国办发〔2017〕94号, 国务院令第711号).
+Defects seen in published catalogs: no citation at all ("相关法律法规"), names without 《》,
+broken number brackets from OCR or hand editing (〔2016 )115号, 〔201744号), [2011]/(2007)
+brackets, the superseded 2008 条例 (国务院令第492号), and spam-injected titles.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.validation.issue import Scope, Severity
+from zwgk_desktop.core.validation.registry import ItemContext, declare, item_check
+from zwgk_desktop.core.validation.rules_cells import is_ditto
+from zwgk_desktop.core.validation.rules_spam import SPAM, spam_anywhere, spam_in_title
+from zwgk_desktop.core.validation.textutil import is_blank, quote
+
+NO_CITATION = declare(
+    "BASIS-NO-CITATION",
+    Severity.WARNING,
+    Scope.ITEM,
+    "basis",
+    "公开依据未列出具体法规或文件",
+    "公开依据中既没有书名号标注的法规、文件名称，也没有可识别的文号（如“国办发〔2019〕54号”“国务院令第711号”），"
+    "只写“相关法律法规”“有关文件”无法核对。",
+    "写出具体名称并加书名号，如《中华人民共和国政府信息公开条例》（国务院令第711号）。",
+)
+NO_TITLE_MARKS = declare(
+    "BASIS-NO-TITLE-MARKS",
+    Severity.INFO,
+    Scope.ITEM,
+    "basis",
+    "法规名称没有加书名号",
+    "公开依据写了法规或文件名称，但没有用书名号《》标注，读者和导入程序难以分清名称的起止。",
+    "给每个法规、文件名称加上书名号，如《中华人民共和国政府信息公开条例》。",
+)
+UNBALANCED = declare(
+    "BASIS-TITLE-UNBALANCED",
+    Severity.WARNING,
+    Scope.ITEM,
+    "basis",
+    "书名号不成对",
+    "公开依据中“《”与“》”的个数不一致，通常是名称被截断或漏打了半个书名号。",
+    "补全书名号，使每个名称都以《开头、以》结尾。",
+)
+DOCNO_BROKEN = declare(
+    "BASIS-DOCNO-BROKEN",
+    Severity.WARNING,
+    Scope.ITEM,
+    "basis",
+    "文号括号残缺",
+    "文号的年份括号不完整或不配对，如“〔2016 )115号”“〔201744号”“〔2016143号”，多由扫描识别或手工修改造成，"
+    "可能连年份或序号也写错了。",
+    "按原文核对后写成“发文机关代字〔年份〕序号号”，如“民发〔2016〕115号”。",
+)
+DOCNO_BRACKETS = declare(
+    "BASIS-DOCNO-BRACKETS",
+    Severity.INFO,
+    Scope.ITEM,
+    "basis",
+    "文号年份未用六角括号",
+    "文号年份写成了“[2011]”“(2007)”“【2019】”。GB/T 9704《党政机关公文格式》规定年份用六角括号“〔〕”。",
+    "把年份括号改为六角括号，如“文财务发〔2011〕5号”。",
+)
+SUPERSEDED = declare(
+    "BASIS-SUPERSEDED",
+    Severity.WARNING,
+    Scope.ITEM,
+    "basis",
+    "引用了已修订的2008年版《政府信息公开条例》",
+    "国务院令第492号是2008年施行的《中华人民共和国政府信息公开条例》，已于2019年修订（国务院令第711号），"
+    "公开时限等条款都有变化。同时写出492号和711号（说明修订沿革）时不报告。",
+    "改为《中华人民共和国政府信息公开条例》（国务院令第711号）。",
+)
+
+_PAIR = {"〔": "〕", "[": "]", "(": ")", "【": "】"}
+# A year in brackets right before a serial number: 〔2017〕94号, [2011]5号, 〔2016)115号, 〔201744号.
+_DOCNO_RE = re.compile(
+    r"(?P<open>[〔\[(【])(?P<year>(?:19|20)\d{2})(?P<close>[〕\])】]?)(?P<num>第?\d{1,5})号"
+)
+# …and the opening bracket missing: 民发2016〕115号.
+_NO_OPEN_RE = re.compile(
+    r"(?<![〔\[(【\d])(?P<year>(?:19|20)\d{2})(?P<close>[〕\]】)])(?P<num>\d{1,5})号"
+)
+_OTHER_NUMBER_RE = re.compile(
+    r"令\(?第?\d+号|第\d+号令|\d{4}年第\d+号|GB(?:/T)?\d+|[A-Z]{2,}/?T?\d{3,}"
+)
+_TITLE_RE = re.compile(r"《([^《》]*)》")
+_OLD_REGULATION_RE = re.compile(r"(?:国务院令|国令)\(?第?492号")
+_NEW_REGULATION_RE = re.compile(r"(?:国务院令|国令)\(?第?711号")
+_GENERIC_RE = re.compile(r"法律法规|法规|规章|规范性文件|政策文件|相关|有关|文件|政策")
+_LAWLIKE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:法|条例|办法|规定|细则|意见|通知|决定|规划|方案|标准|规则|规程|纲要|指引|指南|制度|公告)"
+)
+
+
+def _standard(year: str, num: str) -> str:
+    return f"〔{year}〕{num}号"
+
+
+@lru_cache(maxsize=8192)
+def basis_findings(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The problems of one 公开依据 text as ``(kind, found, suggestion)`` triples."""
+    folded = fold(text)
+    found: list[tuple[str, str, str]] = []
+    has_number = False
+    for m in _DOCNO_RE.finditer(folded):
+        has_number = True
+        opener, close, year, num = m["open"], m["close"], m["year"], m["num"]
+        if opener == "〔" and close == "〕":
+            continue
+        if close == _PAIR[opener]:
+            found.append(("brackets", m.group(), _standard(year, num)))
+        else:
+            found.append(("broken", m.group(), _standard(year, num)))
+    for m in _NO_OPEN_RE.finditer(folded):
+        has_number = True
+        found.append(("broken", m.group(), _standard(m["year"], m["num"])))
+    has_title = "《" in folded or "》" in folded
+    if folded.count("《") != folded.count("》"):
+        found.append(("unbalanced", "", ""))
+    if spam_anywhere(text) is None:  # otherwise CELL-SPAM is already reported for the cell
+        for title in _TITLE_RE.findall(folded):
+            word = spam_in_title(title)
+            if word is not None:
+                found.append(("spam", title, word))
+    if _OLD_REGULATION_RE.search(folded) and not _NEW_REGULATION_RE.search(folded):
+        found.append(("superseded", "", ""))
+    if not has_title and not has_number and not _OTHER_NUMBER_RE.search(folded):
+        if _LAWLIKE_RE.search(_GENERIC_RE.sub("", folded)):
+            found.append(("no_marks", "", ""))
+        else:
+            found.append(("no_citation", "", ""))
+    return tuple(found)
+
+
+@item_check
+def check_basis(ctx: ItemContext) -> None:
+    text = ctx.item.basis
+    if is_blank(text) or is_ditto(text):
+        return
+    findings = basis_findings(text)
+    if not findings:
+        return
+    who = f"“{ctx.label}”的公开依据"
+    for kind, found, extra in findings:
+        if kind == "broken":
+            ctx.report(
+                DOCNO_BROKEN,
+                "basis",
+                f"{who}里，文号“{quote(found)}”括号残缺，应为“{extra}”一类写法，请核对原文",
+            )
+        elif kind == "brackets":
+            ctx.report(
+                DOCNO_BRACKETS,
+                "basis",
+                f"{who}里，文号“{quote(found)}”的年份应使用六角括号，写作“{extra}”",
+            )
+        elif kind == "unbalanced":
+            ctx.report(UNBALANCED, "basis", f"{who}中书名号“《”“》”不成对，请补全")
+        elif kind == "spam":
+            ctx.report(
+                SPAM,
+                "basis",
+                f"{who}中《{quote(found, 20)}》含有垃圾广告文字“{quote(extra, 10)}”，疑似从被篡改的网页复制，请对照原文重新填写",
+            )
+        elif kind == "superseded":
+            ctx.report(
+                SUPERSEDED,
+                "basis",
+                f"{who}引用的国务院令第492号是已修订的2008年版条例，应改为国务院令第711号",
+            )
+        elif kind == "no_marks":
+            ctx.report(
+                NO_TITLE_MARKS, "basis", f"{who}“{quote(text, 16)}”中的法规名称没有加书名号《》"
+            )
+        else:
+            ctx.report(
+                NO_CITATION, "basis", f"{who}“{quote(text, 16)}”没有写出具体的法规或文件名称"
+            )
