@@ -28,8 +28,8 @@ _WIDTHS = {
     "seq": 3,
     "level1": 7,
     "level2": 9,
-    "content": 16,
-    "basis": 15,
+    "content": 15,
+    "basis": 14,
     "time_limit": 9,
     "subject": 6,
     "channels": 14,
@@ -83,10 +83,10 @@ def domain_levels(catalog: Catalog, domain: Domain) -> list[str]:
     return levels
 
 
-def _mark_width(levels: Sequence[str]) -> int:
+def _mark_width(levels: Sequence[str]) -> float:
     """Width of one √ column; 特定群体 (which may hold “√(申请人)”) gets two shares."""
     shares = len(AUDIENCE.terms) + len(METHOD.terms) + len(levels) + 1
-    return max(2, (100 - sum(_WIDTHS.values())) // max(shares, 1))
+    return round((100 - sum(_WIDTHS.values())) / shares, 2)
 
 
 def _th(

@@ -9,6 +9,7 @@ background; the PDF goes through ``atomic_path``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def ask_export_pdf(
         return None
     settings.last_folder = str(path.parent)
     save_settings(settings)
-    snapshot = Catalog.from_dict(catalog.to_dict())  # the worker gets its own copy
+    snapshot = copy.deepcopy(catalog)  # the worker gets its own copy
 
     def work(progress: ProgressFn, cancel: CancelFn) -> int:
         return render_pdf(snapshot, path, domain_id, progress, cancel)

@@ -29,12 +29,24 @@ _MISSING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _big_button(title: str, subtitle: str) -> QPushButton:
-    button = QPushButton(f"{title}\n{subtitle}")
-    button.setMinimumSize(QSize(220, 76))
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    button.setFont(font)
-    button.setStyleSheet("QPushButton { text-align: left; padding: 8px 16px; }")
+    """A large button with a bold title line and a grey explanation line."""
+    button = QPushButton()
+    button.setAccessibleName(title)
+    button.setToolTip(subtitle)
+    button.setMinimumSize(QSize(240, 84))
+    heading = QLabel(title)
+    font = QFont(heading.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    heading.setFont(font)
+    detail = QLabel(subtitle)
+    detail.setStyleSheet(MUTED_STYLE)
+    box = QVBoxLayout(button)
+    box.setContentsMargins(18, 10, 18, 10)
+    box.setSpacing(4)
+    for label in (heading, detail):
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box.addWidget(label)
     return button
 
 
@@ -84,6 +96,7 @@ class WelcomePage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentFiles")
         self.recent_list.setAlternatingRowColors(True)
+        self.recent_list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.recent_list.itemActivated.connect(self._recent_activated)
         self.empty_label = QLabel("还没有打开过目录文件。")
         self.empty_label.setStyleSheet(MUTED_STYLE)
