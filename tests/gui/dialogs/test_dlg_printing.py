@@ -176,3 +176,28 @@ def test_ask_export_pdf_writes_chosen_file(qtbot, tmp_path, monkeypatch):
     assert Path(offered[0]).name == "城关镇社会救助领域基层政务公开标准目录.pdf"
     qtbot.waitUntil(lambda: bool(MESSAGES) and MESSAGES[-1].kind == "done", timeout=20000)
     assert "社会救助" in pdf_text(path)
+
+
+def test_print_preview_paints_pages(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    from zwgk_desktop.gui.printing import print_preview
+
+    seen: dict[str, object] = {}
+
+    def inspect_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(50, inspect_and_close)
+            return
+        preview = dialog.findChild(QPrintPreviewWidget)
+        seen["title"] = dialog.windowTitle()
+        seen["pages"] = preview.pageCount()
+        dialog.reject()
+
+    QTimer.singleShot(50, inspect_and_close)
+    print_preview(None, small_catalog(), "social-assistance")
+    assert "城关镇社会救助领域基层政务公开标准目录" in str(seen["title"])
+    assert int(seen["pages"]) >= 1

@@ -134,3 +134,24 @@ def test_run_blocking_returns_and_raises(qtbot, parent):
     assert run_blocking(parent, "计算", lambda p, c: "结果") == "结果"
     with pytest.raises(ZwgkError, match="坏文件"):
         run_blocking(parent, "计算", lambda p, c: (_ for _ in ()).throw(ZwgkError("坏文件")))
+
+
+def test_main_thread_gc_collects_on_the_timer(qtbot, parent):
+    import gc
+
+    from zwgk_desktop.gui.tasks import MainThreadGC
+
+    try:
+        guard = MainThreadGC(parent, interval_ms=10)
+        assert not gc.isenabled()
+
+        class Cycle:
+            pass
+
+        for _ in range(gc.get_threshold()[0] + 10):
+            a, b = Cycle(), Cycle()
+            a.other, b.other = b, a
+        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=3000)
+        del guard
+    finally:
+        gc.enable()

@@ -1,0 +1,278 @@
+"""导出Excel: pick the layout and file, export in the background, then offer the folder.
+
+标准格式 is the printed review layout for the county; 平铺格式 is one row per item for a
+portal's batch import. The worker exports a private copy of the catalog, so edits made
+meanwhile cannot tear the file.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.settings import load_settings, save_settings
+from zwgk_desktop.core.xlsx import export_workbook
+from zwgk_desktop.gui.dialogs.common import (
+    MUTED_STYLE,
+    ask_save_path,
+    existing_folder,
+    hint_label,
+    open_file,
+    open_folder,
+    safe_filename,
+)
+from zwgk_desktop.gui.tasks import BackgroundTask, report_error, run_in_background
+
+SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
+LAYOUTS = {
+    "standard": (
+        "标准格式（审核打印）",
+        "封面加每个领域一个工作表：标题、两行表头、√ 标记和 ■/□ 渠道，已设置横向 A4 打印。报县审核、打印用这个。",
+    ),
+    "flat": (
+        "平铺格式（平台导入）",
+        "一个工作表，每个事项一行、每个要素一列，没有合并单元格。政务公开平台批量导入用这个。",
+    ),
+}
+
+
+def default_export_name(catalog: Catalog, layout: str = "standard") -> str:
+    stem = f"{safe_filename(catalog.meta.unit, '本单位')}政务公开标准目录"
+    return f"{stem}（平铺）.xlsx" if layout == "flat" else f"{stem}.xlsx"
+
+
+class ExportDialog(QDialog):
+    """Set ``path_edit`` and a layout, press 导出; ``exported_path`` is set when the file exists."""
+
+    def __init__(self, parent: QWidget | None, catalog: Catalog) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导出Excel")
+        self.resize(640, 420)
+        self.catalog = catalog
+        self.exported_path: Path | None = None
+        self.warnings: list[str] = []
+        self.task: BackgroundTask | None = None
+        self._overwrite_ok: Path | None = None  # chosen in the save dialog, which asked already
+        settings = load_settings()
+        self._folder = existing_folder(settings.last_folder, paths.documents_dir())
+
+        self.layout_group = QButtonGroup(self)
+        self.layout_buttons: dict[str, QRadioButton] = {}
+        layouts_box = QVBoxLayout()
+        for key, (label, explain) in LAYOUTS.items():
+            button = QRadioButton(label)
+            self.layout_group.addButton(button)
+            self.layout_buttons[key] = button
+            text = QLabel(explain)
+            text.setWordWrap(True)
+            text.setStyleSheet(MUTED_STYLE + " margin-left: 22px;")
+            layouts_box.addWidget(button)
+            layouts_box.addWidget(text)
+        initial = settings.default_layout if settings.default_layout in LAYOUTS else "standard"
+        self.layout_buttons[initial].setChecked(True)
+        self.layout_group.buttonToggled.connect(self._layout_changed)
+        layouts = QGroupBox("版式")
+        layouts.setLayout(layouts_box)
+
+        self.path_edit = QLineEdit(str(self._folder / default_export_name(catalog, initial)))
+        self.path_edit.textChanged.connect(self._revalidate)
+        self.browse_button = QPushButton("浏览…")
+        self.browse_button.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_box = QGroupBox("保存到")
+        file_box.setLayout(file_row)
+
+        involved = [d for d in catalog.domains if not d.not_involved]
+        self.summary = QLabel(
+            f"将导出 {len(catalog.domains)} 个领域（其中未涉及 {len(catalog.domains) - len(involved)} 个）、"
+            f"{catalog.item_count()} 个事项。"
+        )
+        self.hint = hint_label()
+        self.export_button = QPushButton("导出")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        cancel = QPushButton("取消")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(cancel)
+
+        form_page = QWidget()
+        form = QVBoxLayout(form_page)
+        form.addWidget(layouts)
+        form.addWidget(file_box)
+        form.addWidget(self.summary)
+        form.addWidget(self.hint)
+        form.addStretch(1)
+        form.addLayout(buttons)
+
+        self.done_page = QWidget()
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        self.warnings_label = QLabel()
+        self.warnings_list = QListWidget()
+        self.open_folder_button = QPushButton("打开文件夹")
+        self.open_file_button = QPushButton("打开文件")
+        close = QPushButton("关闭")
+        self.open_folder_button.clicked.connect(
+            lambda: self.exported_path and open_folder(self.exported_path)
+        )
+        self.open_file_button.clicked.connect(
+            lambda: self.exported_path and open_file(self.exported_path)
+        )
+        close.clicked.connect(self.accept)
+        done_buttons = QHBoxLayout()
+        done_buttons.addStretch(1)
+        done_buttons.addWidget(self.open_folder_button)
+        done_buttons.addWidget(self.open_file_button)
+        done_buttons.addWidget(close)
+        done = QVBoxLayout(self.done_page)
+        done.addWidget(self.done_label)
+        done.addWidget(self.warnings_label)
+        done.addWidget(self.warnings_list, 1)
+        done.addLayout(done_buttons)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form_page)
+        self.pages.addWidget(self.done_page)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages)
+        self._revalidate()
+
+    # ------------------------------------------------------------------ form
+    def layout_key(self) -> str:
+        return next(key for key, button in self.layout_buttons.items() if button.isChecked())
+
+    def set_layout(self, key: str) -> None:
+        self.layout_buttons[key].setChecked(True)
+
+    def target_path(self) -> Path:
+        path = Path(self.path_edit.text().strip())
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+    def _layout_changed(self, *_: object) -> None:
+        """Follow the default name for the chosen layout unless the clerk typed their own."""
+        current = Path(self.path_edit.text().strip())
+        defaults = {default_export_name(self.catalog, key) for key in LAYOUTS}
+        if current.name in defaults:
+            self.path_edit.setText(
+                str(current.with_name(default_export_name(self.catalog, self.layout_key())))
+            )
+
+    def problem(self) -> str:
+        text = self.path_edit.text().strip()
+        if not text:
+            return "请填写保存位置和文件名。"
+        path = self.target_path()
+        if not path.parent.is_dir():
+            return f"文件夹不存在：{path.parent}"
+        if path.is_dir():
+            return "这是一个文件夹，请填写文件名。"
+        return ""
+
+    def _revalidate(self, *_: object) -> None:
+        problem = self.problem()
+        self.hint.setText(problem)
+        self.hint.setVisible(bool(problem))
+        self.export_button.setEnabled(not problem)
+
+    def browse(self) -> None:
+        current = self.target_path()
+        chosen = ask_save_path(self, "导出Excel", current, SAVE_FILTER, ".xlsx")
+        if chosen is not None:
+            self._overwrite_ok = chosen
+            self.path_edit.setText(str(chosen))
+
+    def _confirm_overwrite(self, path: Path) -> bool:
+        if not path.exists() or self._overwrite_ok == path:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "导出Excel",
+            f"“{path.name}”已存在，要替换它吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------------ export
+    def start_export(self) -> BackgroundTask | None:
+        if self.problem():
+            self._revalidate()
+            return None
+        path = self.target_path()
+        if not self._confirm_overwrite(path):
+            return None
+        layout = self.layout_key()
+        snapshot = copy.deepcopy(self.catalog)
+
+        def work(progress, cancel):  # type: ignore[no-untyped-def]
+            return export_workbook(snapshot, path, layout, progress, cancel)
+
+        self.export_button.setEnabled(False)
+        self.task = run_in_background(
+            self,
+            "导出Excel",
+            work,
+            lambda warnings: self._export_done(path, layout, warnings),
+            on_error=self._export_failed,
+            on_cancel=self._revalidate,
+        )
+        return self.task
+
+    def _export_failed(self, exc: BaseException) -> None:
+        report_error(self, "导出Excel", exc)
+        self._revalidate()
+
+    def _export_done(self, path: Path, layout: str, warnings: list[str]) -> None:
+        self.exported_path = path
+        self.warnings = list(warnings)
+        settings = load_settings()
+        settings.last_folder = str(path.parent)
+        settings.default_layout = layout
+        save_settings(settings)
+        self.setWindowTitle("导出完成")
+        self.done_label.setText(f"导出完成（{LAYOUTS[layout][0]}）：\n{path}")
+        self.warnings_label.setText(
+            f"注意（{len(warnings)} 条）：" if warnings else "没有需要注意的问题。"
+        )
+        self.warnings_list.clear()
+        self.warnings_list.addItems(self.warnings)
+        self.warnings_list.setVisible(bool(warnings))
+        self.pages.setCurrentWidget(self.done_page)
+
+    def reject(self) -> None:
+        if self.task is not None and not self.task.finished:
+            self.task.cancel()  # leaving the dialog stops the export; the target stays as it was
+        super().reject()
+
+
+def ask_export(parent: QWidget | None, catalog: Catalog) -> Path | None:
+    """Run the export dialog; the written file's path, or None if nothing was exported."""
+    dialog = ExportDialog(parent, catalog)
+    try:
+        dialog.exec()
+        return dialog.exported_path
+    finally:
+        dialog.deleteLater()
