@@ -112,17 +112,21 @@ class ReviewStore:
 
     # ------------------------------------------------------------------ open / create
     @classmethod
-    def open(cls, path: str | Path, create: bool = False) -> ReviewStore:
-        """Open (or with ``create``, make) a review file; a foreign or damaged file is refused."""
+    def open(cls, path: str | Path, create: bool = False, read_only: bool = False) -> ReviewStore:
+        """Open (or with ``create``, make) a review file; a foreign or damaged file is refused.
+
+        ``read_only`` (for summaries) never writes, not even a migration.
+        """
         path = Path(path)
         exists = path.is_file()
-        if not exists and not create:
+        if not exists and (not create or read_only):
             raise FileUnreadableError(f"找不到审核文件：{path}")
         if not exists and not path.parent.is_dir():
             raise ZwgkError(f"文件夹不存在：{path.parent}")
+        mode = "ro" if read_only else ("rw" if exists else "rwc")
         try:
             conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode={'rw' if exists else 'rwc'}",
+                f"{path.resolve().as_uri()}?mode={mode}",
                 uri=True,
                 isolation_level=None,
                 check_same_thread=False,
@@ -136,6 +140,8 @@ class ReviewStore:
             conn.execute("PRAGMA busy_timeout = 3000")
             if exists:
                 cls._check(conn, path)
+            if read_only:
+                return cls(path, conn)
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
             if not exists:

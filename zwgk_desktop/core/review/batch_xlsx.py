@@ -1,0 +1,185 @@
+"""The batch summary workbook: 汇总 (one row per file) and 单位×领域 (one row per domain).
+
+Worst first on both sheets; unreadable files are rows with their error. Written with
+xlsxwriter through ``atomic_path``; printable (landscape A4, fitted to the width, header
+repeated, page numbers).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import xlsxwriter
+
+from zwgk_desktop.core.atomic import atomic_path
+from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY, BatchResult
+from zwgk_desktop.core.xlsx.sanitize import prepare
+
+SUMMARY_COLUMNS = (
+    ("序号", 5),
+    ("文件", 22),
+    ("单位", 18),
+    ("状态", 10),
+    ("事项数", 8),
+    ("错误", 7),
+    ("警告", 7),
+    ("提示", 7),
+    ("未涉及领域", 9),
+    ("缺少标准事项", 10),
+    ("审核记录", 16),
+    ("待处理意见", 9),
+    ("说明", 40),
+)
+TABLE_COLUMNS = (
+    ("单位", 18),
+    ("文件", 22),
+    ("领域", 16),
+    ("事项数", 8),
+    ("错误", 7),
+    ("警告", 7),
+    ("未涉及", 8),
+)
+
+
+def _formats(book: Any) -> dict[str, Any]:
+    base = {"font_name": "宋体", "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
+    return {
+        "title": book.add_format(
+            {"font_name": "黑体", "font_size": 14, "align": "center", "valign": "vcenter"}
+        ),
+        "header": book.add_format(
+            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#D9E1F2"}
+        ),
+        "text": book.add_format(base),
+        "text_q": book.add_format({**base, "quote_prefix": True}),
+        "num": book.add_format({**base, "align": "center"}),
+        "bad": book.add_format({**base, "align": "center", "bg_color": "#F8D7DA"}),
+        "warn": book.add_format({**base, "align": "center", "bg_color": "#FFF3CD"}),
+        "error_text": book.add_format({**base, "font_color": "#9C0006", "bg_color": "#F8D7DA"}),
+    }
+
+
+def _text(sheet: Any, row: int, col: int, value: str, f: dict[str, Any], fmt: str = "text") -> None:
+    cell = prepare(value)
+    sheet.write_string(
+        row, col, cell.value, f["text_q"] if cell.quote_prefix and fmt == "text" else f[fmt]
+    )
+
+
+def _count(sheet: Any, row: int, col: int, value: int, f: dict[str, Any], kind: str = "") -> None:
+    fmt = "num"
+    if value and kind == "error":
+        fmt = "bad"
+    elif value and kind == "warning":
+        fmt = "warn"
+    sheet.write_number(row, col, value, f[fmt])
+
+
+def _page(sheet: Any, header_row: int, last_col: int, n_rows: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+    sheet.freeze_panes(header_row + 1, 0)
+    if n_rows:
+        sheet.autofilter(header_row, 0, header_row + n_rows, last_col)
+
+
+def _header(
+    sheet: Any, row: int, columns: tuple[tuple[str, float], ...], f: dict[str, Any]
+) -> None:
+    for col, (label, width) in enumerate(columns):
+        sheet.set_column(col, col, width)
+        sheet.write_string(row, col, label, f["header"])
+
+
+def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
+    """Write the batch summary workbook atomically."""
+    with atomic_path(target) as tmp:
+        book = xlsxwriter.Workbook(
+            str(tmp),
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
+        book.set_custom_property(OUTPUT_PROPERTY, "batch-summary")
+        f = _formats(book)
+        s = result.summary()
+        sheet = book.add_worksheet("汇总")
+        sheet.merge_range(
+            0, 0, 0, len(SUMMARY_COLUMNS) - 1, "政务公开事项标准目录批量审核汇总", f["title"]
+        )
+        sheet.set_row(0, 26)
+        info = (
+            f"文件夹：{result.folder}    共 {s['files']} 个文件，可读取 {s['readable']} 个，无法读取 {s['unreadable']} 个；"
+            f"事项 {s['items']} 个，错误 {s['errors']} 个，警告 {s['warnings']} 个"
+        )
+        sheet.merge_range(1, 0, 1, len(SUMMARY_COLUMNS) - 1, prepare(info).value, f["text"])
+        _header(sheet, 2, SUMMARY_COLUMNS, f)
+        for n, sub in enumerate(result.submissions, start=1):
+            r = n + 2
+            sheet.write_number(r, 0, n, f["num"])
+            _text(sheet, r, 1, sub.file_name, f)
+            _text(sheet, r, 2, sub.unit, f)
+            if not sub.ok:
+                _text(sheet, r, 3, "无法读取", f, "error_text")
+                for col in range(4, 12):
+                    _text(sheet, r, col, "", f)
+                _text(sheet, r, 12, sub.error, f, "error_text")
+                sheet.set_row(r, 30)
+                continue
+            _text(
+                sheet,
+                r,
+                3,
+                "有错误" if sub.errors else ("有警告" if sub.warnings else "通过校验"),
+                f,
+                "num",
+            )
+            _count(sheet, r, 4, sub.items, f)
+            _count(sheet, r, 5, sub.errors, f, "error")
+            _count(sheet, r, 6, sub.warnings, f, "warning")
+            _count(sheet, r, 7, sub.infos, f)
+            _count(sheet, r, 8, sub.not_involved, f)
+            _count(sheet, r, 9, sub.missing_standard, f, "warning")
+            _text(sheet, r, 10, sub.review_status, f)
+            _count(sheet, r, 11, sub.open_comments, f, "warning")
+            _text(sheet, r, 12, "", f)
+        last = len(result.submissions) + 3
+        for k, note in enumerate(result.notes):
+            sheet.merge_range(
+                last + k,
+                0,
+                last + k,
+                len(SUMMARY_COLUMNS) - 1,
+                prepare(f"注：{note}").value,
+                f["text"],
+            )
+        _page(sheet, 2, len(SUMMARY_COLUMNS) - 1, len(result.submissions))
+
+        table = book.add_worksheet("单位×领域")
+        _header(table, 0, TABLE_COLUMNS, f)
+        rows = result.table()
+        for r, (sub, dom) in enumerate(rows, start=1):
+            _text(table, r, 0, sub.unit or "（未填写单位）", f)
+            _text(table, r, 1, sub.file_name, f)
+            if dom is None:
+                table.merge_range(
+                    r,
+                    2,
+                    r,
+                    len(TABLE_COLUMNS) - 1,
+                    prepare(f"无法读取：{sub.error}").value,
+                    f["error_text"],
+                )
+                continue
+            _text(table, r, 2, dom.name, f)
+            if dom.not_involved and not dom.items:
+                _text(table, r, 3, "—", f, "num")
+            else:
+                _count(table, r, 3, dom.items, f)
+            _count(table, r, 4, dom.errors, f, "error")
+            _count(table, r, 5, dom.warnings, f, "warning")
+            _text(table, r, 6, "未涉及" if dom.not_involved else "", f, "num")
+        _page(table, 0, len(TABLE_COLUMNS) - 1, len(rows))
+        book.close()
