@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
 
@@ -121,8 +122,9 @@ class BackgroundTask(QObject):
         if self.finished:
             return
         self._cancel_event.set()
-        self.dialog.setLabelText("正在取消…")
-        self.dialog.setCancelButton(None)
+        if isValid(self.dialog):
+            self.dialog.setLabelText("正在取消…")
+            self.dialog.setCancelButton(None)
 
     @property
     def cancel_requested(self) -> bool:
@@ -143,7 +145,7 @@ class BackgroundTask(QObject):
         return dialog
 
     def _handle_progress(self, done: int, total: int) -> None:
-        if self.finished or self._in_set_value:
+        if self.finished or self._in_set_value or not isValid(self.dialog):
             return  # setValue on a modal dialog processes events: never nest
         self._in_set_value = True
         try:
@@ -162,8 +164,13 @@ class BackgroundTask(QObject):
 
     # ------------------------------------------------------------------ outcome
     def _close_dialog(self) -> None:
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        if isValid(self.dialog):
+            self.dialog.hide()
+            self.dialog.deleteLater()
+
+    def _parent_gone(self) -> bool:
+        """The widget that started the work was destroyed: its callbacks have nothing to update."""
+        return self._parent is not None and not isValid(self._parent)
 
     def _finish(self) -> None:
         self.finished = True
@@ -172,6 +179,9 @@ class BackgroundTask(QObject):
     def _handle_done(self, result: Any) -> None:
         self._close_dialog()
         self.result = result
+        if self._parent_gone():
+            self._finish()
+            return
         try:
             self._on_done(result)
         except BaseException as exc:  # noqa: BLE001 - a broken callback must not kill the app
@@ -183,6 +193,10 @@ class BackgroundTask(QObject):
     def _handle_failed(self, exc: BaseException, details: str) -> None:
         self._close_dialog()
         self.error = exc
+        if self._parent_gone():
+            self.cancelled = self._cancel_event.is_set()
+            self._finish()
+            return
         try:
             if self._cancel_event.is_set() and isinstance(exc, ZwgkError):
                 self.cancelled = True  # the worker stopped because we asked it to

@@ -8,6 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QPushButton, QWidget
+from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.gui.dialogs.common import MESSAGES
@@ -155,3 +156,22 @@ def test_main_thread_gc_collects_on_the_timer(qtbot, parent):
         del guard
     finally:
         gc.enable()
+
+
+def test_result_for_a_destroyed_widget_is_dropped_quietly(qtbot):
+    MESSAGES.clear()
+    release = threading.Event()
+    called: list[object] = []
+    widget = QWidget()
+
+    def work(progress, cancel):
+        release.wait(5)
+        return "late"
+
+    task = run_in_background(widget, "导出Excel", work, called.append)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(widget), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert called == []
+    assert not MESSAGES

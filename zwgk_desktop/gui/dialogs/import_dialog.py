@@ -244,6 +244,11 @@ class ImportDialog(QDialog):
             domains = [domain.name, domain.id]
         self.notes_model.set_filter(level, domains)
 
+    def reject(self) -> None:
+        if self.task is not None and not self.task.finished:
+            self.task.cancel()  # closing the preview stops the read
+        super().reject()
+
     def _accept_import(self) -> None:
         if self.result_data is None:
             return
