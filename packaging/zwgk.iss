@@ -3,7 +3,7 @@
 ;
 ; Build it with packaging\build_windows.ps1, which runs PyInstaller first and passes the
 ; version read from pyproject.toml (hatch reads zwgk_desktop/__init__.py):
-;   ISCC /DMyAppVersion=0.1.0 /DMyFileVersion=0.1.0.0 packaging\zwgk.iss
+;   ISCC /DMyAppVersion=x.y.z /DMyFileVersion=x.y.z.0 packaging\zwgk.iss
 ; Needs Inno Setup 6.5 or later (ChineseSimplified.isl is an official translation since 6.5;
 ; with an older 6.x copy that file into the compiler's Languages folder).
 ;
