@@ -1,0 +1,192 @@
+"""Read one worksheet into a bounded grid of text, with its merged ranges and formulas.
+
+openpyxl's read-only mode streams the sheet but knows nothing of merged cells, and it
+trusts the declared ``<dimension>``. So rows and columns are bounded here whatever the
+sheet claims, formula cells are recorded (never evaluated, never taken), and the
+``<mergeCells>`` element is read from the sheet XML by a bounded streaming scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
+from zwgk_desktop.core.xlsx.sanitize import EXCEL_MAX_CHARS, unescape_cell
+
+MAX_ROWS = 200_000
+MAX_COLS = 64
+MIN_TRUSTED_COLS = 8  # a declared width below this may be a lie ("A1"); read MAX_COLS then
+MAX_MERGES = 200_000
+MAX_MERGED_CELLS = 2_000_000
+_CHUNK = 1 << 20
+_MERGE_RE = re.compile(
+    rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"'
+)
+
+
+@dataclass
+class Grid:
+    """A sheet's cells as text; ``rows[r][c]`` is row r+1, column c+1 (None when empty)."""
+
+    title: str
+    rows: list[list[str | None]]
+    ncols: int
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    cut_cells: list[tuple[int, int]] = field(default_factory=list)
+    row_limit_hit: bool = False
+    merges: list[tuple[int, int, int, int]] = field(
+        default_factory=list
+    )  # r1, c1, r2, c2 (0-based)
+    merges_truncated: bool = False
+    _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
+
+    @property
+    def merged_into(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Every covered, non-anchor cell of a merged range → its anchor cell."""
+        if self._merged_into is None:
+            mapping: dict[tuple[int, int], tuple[int, int]] = {}
+            nrows = len(self.rows)
+            for r1, c1, r2, c2 in self.merges:
+                r2, c2 = min(r2, nrows - 1), min(c2, self.ncols - 1)
+                if (r2 - r1 + 1) * (c2 - c1 + 1) + len(mapping) > MAX_MERGED_CELLS:
+                    self.merges_truncated = True
+                    break
+                for r in range(r1, r2 + 1):
+                    for c in range(c1, c2 + 1):
+                        if r != r1 or c != c1:
+                            mapping[(r, c)] = (r1, c1)
+            self._merged_into = mapping
+        return self._merged_into
+
+    def value(self, r: int, c: int) -> str | None:
+        row = self.rows[r] if 0 <= r < len(self.rows) else ()
+        return row[c] if c < len(row) else None
+
+    def effective(self, r: int, c: int) -> str | None:
+        """The cell's value, or its merged range's value."""
+        anchor = self.merged_into.get((r, c))
+        return self.value(*anchor) if anchor else self.value(r, c)
+
+    def is_empty(self) -> bool:
+        return not any(self.rows)
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + (char - 64)
+    return index - 1
+
+
+def read_merges(
+    source: Any, nrows: int, ncols: int
+) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Merged ranges from a sheet XML stream, clipped to the grid; (ranges, truncated)."""
+    merges: list[tuple[int, int, int, int]] = []
+    found = False
+    tail = b""
+    while True:
+        chunk = source.read(_CHUNK)
+        if not chunk:
+            break
+        data = tail + chunk
+        if not found:
+            at = data.find(b"mergeCells")
+            if at < 0:
+                tail = data[-32:]
+                continue
+            found = True
+            data = data[max(at - 8, 0) :]
+        last_end = 0
+        for match in _MERGE_RE.finditer(data):
+            last_end = match.end()
+            r1, r2 = int(match.group(2)) - 1, int(match.group(4)) - 1
+            c1, c2 = _column_index(match.group(1)), _column_index(match.group(3))
+            if r1 > r2:
+                r1, r2 = r2, r1
+            if c1 > c2:
+                c1, c2 = c2, c1
+            if r1 >= nrows or c1 >= ncols or r1 < 0 or c1 < 0:
+                continue
+            merges.append((r1, c1, min(r2, nrows - 1), min(c2, ncols - 1)))
+            if len(merges) >= MAX_MERGES:
+                return merges, True
+        tail = data[max(last_end, len(data) - 256) :]
+    return merges, False
+
+
+def _convert(value: Any) -> str | None:
+    """A non-string cell value as text (numbers without a spurious ".0", dates ISO)."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    text = str(value)
+    return text if text.strip() else None
+
+
+def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -> Grid:
+    """Read a read-only openpyxl worksheet into a :class:`Grid`, bounded in rows and columns."""
+    declared = ws.max_column if isinstance(ws.max_column, int) else None
+    ncols = MAX_COLS if declared is None or declared < MIN_TRUSTED_COLS else min(declared, MAX_COLS)
+    grid = Grid(ws.title, [], ncols)
+    rows = grid.rows
+    r = -1
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=ncols)):
+        if r >= MAX_ROWS:
+            grid.row_limit_hit = True
+            break
+        if r % 512 == 0:
+            check_cancel(cancel)
+            if on_rows is not None:
+                on_rows(r)
+        values = [cell.value for cell in row]
+        last = -1
+        for c, value in enumerate(values):
+            if value is None:
+                continue
+            if value.__class__ is str:
+                if value[:1] == "=" and row[c].data_type == "f":
+                    grid.formulas[(r, c)] = value
+                    values[c] = None
+                    continue
+                if "_x" in value:
+                    value = values[c] = unescape_cell(value)
+                if len(value) > EXCEL_MAX_CHARS:
+                    value = values[c] = value[:EXCEL_MAX_CHARS]
+                    grid.cut_cells.append((r, c))
+                if value.isspace():
+                    values[c] = None
+                    continue
+            else:
+                values[c] = _convert(value)
+                if values[c] is None:
+                    continue
+            last = c
+        rows.append(values[: last + 1] if last >= 0 else [])
+    while rows and not rows[-1]:
+        rows.pop()
+    _attach_merges(ws, grid)
+    return grid
+
+
+def _attach_merges(ws: Any, grid: Grid) -> None:
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None or not grid.rows:
+        return
+    with archive.open(path) as source:
+        grid.merges, grid.merges_truncated = read_merges(source, len(grid.rows), grid.ncols)

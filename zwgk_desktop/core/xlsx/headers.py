@@ -1,0 +1,295 @@
+"""Find the header of a catalog table and map its columns to item fields.
+
+Everything is derived from :data:`fields.FIELDS` (labels and ``header_aliases``) and the
+vocabularies, plus the structural labels seen in published catalogs (序号, 领域, the group
+headers 公开事项/公开对象/公开方式/公开层级 and their sub-labels). Labels are compared after
+:func:`text.fold` and with annotations in brackets removed, so "公开渠道和载体（“■”表示必选项）"
+and "公 开 主 体" match too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
+from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.vocab import AUDIENCE, LEVEL, METHOD, Vocabulary
+
+HEADER_SCAN_ROWS = 40
+MIN_HEADER_SCORE = 3
+
+SEQ_LABELS = ("序号", "编号", "序列号", "排序", "no", "no.", "序")
+DOMAIN_LABELS = (
+    "领域",
+    "相应领域",
+    "公开领域",
+    "所属领域",
+    "试点领域",
+    "领域名称",
+    "公开领域(编码)",
+)
+GROUP_LABELS = {
+    "公开事项": "items",
+    "事项": "items",
+    "公开对象": "audience",
+    "公开方式": "method",
+    "公开层级": "level",
+    "公开范围": "audience",
+}
+SUB_LEVEL_NAMES = {"一级": "level1", "二级": "level2"}
+EXTRA_ITEM_LEVELS = ("三级事项", "三级目录", "三级", "四级事项", "四级目录", "四级")
+_ANNOTATION_RE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[“\"'].*?[”\"']")
+_CHOICE_VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level": LEVEL}
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one sheet column holds.
+
+    kind: "seq" | "domain" | "text" (a text field) | "channels" | "mark" (a √ column for
+    ``term`` of choice field ``key``) | "choice_text" (a choice field written as words) |
+    "extra" (kept in ``item.extra[label]``).
+    """
+
+    index: int
+    kind: str
+    key: str = ""
+    term: str = ""
+    label: str = ""
+    guess: str = ""  # a note when the mapping itself was a guess
+
+
+@dataclass
+class Header:
+    """A detected header: its rows and the column map."""
+
+    first_row: int  # 0-based row index of the (top) header row
+    last_row: int  # == first_row for a one-row header
+    columns: list[Column] = field(default_factory=list)
+
+    def by_kind(self, kind: str) -> list[Column]:
+        return [c for c in self.columns if c.kind == kind]
+
+    def field_column(self, key: str) -> Column | None:
+        for column in self.columns:
+            if column.key == key and column.kind in ("text", "channels", "choice_text"):
+                return column
+        return None
+
+    @property
+    def levels(self) -> list[str]:
+        return [c.term for c in self.columns if c.kind == "mark" and c.key == "level"]
+
+
+def clean_label(text: str | None) -> str:
+    """A header cell as shown: whitespace inside removed, line breaks joined."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", "", str(text))
+
+
+def _keys(label: str) -> tuple[str, ...]:
+    """Comparison keys for a label: folded, then without bracketed annotations."""
+    full = fold(label)
+    bare = _ANNOTATION_RE.sub("", full)
+    bare = bare.split("(")[0] if "(" in bare else bare
+    return tuple(dict.fromkeys(k for k in (full, bare) if k))
+
+
+@lru_cache(maxsize=1)
+def _field_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for spec in FIELDS:
+        for label in (spec.label, *spec.header_aliases):
+            index.setdefault(fold(label), spec.key)
+    return index
+
+
+def classify_top(label: str, index: int) -> Column | None:
+    """Map a one-row header label; None for an empty label."""
+    if not label:
+        return None
+    fields_ = _field_index()
+    for key in _keys(label):
+        if key.lower() in SEQ_LABELS:
+            return Column(index, "seq", label=label)
+        if key in {fold(d) for d in DOMAIN_LABELS}:
+            return Column(index, "domain", label=label)
+        if key in fields_:
+            return _field_column(fields_[key], index, label)
+        if key in EXTRA_ITEM_LEVELS:
+            return Column(index, "extra", label=label, guess=f"“{label}”列放入补充信息")
+        if key == "公开事项":
+            return Column(
+                index, "text", "level2", label=label, guess="单独的“公开事项”列按二级事项读取"
+            )
+        group = GROUP_LABELS.get(key)
+        if group in _CHOICE_VOCABS:
+            return Column(index, "choice_text", group, label=label)
+    for key in _keys(label):
+        for vocab_key, vocab in _CHOICE_VOCABS.items():
+            term = vocab.canonical(key)
+            if term:
+                return Column(index, "mark", vocab_key, term, label)
+    return Column(index, "extra", label=label)
+
+
+def _field_column(key: str, index: int, label: str) -> Column:
+    spec = FIELD_BY_KEY[key]
+    if key == "channels":
+        return Column(index, "channels", key, label=label)
+    if spec.is_choice:
+        return Column(index, "choice_text", key, label=label)
+    return Column(index, "text", key, label=label)
+
+
+def classify_sub(sub: str, group: str, index: int) -> Column:
+    """Map a sub-label under a group header (two-row headers)."""
+    group_kind = ""
+    for key in _keys(group):
+        group_kind = GROUP_LABELS.get(key, group_kind)
+    keys = _keys(sub)
+    for key in keys:
+        for prefix, field_key in SUB_LEVEL_NAMES.items():
+            if key.startswith(prefix) and not key.startswith(prefix + "级") or key == prefix:
+                return Column(index, "text", field_key, label=sub)
+        if key in EXTRA_ITEM_LEVELS:
+            return Column(index, "extra", label=sub, guess=f"“{sub}”列放入补充信息")
+    for key in keys:
+        for vocab_key, vocab in _CHOICE_VOCABS.items():
+            term = vocab.canonical(key)
+            if term:
+                return Column(index, "mark", vocab_key, term, sub)
+    if group_kind in _CHOICE_VOCABS:
+        term = keys[-1] if keys else sub
+        note = ""
+        if group_kind == "level":
+            note = f"公开层级“{sub}”不是常用层级名称，按原文保留"
+        else:
+            note = f"“{group}”下的“{sub}”列按已勾选读取"
+        return Column(index, "mark", group_kind, term, sub, note)
+    top = classify_top(sub, index)
+    if top is not None and top.kind != "extra":
+        return top
+    label = sub if not group else f"{group}/{sub}"
+    return Column(index, "extra", label=label)
+
+
+def header_score(row: list[str | None]) -> int:
+    """How many cells of ``row`` are known header labels (0 for data rows)."""
+    score = 0
+    has_item = False
+    for index, value in enumerate(row):
+        if not value or len(value) > 40:
+            continue
+        column = classify_top(clean_label(value), index)
+        if column is None:
+            continue
+        if column.kind == "extra":
+            if any(k in GROUP_LABELS for k in _keys(clean_label(value))):
+                score += 1
+                has_item = True
+            continue
+        score += 1
+        if column.key in ("level1", "level2", "content"):
+            has_item = True
+    return score if has_item else 0
+
+
+def is_header_row(row: list[str | None]) -> bool:
+    return header_score(row) >= MIN_HEADER_SCORE
+
+
+def _is_sub_label(label: str) -> bool:
+    for key in _keys(label):
+        if (
+            any(key.startswith(p) for p in SUB_LEVEL_NAMES)
+            or key in EXTRA_ITEM_LEVELS
+            or any(v.canonical(key) for v in _CHOICE_VOCABS.values())
+        ):
+            return True
+    return False
+
+
+def _is_sub_row(row: list[str | None]) -> bool:
+    """Whether ``row`` holds sub-labels (一级事项, 全社会, 主动, 县级 …) under group headers.
+
+    A data row can hold "主动" too, so every filled cell must be short and at least two
+    of them must be sub-labels.
+    """
+    filled = [clean_label(v) for v in row if v and str(v).strip()]
+    if not filled or any(len(v) > 16 for v in filled):
+        return False
+    return sum(1 for v in filled if _is_sub_label(v)) >= 2
+
+
+def build_header(
+    rows: list[list[str | None]],
+    top: int,
+    ncols: int,
+    merged_into: dict[tuple[int, int], tuple[int, int]],
+) -> Header:
+    """Column map for a header starting at row ``top`` (one or two rows)."""
+
+    def cell(r: int, c: int) -> str:
+        anchor = merged_into.get((r, c), (r, c))
+        row = rows[anchor[0]] if anchor[0] < len(rows) else []
+        value = row[anchor[1]] if anchor[1] < len(row) else None
+        return clean_label(value)
+
+    def vertical_from_top(c: int) -> bool:
+        anchor = merged_into.get((top + 1, c))
+        return anchor is not None and anchor[0] == top
+
+    next_row = rows[top + 1] if top + 1 < len(rows) else []
+    two_rows = top + 1 < len(rows) and (
+        _is_sub_row(next_row) or any(vertical_from_top(c) for c in range(ncols))
+    )
+    columns: list[Column] = []
+    for c in range(ncols):
+        top_label = cell(top, c)
+        sub_label = "" if not two_rows or vertical_from_top(c) else cell(top + 1, c)
+        if sub_label == top_label:
+            sub_label = ""
+        if sub_label:
+            column = classify_sub(sub_label, top_label, c)
+        else:
+            column = classify_top(top_label, c)
+        if column is not None:
+            columns.append(column)
+    return Header(top, top + 1 if two_rows else top, _dedupe(columns))
+
+
+def _dedupe(columns: list[Column]) -> list[Column]:
+    """A text field mapped twice keeps the first column; later ones become extras."""
+    seen: set[str] = set()
+    result: list[Column] = []
+    for column in columns:
+        if column.kind in ("text", "channels"):
+            if column.key in seen:
+                column = Column(
+                    column.index,
+                    "extra",
+                    label=column.label,
+                    guess=f"重复的“{column.label}”列放入补充信息",
+                )
+            else:
+                seen.add(column.key)
+        result.append(column)
+    return result
+
+
+def find_header(
+    rows: list[list[str | None]],
+    ncols: int,
+    merged_into: dict[tuple[int, int], tuple[int, int]],
+    start: int = 0,
+    scan: int = HEADER_SCAN_ROWS,
+) -> Header | None:
+    """The first header at or below ``start`` within ``scan`` rows, or None."""
+    for r in range(start, min(len(rows), start + scan)):
+        if rows[r] and is_header_row(rows[r]):
+            return build_header(rows, r, ncols, merged_into)
+    return None

@@ -1,0 +1,119 @@
+"""The hidden metadata sheet that lets the app read its own exports back losslessly.
+
+It holds the interchange JSON (plus what the interchange omits: level names, dates,
+domain provenance) chunked over cells of column A, and a digest of every visible sheet.
+On import, a sheet whose digest still matches is taken from the JSON; a sheet a user
+edited is read from its visible cells instead (the visible sheet wins), with a note.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zwgk_desktop.core.model import Catalog
+
+SHEET_NAME = "_zwgk_meta"
+MARKER = "zwgk-catalog-meta"
+VERSION = 1
+CHUNK_CHARS = 16_000  # <= 32,000 UTF-16 units even if every character is astral
+MAX_CHUNKS = 20_000  # ~320 M characters: far beyond any real catalog
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class SheetInfo:
+    title: str
+    domain: int  # index into catalog.domains
+    data_row: int  # 0-based first data row
+    digest: str
+
+
+@dataclass
+class MetaPayload:
+    catalog: Catalog
+    sheets: list[SheetInfo] = field(default_factory=list)
+    cover_title: str = ""
+    cover_digest: str = ""
+
+
+def encode(
+    catalog: Catalog, sheets: list[SheetInfo], cover_title: str, cover_digest: str
+) -> list[str]:
+    """The JSON payload as cell-sized chunks."""
+    payload = {
+        "format": MARKER,
+        "version": VERSION,
+        "catalog": catalog.to_dict(),
+        "levels": list(catalog.meta.levels),
+        "date": catalog.meta.date,
+        "domains": [{"pilot": d.pilot, "aliases": list(d.aliases)} for d in catalog.domains],
+        "sheets": [s.__dict__ for s in sheets],
+        "cover": {"title": cover_title, "digest": cover_digest},
+    }
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # Lone surrogates cannot be stored; "_x" would be taken for an Excel escape on reading.
+    text = _SURROGATE_RE.sub("", text).replace("_x", "_\\u0078")
+    return [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or ["{}"]
+
+
+def write(workbook: Any, chunks: list[str]) -> None:
+    sheet = workbook.add_worksheet(SHEET_NAME)
+    sheet.write_string(0, 0, MARKER)
+    sheet.write_number(0, 1, VERSION)
+    for n, chunk in enumerate(chunks, start=1):
+        sheet.write_string(n, 0, chunk)
+    sheet.very_hidden()
+
+
+def decode(chunks: list[str]) -> MetaPayload:
+    """Parse the chunks; raises ValueError/KeyError/TypeError on anything malformed."""
+    data = json.loads("".join(chunks))
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != MARKER
+        or int(data.get("version", 0)) > VERSION
+    ):
+        raise ValueError("not a zwgk metadata payload")
+    catalog = Catalog.from_dict(data["catalog"])
+    levels = data.get("levels")
+    if isinstance(levels, list):
+        catalog.meta.levels = [str(v) for v in levels]
+    catalog.meta.date = str(data.get("date") or catalog.meta.date)
+    for domain, extra in zip(catalog.domains, data.get("domains") or [], strict=False):
+        domain.pilot = bool(extra.get("pilot", True))
+        domain.aliases = [str(a) for a in extra.get("aliases") or []]
+    sheets = [
+        SheetInfo(str(s["title"]), int(s["domain"]), int(s["data_row"]), str(s["digest"]))
+        for s in data.get("sheets") or []
+    ]
+    for info in sheets:
+        if not 0 <= info.domain < len(catalog.domains):
+            raise ValueError("sheet refers to a missing domain")
+    cover = data.get("cover") or {}
+    return MetaPayload(catalog, sheets, str(cover.get("title", "")), str(cover.get("digest", "")))
+
+
+def read(workbook: Any) -> MetaPayload | None:
+    """The payload of an openpyxl (read-only) workbook, or None if it has none.
+
+    Raises ValueError when the sheet is there but damaged.
+    """
+    if SHEET_NAME not in workbook.sheetnames:
+        return None
+    sheet = workbook[SHEET_NAME]
+    chunks: list[str] = []
+    for n, row in enumerate(
+        sheet.iter_rows(min_row=1, max_row=MAX_CHUNKS + 1, max_col=2, values_only=True)
+    ):
+        if n == 0:
+            if not row or row[0] != MARKER:
+                return None
+            continue
+        value = row[0] if row else None
+        if value is None:
+            break
+        chunks.append(str(value))
+    return decode(chunks)

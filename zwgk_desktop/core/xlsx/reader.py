@@ -1,0 +1,266 @@
+"""``read_workbook``: import any reasonable catalog workbook, tolerantly and safely.
+
+Order of work: the guard refuses hostile files from the zip directory alone; openpyxl
+opens the rest read-only (defusedxml active, links and macros not kept); each visible
+sheet is read into a bounded grid and interpreted. Workbooks this app exported carry a
+metadata sheet: a domain sheet whose cells are unchanged is taken from it losslessly,
+an edited one is read from its visible cells (the visible sheet wins) with a note.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import openpyxl
+from defusedxml import DefusedXmlException
+
+from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.templates import find_template
+from zwgk_desktop.core.xlsx import guard, metasheet
+from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
+from zwgk_desktop.core.xlsx.cover import COVER_NAMES, read_cover
+from zwgk_desktop.core.xlsx.digest import SheetDigest
+from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid, read_grid
+from zwgk_desktop.core.xlsx.records import DomainHint, SheetParser
+from zwgk_desktop.core.xlsx.result import (
+    CancelCheck,
+    ImportNote,
+    ImportResult,
+    Progress,
+    check_cancel,
+)
+from zwgk_desktop.core.xlsx.writer import PROPERTY_NAME
+
+_PARSE_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    ParseError,
+    DefusedXmlException,
+    UnicodeError,
+    RecursionError,
+)
+
+
+def _damaged(name: str, exc: BaseException) -> FileUnreadableError:
+    if isinstance(exc, DefusedXmlException) or "DTD" in str(exc) or "entit" in str(exc).lower():
+        return FileUnreadableError(
+            f"“{name}”含不安全的 XML 内容（实体或 DTD 声明），为安全起见不予打开"
+        )
+    return FileUnreadableError(f"“{name}”已损坏或格式不正确，无法读取")
+
+
+def read_workbook(
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportResult:
+    """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
+    path = Path(path)
+    guard.check_file(path)
+    check_cancel(cancel)
+    try:
+        workbook = openpyxl.load_workbook(
+            path, read_only=True, data_only=False, keep_links=False, keep_vba=False
+        )
+    except _PARSE_ERRORS as exc:
+        raise _damaged(path.name, exc) from exc
+    try:
+        return _Import(workbook, progress, cancel).run()
+    except ZwgkError:
+        raise
+    except _PARSE_ERRORS as exc:
+        raise _damaged(path.name, exc) from exc
+    finally:
+        workbook.close()
+
+
+def _has_own_property(workbook: Any) -> bool:
+    props = getattr(workbook, "custom_doc_props", None)
+    return any(getattr(p, "name", "") == PROPERTY_NAME for p in getattr(props, "props", []) or [])
+
+
+class _Import:
+    def __init__(
+        self, workbook: Any, progress: Progress | None, cancel: CancelCheck | None
+    ) -> None:
+        self.wb = workbook
+        self.progress = progress
+        self.cancel = cancel
+        self.notes: list[ImportNote] = []
+        self.builder = CatalogBuilder(self.notes)
+        self.payload: metasheet.MetaPayload | None = None
+        self.cover_unchanged = False
+        self.rows_done = 0
+        self.rows_total = 0
+
+    def run(self) -> ImportResult:
+        try:
+            self.payload = metasheet.read(self.wb)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.notes.append(
+                ImportNote(
+                    metasheet.SHEET_NAME,
+                    None,
+                    "",
+                    "warning",
+                    "内嵌的目录数据已损坏，按表格内容读取",
+                )
+            )
+        sheets = [ws for ws in self.wb.worksheets if ws.title != metasheet.SHEET_NAME]
+        for ws in sheets:
+            declared = ws.max_row if isinstance(ws.max_row, int) else 0
+            self.rows_total += min(declared, MAX_ROWS)
+        seen: set[str] = set()
+        for ws in sheets:
+            check_cancel(self.cancel)
+            if ws.sheet_state != "visible":
+                self.notes.append(
+                    ImportNote(ws.title, None, "", "warning", f"隐藏的工作表“{ws.title}”未读取")
+                )
+                continue
+            seen.add(ws.title)
+            grid = read_grid(ws, self.cancel, self._on_rows)
+            self.rows_done += len(grid.rows)
+            if not grid.is_empty():
+                self._sheet(grid)
+        base = None
+        if self.payload is not None:
+            self._finish_payload(seen)
+            base = self.payload.catalog.meta
+        catalog = self.builder.build(base)
+        self._check_empty(catalog)
+        if self.progress is not None:
+            self.progress(self.rows_total, self.rows_total)
+        own = self.payload is not None or _has_own_property(self.wb)
+        return ImportResult(catalog, self.notes, own)
+
+    def _on_rows(self, rows: int) -> None:
+        if self.progress is not None:
+            self.progress(min(self.rows_done + rows, self.rows_total), self.rows_total)
+
+    # ------------------------------------------------------------ sheets
+
+    def _sheet(self, grid: Grid) -> None:
+        payload = self.payload
+        hint_index: int | None = None
+        if payload is not None:
+            if grid.title == payload.cover_title:
+                if _digest(grid, 0) == payload.cover_digest:
+                    self.cover_unchanged = True
+                    return
+                self.notes.append(
+                    ImportNote(
+                        grid.title,
+                        None,
+                        "",
+                        "warning",
+                        "封面在导出后被修改，单位信息和未涉及说明按封面内容读取",
+                    )
+                )
+                self.builder.add_cover(read_cover(grid), grid.title, payload.catalog.domains)
+                return
+            info = next((s for s in payload.sheets if s.title == grid.title), None)
+            if info is not None:
+                source = payload.catalog.domains[info.domain]
+                if _digest(grid, info.data_row) == info.digest:
+                    self.builder.take_domain(info.domain, source)
+                    return
+                hint_index = info.domain
+                self.notes.append(
+                    ImportNote(
+                        grid.title,
+                        None,
+                        source.name,
+                        "warning",
+                        f"工作表“{grid.title}”在导出后被修改，已按表格内容读取",
+                    )
+                )
+        hint = None
+        if hint_index is not None and payload is not None:
+            source = payload.catalog.domains[hint_index]
+            hint = DomainHint(source.name, find_template(source.id) if source.pilot else None)
+        result = SheetParser(grid, self.notes, hint).parse()
+        if not result.found_header:
+            cover = read_cover(grid)
+            if cover:
+                self.builder.add_cover(cover, grid.title)
+            elif grid.title.strip() not in COVER_NAMES:
+                self.notes.append(
+                    ImportNote(
+                        grid.title,
+                        None,
+                        "",
+                        "warning",
+                        f"工作表“{grid.title}”中没有找到目录表头（如“二级事项”“公开内容”），未读取",
+                    )
+                )
+            return
+        if hint_index is not None and payload is not None:
+            self.builder.add_hinted(
+                hint_index, payload.catalog.domains[hint_index], result, grid.title
+            )
+        else:
+            self.builder.add_sheet(result, grid.title)
+
+    def _finish_payload(self, seen: set[str]) -> None:
+        """Own-export domains without a sheet read so far: from the metadata, or noted as gone."""
+        payload = self.payload
+        assert payload is not None
+        with_sheet = {s.domain: s for s in payload.sheets}
+        for index, domain in enumerate(payload.catalog.domains):
+            if f"p:{index}" in self.builder.entries:
+                continue
+            info = with_sheet.get(index)
+            if info is not None and info.title not in seen:
+                self.notes.append(
+                    ImportNote(
+                        info.title,
+                        None,
+                        domain.name,
+                        "warning",
+                        f"工作表“{info.title}”已被删除或隐藏，领域“{domain.name}”未导入",
+                    )
+                )
+            elif info is None and self.cover_unchanged:
+                self.builder.take_domain(index, domain)
+            elif info is None:
+                self.notes.append(
+                    ImportNote(
+                        payload.cover_title,
+                        None,
+                        domain.name,
+                        "warning",
+                        f"封面中已没有“{domain.name}”，该未涉及领域未导入",
+                    )
+                )
+
+    def _check_empty(self, catalog: Catalog) -> None:
+        if not catalog.domains:
+            self.notes.append(
+                ImportNote(
+                    "",
+                    None,
+                    "",
+                    "error",
+                    "没有读到任何目录内容：未找到含“二级事项”“公开内容”等表头的表格",
+                )
+            )
+
+
+def _digest(grid: Grid, first_row: int) -> str:
+    digest = SheetDigest()
+    digest.add_rows((r, grid.rows[r]) for r in range(first_row, len(grid.rows)))
+    return digest.hexdigest()

@@ -1,0 +1,521 @@
+"""Turn one sheet's rows into domain sections of items, reporting every guess.
+
+Handles what hand-made catalogs contain: titles and template lines above the header,
+headers repeated further down, section titles "（二）XX领域…" starting a new domain,
+vertical merges (forward-filled), records printed over several physical rows (joined),
+"同上" (resolved from the item above), whole-row group titles, notes, a 未涉及 section, and
+flat tables with a 领域 column (taken literally, row by row).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zwgk_desktop.core.fields import FIELD_BY_KEY
+from zwgk_desktop.core.model import Item
+from zwgk_desktop.core.templates import DomainTemplate
+from zwgk_desktop.core.text import clean_cell, fold
+from zwgk_desktop.core.vocab import AUDIENCE, LEVEL, METHOD, Vocabulary
+from zwgk_desktop.core.xlsx.cover import meta_from_text
+from zwgk_desktop.core.xlsx.domainmatch import (
+    custom_name,
+    looks_like_section,
+    match_domain,
+    strip_ordinal,
+    unit_from_title,
+)
+from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
+from zwgk_desktop.core.xlsx.grid import Grid
+from zwgk_desktop.core.xlsx.headers import Column, Header, build_header, find_header, is_header_row
+from zwgk_desktop.core.xlsx.result import ImportNote, NoteLevel
+
+DITTO = frozenset({"同上", "同上。", "同前", "同上栏", "同上一栏", "同左", "ditto"})
+_NOTE_PREFIXES = ("注", "说明", "备注", "附", "填表说明", "备考", "※")
+_VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level": LEVEL}
+_SPLIT_RE = re.compile(r"[、,，;；/\s]+")
+_NOTE_RE = re.compile(r"^(.*?)[(（](.*)[)）]$")
+_SHORT_PREVIEW = 24
+
+
+def _preview(text: str) -> str:
+    text = text.replace("\n", " ").strip()
+    return text if len(text) <= _SHORT_PREVIEW else text[:_SHORT_PREVIEW] + "…"
+
+
+def clean_text(text: str) -> str:
+    """Cell text as stored: line ends kept, blanks at both ends removed."""
+    return text.strip(" \t\r\n\u3000") if text else ""
+
+
+@dataclass
+class DomainHint:
+    """What the metadata of an own export says a sheet is."""
+
+    name: str
+    template: DomainTemplate | None
+
+
+@dataclass
+class Section:
+    label: str  # the text naming the domain
+    template: DomainTemplate | None
+    items: list[Item] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # 1-based first sheet row of each item
+
+
+@dataclass
+class SheetResult:
+    sections: list[Section] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    not_involved: list[tuple[str, str, int]] = field(default_factory=list)  # text, note, row
+    found_header: bool = False
+    unit_guess: str = ""
+
+
+class SheetParser:
+    """Parses one :class:`Grid`; notes go to ``notes``."""
+
+    def __init__(self, grid: Grid, notes: list[ImportNote], hint: DomainHint | None = None) -> None:
+        self.g = grid
+        self.notes = notes
+        self.hint = hint
+        self.result = SheetResult()
+        self.section: Section | None = None
+        self.item: Item | None = None
+        self.item_row = 0
+        self.group_level1 = ""
+        self.not_involved_mode = False
+        self.header: Header | None = None
+        self.literal = False
+        self._widths: dict[tuple[int, int], int] | None = None
+
+    # ------------------------------------------------------------ notes
+
+    def note(self, r: int | None, level: NoteLevel, message: str) -> None:
+        prefix = f"第{r + 1}行：" if r is not None else ""
+        domain = self.section.label if self.section else ""
+        self.notes.append(
+            ImportNote(self.g.title, None if r is None else r + 1, domain, level, prefix + message)
+        )
+
+    # ------------------------------------------------------------ driver
+
+    def parse(self) -> SheetResult:
+        g = self.g
+        header = find_header(g.rows, g.ncols, g.merged_into)
+        if header is None:
+            return self.result
+        self.result.found_header = True
+        self._use_header(header)
+        self._start_from_titles(header.first_row)
+        formula_rows: dict[int, list[int]] = {}
+        for r, c in g.formulas:
+            formula_rows.setdefault(r, []).append(c)
+        cut = {r for r, _ in g.cut_cells}
+        r = header.last_row + 1
+        while r < len(g.rows):
+            if r in formula_rows:
+                self._note_formulas(r, formula_rows[r])
+            if r in cut:
+                self.note(r, "warning", "单元格超过 32,767 个字符，已截断")
+            r = self._row(r) + 1
+        if g.row_limit_hit:
+            self.note(None, "warning", f"工作表超过 {len(g.rows)} 行，之后的内容未读取")
+        if g.merges_truncated:
+            self.note(None, "warning", "合并单元格过多，部分合并未按合并处理")
+        sections = self.result.sections
+        kept = [s for s in sections if s.items]
+        if (
+            not kept
+            and len(sections) == 1
+            and (sections[0].template is not None or self.hint is not None)
+        ):
+            kept = sections  # a recognised domain with a header and no items yet
+        self.result.sections = kept
+        return self.result
+
+    def _use_header(self, header: Header) -> None:
+        self.header = header
+        self.group_level1 = ""
+        self.not_involved_mode = False
+        for column in header.columns:
+            if column.guess:
+                self.note(header.first_row, "guess", column.guess)
+        for level in header.levels:
+            if level not in self.result.levels:
+                self.result.levels.append(level)
+        has_domain = bool(header.by_kind("domain"))
+        self.literal = has_domain and not any(r1 > header.last_row for r1, _, _, _ in self.g.merges)
+        self.cols = header.columns
+        index = {c.index for c in header.columns}
+        self.key_cols = [
+            c.index
+            for c in header.columns
+            if c.kind in ("seq", "domain") or c.key in ("level1", "level2")
+        ]
+        self.mark_cols = [c.index for c in header.columns if c.kind == "mark"]
+        self.seq_cols = {c.index for c in header.columns if c.kind == "seq"}
+        self.domain_cols = {c.index for c in header.by_kind("domain")}
+        self.data_cols = index - self.seq_cols - self.domain_cols
+        self.level1_col = next(
+            (c.index for c in header.columns if c.kind == "text" and c.key == "level1"), None
+        )
+
+    def _start_from_titles(self, first_row: int) -> None:
+        """Meta lines and the domain title above the header."""
+        best: tuple[str, DomainTemplate | None] | None = None
+        for r in range(first_row):
+            for value in self.g.rows[r]:
+                if value and meta_from_text(value, self.result.meta):
+                    continue
+                if (
+                    value
+                    and (looks_like_section(value) or match_domain(value))
+                    and len(value) <= 80
+                ):
+                    template = match_domain(value)
+                    if best is None or (template is not None and best[1] is None):
+                        best = (value.strip(), template)
+        if self.hint is not None:
+            self._open_section(self.hint.name, self.hint.template)
+            return
+        if best is not None and best[1] is not None:
+            self._open_section(best[0], best[1])
+            self.result.unit_guess = unit_from_title(best[0], best[1])
+            return
+        template = match_domain(self.g.title)
+        if template is not None:
+            self._open_section(self.g.title, template)
+        elif best is not None:
+            self._open_section(best[0], None)
+            self.result.unit_guess = unit_from_title(best[0], None)
+        else:
+            self._open_section(self.g.title, None)
+            if not self.header or not self.header.by_kind("domain"):
+                self.note(None, "guess", f"未能从标题识别领域，按工作表名“{self.g.title}”作为领域")
+
+    def _open_section(self, label: str, template: DomainTemplate | None) -> None:
+        self.section = Section(label.strip(), template)
+        self.result.sections.append(self.section)
+        self.item = None
+        self.group_level1 = ""
+
+    # ------------------------------------------------------------ rows
+
+    def _own(self, r: int) -> dict[int, str]:
+        merged = self.g.merged_into
+        return {
+            c: v for c, v in enumerate(self.g.rows[r]) if v is not None and (r, c) not in merged
+        }
+
+    def _row(self, r: int) -> int:
+        """Handle row ``r``; returns the last row consumed."""
+        row = self.g.rows[r]
+        if not row:
+            return r
+        own = self._own(r)
+        if not own:
+            return r
+        if len(own) >= 3 and is_header_row(row):
+            header = build_header(self.g.rows, r, self.g.ncols, self.g.merged_into)
+            self._use_header(header)
+            return header.last_row
+        if len(own) == 1:
+            ((c, text),) = own.items()
+            if self._structural(r, c, text):
+                return r
+        if self.not_involved_mode:
+            self._not_involved_row(r, own)
+            return r
+        if self._starts_record(own):
+            self._new_record(r, own)
+        else:
+            self._continue_record(r, own)
+        return r
+
+    def _span(self, r: int, c: int) -> int:
+        if self._widths is None:
+            self._widths = {(r1, c1): c2 - c1 + 1 for r1, c1, _, c2 in self.g.merges}
+        return self._widths.get((r, c), 1)
+
+    def _structural(self, r: int, c: int, text: str) -> bool:
+        """Section titles, meta lines, notes and group rows; False for a data cell."""
+        stripped = text.strip()
+        wide = c not in self.data_cols or self._span(r, c) >= 3
+        if meta_from_text(stripped, self.result.meta) and (
+            wide or "：" in stripped or ":" in stripped
+        ):
+            return True
+        if "未涉及" in stripped and len(stripped) <= 40 and (wide or looks_like_section(stripped)):
+            self.not_involved_mode = True
+            return True
+        if self._is_section(stripped, wide):
+            template = match_domain(stripped)
+            label = stripped if template is not None else custom_name(stripped)
+            self._open_section(label, template)
+            self.not_involved_mode = False
+            if template is None:
+                self.note(r, "guess", f"标题“{_preview(stripped)}”作为新领域“{label}”的开始")
+            return True
+        if not wide:
+            return False
+        if stripped.startswith(_NOTE_PREFIXES) or len(stripped) > 30:
+            self.note(r, "warning", f"整行文字“{_preview(stripped)}”不是事项，未读取")
+            return True
+        if self.not_involved_mode:
+            return False
+        self.group_level1 = stripped
+        self.note(r, "guess", f"整行标题“{_preview(stripped)}”作为后续事项的一级事项")
+        return True
+
+    @staticmethod
+    def _is_section(text: str, wide: bool) -> bool:
+        """A section title; inside a data column only with an ordinal or a known domain name."""
+        if len(text) > 80 or not looks_like_section(text):
+            return False
+        if wide:
+            return True
+        named = "领域" in text or "目录" in text
+        return named and (match_domain(text) is not None or strip_ordinal(text) != text.strip())
+
+    def _starts_record(self, own: dict[int, str]) -> bool:
+        if self.literal or self.item is None:
+            return True
+        return any(c in own for c in self.key_cols) or any(c in own for c in self.mark_cols)
+
+    # ------------------------------------------------------------ records
+
+    def _new_record(self, r: int, own: dict[int, str]) -> None:
+        g = self.g
+        item = Item()
+        previous = self.item
+        for column in self.cols:
+            value = own.get(column.index)
+            if value is None:
+                value = g.effective(r, column.index)
+                if value is None:
+                    continue
+            if column.kind == "domain":
+                self._switch_domain(value)
+                previous = self.item
+                continue
+            if column.kind == "seq":
+                continue
+            if fold(value) in DITTO:
+                self._ditto(r, item, previous, column)
+                continue
+            self._apply(r, item, column, value)
+        if not _has_content(item):
+            if own.keys() <= self.seq_cols | self.domain_cols:
+                self.note(r, "guess", "只有序号或领域，没有内容，已跳过")
+            else:
+                self.note(r, "warning", "这一行没有可读取的事项内容，已跳过")
+            return
+        self._fill_level1(r, item, own, previous)
+        assert self.section is not None
+        self.section.items.append(item)
+        self.section.rows.append(r + 1)
+        self.item = item
+        self.item_row = r
+
+    def _fill_level1(self, r: int, item: Item, own: dict[int, str], previous: Item | None) -> None:
+        if item.level1 or self.level1_col is None or self.literal:
+            return
+        if self.group_level1:
+            item.level1 = self.group_level1
+        elif previous is not None and previous.level1 and item.level2:
+            item.level1 = previous.level1
+            self.note(r, "guess", f"一级事项为空，沿用上一事项的“{_preview(previous.level1)}”")
+
+    def _continue_record(self, r: int, own: dict[int, str]) -> None:
+        item = self.item
+        assert item is not None
+        for column in self.cols:
+            value = own.get(column.index)
+            if value is None or column.kind in ("seq", "domain") or fold(value) in DITTO:
+                continue
+            if column.kind in ("text", "extra"):
+                text = clean_text(value)
+                if column.kind == "text":
+                    before = item.get(column.key)
+                    item.set(column.key, f"{before}\n{text}" if before else text)
+                else:
+                    before = item.extra.get(column.label, "")
+                    item.extra[column.label] = f"{before}\n{text}" if before else text
+            else:
+                self._apply(r, item, column, value)
+        self.note(r, "guess", f"没有事项名称，已并入上一事项（第{self.item_row + 1}行）")
+
+    def _ditto(self, r: int, item: Item, previous: Item | None, column: Column) -> None:
+        label = column.label if column.kind == "extra" else _field_label(column)
+        if previous is None:
+            self.note(r, "warning", f"“同上”上方没有事项，{label}留空")
+            return
+        if column.kind == "extra":
+            item.extra[column.label] = previous.extra.get(column.label, "")
+        elif column.kind == "mark":
+            if column.term in previous.get(column.key):
+                _add(item.get(column.key), column.term)
+        else:
+            value = previous.get(column.key)
+            item.set(column.key, list(value) if isinstance(value, list) else value)
+        self.note(r, "guess", f"“同上”取上一行的{label}")
+
+    def _apply(self, r: int, item: Item, column: Column, value: str) -> None:
+        kind = column.kind
+        if kind == "text":
+            item.set(column.key, clean_text(value))
+        elif kind == "extra":
+            item.extra[column.label] = clean_text(value)
+        elif kind == "channels":
+            parsed = parse_channels(value)
+            for name in parsed.channels:
+                _add(item.channels, name)
+            for guess in parsed.guesses:
+                self.note(r, "guess", guess)
+            if parsed.ignored:
+                self.note(
+                    r,
+                    "warning",
+                    f"渠道中的“{_preview('、'.join(parsed.ignored))}”不是渠道名称，未读取",
+                )
+        elif kind == "mark":
+            self._mark(r, item, column, value)
+        elif kind == "choice_text":
+            self._choice_text(r, item, column, value)
+
+    def _mark(self, r: int, item: Item, column: Column, value: str) -> None:
+        mark = parse_mark(value)
+        values = item.get(column.key)
+        if column.key == "audience" and column.term == "特定群体":
+            if mark.checked:
+                _add(values, column.term)
+            if mark.note and not item.audience_note:
+                item.audience_note = mark.note
+            return
+        if mark.plain_text:
+            term = _VOCABS[column.key].canonical(value)
+            if term is None:
+                term = column.term
+                self.note(r, "guess", f"“{column.label}”列的“{_preview(value)}”按已勾选读取")
+            elif term != column.term:
+                self.note(r, "guess", f"“{column.label}”列写的是“{value.strip()}”，按“{term}”读取")
+            _add(values, term)
+            return
+        if mark.checked:
+            _add(values, column.term)
+        if mark.note:
+            self.note(r, "warning", f"“{column.label}”列的附注“{_preview(mark.note)}”未保存")
+
+    def _choice_text(self, r: int, item: Item, column: Column, value: str) -> None:
+        vocab = _VOCABS[column.key]
+        values = item.get(column.key)
+        unknown: list[str] = []
+        for part in _SPLIT_RE.split(value.strip()):
+            if not part:
+                continue
+            base, note = part, ""
+            match = _NOTE_RE.match(part)
+            if match and vocab.canonical(match.group(1)):
+                base, note = match.group(1), match.group(2).strip()
+            term = vocab.canonical(base)
+            if term is not None:
+                _add(values, term)
+                if term != base:
+                    self.note(r, "guess", f"{_field_label(column)}“{base}”按“{term}”读取")
+                if note and column.key == "audience" and not item.audience_note:
+                    item.audience_note = note
+            elif column.key == "level":
+                _add(values, part)
+                self.note(r, "guess", f"公开层级“{part}”不是常用层级名称，按原文保留")
+            elif column.key == "audience" and parse_mark(part).plain_text:
+                _add(values, "特定群体")
+                if not item.audience_note:
+                    item.audience_note = part
+                self.note(r, "guess", f"公开对象“{part}”按特定群体（{part}）读取")
+            else:
+                unknown.append(part)
+        if column.key == "level":
+            for term in values:
+                if term not in self.result.levels:
+                    self.result.levels.append(term)
+        if unknown:
+            text = clean_text(value)
+            item.extra[column.label] = text
+            self.note(
+                r,
+                "guess",
+                f"{_field_label(column)}“{_preview(text)}”无法识别，放入补充信息“{column.label}”",
+            )
+
+    # ------------------------------------------------------------ domains and notes
+
+    def _switch_domain(self, text: str) -> None:
+        label = clean_cell(text)
+        if self.section is not None and fold(self.section.label) == fold(label):
+            return
+        for section in self.result.sections:
+            if fold(section.label) == fold(label):
+                self.section = section
+                self.item = section.items[-1] if section.items else None
+                return
+        template = match_domain(label)
+        self._open_section(label, template)
+
+    def _not_involved_row(self, r: int, own: dict[int, str]) -> None:
+        texts = [
+            v.strip()
+            for c, v in sorted(own.items())
+            if c not in self.seq_cols and not v.strip().isdigit()
+        ]
+        if not texts:
+            return
+        name = next((t for t in texts if match_domain(t) is not None), None)
+        if name is None:
+            if len(texts) < 2:
+                self.note(r, "warning", f"未涉及说明“{_preview(texts[0])}”未能对应到领域，未读取")
+                return
+            name = texts[0]
+        others = [t for t in texts if t != name]
+        note = max(others, key=len) if others else ""
+        self.result.not_involved.append((name, note, r + 1))
+
+    def _note_formulas(self, r: int, cols: list[int]) -> None:
+        labels = {c.index: c.label for c in self.cols}
+        for c in cols:
+            formula = self.g.formulas[(r, c)]
+            where = f"“{labels[c]}”列" if c in labels else f"第{c + 1}列"
+            self.note(
+                r,
+                "error",
+                f"{where}是公式（{_preview(formula)}），公式不会被计算或读取，请改为文字",
+            )
+
+
+def _field_label(column: Column) -> str:
+    spec = FIELD_BY_KEY.get(column.key)
+    return spec.label if spec else column.label
+
+
+def _add(values: list[str], term: str) -> None:
+    if term and term not in values:
+        values.append(term)
+
+
+def _has_content(item: Item) -> bool:
+    return bool(
+        item.level1
+        or item.level2
+        or item.content
+        or item.basis
+        or item.time_limit
+        or item.subject
+        or item.channels
+        or item.audience
+        or item.method
+        or item.level
+        or item.audience_note
+        or item.extra
+    )

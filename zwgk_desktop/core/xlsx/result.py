@@ -1,0 +1,71 @@
+"""Result types shared by the exporter and the importer, and the cancel protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from zwgk_desktop.core.errors import ExportError, ZwgkError
+from zwgk_desktop.core.model import Catalog
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+NoteLevel = Literal["guess", "warning", "error"]
+
+
+class Cancelled(ZwgkError):
+    """The user cancelled a long export or import."""
+
+    def __init__(self, message: str = "已取消") -> None:
+        super().__init__(message)
+
+
+class Layout(StrEnum):
+    """The two workbook shapes: the printed review layout and the flat upload table."""
+
+    STANDARD = "standard"
+    FLAT = "flat"
+
+    @classmethod
+    def parse(cls, value: str) -> Layout:
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ExportError(f"未知的导出版式“{value}”：请使用 standard 或 flat") from None
+
+
+@dataclass
+class ImportNote:
+    """One thing the importer guessed, changed or could not read, located to a sheet row."""
+
+    sheet: str
+    row: int | None  # 1-based sheet row, None for sheet- or file-level notes
+    domain: str
+    level: NoteLevel
+    message: str  # one Chinese line, e.g. "第12行：“同上”取上一行的公开依据"
+
+    def __str__(self) -> str:
+        where = f"[{self.sheet}]" if self.sheet else ""
+        return f"{where}{self.message}"
+
+
+@dataclass
+class ImportResult:
+    """What :func:`read_workbook` gives back: the catalog and every note about it."""
+
+    catalog: Catalog
+    notes: list[ImportNote] = field(default_factory=list)
+    own_export: bool = (
+        False  # written by this app (standard layout with its metadata sheet, or flat)
+    )
+
+    def count(self, level: NoteLevel) -> int:
+        return sum(1 for n in self.notes if n.level == level)
+
+
+def check_cancel(cancel: CancelCheck | None) -> None:
+    """Raise :class:`Cancelled` when the caller asked to stop."""
+    if cancel is not None and cancel():
+        raise Cancelled()

@@ -1,0 +1,229 @@
+"""The standard (printed review) layout: one sheet per domain, as counties publish them.
+
+Title row "XX镇XX领域基层政务公开标准目录", two-row merged header, 序号, √ marks, the channel
+glyph string, vertical merges of repeated 一级事项, wrapped text with explicit row heights,
+borders, 黑体/仿宋, frozen header, landscape A4 fitted to width with the header repeated on
+every printed page and a "第 N 页 共 M 页" footer.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from zwgk_desktop.core.fields import FIELD_BY_KEY
+from zwgk_desktop.core.model import Catalog, Domain, Item
+from zwgk_desktop.core.xlsx.columns import PlanColumn, plan
+from zwgk_desktop.core.xlsx.cover import short_unit
+from zwgk_desktop.core.xlsx.digest import SheetDigest
+from zwgk_desktop.core.xlsx.glyphs import render_channels, render_mark
+from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
+from zwgk_desktop.core.xlsx.sanitize import prepare
+from zwgk_desktop.core.xlsx.styles import Formats
+from zwgk_desktop.core.xlsx.textsize import LINE_POINTS, ROW_PADDING, line_count, row_points
+
+TITLE_ROW = 0
+HEADER_TOP = 1
+HEADER_SUB = 2
+DATA_ROW = 3
+_SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def sheet_title(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name (31 characters, no []:*?/\\, not starting with ')."""
+    base = (name or "领域").translate(_SHEET_FORBIDDEN).strip("' ") or "领域"
+    candidate = base[:31]
+    n = 2
+    while candidate.casefold() in used:
+        suffix = f"({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def domain_title(catalog: Catalog, domain: Domain) -> str:
+    name = domain.name or "未命名"
+    suffix = "" if name.endswith("领域") else "领域"
+    return f"{short_unit(catalog.meta.unit)}{name}{suffix}基层政务公开标准目录"
+
+
+class StandardSheetWriter:
+    """Writes domain sheets into one xlsxwriter workbook, collecting warnings and digests."""
+
+    def __init__(
+        self, workbook: Any, formats: Formats, catalog: Catalog, warnings: list[str]
+    ) -> None:
+        self.wb = workbook
+        self.fmt = formats
+        self.catalog = catalog
+        self.warnings = warnings
+
+    def write_domain(
+        self,
+        domain: Domain,
+        title: str,
+        done: int,
+        total: int,
+        progress: Progress | None,
+        cancel: CancelCheck | None,
+    ) -> str:
+        """Write one domain sheet; returns the digest of its data cells."""
+        ws = self.wb.add_worksheet(title)
+        columns = plan(domain, self.catalog.meta.levels)
+        self._write_frame(ws, columns, domain_title(self.catalog, domain))
+        digest = SheetDigest()
+        level1_col = next(i for i, c in enumerate(columns) if c.key == "level1")
+        runs = level1_runs(domain.items)
+        anchors = {start: prepare(value).value for start, _, value in runs if value}
+        heights: list[float] = []
+        for n, item in enumerate(domain.items):
+            if n % 256 == 0:
+                check_cancel(cancel)
+                if progress is not None:
+                    progress(done + n, total)
+            heights.append(
+                self._write_item(ws, DATA_ROW + n, n, item, columns, anchors.get(n), domain, digest)
+            )
+        self._merge_level1(ws, domain, runs, level1_col, columns[level1_col].width, heights)
+        for n, points in enumerate(heights):
+            ws.set_row(DATA_ROW + n, points)
+        return digest.hexdigest()
+
+    def _write_frame(self, ws: Any, columns: list[PlanColumn], title: str) -> None:
+        fmt = self.fmt
+        last = len(columns) - 1
+        for c, column in enumerate(columns):
+            ws.set_column(c, c, column.width)
+        ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
+        ws.write_string(TITLE_ROW, 0, prepare(title).value, fmt.title)
+        ws.set_row(TITLE_ROW, 34)
+        c = 0
+        while c <= last:
+            column = columns[c]
+            if not column.group:
+                ws.merge_range(HEADER_TOP, c, HEADER_SUB, c, "", fmt.header)
+                ws.write_string(HEADER_TOP, c, prepare(column.label).value, fmt.header)
+                c += 1
+                continue
+            end = c
+            while end + 1 <= last and columns[end + 1].group == column.group:
+                end += 1
+            if end > c:
+                ws.merge_range(HEADER_TOP, c, HEADER_TOP, end, "", fmt.header)
+            ws.write_string(HEADER_TOP, c, column.group, fmt.header)
+            for k in range(c, end + 1):
+                ws.write_string(HEADER_SUB, k, prepare(columns[k].label).value, fmt.header)
+            c = end + 1
+        ws.set_row(HEADER_TOP, 24)
+        ws.set_row(HEADER_SUB, 30)
+        ws.freeze_panes(DATA_ROW, 0)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(HEADER_TOP, HEADER_SUB)
+        ws.center_horizontally()
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+        ws.set_footer("&C第 &P 页 共 &N 页")
+
+    def _text(
+        self, ws: Any, r: int, c: int, text: str, align: str, digest: SheetDigest, where: str
+    ) -> str:
+        cell = prepare(text)
+        if cell.cleaned:
+            self.warnings.append(f"{where}含无法保存的字符，已删除")
+        if cell.cut:
+            self.warnings.append(
+                f"{where}超过 Excel 单元格上限 32,767 个字符，表格中已截断（本软件重新打开时可恢复全文）"
+            )
+        ws.write_string(r, c, cell.value, self.fmt.text(align, cell.quote_prefix))
+        digest.add(r, c, cell.value)
+        return cell.value
+
+    def _write_item(
+        self,
+        ws: Any,
+        r: int,
+        n: int,
+        item: Item,
+        columns: list[PlanColumn],
+        level1: str | None,
+        domain: Domain,
+        digest: SheetDigest,
+    ) -> float:
+        """Write one item row except 一级事项 (merged later); ``level1`` is its value if this
+        row starts a run, added to the digest here to keep reading order."""
+        fmt = self.fmt
+        lines = 1
+        label = f"“{domain.name}”第{n + 1}项“{item.title()}”的"
+        for c, column in enumerate(columns):
+            kind = column.kind
+            if kind == "seq":
+                ws.write_number(r, c, n + 1, fmt.number)
+                digest.add(r, c, n + 1)
+                continue
+            if column.key == "level1":
+                if level1 is not None:
+                    digest.add(r, c, level1)
+                continue
+            if kind == "text":
+                value = item.get(column.key)
+            elif kind == "channels":
+                value = render_channels(item.channels, column.width)
+            elif kind == "mark":
+                chosen = column.term in item.get(column.key)
+                note = item.audience_note if column.term == "特定群体" else ""
+                value = render_mark(chosen, note)
+            else:
+                value = item.extra.get(column.key, "")
+            if not value:
+                ws.write_blank(r, c, None, fmt.text(column.align))
+                continue
+            where = label + (
+                FIELD_BY_KEY[column.key].label if kind != "extra" else f"“{column.key}”"
+            )
+            written = self._text(ws, r, c, value, column.align, digest, where)
+            if kind != "mark" or len(written) > 2:
+                lines = max(lines, line_count(written, column.width))
+        return row_points(lines)
+
+    def _merge_level1(
+        self,
+        ws: Any,
+        domain: Domain,
+        runs: list[tuple[int, int, str]],
+        col: int,
+        width: float,
+        heights: list[float],
+    ) -> None:
+        """Write 一级事项, merged over each run of equal consecutive values; grow short runs."""
+        scratch = SheetDigest()  # the values were added to the sheet digest in row order
+        for start, end, value in runs:
+            r = DATA_ROW + start
+            if end > start:
+                ws.merge_range(r, col, DATA_ROW + end, col, "", self.fmt.text("center"))
+            if not value:
+                if end == start:
+                    ws.write_blank(r, col, None, self.fmt.text("center"))
+                continue
+            where = f"“{domain.name}”第{start + 1}项“{domain.items[start].title()}”的一级事项"
+            written = self._text(ws, r, col, value, "center", scratch, where)
+            need = line_count(written, width) * LINE_POINTS + ROW_PADDING
+            have = sum(heights[start : end + 1])
+            if need > have:
+                extra_lines = math.ceil((need - have + heights[end] - ROW_PADDING) / LINE_POINTS)
+                heights[end] = row_points(extra_lines)
+
+
+def level1_runs(items: list[Item]) -> list[tuple[int, int, str]]:
+    """(first, last, value) for each run of equal, non-empty consecutive 一级事项."""
+    runs: list[tuple[int, int, str]] = []
+    n = 0
+    while n < len(items):
+        value = items[n].level1
+        end = n
+        while value and end + 1 < len(items) and items[end + 1].level1 == value:
+            end += 1
+        runs.append((n, end, value))
+        n = end + 1
+    return runs
