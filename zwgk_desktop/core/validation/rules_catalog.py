@@ -104,20 +104,21 @@ def check_domain_duplicates(ctx: CatalogContext) -> None:
             ctx.report(
                 DOMAIN_DUPLICATE,
                 "name",
-                f"领域“{quote(domain.name, 16)}”在目录中重复出现（与“{quote(earlier, 16)}”相同）",
+                f"领域“{quote(domain.name, 16) or quote(domain.id, 16)}”在目录中重复出现（与“{quote(earlier, 16)}”相同）",
                 domain=domain,
             )
             continue
+        shown = domain.name or domain.id
         if domain.id:
-            seen_ids[domain.id] = domain.name
+            seen_ids[domain.id] = shown
         if name:
-            seen_names[name] = domain.name
+            seen_names[name] = shown
 
 
 @domain_check
 def check_domain_status(ctx: DomainContext) -> None:
     domain = ctx.domain
-    name = quote(domain.name, 16) or domain.id
+    name = quote(domain.name, 16) or quote(domain.id, 16)
     if domain.not_involved:
         if is_blank(domain.note):
             ctx.report(NOTE_MISSING, "note", f"领域“{name}”标记为未涉及，但没有写明未涉及说明")

@@ -175,7 +175,7 @@ def _domain_texts(domain: Domain) -> Iterator[tuple[str, str]]:
 
 @domain_check
 def check_domain_cells(ctx: DomainContext) -> None:
-    where = f"领域“{quote(ctx.domain.name, 16) or ctx.domain.id}”"
+    where = f"领域“{quote(ctx.domain.name, 16) or quote(ctx.domain.id, 16)}”"
     for key, value in _domain_texts(ctx.domain):
         if value:
             check_text(value, key, where, ctx.report)

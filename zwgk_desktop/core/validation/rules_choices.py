@@ -87,10 +87,10 @@ def check_choices(ctx: ItemContext) -> None:
             ctx.report(
                 VOCAB_NONCANONICAL,
                 "level",
-                f"“{ctx.label}”的公开层级“{quote(value, 12)}”应写作“{names[canonical]}”",
+                f"“{ctx.label}”的公开层级“{quote(value, 12)}”应写作“{quote(names[canonical], 12)}”",
             )
         else:
-            used = "、".join(ctx.levels)
+            used = "、".join(quote(name, 8) for name in ctx.levels)
             ctx.report(
                 LEVEL_NOT_IN_CATALOG,
                 "level",
