@@ -288,6 +288,7 @@ def review_folder(
     folder = Path(folder)
     if not folder.is_dir():
         raise ZwgkError(f"文件夹不存在：{folder}")
+    folder = folder.resolve()
     started = time.perf_counter()
     files, ours = candidate_files(folder, exclude)
     result = BatchResult(folder)

@@ -218,7 +218,9 @@ def export_opinions(
             r = n + 2
             values = row.cells(n)
             for col, value in enumerate(values):
-                if col in (0, 4, 8, 9):
+                if col == 0:
+                    sheet.write_number(r, col, n, f["center"])
+                elif col in (4, 8, 9):
                     _write_text(sheet, r, col, value, f, "center")
                 elif col == 7:
                     sheet.write_string(r, col, value, f[row.status.value])
@@ -261,19 +263,22 @@ def _write_domain_sheet(book: Any, session: ReviewSession, f: dict[str, Any]) ->
         if domain.not_involved and not comments and record is None:
             continue
         counts = {s: sum(1 for c in comments if c.status is s) for s in CommentStatus}
-        values = [
+        values: list[str | int] = [
             domain.name,
-            "未涉及" if domain.not_involved else str(len(domain.items)),
+            "未涉及" if domain.not_involved else len(domain.items),
             record.status.label if record else "待审核",
-            str(len(comments)),
-            str(counts[CommentStatus.OPEN]),
-            str(counts[CommentStatus.MODIFIED]),
-            str(counts[CommentStatus.RESOLVED]),
+            len(comments),
+            counts[CommentStatus.OPEN],
+            counts[CommentStatus.MODIFIED],
+            counts[CommentStatus.RESOLVED],
             record.by if record else "",
             date_of(record.at) if record else "",
             record.note if record else "",
         ]
         for col, value in enumerate(values):
-            _write_text(sheet, row, col, value, f, "cell" if col in (0, 9) else "center")
+            if isinstance(value, int):
+                sheet.write_number(row, col, value, f["center"])
+            else:
+                _write_text(sheet, row, col, value, f, "cell" if col in (0, 9) else "center")
         row += 1
     _setup_print(sheet, 0, len(columns) - 1)

@@ -1,0 +1,113 @@
+"""Recognising the same item across versions, whatever happened to its row."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zwgk_desktop.core.model import Item
+from zwgk_desktop.core.review.matching import match_items
+
+
+def _items(n: int) -> list[Item]:
+    return [
+        Item(
+            level1=f"一级{n // 3}",
+            level2=f"二级事项{n}",
+            content=f"申请条件、办理流程、咨询电话{n}",
+            template_ref=f"d/{n + 1}",
+        )
+        for n in range(n)
+    ]
+
+
+def _pairs(old: list[Item], new: list[Item]) -> dict[int, tuple[int | None, str]]:
+    return {m.old: (m.new, m.how) for m in match_items(old, new) if m.old is not None}
+
+
+def test_template_ref_survives_renaming_and_moving() -> None:
+    old = _items(5)
+    new = [i.copy() for i in reversed(old)]
+    new[0].level2 = "完全改名的事项"
+    pairs = _pairs(old, new)
+    assert pairs[4] == (0, "template_ref")
+    assert all(pairs[o][0] == 4 - o for o in range(5))
+
+
+def test_names_match_when_there_is_no_template_ref() -> None:
+    old = [
+        Item(level1="最低生活保障", level2="办事指南"),
+        Item(level1="临时救助", level2="审批信息"),
+    ]
+    new = [
+        Item(level1="临时救助", level2="审批 信息"),
+        Item(level1="最低生活保障", level2="辦事指南"),
+    ]
+    assert _pairs(old, new) == {0: (1, "name"), 1: (0, "name")}
+
+
+def test_unique_level2_matches_after_level1_rename() -> None:
+    old = [Item(level1="综合业务", level2="政策法规文件")]
+    new = [Item(level1="政策文件", level2="政策法规文件")]
+    assert _pairs(old, new) == {0: (0, "level2")}
+
+
+def test_similar_content_matches_a_renamed_level2() -> None:
+    old = [
+        Item(level1="最低生活保障", level2="审批信息", content="低保对象名单、保障金额、审批时间")
+    ]
+    new = [
+        Item(
+            level1="最低生活保障", level2="审批结果信息", content="低保对象名单、保障金额、审批时间"
+        )
+    ]
+    assert _pairs(old, new) == {0: (0, "similar")}
+
+
+def test_copied_template_row_pairs_the_original_by_name() -> None:
+    old = _items(1)
+    copy = old[0].copy()
+    copy.level2 = "本镇补充的事项"
+    new = [copy, old[0].copy()]
+    matches = match_items(old, new)
+    assert [(m.old, m.new) for m in matches] == [(None, 0), (0, 1)]
+
+
+def test_removed_items_appear_where_they_were() -> None:
+    old = _items(4)
+    new = [old[0].copy(), old[3].copy(), Item(level1="新", level2="新增")]
+    order = [(m.old, m.new) for m in match_items(old, new)]
+    assert order == [(0, 0), (1, None), (2, None), (3, 1), (None, 2)]
+
+
+def test_different_items_are_not_forced_together() -> None:
+    old = [Item(level1="甲", level2="完全不同的一项", content="内容一")]
+    new = [Item(level1="乙", level2="另一个事项", content="其他")]
+    assert {(m.old, m.new) for m in match_items(old, new)} == {(0, None), (None, 0)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=10_000),
+    st.booleans(),
+)
+def test_any_reordering_and_deletion_keeps_every_surviving_item(
+    n: int, seed: int, refs: bool
+) -> None:
+    rng = random.Random(seed)
+    old = _items(n)
+    if not refs:
+        for item in old:
+            item.template_ref = ""
+    keep = [i for i in range(n) if rng.random() < 0.7]
+    order = keep[:]
+    rng.shuffle(order)
+    new = [old[i].copy() for i in order]
+    matches = match_items(old, new)
+    pairs = {m.old: m.new for m in matches if m.old is not None and m.new is not None}
+    assert pairs == {o: order.index(o) for o in keep}
+    assert sorted(m.old for m in matches if m.new is None) == sorted(set(range(n)) - set(keep))
+    assert len(matches) == n
