@@ -1,0 +1,159 @@
+"""``zwgk-desktop``: start the application.
+
+Arguments are parsed before PySide6 is imported, so ``--version`` and ``--help`` answer
+at once. ``--screenshot OUT.png`` renders the main window offscreen and exits (for checks
+on machines without a display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from zwgk_desktop import APP_NAME, __version__
+
+UI_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "SimSun",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+]
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="zwgk-desktop", description=f"{APP_NAME}（桌面版）")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="要打开的目录文件（.zwgk），或要导入的 Excel（.xlsx）",
+    )
+    parser.add_argument("--demo", action="store_true", help="打开示范目录")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="打开后把主窗口截图保存到 OUT.png 并退出（无需显示器）",
+    )
+    parser.add_argument("--version", action="version", version=f"zwgk-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def configure_app(app: Any) -> None:
+    """Fusion style, a CJK font list, Qt's own Chinese strings, the icon and style sheet."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QFont, QIcon
+
+    app.setApplicationName("zwgk-desktop")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("zwgk")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setFamilies(UI_FONTS)
+    if font.pointSizeF() < 9:
+        font.setPointSizeF(9.5)
+    app.setFont(font)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translators = []
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China), name, "_", folder
+        ):
+            app.installTranslator(translator)
+            translators.append(translator)
+    app._zwgk_translators = translators  # keep them alive with the app
+    resources = _resources()
+    if resources is not None:
+        for icon_name in ("app.svg", "app.png", "zwgk.svg", "zwgk.png", "icon.png"):
+            path = resources / "icons" / icon_name
+            if path.is_file():
+                app.setWindowIcon(QIcon(str(path)))
+                break
+        style = resources / "style.qss"
+        if style.is_file():
+            app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def _resources() -> Path | None:
+    try:
+        from zwgk_desktop.core.resources import resources_dir
+
+        return resources_dir()
+    except FileNotFoundError:
+        return None
+
+
+def _open_initial(window: Any, args: argparse.Namespace) -> bool:
+    if args.demo:
+        from zwgk_desktop.core.demo import ensure_demo_document
+
+        return bool(window.open_path(ensure_demo_document()))
+    if args.file:
+        return bool(window.open_path(Path(args.file)))
+    return True
+
+
+def take_screenshot(window: Any, app: Any, out: Path) -> bool:
+    """Render the window at >= 1280×800 and save it as PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    if window.validation is not None:
+        window.validation.wait_idle()
+        window.issues_panel.rebuild()
+        window.update_status()
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return bool(window.grab().save(str(out), "PNG"))
+
+
+def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
+    """Run the app; with ``exec_=False`` return the main window without entering the loop."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from zwgk_desktop.core.errors import ZwgkError
+    from zwgk_desktop.gui import msgbox
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "zwgk-desktop"])
+    configure_app(app)
+    if args.screenshot:
+        msgbox.set_test_mode(True)  # no one can click a box offscreen
+    window = MainWindow()
+    try:
+        opened = _open_initial(window, args)
+    except ZwgkError as exc:
+        opened = False
+        msgbox.error(window, str(exc))
+    if args.screenshot:
+        problems = [text for kind, text in msgbox.shown if kind in ("error", "internal")]
+        if not opened or problems:
+            print(problems[0] if problems else "无法打开文件", file=sys.stderr)
+            window.close_session()
+            return 2
+        ok = take_screenshot(window, app, Path(args.screenshot))
+        window.close_session()
+        window.close()
+        if not ok:
+            print(f"无法保存截图：{args.screenshot}", file=sys.stderr)
+            return 2
+        return 0
+    window.show()
+    if not exec_:
+        return window
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

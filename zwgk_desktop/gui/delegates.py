@@ -1,0 +1,202 @@
+"""Cell editors chosen by field kind, and the severity corner marks.
+
+TEXT cells use the standard line editor. LONG_TEXT cells open a multi-line editor larger
+than the cell (Enter commits as in Excel; Alt+Enter or Shift+Enter starts a new line).
+CHOICES cells open a checkbox list (Space ticks, Enter commits, Esc cancels).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.core.fields import FieldKind, FieldSpec
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui.models.catalog_table import SEVERITY_ROLE
+from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
+
+MARK_COLORS = {
+    Severity.ERROR: QColor("#d32f2f"),
+    Severity.WARNING: QColor("#e09a00"),
+    Severity.INFO: QColor("#1e78c8"),
+}
+_Index = QModelIndex | QPersistentModelIndex
+_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def terms_for(spec: FieldSpec, levels: Sequence[str]) -> list[str]:
+    """The checkbox terms of a choice field; 层级 uses the catalog's own level names."""
+    if spec.key == "level":
+        return list(levels)
+    assert spec.vocabulary is not None
+    return list(spec.vocabulary.terms)
+
+
+class LongTextEditor(QPlainTextEdit):
+    """Multi-line cell editor: Enter/Ctrl+Enter commit, Alt/Shift+Enter insert a line break."""
+
+    commit_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() in _RETURN_KEYS:
+            mods = event.modifiers()
+            if mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier):
+                self.insertPlainText("\n")
+                return
+            self.commit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ChoicePopup(QFrame):
+    """The checkbox list as a cell editor, drawn above the table."""
+
+    commit_requested = Signal()
+
+    def __init__(
+        self, spec: FieldSpec, terms: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setObjectName("choicePopup")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        columns = 2 if len(terms) > 4 else len(terms) or 1
+        self.editor = ChoiceEditor(spec.key, terms, columns=columns, parent=self)
+        layout.addWidget(self.editor)
+        hint = QLabel("空格 勾选　↑↓ 移动　回车 确定　Esc 取消", self)
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color:#666;")
+        layout.addWidget(hint)
+        self.setFocusProxy(self.editor.first_focus())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        key = event.key()
+        if key == Qt.Key.Key_Down:
+            self.focusNextPrevChild(True)
+            return
+        if key == Qt.Key.Key_Up:
+            self.focusNextPrevChild(False)
+            return
+        if key in _RETURN_KEYS:
+            self.commit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt name)
+        widgets = [*self.editor.boxes(), *([self.editor.extra] if self.editor.extra else [])]
+        if not widgets:
+            return False
+        focus = self.focusWidget()
+        n = widgets.index(focus) if focus in widgets else -1
+        widgets[(n + (1 if forward else -1)) % len(widgets)].setFocus()
+        return True
+
+
+class ItemDelegate(QStyledItemDelegate):
+    """One delegate for all columns of the item table; the column's FieldSpec decides."""
+
+    def __init__(self, levels: Callable[[], Sequence[str]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.levels = levels
+
+    @staticmethod
+    def spec(index: _Index) -> FieldSpec:
+        return index.model().fields[index.column()]  # type: ignore[attr-defined]
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802
+        spec = self.spec(index)
+        if spec.kind is FieldKind.LONG_TEXT:
+            editor = LongTextEditor(parent)
+            editor.setTabChangesFocus(True)
+            editor.commit_requested.connect(lambda: self._commit_and_close(editor))
+            return editor
+        if spec.is_choice:
+            popup = ChoicePopup(spec, terms_for(spec, self.levels()), parent)
+            popup.commit_requested.connect(lambda: self._commit_and_close(popup))
+            return popup
+        return super().createEditor(parent, option, index)
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, LongTextEditor):
+            editor.setPlainText(value or "")
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+        elif isinstance(editor, ChoicePopup):
+            editor.editor.set_values(value or [])
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:  # noqa: N802
+        if isinstance(editor, LongTextEditor):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, ChoicePopup):
+            model.setData(index, editor.editor.values(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:  # noqa: N802
+        if not isinstance(editor, LongTextEditor | ChoicePopup):
+            super().updateEditorGeometry(editor, option, index)
+            return
+        cell: QRect = option.rect  # type: ignore[attr-defined]
+        if isinstance(editor, LongTextEditor):
+            width = max(cell.width(), 380)
+            height = max(cell.height(), editor.fontMetrics().lineSpacing() * 6 + 12)
+        else:
+            hint = editor.sizeHint()
+            width, height = max(cell.width(), hint.width()), hint.height()
+        area = editor.parentWidget().rect() if editor.parentWidget() else QRect(0, 0, width, height)
+        x = min(cell.left(), max(0, area.right() - width))
+        y = cell.top()
+        if y + height > area.bottom():
+            y = max(0, area.bottom() - height)
+        editor.setGeometry(x, y, min(width, area.width()), min(height, area.height()))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().paint(painter, option, index)
+        severity = index.data(SEVERITY_ROLE)
+        if severity is None:
+            return
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        size = 7
+        corner = QPolygon(
+            [
+                QPoint(rect.right() - size, rect.top()),
+                QPoint(rect.right(), rect.top()),
+                QPoint(rect.right(), rect.top() + size),
+            ]
+        )
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(MARK_COLORS[severity])
+        painter.drawPolygon(corner)
+        painter.restore()

@@ -1,0 +1,360 @@
+"""What the clerk does to the table: clipboard, fill down, rows, templates.
+
+Each operation reads the view's selection, builds ONE undoable command and pushes it, then
+puts the selection where a spreadsheet user expects it. The main window's actions call
+these methods; tests call them directly on a real view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+
+from zwgk_desktop.core.model import Item
+from zwgk_desktop.gui import commands
+from zwgk_desktop.gui.clipboard import format_cell, from_tsv, parse_cell, to_tsv
+from zwgk_desktop.gui.commands import CellsOp, DomainOp, EditCommand, InsertOp, OrderOp, RemoveOp
+from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+from zwgk_desktop.gui.session import Session
+from zwgk_desktop.gui.template_ops import (
+    missing_standard_items,
+    reset_changes,
+    template_for,
+    template_item,
+)
+from zwgk_desktop.gui.widgets.item_table import ItemTableView
+
+Rect = tuple[int, int, int, int]  # first row, last row, first column, last column (visible)
+
+
+class TableEditor:
+    def __init__(self, session: Session, model: ItemTableModel, view: ItemTableView) -> None:
+        self.session = session
+        self.model = model
+        self.view = view
+
+    # ----------------------------------------------------------------- selection
+    @property
+    def domain_id(self) -> str | None:
+        return self.model.domain_id
+
+    @property
+    def can_edit(self) -> bool:
+        return self.domain_id is not None and not self.session.read_only
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        indexes = self.view.selectionModel().selectedIndexes() if self.view.selectionModel() else []
+        cells = sorted({(i.row(), i.column()) for i in indexes})
+        if not cells:
+            current = self.view.currentIndex()
+            if current.isValid():
+                cells = [(current.row(), current.column())]
+        return cells
+
+    def selection_rect(self) -> Rect | None:
+        cells = self.selected_cells()
+        if not cells:
+            return None
+        rows = [r for r, _ in cells]
+        cols = [c for _, c in cells]
+        return min(rows), max(rows), min(cols), max(cols)
+
+    def selected_domain_rows(self) -> list[int]:
+        return sorted({self.model.domain_row(r) for r, _ in self.selected_cells()})
+
+    def _item(self, visible_row: int) -> Item:
+        return self.model.item_at(visible_row)
+
+    def _key(self, column: int) -> str:
+        return self.model.fields[column].key
+
+    def _push(self, text: str, ops: list[Any]) -> bool:
+        ops = [op for op in ops if op is not None]
+        if not ops or not self.can_edit:
+            return False
+        return commands.push(self.session, EditCommand(self.session, text, ops))
+
+    def _cells_op(self, changes: list[tuple[int, int, Any]]) -> CellsOp | None:
+        """A CellsOp for (visible row, column, new value) triples; None if nothing changes."""
+        assert self.domain_id is not None
+        full = []
+        for row, column, value in changes:
+            item = self._item(row)
+            key = self._key(column)
+            old = item.get(key)
+            if old != value:
+                full.append((self.domain_id, item.id, key, old, value))
+        return CellsOp(self.session, full) if full else None  # type: ignore[arg-type]
+
+    # ----------------------------------------------------------------- cells
+    def clear_cells(self) -> bool:
+        cells = self.selected_cells()
+        changes = [(r, c, [] if self.model.fields[c].is_choice else "") for r, c in cells]
+        return (
+            self._push("清除内容", [self._cells_op(changes)])
+            if changes and self.can_edit
+            else False
+        )
+
+    def copy_text(self) -> str:
+        rect = self.selection_rect()
+        if rect is None:
+            return ""
+        r0, r1, c0, c1 = rect
+        rows = [
+            [format_cell(self._key(c), self._item(r).get(self._key(c))) for c in range(c0, c1 + 1)]
+            for r in range(r0, r1 + 1)
+        ]
+        return to_tsv(rows)
+
+    def copy(self) -> bool:
+        text = self.copy_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    def cut(self) -> bool:
+        if not self.copy() or not self.can_edit:
+            return False
+        cells = self.selected_cells()
+        changes = [(r, c, [] if self.model.fields[c].is_choice else "") for r, c in cells]
+        return self._push("剪切", [self._cells_op(changes)])
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste TSV at the selection; one cell fills the selection; rows grow as needed."""
+        if not self.can_edit:
+            return False
+        text = QGuiApplication.clipboard().text() if text is None else text
+        rows = from_tsv(text)
+        rect = self.selection_rect() or (0, -1, 0, 0)
+        r0, r1, c0, c1 = rect
+        ncols = self.model.columnCount()
+        if len(rows) == 1 and len(rows[0]) == 1 and (r1 > r0 or c1 > c0):
+            value = rows[0][0]
+            changes = [(r, c, parse_cell(self._key(c), value)) for r, c in self.selected_cells()]
+            return self._push("粘贴", [self._cells_op(changes)])
+        if not rows:
+            return False
+        r0 = max(r0, 0)
+        existing: list[tuple[int, int, Any]] = []
+        new_items: list[Item] = []
+        for i, cells in enumerate(rows):
+            row = r0 + i
+            target: Item | None = None
+            if row >= self.model.rowCount():
+                target = Item(subject="")
+                new_items.append(target)
+            for j, cell in enumerate(cells):
+                column = c0 + j
+                if column >= ncols:
+                    break
+                value = parse_cell(self._key(column), cell)
+                if target is not None:
+                    target.set(self._key(column), value)
+                else:
+                    existing.append((row, column, value))
+        assert self.domain_id is not None
+        end = len(self.session.items(self.domain_id))
+        ops: list[Any] = [self._cells_op(existing)]
+        if new_items:
+            ops.append(InsertOp(self.session, self.domain_id, end, new_items))
+        done = self._push("粘贴", ops)
+        if done:
+            last_row = min(r0 + len(rows) - 1, self.model.rowCount() - 1)
+            last_col = min(c0 + max(len(r) for r in rows) - 1, ncols - 1)
+            self._select_rect(r0, last_row, c0, last_col)
+        return done
+
+    def fill_down(self) -> bool:
+        """Ctrl+D: the top cell of each selected column fills the rows below it in the selection;
+        with one row selected, the row above is copied (as in Excel)."""
+        rect = self.selection_rect()
+        if rect is None or not self.can_edit:
+            return False
+        r0, r1, c0, c1 = rect
+        cells = self.selected_cells()
+        if r0 == r1:
+            if r0 == 0:
+                return False
+            source_row = r0 - 1
+            targets = cells
+        else:
+            source_row = r0
+            targets = [(r, c) for r, c in cells if r != r0]
+        changes = []
+        for r, c in targets:
+            value = self._item(source_row).get(self._key(c))
+            changes.append((r, c, list(value) if isinstance(value, list) else value))
+        return self._push("向下填充", [self._cells_op(changes)])
+
+    def _select_rect(self, r0: int, r1: int, c0: int, c1: int) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection(self.model.index(r0, c0), self.model.index(r1, c1))
+        self.view.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(r0, c0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
+    # ----------------------------------------------------------------- rows
+    def new_item(self, like: Item | None) -> Item:
+        """A fresh item: 公开主体 is the unit, 一级事项 that of the current row."""
+        return Item(level1=like.level1 if like else "", subject=self.session.unit)
+
+    def insert_row(self, below: bool = True) -> bool:
+        if not self.can_edit:
+            return False
+        assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        rows = self.selected_domain_rows()
+        if rows:
+            position = rows[-1] + 1 if below else rows[0]
+            like = items[rows[-1] if below else rows[0]]
+        else:
+            position, like = len(items), (items[-1] if items else None)
+        op = InsertOp(self.session, self.domain_id, position, [self.new_item(like)])
+        ops: list[Any] = [op]
+        domain = self.session.domain(self.domain_id)
+        if domain.not_involved:
+            ops.insert(
+                0,
+                DomainOp(self.session, domain.id, {"not_involved": True}, {"not_involved": False}),
+            )
+        if not self._push("插入事项", ops):
+            return False
+        self._select_domain_rows([position], self.model.column_of("level2"))
+        return True
+
+    def duplicate_rows(self) -> bool:
+        rows = self.selected_domain_rows()
+        if not rows or not self.can_edit:
+            return False
+        assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        copies = []
+        for row in rows:
+            copy = items[row].copy()
+            copy.id = None
+            copy.template_ref = ""
+            copies.append(copy)
+        position = rows[-1] + 1
+        if not self._push("复制事项", [InsertOp(self.session, self.domain_id, position, copies)]):
+            return False
+        self._select_domain_rows(list(range(position, position + len(copies))))
+        return True
+
+    def delete_rows(self) -> bool:
+        rows = self.selected_domain_rows()
+        if not rows or not self.can_edit:
+            return False
+        assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        ids = [items[row].id for row in rows]
+        column = max(0, self.view.currentIndex().column())
+        if not self._push(f"删除 {len(ids)} 个事项", [RemoveOp(self.session, self.domain_id, ids)]):  # type: ignore[arg-type]
+            return False
+        remaining = len(self.session.items(self.domain_id))
+        if remaining:
+            self._select_domain_rows([min(rows[0], remaining - 1)], column, whole_rows=False)
+        return True
+
+    def move_rows(self, delta: int) -> bool:
+        """Alt+Up / Alt+Down: move the selected rows one place."""
+        rows = self.selected_domain_rows()
+        if not rows or not self.can_edit or delta not in (-1, 1):
+            return False
+        assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        if (delta < 0 and rows[0] == 0) or (delta > 0 and rows[-1] == len(items) - 1):
+            return False
+        target = rows[0] - 1 if delta < 0 else rows[-1] + 2
+        return self.move_rows_to(rows, target)
+
+    def move_rows_to(self, rows: list[int], target: int) -> bool:
+        """Move domain ``rows`` so that they come before the item now at ``target`` (drag)."""
+        if not rows or not self.can_edit:
+            return False
+        assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        old = [item.id for item in items]
+        chosen = set(rows)
+        moving = [items[r].id for r in sorted(chosen)]
+        before = sum(1 for r in chosen if r < target)
+        rest = [item.id for n, item in enumerate(items) if n not in chosen]
+        at = max(0, min(len(rest), target - before))
+        new = rest[:at] + moving + rest[at:]
+        if new == old:
+            return False
+        column = max(0, self.view.currentIndex().column())
+        if not self._push("移动事项", [OrderOp(self.session, self.domain_id, old, new)]):  # type: ignore[arg-type]
+            return False
+        self._select_domain_rows(list(range(at, at + len(moving))), column)
+        return True
+
+    def _select_domain_rows(
+        self, domain_rows: list[int], column: int = 0, whole_rows: bool = True
+    ) -> None:
+        visible = [v for v in (self.model.visible_row(r) for r in domain_rows) if v is not None]
+        if not visible:
+            return
+        if whole_rows and len(visible) > 1:
+            self.view.select_rows(visible, column)
+        else:
+            self.view.select_cell(visible[0], column)
+
+    # ----------------------------------------------------------------- templates
+    def reset_to_template(self) -> bool:
+        """Restore the selected items' fields to their template (undoable)."""
+        rows = self.selected_domain_rows()
+        if not rows or not self.can_edit:
+            return False
+        assert self.domain_id is not None
+        domain = self.session.domain(self.domain_id)
+        template = template_for(domain)
+        full = []
+        for row in rows:
+            item = domain.items[row]
+            reference = template_item(template, item, self.session.unit)
+            if reference is None:
+                continue
+            for key, value in reset_changes(item, reference).items():
+                full.append((domain.id, item.id, key, item.get(key), value))
+        if not full:
+            return False
+        return self._push("恢复为模板", [CellsOp(self.session, full)])  # type: ignore[arg-type]
+
+    def add_standard_items(self) -> int:
+        """Append the template's standard items the domain lacks; returns how many."""
+        if not self.can_edit:
+            return 0
+        assert self.domain_id is not None
+        domain = self.session.domain(self.domain_id)
+        missing = missing_standard_items(domain, template_for(domain), self.session.unit)
+        if not missing:
+            return 0
+        position = len(domain.items)
+        ops: list[Any] = [InsertOp(self.session, domain.id, position, missing)]
+        if domain.not_involved:
+            ops.insert(
+                0,
+                DomainOp(self.session, domain.id, {"not_involved": True}, {"not_involved": False}),
+            )
+        if not self._push(f"添加 {len(missing)} 个标准事项", ops):
+            return 0
+        self._select_domain_rows(list(range(position, position + len(missing))))
+        return len(missing)
+
+    def rows_with_template(self) -> list[int]:
+        """Selected rows that came from a template item (for enabling 恢复为模板)."""
+        if self.domain_id is None:
+            return []
+        domain = self.session.domain(self.domain_id)
+        template = template_for(domain)
+        return [
+            r
+            for r in self.selected_domain_rows()
+            if template_item(template, domain.items[r], self.session.unit)
+        ]

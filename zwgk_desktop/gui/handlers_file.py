@@ -1,0 +1,248 @@
+"""文件 menu: new, open, import, export, print/PDF, snapshots, save-as, recent files.
+
+A mixin of the main window. Part B's dialogs are imported inside the handlers, so the
+window starts without loading them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.settings import load_settings, save_settings
+from zwgk_desktop.core.storage import SUFFIX, Document
+from zwgk_desktop.gui import msgbox
+
+if TYPE_CHECKING:
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+OPEN_FILTER = "目录文件 (*.zwgk);;Excel 工作簿 (*.xlsx);;目录 JSON (*.json);;所有文件 (*)"
+
+
+def ask_save_path(
+    parent: Any, title: str, suggested: Path, file_filter: str = "目录文件 (*.zwgk)"
+) -> Path | None:
+    """A save dialog (monkeypatched in tests); the .zwgk suffix is added if missing."""
+    text, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not text:
+        return None
+    path = Path(text)
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def ask_open_path(parent: Any, folder: str) -> Path | None:
+    text, _ = QFileDialog.getOpenFileName(parent, "打开目录", folder, OPEN_FILTER)
+    return Path(text) if text else None
+
+
+class FileHandlers:
+    """Handlers of the 文件 menu (mixed into MainWindow)."""
+
+    # ----------------------------------------------------------------- opening
+    def open_path(self: MainWindow, path: Path) -> bool:
+        """Open a .zwgk; an .xlsx or .json goes through import into a new .zwgk."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".xlsx":
+            return self.import_excel(path)
+        if suffix == ".json":
+            return self._import_json(path)
+        try:
+            document = Document.open(path)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "无法打开")
+            return False
+        self.attach(document)
+        self._remember(path)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        settings = load_settings()
+        settings.add_recent(path)
+        settings.last_folder = str(Path(path).resolve().parent)
+        save_settings(settings)
+
+    def _folder(self) -> str:
+        folder = load_settings().last_folder
+        return folder if folder and Path(folder).is_dir() else str(paths.documents_dir())
+
+    def on_new(self: MainWindow) -> None:
+        from zwgk_desktop.gui.dialogs.new_catalog import ask_new_catalog
+
+        path = ask_new_catalog(self)
+        if path is not None:
+            self.open_path(path)
+
+    def on_open(self: MainWindow) -> None:
+        path = ask_open_path(self, self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def on_import_excel(self: MainWindow) -> None:
+        self.import_excel(None)
+
+    def import_excel(self: MainWindow, path: Path | None) -> bool:
+        from zwgk_desktop.gui.dialogs.import_dialog import ask_import, ask_import_path
+
+        if path is None:
+            path = ask_import_path(self)
+            if path is None:
+                return False
+        result = ask_import(self, path)
+        if result is None:
+            return False
+        return self.create_from_catalog(result.catalog, path)
+
+    def _import_json(self: MainWindow, path: Path) -> bool:
+        from zwgk_desktop.core.loader import load_catalog
+
+        try:
+            catalog = load_catalog(path)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "无法打开")
+            return False
+        return self.create_from_catalog(catalog, path)
+
+    def create_from_catalog(self: MainWindow, catalog: Catalog, source: Path) -> bool:
+        """Save an imported catalog as a new .zwgk (asking where) and open it."""
+        folder = source.parent if source.parent.is_dir() else Path(self._folder())
+        target = ask_save_path(self, "保存为目录文件", folder / (source.stem + SUFFIX))
+        if target is None:
+            return False
+        overwrite = False
+        if target.exists():
+            if not msgbox.ask(self, f"“{target.name}”已存在，要替换它吗？", yes="替换"):
+                return False
+            overwrite = True
+        try:
+            Document.create(target, catalog, overwrite=overwrite).close()
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "无法保存")
+            return False
+        return self.open_path(target)
+
+    # ----------------------------------------------------------------- output
+    def _catalog_for_output(self: MainWindow) -> Catalog | None:
+        if self.session is None:
+            return None
+        self.form.commit_all()
+        return self.session.catalog
+
+    def on_export_excel(self: MainWindow) -> None:
+        catalog = self._catalog_for_output()
+        if catalog is None:
+            return
+        from zwgk_desktop.gui.dialogs.export_dialog import ask_export
+
+        ask_export(self, catalog)
+
+    def _ask_print_scope(self: MainWindow, title: str) -> tuple[bool, str | None]:
+        domain_id = self.current_domain()
+        options = ["整个目录"]
+        if domain_id and self.session is not None:
+            options.append(f"当前领域：{self.session.domain(domain_id).name}")
+        if len(options) == 1:
+            return True, None
+        choice, ok = QInputDialog.getItem(self, title, "范围：", options, 1, False)
+        return ok, (domain_id if ok and choice != options[0] else None)
+
+    def on_export_pdf(self: MainWindow) -> None:
+        catalog = self._catalog_for_output()
+        if catalog is None:
+            return
+        ok, domain_id = self._ask_print_scope("导出 PDF")
+        if ok:
+            from zwgk_desktop.gui.printing import ask_export_pdf
+
+            ask_export_pdf(self, catalog, domain_id)
+
+    def on_print(self: MainWindow) -> None:
+        catalog = self._catalog_for_output()
+        if catalog is None:
+            return
+        ok, domain_id = self._ask_print_scope("打印")
+        if ok:
+            from zwgk_desktop.gui.printing import print_preview
+
+            print_preview(self, catalog, domain_id)
+
+    # ----------------------------------------------------------------- document
+    def on_snapshots(self: MainWindow) -> None:
+        if self.session is None:
+            return
+        self.form.commit_all()
+        from zwgk_desktop.gui.dialogs.snapshots import SnapshotsDialog
+
+        dialog = SnapshotsDialog(self, self.session.document)
+        dialog.exec()
+        if getattr(dialog, "restored", False):
+            self.reload_document()
+
+    def reload_document(self: MainWindow) -> None:
+        """Re-read the open document (after a snapshot was restored)."""
+        if self.session is None:
+            return
+        current = self.current_domain()
+        self.session.reload()
+        if self.validation is not None:
+            self.validation.restart(current)
+        if current and self.session.has_domain(current):
+            self.table_model.set_domain(None)  # type: ignore[union-attr]
+            self.show_domain(current)
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+
+    def on_save_as(self: MainWindow) -> None:
+        if self.session is None:
+            return
+        self.form.commit_all()
+        source = self.session.document.source_path
+        target = ask_save_path(self, "另存为", source.with_name(source.stem + "（副本）" + SUFFIX))
+        if target is None:
+            return
+        if target.exists() and not msgbox.ask(
+            self, f"“{target.name}”已存在，要替换它吗？", yes="替换"
+        ):
+            return
+        try:
+            self.session.document.save_as(target)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "另存为失败")
+            return
+        self.open_path(target)  # go on working in the copy, as Excel and WPS do
+        self.statusBar().showMessage(f"已另存为“{target.name}”，现在编辑的是这个文件", 8000)
+
+    def on_close_doc(self: MainWindow) -> None:
+        self.close_session()
+
+    def on_quit(self: MainWindow) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- recent files
+    def _build_recent_menu(self: MainWindow) -> None:
+        menu = self.menus["文件"]
+        self.recent_menu = QMenu("最近打开", self)
+        before = self.actions_by_id["close_doc"]
+        menu.insertMenu(before, self.recent_menu)
+        menu.insertSeparator(before)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self: MainWindow) -> None:
+        self.recent_menu.clear()
+        recent = load_settings().recent_files
+        if not recent:
+            action = self.recent_menu.addAction("（无）")
+            action.setEnabled(False)
+            return
+        for n, text in enumerate(recent, start=1):
+            path = Path(text)
+            action = self.recent_menu.addAction(f"&{n % 10} {path.name}")
+            action.setToolTip(text)
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

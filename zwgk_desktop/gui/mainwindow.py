@@ -1,0 +1,429 @@
+"""The main window: composition of navigator, table, item form and validation panel.
+
+No business logic lives here: editing is ``editing.TableEditor``, changes are
+``commands``, validation is ``live_validation``; the menu handlers are in the
+``handlers_file`` and ``handlers_edit`` mixins. Without a document the welcome page shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop import APP_NAME
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.storage import Document
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.actions import SPEC_BY_ID, build_actions, build_menus
+from zwgk_desktop.gui.delegates import ItemDelegate
+from zwgk_desktop.gui.editing import TableEditor
+from zwgk_desktop.gui.handlers_edit import EditHandlers
+from zwgk_desktop.gui.handlers_file import FileHandlers
+from zwgk_desktop.gui.live_validation import LiveValidation
+from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+from zwgk_desktop.gui.models.domain_list import DomainListModel
+from zwgk_desktop.gui.session import Session
+from zwgk_desktop.gui.widgets.domain_header import DomainHeader
+from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
+from zwgk_desktop.gui.widgets.item_form import ItemForm
+from zwgk_desktop.gui.widgets.item_table import ItemTableView
+from zwgk_desktop.gui.widgets.navigator import Navigator
+
+
+class MainWindow(FileHandlers, EditHandlers, QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self.session: Session | None = None
+        self.validation: LiveValidation | None = None
+        self.table_model: ItemTableModel | None = None
+        self.domain_model: DomainListModel | None = None
+        self.editor: TableEditor | None = None
+        self.find_dialog: Any = None
+        self._build_pages()
+        self._build_docks()
+        self.actions_by_id = build_actions(self, self.table)
+        self.menus = build_menus(self, self.actions_by_id)
+        self._build_recent_menu()
+        self._build_status_bar()
+        self.actions_by_id["show_form"].setChecked(True)
+        self.actions_by_id["show_issues"].setChecked(True)
+        self._restore_state()
+        self._update_actions()
+        self.stack.setCurrentWidget(self.welcome)
+
+    # ----------------------------------------------------------------- layout
+    def _build_pages(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.welcome = self._make_welcome()
+        self.stack.addWidget(self.welcome)
+        self.editor_page = QWidget(self)
+        layout = QVBoxLayout(self.editor_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = QLabel("", self.editor_page)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#fff4c2; color:#5c4400; padding:6px 10px; border-bottom:1px solid #e5c84a;"
+        )
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.editor_page)
+        self.navigator = Navigator(self.splitter)
+        self.navigator.domain_selected.connect(self.show_domain)
+        centre = QWidget(self.splitter)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        self.header = DomainHeader(centre)
+        self.header.not_involved_toggled.connect(self.set_not_involved)
+        self.header.note_edited.connect(self.set_note)
+        self.header.filter_changed.connect(self.apply_filter)
+        centre_layout.addWidget(self.header)
+        self.table = ItemTableView(centre)
+        self.table.setItemDelegate(ItemDelegate(self._levels, self.table))
+        self.table.clear_requested.connect(lambda: self.on_clear())
+        self.table.rows_dropped.connect(self._rows_dropped)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        centre_layout.addWidget(self.table)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 900])
+        layout.addWidget(self.splitter)
+        self.stack.addWidget(self.editor_page)
+
+    def _make_welcome(self) -> QWidget:
+        try:
+            from zwgk_desktop.gui.dialogs.welcome import WelcomePage
+        except ImportError:  # part B not installed in this build: a plain hint instead
+            label = QLabel("请从“文件”菜单新建或打开目录。", self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return label
+        page = WelcomePage(self)
+        page.new_requested.connect(self.on_new)
+        page.open_requested.connect(lambda path: self.open_path(Path(path)))
+        page.import_requested.connect(self.on_import_excel)
+        return page
+
+    def _build_docks(self) -> None:
+        self.form = ItemForm(self)
+        self.form.reset_requested.connect(self.on_reset_to_template)
+        self.form_dock = QDockWidget("事项详情", self)
+        self.form_dock.setObjectName("formDock")
+        self.form_dock.setWidget(self.form)
+        self.form_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.form_dock)
+        self.issues_panel = IssuesPanel(self)
+        self.issues_panel.locate_requested.connect(self.locate)
+        self.issues_panel.revalidate_requested.connect(self.on_revalidate)
+        self.issues_dock = QDockWidget("校验问题", self)
+        self.issues_dock.setObjectName("issuesDock")
+        self.issues_dock.setWidget(self.issues_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
+        self.form_dock.visibilityChanged.connect(lambda v: self._sync_check("show_form", v))
+        self.issues_dock.visibilityChanged.connect(lambda v: self._sync_check("show_issues", v))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel("", self)
+        self.items_label = QLabel("", self)
+        self.save_label = QLabel("", self)
+        for label in (self.counts_label, self.items_label, self.save_label):
+            bar.addPermanentWidget(label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(50)
+        self._status_timer.timeout.connect(self.update_status)
+
+    # ----------------------------------------------------------------- session
+    def attach(self, document: Document, first_domain: str | None = None) -> None:
+        """Show ``document`` (replacing any open one)."""
+        self.close_session()
+        session = Session(document, self)
+        self.session = session
+        self.validation = LiveValidation(session, self)
+        self.table_model = ItemTableModel(session, self.validation, self)
+        self.domain_model = DomainListModel(session, self.validation, self)
+        self.table.setModel(self.table_model)
+        self.table.apply_column_widths()
+        self.table.selectionModel().currentChanged.connect(self._current_cell_changed)
+        self.editor = TableEditor(session, self.table_model, self.table)
+        self.navigator.set_model(self.domain_model)
+        self.form.bind(session, self.validation)
+        session.failed.connect(lambda text: msgbox.error(self, text, "无法保存修改"))
+        session.undo_stack.indexChanged.connect(self._after_change)
+        session.domain_changed.connect(self._domain_changed)
+        session.domains_reset.connect(self._domains_reset)
+        for signal in (session.rows_inserted, session.rows_removed):
+            signal.connect(self._rows_changed)
+        self.validation.issues_changed.connect(lambda _d: self._status_timer.start())
+        self.validation.progress_changed.connect(lambda *_: self._status_timer.start())
+        domains = session.catalog.domains
+        first = first_domain or next(
+            (d.id for d in domains if not d.not_involved and d.items), None
+        )
+        first = first or (domains[0].id if domains else None)
+        self.validation.restart(first)
+        self.issues_panel.bind(self.validation)
+        self.stack.setCurrentWidget(self.editor_page)
+        if first:
+            self.navigator.select(first)
+            self.show_domain(first)
+        read_only = session.read_only
+        self.banner.setText(
+            f"只读：{document.lock_message or '文件以只读方式打开'}。不能修改，可查看、校验、导出和打印。"
+        )
+        self.banner.setVisible(read_only)
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+        self.table.setFocus()
+
+    def close_session(self) -> None:
+        if self.session is None:
+            return
+        self.form.commit_all()
+        if self.find_dialog is not None:
+            self.find_dialog.close()
+            self.find_dialog.deleteLater()
+            self.find_dialog = None
+        self.form.bind(None)
+        self.issues_panel.bind(None)
+        self.navigator.set_model(None)
+        self.table.setModel(None)
+        self.editor = None
+        session, self.session = self.session, None
+        for obj in (self.table_model, self.domain_model, self.validation):
+            if obj is not None:
+                obj.deleteLater()
+        self.table_model = self.domain_model = self.validation = None
+        session.close()
+        session.deleteLater()
+        self.stack.setCurrentWidget(self.welcome)
+        if hasattr(self.welcome, "refresh"):
+            self.welcome.refresh()
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+
+    # ----------------------------------------------------------------- domains & cells
+    def current_domain(self) -> str | None:
+        return self.table_model.domain_id if self.table_model is not None else None
+
+    def show_domain(self, domain_id: str) -> None:
+        if (
+            self.table_model is None
+            or self.session is None
+            or not self.session.has_domain(domain_id)
+        ):
+            return
+        if domain_id == self.table_model.domain_id:
+            return
+        self.form.commit_all()
+        self.table_model.set_domain(domain_id)
+        self.header.filter.blockSignals(True)
+        self.header.filter.clear()
+        self.header.filter.blockSignals(False)
+        self.navigator.select(domain_id)
+        self._refresh_header()
+        if self.table_model.rowCount():
+            self.table.select_cell(0, max(0, self.table.currentIndex().column()))
+        self._current_cell_changed(self.table.currentIndex(), QModelIndex())
+        self.update_status()
+
+    def locate(self, domain_id: str, item_id: int | None, key: str | None) -> None:
+        """Show a domain, and the item's cell if given (issue click, find)."""
+        if (
+            self.session is None
+            or self.table_model is None
+            or not self.session.has_domain(domain_id)
+        ):
+            return
+        self.show_domain(domain_id)
+        if item_id is None:
+            self.header.note.setFocus() if key == "note" else self.table.setFocus()
+            return
+        try:
+            row = self.session.row_of(domain_id, item_id)
+        except KeyError:
+            return
+        visible = self.table_model.visible_row(row)
+        if visible is None:  # hidden by the filter: drop the filter to show it
+            self.header.filter.clear()
+            self.apply_filter("")
+            visible = self.table_model.visible_row(row)
+        column = (
+            self.table_model.column_of(key)
+            if key in {f.key for f in self.table_model.fields}
+            else 0
+        )
+        if visible is not None:
+            self.table.select_cell(visible, column)
+            self.table.setFocus()
+
+    def current_position(self) -> tuple[str, int, str] | None:
+        """(domain id, domain row, field key) of the current cell (for find/replace)."""
+        if self.table_model is None or self.table_model.domain_id is None:
+            return None
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return (
+            self.table_model.domain_id,
+            self.table_model.domain_row(index.row()),
+            self.table_model.fields[index.column()].key,
+        )
+
+    def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.table_model is None or not current.isValid():
+            self.form.show_item(self.current_domain(), None)
+            return
+        item = self.table_model.item_at(current.row())
+        self.form.show_item(self.table_model.domain_id, item.id)
+
+    def apply_filter(self, text: str) -> None:
+        if self.table_model is None:
+            return
+        self.table_model.set_filter(text)
+        if self.table_model.rowCount():
+            self.table.select_cell(0, max(0, self.table.currentIndex().column()))
+        self._refresh_header()
+
+    def _refresh_header(self) -> None:
+        domain_id = self.current_domain()
+        if self.session is None or domain_id is None:
+            self.header.show_domain(None, True)
+            return
+        shown = (
+            self.table_model.rowCount()
+            if self.table_model is not None and self.table_model.filtered
+            else None
+        )
+        self.header.show_domain(self.session.domain(domain_id), self.session.read_only, shown)
+
+    def _levels(self) -> list[str]:
+        return list(self.session.catalog.meta.levels) if self.session is not None else []
+
+    # ----------------------------------------------------------------- reactions
+    def _after_change(self, *_: Any) -> None:
+        self._update_actions()
+        self._status_timer.start()
+        self.save_label.setText("已保存")
+
+    def _domain_changed(self, domain_id: str) -> None:
+        if domain_id == self.current_domain():
+            self._refresh_header()
+
+    def _rows_changed(self, domain_id: str, *_: int) -> None:
+        if domain_id == self.current_domain():
+            self._refresh_header()
+        self._status_timer.start()
+
+    def _domains_reset(self) -> None:
+        current = self.current_domain()
+        if self.session is not None and (current is None or not self.session.has_domain(current)):
+            domains = self.session.catalog.domains
+            if domains:
+                self.table_model.set_domain(None)  # type: ignore[union-attr]
+                self.show_domain(domains[0].id)
+        self._refresh_header()
+        self.update_status()
+
+    def _sync_check(self, action_id: str, visible: bool) -> None:
+        if not self.isVisible():
+            return
+        action = self.actions_by_id[action_id]
+        action.blockSignals(True)
+        action.setChecked(visible)
+        action.blockSignals(False)
+
+    # ----------------------------------------------------------------- status & title
+    def update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        unit = self.session.catalog.meta.unit or "未命名单位"
+        name = self.session.document.source_path.name
+        mode = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{unit} — {name}{mode} — {APP_NAME}")
+
+    def update_status(self) -> None:
+        if self.session is None or self.validation is None:
+            self.counts_label.setText("")
+            self.items_label.setText("")
+            self.save_label.setText("")
+            return
+        totals = self.validation.store.totals(self.session.catalog.domains)
+        text = f"错误 {totals[Severity.ERROR]}　警告 {totals[Severity.WARNING]}　提示 {totals[Severity.INFO]}"
+        if self.validation.busy:
+            text += "（校验中…）"
+        self.counts_label.setText(text)
+        domain_id = self.current_domain()
+        here = len(self.session.items(domain_id)) if domain_id else 0
+        self.items_label.setText(f"本领域 {here} 项 / 共 {self.session.catalog.item_count()} 项")
+        self.save_label.setText("只读" if self.session.read_only else "已保存")
+
+    def _update_actions(self) -> None:
+        has_doc = self.session is not None
+        writable = has_doc and not self.session.read_only  # type: ignore[union-attr]
+        for action_id, action in self.actions_by_id.items():
+            needs = SPEC_BY_ID[action_id].needs
+            action.setEnabled(
+                needs == "always" or (needs == "doc" and has_doc) or (needs == "write" and writable)
+            )
+        if has_doc:
+            stack = self.session.undo_stack  # type: ignore[union-attr]
+            undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]
+            undo.setEnabled(writable and stack.canUndo())
+            redo.setEnabled(writable and stack.canRedo())
+            undo.setText(f"撤销 {stack.undoText()}" if stack.canUndo() else "撤销")
+            redo.setText(f"重做 {stack.redoText()}" if stack.canRedo() else "重做")
+        domain_id = self.current_domain()
+        custom = bool(has_doc and domain_id and not self.session.domain(domain_id).pilot)  # type: ignore[union-attr]
+        self.actions_by_id["remove_domain"].setEnabled(writable and custom)
+        self.form.setEnabled(has_doc)
+
+    # ----------------------------------------------------------------- window state
+    def _settings(self) -> QSettings:
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = settings.value("state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            settings = self._settings()
+            settings.setValue("geometry", self.saveGeometry())
+            settings.setValue("state", self.saveState())
+            self.close_session()
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc))
+        event.accept()

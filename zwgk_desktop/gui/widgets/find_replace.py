@@ -1,0 +1,187 @@
+"""查找和替换 (Ctrl+F / Ctrl+H): in the current domain or the whole catalog.
+
+Matches are found on the Python objects (``gui/search.py``); 全部替换 is one undo step,
+even across domains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from zwgk_desktop.core.fields import FIELDS
+from zwgk_desktop.gui import commands
+from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, replaced_value
+from zwgk_desktop.gui.session import Session
+
+Position = tuple[str, int, str]  # (domain id, 0-based row, field key)
+
+
+class FindReplaceDialog(QDialog):
+    SCOPE_DOMAIN = 0
+    SCOPE_CATALOG = 1
+
+    def __init__(
+        self,
+        session: Session,
+        current: Callable[[], Position | None],
+        locate: Callable[[str, int, str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("查找和替换")
+        self.setModal(False)
+        self.session = session
+        self.current = current
+        self.locate = locate
+        grid = QGridLayout(self)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("要查找的文字")
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setPlaceholderText("替换为（可为空）")
+        self.scope = QComboBox(self)
+        self.scope.addItems(["当前领域", "整个目录"])
+        self.column = QComboBox(self)
+        self.column.addItem("所有列", None)
+        for spec in FIELDS:
+            self.column.addItem(spec.label, spec.key)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        grid.addWidget(QLabel("查找内容：", self), 0, 0)
+        grid.addWidget(self.find_edit, 0, 1, 1, 3)
+        grid.addWidget(QLabel("替换为：", self), 1, 0)
+        grid.addWidget(self.replace_edit, 1, 1, 1, 3)
+        grid.addWidget(QLabel("范围：", self), 2, 0)
+        grid.addWidget(self.scope, 2, 1)
+        grid.addWidget(QLabel("列：", self), 2, 2)
+        grid.addWidget(self.column, 2, 3)
+        grid.addWidget(self.status, 3, 0, 1, 4)
+        buttons = QHBoxLayout()
+        self.next_button = QPushButton("查找下一个 (F3)", self)
+        self.next_button.setDefault(True)
+        self.prev_button = QPushButton("查找上一个", self)
+        self.replace_button = QPushButton("替换", self)
+        self.replace_all_button = QPushButton("全部替换", self)
+        close = QPushButton("关闭", self)
+        for button in (
+            self.next_button,
+            self.prev_button,
+            self.replace_button,
+            self.replace_all_button,
+            close,
+        ):
+            buttons.addWidget(button)
+        grid.addLayout(buttons, 4, 0, 1, 4)
+        self.next_button.clicked.connect(lambda: self.find_next(True))
+        self.prev_button.clicked.connect(lambda: self.find_next(False))
+        self.replace_button.clicked.connect(self.replace_current)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        close.clicked.connect(self.close)
+        self.set_read_only(session.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
+            widget.setEnabled(not read_only)
+
+    def open_for(self, replace: bool, text: str = "") -> None:
+        if text:
+            self.find_edit.setText(text)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        (self.replace_edit if replace and self.find_edit.text() else self.find_edit).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+        self.find_edit.selectAll()
+
+    # ----------------------------------------------------------------- searching
+    def _keys(self) -> tuple[str, ...]:
+        key = self.column.currentData()
+        return ALL_KEYS if key is None else (key,)
+
+    def _domains(self) -> list[str] | None:
+        if self.scope.currentIndex() == self.SCOPE_CATALOG:
+            return None
+        position = self.current()
+        return [position[0]] if position else []
+
+    def matches(self) -> list[Match]:
+        return find_all(self.session.catalog, self.find_edit.text(), self._domains(), self._keys())
+
+    def _order(self, domain_id: str, row: int, key: str) -> tuple[int, int, int]:
+        domain_index = next(
+            n for n, d in enumerate(self.session.catalog.domains) if d.id == domain_id
+        )
+        return domain_index, row, ALL_KEYS.index(key)
+
+    def find_next(self, forward: bool = True) -> Match | None:
+        found = self.matches()
+        if not found:
+            self.status.setText(
+                f"找不到“{self.find_edit.text()}”"
+                if self.find_edit.text()
+                else "请输入要查找的文字"
+            )
+            return None
+        position = self.current()
+        here = self._order(*position) if position else (-1, -1, -1)
+        ordered = sorted(found, key=lambda m: self._order(m.domain_id, m.row, m.key))
+        if forward:
+            target = next(
+                (m for m in ordered if self._order(m.domain_id, m.row, m.key) > here), ordered[0]
+            )
+        else:
+            target = next(
+                (m for m in reversed(ordered) if self._order(m.domain_id, m.row, m.key) < here),
+                ordered[-1],
+            )
+        number = ordered.index(target) + 1
+        self.status.setText(f"第 {number} 处，共 {len(ordered)} 处")
+        self.locate(target.domain_id, target.item_id, target.key)
+        return target
+
+    def replace_current(self) -> bool:
+        """Replace in the current cell if it matches, then move to the next match."""
+        position = self.current()
+        replaced = False
+        if position is not None and not self.session.read_only:
+            domain_id, row, key = position
+            item = self.session.items(domain_id)[row]
+            if key in self._keys():
+                value = replaced_value(item, key, self.find_edit.text(), self.replace_edit.text())
+                if value is not None:
+                    command = commands.set_cells(
+                        self.session, [(domain_id, item.id, key, value)], text="替换"
+                    )  # type: ignore[list-item]
+                    replaced = commands.push(self.session, command)
+        self.find_next(True)
+        return replaced
+
+    def replace_all(self) -> int:
+        if self.session.read_only:
+            return 0
+        changes = []
+        for match in self.matches():
+            item = self.session.item(match.domain_id, match.item_id)
+            value = replaced_value(item, match.key, self.find_edit.text(), self.replace_edit.text())
+            if value is not None:
+                changes.append((match.domain_id, match.item_id, match.key, value))
+        if not changes:
+            self.status.setText("没有可替换的内容")
+            return 0
+        command = commands.set_cells(self.session, changes, text=f"全部替换（{len(changes)} 处）")
+        if not commands.push(self.session, command):
+            return 0
+        self.status.setText(f"已替换 {len(changes)} 处（可撤销）")
+        return len(changes)

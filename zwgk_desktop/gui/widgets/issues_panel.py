@@ -1,0 +1,148 @@
+"""The validation panel: counts, severity filter, and the findings grouped by domain.
+
+A click (or Enter) on a finding asks the main window to show its domain, row and column.
+The tree is rebuilt shortly after the findings change (debounced), so typing stays smooth.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui.issue_store import SEVERITIES, Located
+from zwgk_desktop.gui.live_validation import LiveValidation
+from zwgk_desktop.gui.models.issues_model import GROUP_ROLE, LOCATED_ROLE, IssuesModel
+
+REBUILD_DELAY_MS = 120
+
+
+class IssuesPanel(QWidget):
+    # (domain id, item id or None, field key or None)
+    locate_requested = Signal(str, object, object)
+    revalidate_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        bar = QHBoxLayout()
+        self.summary = QLabel("尚未校验", self)
+        self.summary.setObjectName("issuesSummary")
+        bar.addWidget(self.summary, 1)
+        self.filters: dict[Severity, QCheckBox] = {}
+        for severity in SEVERITIES:
+            box = QCheckBox(severity.label, self)
+            box.setChecked(True)
+            box.toggled.connect(self._filter_changed)
+            bar.addWidget(box)
+            self.filters[severity] = box
+        self.revalidate = QPushButton("重新校验 (F5)", self)
+        self.revalidate.clicked.connect(self.revalidate_requested)
+        bar.addWidget(self.revalidate)
+        layout.addLayout(bar)
+        self.tree = QTreeView(self)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("校验问题列表")
+        self.tree.activated.connect(self._activate)
+        self.tree.clicked.connect(self._activate)
+        layout.addWidget(self.tree)
+        self.model: IssuesModel | None = None
+        self.validation: LiveValidation | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REBUILD_DELAY_MS)
+        self._timer.timeout.connect(self.rebuild)
+
+    def bind(self, validation: LiveValidation | None) -> None:
+        if self.validation is not None:
+            self.validation.issues_changed.disconnect(self._schedule)
+        self.validation = validation
+        self.model = IssuesModel(validation, self) if validation is not None else None
+        self.tree.setModel(self.model)
+        if validation is not None:
+            validation.issues_changed.connect(self._schedule)
+            header = self.tree.header()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(False)
+            header.resizeSection(1, 150)
+            header.resizeSection(2, 130)
+        self.rebuild()
+
+    def _schedule(self, *_: Any) -> None:
+        self._timer.start()
+
+    def rebuild(self) -> None:
+        self._timer.stop()
+        if self.model is None or self.validation is None:
+            self.summary.setText("尚未打开目录")
+            return
+        expanded = {
+            self.model.index(r, 0).data(GROUP_ROLE)
+            for r in range(self.model.rowCount())
+            if self.tree.isExpanded(self.model.index(r, 0))
+        }
+        first_build = not self.model.groups
+        self.model.rebuild()
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if first_build or index.data(GROUP_ROLE) in expanded or self.model.rowCount() <= 3:
+                self.tree.setExpanded(index, True)
+        session = self.validation.session
+        totals = self.validation.store.totals(session.catalog.domains)
+        parts = [f"{totals[s]} 个{s.label}" for s in SEVERITIES]
+        suffix = "（校验中…）" if self.validation.busy else ""
+        self.summary.setText("校验结果：" + "，".join(parts) + suffix)
+
+    def _filter_changed(self) -> None:
+        if self.model is not None:
+            self.model.set_shown({s for s, box in self.filters.items() if box.isChecked()})
+            for row in range(self.model.rowCount()):
+                self.tree.setExpanded(self.model.index(row, 0), True)
+
+    def _activate(self, index: QModelIndex) -> None:
+        located: Located | None = index.data(LOCATED_ROLE)
+        domain_id = index.data(GROUP_ROLE)
+        if located is None:
+            if domain_id:
+                self.locate_requested.emit(domain_id, None, None)
+            return
+        issue = located.issue
+        self.locate_requested.emit(issue.domain_id or domain_id or "", located.item_id, issue.field)
+
+    def select_next(self, forward: bool = True) -> bool:
+        """Move to the next/previous finding and jump to it (F8 / Shift+F8)."""
+        if self.model is None:
+            return False
+        flat: list[QModelIndex] = []
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            flat.extend(self.model.index(r, 0, group) for r in range(self.model.rowCount(group)))
+        if not flat:
+            return False
+        current = self.tree.currentIndex()
+        position = next((n for n, idx in enumerate(flat) if idx == current), -1)
+        position = (
+            (position + (1 if forward else -1)) % len(flat)
+            if position >= 0
+            else (0 if forward else len(flat) - 1)
+        )
+        target = flat[position]
+        self.tree.setCurrentIndex(target)
+        self._activate(target)
+        return True

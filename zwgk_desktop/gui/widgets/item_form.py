@@ -1,0 +1,298 @@
+"""The item form: every field of the current row, with room for the long texts.
+
+Text commits when the field loses focus or on Ctrl+Enter, as one undo step; a choice
+commits on each tick (consecutive ticks of one field merge into one step). The form shows
+the field's validation messages under it and whether the item differs from its template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui import commands
+from zwgk_desktop.gui.delegates import terms_for
+from zwgk_desktop.gui.session import Session
+from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
+from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
+
+_MESSAGE_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#9a6700", Severity.INFO: "#1e5fa8"}
+
+
+class FormTextEdit(QPlainTextEdit):
+    """Long text in the form: commits on focus-out and Ctrl+Enter."""
+
+    commit_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.commit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.commit_requested.emit()
+
+
+class ItemForm(QScrollArea):
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.session: Session | None = None
+        self.validation: Any = None
+        self.domain_id: str | None = None
+        self.item_id: int | None = None
+        self._loading = False
+        host = QWidget(self)
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(3)
+        self.heading = QLabel("未选择事项", host)
+        self.heading.setObjectName("formHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        template_row = QHBoxLayout()
+        self.template_label = QLabel("", host)
+        self.template_label.setWordWrap(True)
+        self.template_label.setStyleSheet("color:#555;")
+        self.reset_button = QPushButton("恢复为模板", host)
+        self.reset_button.setToolTip("把本事项恢复为标准模板的内容（可撤销）")
+        self.reset_button.clicked.connect(self.reset_requested)
+        template_row.addWidget(self.template_label, 1)
+        template_row.addWidget(self.reset_button)
+        layout.addLayout(template_row)
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.messages: dict[str, QLabel] = {}
+        for spec in FIELDS:
+            label = QLabel(f"{spec.label}{' *' if spec.required else ''}", host)
+            label.setObjectName("fieldLabel")
+            label.setToolTip(spec.help)
+            layout.addWidget(label)
+            editor = self._make_editor(spec, host)
+            label.setBuddy(editor)
+            layout.addWidget(editor)
+            message = QLabel("", host)
+            message.setWordWrap(True)
+            message.setVisible(False)
+            layout.addWidget(message)
+            self.labels[spec.key] = label
+            self.editors[spec.key] = editor
+            self.messages[spec.key] = message
+        layout.addStretch(1)
+        self.setWidget(host)
+        self._set_enabled(False)
+
+    def _make_editor(self, spec: FieldSpec, parent: QWidget) -> QWidget:
+        if spec.kind is FieldKind.LONG_TEXT:
+            edit = FormTextEdit(parent)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 14)
+            edit.setPlaceholderText(spec.help)
+            edit.commit_requested.connect(lambda key=spec.key: self._commit(key))
+            return edit
+        if spec.is_choice:
+            choice = ChoiceEditor(spec.key, terms_for(spec, ()), columns=2, parent=parent)
+            choice.changed.connect(lambda key=spec.key: self._commit(key))
+            return choice
+        line = QLineEdit(parent)
+        line.setPlaceholderText(spec.help)
+        line.editingFinished.connect(lambda key=spec.key: self._commit(key))
+        return line
+
+    # ----------------------------------------------------------------- binding
+    def bind(self, session: Session | None, validation: Any = None) -> None:
+        if self.session is not None:
+            for signal, slot in self._connections():
+                signal.disconnect(slot)
+        self.session = session
+        self.validation = validation
+        self.domain_id = None
+        self.item_id = None
+        if session is not None:
+            levels = session.catalog.meta.levels
+            level_editor = self.editors["level"]
+            assert isinstance(level_editor, ChoiceEditor)
+            level_editor.set_terms(
+                terms_for(FIELDS[[f.key for f in FIELDS].index("level")], levels)
+            )
+            for signal, slot in self._connections():
+                signal.connect(slot)
+        self.refresh()
+
+    def _connections(self) -> list[tuple[Any, Any]]:
+        assert self.session is not None
+        pairs = [(self.session.cells_changed, self._on_cells)]
+        if self.validation is not None:
+            pairs.append((self.validation.marks_changed, self._on_marks))
+        return pairs
+
+    def show_item(self, domain_id: str | None, item_id: int | None) -> None:
+        if (domain_id, item_id) == (self.domain_id, self.item_id):
+            return
+        self.commit_all()
+        self.domain_id, self.item_id = domain_id, item_id
+        self.refresh()
+
+    def current_item(self) -> Any:
+        if self.session is None or self.domain_id is None or self.item_id is None:
+            return None
+        try:
+            return self.session.item(self.domain_id, self.item_id)
+        except KeyError:
+            return None
+
+    # ----------------------------------------------------------------- display
+    def refresh(self, keys: set[str] | None = None) -> None:
+        item = self.current_item()
+        self._set_enabled(item is not None)
+        if item is None:
+            self.heading.setText("未选择事项")
+            self.template_label.setText("")
+            self.reset_button.setVisible(False)
+            self._loading = True
+            for spec in FIELDS:
+                self._set_value(spec, [] if spec.is_choice else "")
+            self._loading = False
+            self._show_messages(None)
+            return
+        assert self.session is not None and self.domain_id is not None
+        row = self.session.row_of(self.domain_id, item.id)
+        self.heading.setText(f"第 {row + 1} 项　{item.title()}")
+        self._loading = True
+        for spec in FIELDS:
+            if keys is not None and spec.key not in keys:
+                continue
+            editor = self.editors[spec.key]
+            if editor.hasFocus() and not spec.is_choice:
+                continue  # never overwrite what the clerk is typing
+            self._set_value(spec, item.get(spec.key))
+        self._loading = False
+        self._show_template(item)
+        self._show_messages(item)
+
+    def _set_value(self, spec: FieldSpec, value: Any) -> None:
+        editor = self.editors[spec.key]
+        if isinstance(editor, ChoiceEditor):
+            editor.set_values(value)
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != value:
+                editor.setPlainText(value)
+        elif isinstance(editor, QLineEdit) and editor.text() != value:
+            editor.setText(value)
+            editor.setCursorPosition(0)
+
+    def _show_template(self, item: Any) -> None:
+        assert self.session is not None and self.domain_id is not None
+        template = template_for(self.session.domain(self.domain_id))
+        reference = template_item(template, item, self.session.unit)
+        if reference is None:
+            self.template_label.setText("本地事项（不来自标准模板）")
+            self.reset_button.setVisible(False)
+            return
+        diffs = differing_fields(item, reference)
+        if diffs:
+            names = "、".join(spec.label for spec in FIELDS if spec.key in diffs)
+            self.template_label.setText(f"来自标准模板，已修改：{names}")
+        else:
+            self.template_label.setText("来自标准模板，与模板一致")
+        self.reset_button.setVisible(bool(diffs))
+        self.reset_button.setEnabled(bool(diffs) and not self.session.read_only)
+
+    def _show_messages(self, item: Any) -> None:
+        store = self.validation.store if self.validation is not None else None
+        for spec in FIELDS:
+            label = self.messages[spec.key]
+            issues = (
+                store.cell_issues(item.id, spec.key)
+                if store is not None and item is not None
+                else []
+            )
+            if not issues:
+                label.setVisible(False)
+                continue
+            lines = [
+                f"<span style='color:{_MESSAGE_COLORS[i.severity]}'>● {i.severity.label}：{i.message}</span>"
+                for i in issues
+            ]
+            label.setText("<br/>".join(lines))
+            label.setToolTip("\n".join(i.hint for i in issues if i.hint))
+            label.setVisible(True)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        writable = enabled and self.session is not None and not self.session.read_only
+        for editor in self.editors.values():
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setEnabled(enabled)
+                editor.setReadOnly(not writable)
+            else:
+                editor.setEnabled(writable)
+
+    # ----------------------------------------------------------------- committing
+    def _value(self, key: str) -> Any:
+        editor = self.editors[key]
+        if isinstance(editor, ChoiceEditor):
+            return editor.values()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def _commit(self, key: str) -> None:
+        if self._loading or self.session is None or self.session.read_only:
+            return
+        item = self.current_item()
+        if item is None or self.domain_id is None:
+            return
+        value = self._value(key)
+        if isinstance(value, str):
+            value = value.strip()
+        if value == item.get(key):
+            return
+        label = next(spec.label for spec in FIELDS if spec.key == key)
+        command = commands.set_cells(
+            self.session, [(self.domain_id, item.id, key, value)], text=f"编辑{label}", merge=True
+        )
+        commands.push(self.session, command)
+
+    def commit_all(self) -> None:
+        """Commit pending text (before switching item, closing or exporting)."""
+        for spec in FIELDS:
+            if not spec.is_choice:
+                self._commit(spec.key)
+
+    def _on_cells(self, domain_id: str, rows: list[int], keys: list[str]) -> None:
+        item = self.current_item()
+        if item is None or domain_id != self.domain_id or self.session is None:
+            return
+        if self.session.row_of(domain_id, item.id) in rows:
+            self.refresh(set(keys))
+
+    def _on_marks(self, domain_id: str, rows: Any) -> None:
+        if domain_id in (self.domain_id, ""):
+            item = self.current_item()
+            self._show_messages(item)
+            if item is not None:
+                self._show_template(item)

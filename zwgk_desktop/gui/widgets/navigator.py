@@ -1,0 +1,136 @@
+"""The domain navigator: one line per domain with its status dot, item count and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwgk_desktop.gui.models.domain_list import (
+    COUNT_ROLE,
+    DOMAIN_ID_ROLE,
+    STATUS_COLORS,
+    STATUS_ROLE,
+    STATUS_TEXT_ROLE,
+    DomainListModel,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class NavigatorDelegate(QStyledItemDelegate):
+    """Name on the left, “N 项 · 状态” on the right in the status colour."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        return QSize(200, height * 2 + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        text_backup = option.text  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        option.icon = option.icon.__class__()  # type: ignore[attr-defined]
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        status = index.data(STATUS_ROLE)
+        color: QColor = STATUS_COLORS.get(status, QColor("#888"))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        line = metrics.height()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        dot = 9
+        painter.drawEllipse(rect.left() + 8, rect.top() + 7 + (line - dot) // 2, dot, dot)
+        name_color = (
+            option.palette.highlightedText().color() if selected else option.palette.text().color()
+        )  # type: ignore[attr-defined]
+        painter.setPen(name_color)
+        font = option.font  # type: ignore[attr-defined]
+        font.setBold(True)
+        painter.setFont(font)
+        name_rect = QRect(rect.left() + 24, rect.top() + 5, rect.width() - 30, line + 2)
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text_backup, Qt.TextElideMode.ElideRight, name_rect.width()),
+        )
+        font.setBold(False)
+        painter.setFont(font)
+        detail = f"{index.data(COUNT_ROLE)} 项 · {index.data(STATUS_TEXT_ROLE)}"
+        painter.setPen(name_color if selected else color)
+        detail_rect = QRect(rect.left() + 24, rect.top() + 7 + line, rect.width() - 30, line + 2)
+        painter.drawText(
+            detail_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, detail_rect.width()),
+        )
+        painter.restore()
+
+
+class Navigator(QWidget):
+    domain_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.title = QLabel("领域", self)
+        self.title.setObjectName("paneTitle")
+        layout.addWidget(self.title)
+        self.view = QListView(self)
+        self.view.setItemDelegate(NavigatorDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setAccessibleName("领域列表")
+        layout.addWidget(self.view)
+        self.model: DomainListModel | None = None
+
+    def set_model(self, model: DomainListModel | None) -> None:
+        self.model = model
+        self.view.setModel(model)
+        if model is not None:
+            self.view.selectionModel().currentChanged.connect(self._on_current)
+            model.modelReset.connect(self._update_title)
+            model.dataChanged.connect(self._update_title)
+        self._update_title()
+
+    def _update_title(self, *_: object) -> None:
+        if self.model is None:
+            self.title.setText("领域")
+            return
+        domains = self.model.domains()
+        involved = sum(1 for d in domains if not d.not_involved)
+        self.title.setText(f"领域（{len(domains)} 个，涉及 {involved} 个）")
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.domain_selected.emit(current.data(DOMAIN_ID_ROLE))
+
+    def select(self, domain_id: str) -> None:
+        if self.model is None:
+            return
+        try:
+            row = self.model.row_of(domain_id)
+        except KeyError:
+            return
+        index = self.model.index(row)
+        if self.view.currentIndex() != index:
+            self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def current_domain(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(DOMAIN_ID_ROLE) if index.isValid() else None
