@@ -14,6 +14,7 @@ The comments live in ``<name>.审核.zwgkr`` beside FILE; FILE itself is never m
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,11 @@ def _ids(text: str) -> list[int]:
     return ids
 
 
+def say(args: argparse.Namespace, message: str) -> None:
+    """Progress messages: stdout normally, stderr with --json (stdout stays pure JSON)."""
+    print(message, file=sys.stderr if args.json else sys.stdout)
+
+
 def run(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if path.is_dir():
@@ -180,42 +186,59 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         (args.comment, args.from_validation, args.resolve, args.reopen, args.status, args.output)
     )
     if not acting and find_review_file(path) is None:
-        load_catalog(path)  # unreadable input is still an error (exit 2)
-        print(f"“{path.name}”尚无审核记录。用 --comment、--status 等开始审核。")
+        catalog = load_catalog(path)  # unreadable input is still an error (exit 2)
+        message = f"“{path.name}”尚无审核记录。用 --comment、--status 等开始审核。"
+        if args.json:
+            print_json(
+                {
+                    "format": "zwgk-review",
+                    "version": 1,
+                    "file": path.name,
+                    "unit": catalog.meta.unit,
+                    "round": 0,
+                    "rounds": [],
+                    "status": None,
+                    "domains": [],
+                    "comments": [],
+                    "notices": [message],
+                }
+            )
+        else:
+            print(message)
         return 0
     with ReviewSession.open_for_review(path, args.by) as session:
         for notice in session.notices:
-            print(f"提示：{notice}")
+            say(args, f"提示：{notice}")
         domain_id = _domain_id(session, args.domain)
         if args.comment is not None:
             row = None if args.item is None else args.item - 1
             if row is not None and not domain_id:
                 raise ZwgkError("指定 --item 时请同时用 --domain 指定领域")
             comment_id = session.add_comment(args.comment, domain_id, row, args.field, args.problem)
-            print(f"已添加意见 #{comment_id}")
+            say(args, f"已添加意见 #{comment_id}")
         if args.from_validation:
             ids = session.comments_from_validation()
-            print(f"已将 {len(ids)} 条校验结果转为审核意见")
+            say(args, f"已将 {len(ids)} 条校验结果转为审核意见")
         if args.resolve:
             session.resolve(_ids(args.resolve))
-            print("已标记为已解决")
+            say(args, "已标记为已解决")
         if args.reopen:
             session.reopen(_ids(args.reopen))
-            print("已重新标记为待处理")
+            say(args, "已重新标记为待处理")
         if args.status:
             status = ReviewStatus.parse(args.status)
             if domain_id:
                 session.set_domain_status(domain_id, status, args.note, args.force)
             else:
                 session.set_catalog_status(status, args.note, args.force)
-            print(f"审核状态：{status.label}")
+            say(args, f"审核状态：{status.label}")
         if args.output:
             from zwgk_desktop.core.review.opinions import export_opinions
 
             if Path(args.output).suffix.lower() != ".xlsx":
                 raise ZwgkError("审核意见文件的扩展名应为 .xlsx")
             count = export_opinions(session, args.output)
-            print(f"已导出审核意见 {count} 条：{args.output}")
+            say(args, f"已导出审核意见 {count} 条：{args.output}")
         if args.json:
             print_json(session_json(session))
         elif not acting:
@@ -228,10 +251,10 @@ def _run_township(args: argparse.Namespace, path: Path) -> int:
     with ReviewSession.open_for_township(path, catalog, args.by) as session:
         if args.modified:
             session.mark_modified(_ids(args.modified), args.reply)
-            print("已标记为已修改")
+            say(args, "已标记为已修改")
         if args.resubmit:
             session.resubmit(args.note)
-            print("已记录重新提交，请将目录文件和审核文件一并报送")
+            say(args, "已记录重新提交，请将目录文件和审核文件一并报送")
         if args.json:
             print_json(session_json(session))
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import sqlite3
 import time
@@ -28,9 +30,11 @@ from zwgk_desktop.core.storage import Document
 SA = "social-assistance"
 
 
-def _zip_bomb(path: Path) -> None:
-    """A small .xlsx whose sheet inflates to hundreds of megabytes."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+@functools.cache
+def _zip_bomb_bytes() -> bytes:
+    """A small .xlsx whose sheet inflates to 200 MB (built once per test run)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr(
             "[Content_Types].xml",
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
@@ -38,8 +42,9 @@ def _zip_bomb(path: Path) -> None:
         z.writestr("xl/workbook.xml", "<workbook/>")
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             block = b"<row>" + b" " * (1 << 20) + b"</row>"
-            for _ in range(300):
+            for _ in range(200):
                 sheet.write(block)
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -65,7 +70,7 @@ def folder(tmp_path: Path, make_catalog: Callable[..., Catalog]) -> Path:
     conn.execute("CREATE TABLE items (x)")
     conn.commit()
     conn.close()
-    _zip_bomb(box / "bomb.xlsx")
+    (box / "bomb.xlsx").write_bytes(_zip_bomb_bytes())
     (box / "~$甲镇.xlsx").write_bytes(b"lock")
     (box / "说明.txt").write_text("cover letter", encoding="utf-8")
     return box
