@@ -292,12 +292,12 @@ class EditHandlers:
 
     def on_next_issue(self: MainWindow) -> None:
         self.issues_dock.setVisible(True)
-        self.issues_panel.rebuild()
+        self.issues_panel.flush()
         self.issues_panel.select_next(True)
 
     def on_prev_issue(self: MainWindow) -> None:
         self.issues_dock.setVisible(True)
-        self.issues_panel.rebuild()
+        self.issues_panel.flush()
         self.issues_panel.select_next(False)
 
     # ----------------------------------------------------------------- help

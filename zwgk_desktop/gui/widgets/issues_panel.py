@@ -98,16 +98,29 @@ class IssuesPanel(QWidget):
             if self.tree.isExpanded(self.model.index(r, 0))
         }
         first_build = not self.model.groups
+        current = self.tree.currentIndex().data(LOCATED_ROLE)
         self.model.rebuild()
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             if first_build or index.data(GROUP_ROLE) in expanded or self.model.rowCount() <= 3:
                 self.tree.setExpanded(index, True)
+            if current is not None:
+                for child in range(self.model.rowCount(index)):
+                    finding = self.model.index(child, 0, index)
+                    if finding.data(LOCATED_ROLE) == current:
+                        self.tree.setCurrentIndex(finding)
+                        current = None
+                        break
         session = self.validation.session
         totals = self.validation.store.totals(session.catalog.domains)
         parts = [f"{totals[s]} 个{s.label}" for s in SEVERITIES]
         suffix = "（校验中…）" if self.validation.busy else ""
         self.summary.setText("校验结果：" + "，".join(parts) + suffix)
+
+    def flush(self) -> None:
+        """Rebuild now if findings changed since the last build."""
+        if self._timer.isActive():
+            self.rebuild()
 
     def _filter_changed(self) -> None:
         if self.model is not None:

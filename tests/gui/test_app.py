@@ -1,0 +1,81 @@
+"""The ``zwgk-desktop`` entry point as a user (or a check script) starts it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from zwgk_desktop.gui import app as gui_app
+
+
+def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "zwgk_desktop.gui.app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_screenshot_of_a_document(doc_path: Path, tmp_path: Path, zwgk_home: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = run_app(str(doc_path), "--screenshot", str(out), home=zwgk_home)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800
+    # Not a blank picture: many distinct colours (text, marks, panels).
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20
+
+
+def test_screenshot_of_the_demo(tmp_path: Path, zwgk_home: Path) -> None:
+    out = tmp_path / "demo.png"
+    result = run_app("--demo", "--screenshot", str(out), home=zwgk_home)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() >= 1280
+
+
+def test_unreadable_file_exits_2_with_one_chinese_line(tmp_path: Path, zwgk_home: Path) -> None:
+    bad = tmp_path / "损坏.zwgk"
+    bad.write_bytes(b"\x00garbage" * 50)
+    result = run_app(str(bad), "--screenshot", str(tmp_path / "x.png"), home=zwgk_home)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
+    assert len(lines) == 1 and "损坏.zwgk" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_version_answers_without_loading_qt(zwgk_home: Path) -> None:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from zwgk_desktop.gui import app\ntry:\n    app.main(['--version'])\nexcept SystemExit:\n    pass\nprint('PySide6' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip().endswith("False")
+    assert "zwgk-desktop" in result.stdout
+    assert time.perf_counter() - start < 10
+
+
+def test_main_without_exec_returns_the_window_on_the_welcome_page(qapp, zwgk_home: Path) -> None:
+    window = gui_app.main([], exec_=False)
+    try:
+        assert window.session is None
+        assert window.stack.currentWidget() is window.welcome
+        assert window.isVisible()
+    finally:
+        window.close()

@@ -1,0 +1,106 @@
+"""Validation follows the clerk: cell marks, panel, counts and navigator update as you edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from zwgk_desktop.core.storage import Document
+from zwgk_desktop.core.validation import Severity, validate_catalog
+from zwgk_desktop.gui.live_validation import LiveValidation
+from zwgk_desktop.gui.models.catalog_table import SEVERITY_ROLE
+from zwgk_desktop.gui.models.domain_list import STATUS_TEXT_ROLE
+from zwgk_desktop.gui.models.issues_model import LOCATED_ROLE
+
+
+def test_edit_marks_cell_and_updates_counts_panel_and_navigator(window, qtbot) -> None:
+    model = window.table_model
+    col = model.column_of("time_limit")
+    assert window.counts_label.text().startswith("错误 0")
+    model.setData(model.index(2, col), "尽快")
+    assert model.index(2, col).data(SEVERITY_ROLE) is Severity.WARNING
+    tip = model.index(2, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert "警告" in tip and "尽快" in tip
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("错误 0　警告 1"))
+    assert window.navigator.model.index(0).data(STATUS_TEXT_ROLE) == "1 警告"
+    panel = window.issues_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert "1 个警告" in panel.summary.text()
+    finding = panel.model.index(0, 0, panel.model.index(0, 0))
+    assert finding.data(LOCATED_ROLE).issue.field == "time_limit"
+    window.table.select_cell(0, 0)
+    panel._activate(finding)  # a click on the finding
+    assert window.current_position() == ("alpha", 2, "time_limit")
+    window.on_undo()
+    assert model.index(2, col).data(SEVERITY_ROLE) is None
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("错误 0　警告 0"))
+
+
+def test_form_edit_revalidates_and_shows_message_under_field(window, qtbot) -> None:
+    window.table.select_cell(0, 0)
+    form = window.form
+    basis = form.editors["basis"]
+    basis.setFocus()
+    basis.selectAll()
+    basis.insertPlainText("")
+    basis.clear()
+    window.table.setFocus()  # focus-out commits
+    qtbot.waitUntil(lambda: window.session.items("alpha")[0].basis == "")
+    assert form.messages["basis"].isVisible() and "公开依据" in form.messages["basis"].text()
+    assert (
+        window.table_model.index(0, window.table_model.column_of("basis")).data(SEVERITY_ROLE)
+        is Severity.ERROR
+    )
+    assert window.session.undo_stack.count() == 1
+
+
+def test_panel_jump_into_other_domain_and_hidden_row(window, qtbot) -> None:
+    item = window.session.items("beta")[2]
+    from zwgk_desktop.gui import commands
+
+    commands.push(
+        window.session, commands.set_cells(window.session, [("beta", item.id, "subject", "")])
+    )
+    window.header.filter.insert("事项1")
+    window.header.apply_filter_now()
+    window.locate("beta", item.id, "subject")
+    assert window.current_domain() == "beta"
+    assert window.current_position() == ("beta", 2, "subject")
+
+
+def test_next_issue_key_walks_findings(window, qtbot) -> None:
+    from zwgk_desktop.gui import commands
+
+    a = window.session.items("alpha")[1]
+    b = window.session.items("beta")[0]
+    commands.push(
+        window.session,
+        commands.set_cells(
+            window.session, [("alpha", a.id, "basis", ""), ("beta", b.id, "basis", "")]
+        ),
+    )
+    window.issues_panel.rebuild()
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert window.current_position() == ("alpha", 1, "basis")
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert window.current_position() == ("beta", 0, "basis")
+
+
+def test_background_check_of_a_big_catalog_matches_full_validation(qapp, tmp_path) -> None:
+    from bench.catalog_gen import generate_catalog
+    from zwgk_desktop.gui.session import Session
+
+    catalog = generate_catalog(1500, seed=3)
+    catalog.domains[2].items[4].basis = ""
+    path = tmp_path / "big.zwgk"
+    Document.create(path, catalog).close()
+    session = Session(Document.open(path))
+    try:
+        validation = LiveValidation(session)
+        validation.restart(session.catalog.domains[0].id)
+        assert validation.busy
+        validation.wait_idle()
+        expected = validate_catalog(session.catalog).counts
+        totals = validation.store.totals(session.catalog.domains)
+        assert {s.value: n for s, n in totals.items()} == expected
+    finally:
+        session.close()
