@@ -206,7 +206,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         else:
             print(message)
         return 0
-    with ReviewSession.open_for_review(path, args.by) as session:
+    with ReviewSession.open_for_review(path, args.by, register=acting) as session:
         for notice in session.notices:
             say(args, f"提示：{notice}")
         domain_id = _domain_id(session, args.domain)

@@ -179,3 +179,12 @@ def test_comment_edits_and_empty_comment(submission: Path) -> None:
         )
         session.delete_comment(cid)
         assert session.comments() == []
+
+
+def test_looking_without_registering_records_no_round(submission: Path) -> None:
+    ReviewSession.open_for_review(submission, "李审核").close()
+    _edit(submission, lambda doc: doc.update_item(doc.items(SA)[0].id, "content", "新内容"))
+    with ReviewSession.open_for_review(submission, "李审核", register=False) as look:
+        assert look.round.number == 1 and "尚未登记" in look.notices[0]
+        assert look.catalog.domain(SA).items[0].content == "新内容"
+        assert len(look.store.rounds()) == 1

@@ -92,9 +92,17 @@ class ReviewSession:
     # ------------------------------------------------------------------ opening
     @classmethod
     def open_for_review(
-        cls, submission: str | Path, reviewer: str = "", review_path: str | Path | None = None
+        cls,
+        submission: str | Path,
+        reviewer: str = "",
+        review_path: str | Path | None = None,
+        register: bool = True,
     ) -> ReviewSession:
-        """Open a received submission read-only; register it as a new round if it is new."""
+        """Open a received submission read-only; register it as a new round if it is new.
+
+        ``register=False`` only looks (e.g. ``zwgk review FILE --json``): a changed file is
+        shown against the latest round without recording a new one.
+        """
         submission = Path(submission)
         catalog = load_catalog(submission)  # never writes to the submission
         sha = file_sha256(submission)
@@ -110,6 +118,9 @@ class ReviewSession:
                     notices.append(
                         f"这是第{existing.number}轮提交的文件，审核记录中已有第{latest.number}轮"
                     )
+            elif not register and latest is not None:
+                round_ = latest
+                notices.append(f"文件内容与第{latest.number}轮不同（尚未登记为新一轮）")
             else:
                 cls._check_unit(store, catalog)
                 round_ = cls._register_round(store, submission.name, sha, catalog, reviewer)
