@@ -118,10 +118,41 @@ fi
 for name in catalogs resources; do
   [ -d "$INTERNAL/zwgk_desktop/_data/$name" ] && ok "数据目录 zwgk_desktop/_data/$name" || fail "缺少 zwgk_desktop/_data/$name"
 done
-libpath="$INTERNAL:$INTERNAL/PySide6/Qt/lib:$INTERNAL/PySide6"
-missing_qt=$(find "$INTERNAL" -name '*.so*' -type f -print0 | xargs -0 -n 20 env LD_LIBRARY_PATH="$libpath" ldd 2>/dev/null \
-  | grep -E 'lib(Qt6|pyside6|shiboken6)[^ ]* => not found' | sort -u | head -5 || true)
-[ -z "$missing_qt" ] && ok "所有 Qt 库依赖齐全 (ldd)" || fail "Qt 库缺少依赖：$missing_qt"
+# Every library a bundled binary links against is either in the bundle or one PyInstaller
+# leaves to the OS (libc, libGL …); also report the newest glibc symbol version required.
+elf_report="$("$PYTHON" - "$BUNDLE" <<'PYEOF'
+import os, re, subprocess, sys
+from PyInstaller.depend import dylib
+
+bundle = sys.argv[1]
+present, elfs = set(), []
+for folder, _dirs, files in os.walk(bundle):
+    for name in files:
+        present.add(name)
+        path = os.path.join(folder, name)
+        if not os.path.islink(path):
+            with open(path, "rb") as fh:
+                if fh.read(4) == b"\x7fELF":
+                    elfs.append(path)
+host = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
+missing, glibc = [], (0, 0)
+for path in elfs:
+    out = subprocess.run(["readelf", "-d", "-V", "--wide", path], capture_output=True, text=True).stdout
+    for lib in re.findall(r"\(NEEDED\).*\[(.+?)\]", out):
+        if lib in present or lib.startswith("ld-linux") or not dylib.include_library(lib):
+            continue
+        hint = "" if lib in host else "（构建机上也没有：请先安装它再构建，见 scripts/bootstrap.sh）"
+        missing.append(f"{os.path.relpath(path, bundle)} → {lib}{hint}")
+    for major, minor in re.findall(r"Name: GLIBC_(\d+)\.(\d+)", out):
+        glibc = max(glibc, (int(major), int(minor)))
+print(f"glibc={glibc[0]}.{glibc[1]} elfs={len(elfs)}")
+for line in sorted(set(missing))[:10]:
+    print("missing " + line)
+PYEOF
+)"
+glibc_needed=$(echo "$elf_report" | head -1 | sed -E 's/glibc=([0-9.]+).*/\1/')
+missing_libs=$(echo "$elf_report" | grep '^missing' || true)
+[ -z "$missing_libs" ] && ok "所有二进制的依赖库齐全 ($(echo "$elf_report" | head -1))" || fail "打包缺少依赖库：$missing_libs"
 dangling=$(find "$BUNDLE" -xtype l | head -3)
 [ -z "$dangling" ] && ok "无断开的符号链接" || fail "断开的符号链接：$dangling"
 
@@ -153,7 +184,8 @@ cli_ms=$(median_ms "$BUNDLE/zwgk" --version)
 gui_version_ms=$(median_ms "$BUNDLE/zwgk-desktop" --version)
 shot_ms=$(median_ms "$BUNDLE/zwgk-desktop" --demo --screenshot "$WORK/shot2.png")
 echo
-echo "== 打包检查 / bundle check: zwgk-desktop $VERSION, $(uname -m), glibc $(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')"
+echo "== 打包检查 / bundle check: zwgk-desktop $VERSION, $(uname -m), built with glibc $(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')"
+echo "needs glibc        >= $glibc_needed"
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 echo "bundle folder      $(mb "$bundle_bytes") MB ($(find "$BUNDLE" -type f | wc -l) files)"
 echo "tar.gz             $(mb "$tar_bytes") MB"
