@@ -72,8 +72,6 @@ class LongTextEditor(QPlainTextEdit):
 class ChoicePopup(QFrame):
     """The checkbox list as a cell editor, drawn above the table."""
 
-    commit_requested = Signal()
-
     def __init__(
         self, spec: FieldSpec, terms: Sequence[str], parent: QWidget | None = None
     ) -> None:
@@ -101,7 +99,8 @@ class ChoicePopup(QFrame):
             self.focusNextPrevChild(False)
             return
         if key in _RETURN_KEYS:
-            self.commit_requested.emit()
+            # The delegate's event filter already queued commit-and-close for Enter.
+            event.accept()
             return
         super().keyPressEvent(event)
 
@@ -134,9 +133,7 @@ class ItemDelegate(QStyledItemDelegate):
             editor.commit_requested.connect(lambda: self._commit_and_close(editor))
             return editor
         if spec.is_choice:
-            popup = ChoicePopup(spec, terms_for(spec, self.levels()), parent)
-            popup.commit_requested.connect(lambda: self._commit_and_close(popup))
-            return popup
+            return ChoicePopup(spec, terms_for(spec, self.levels()), parent)
         return super().createEditor(parent, option, index)
 
     def _commit_and_close(self, editor: QWidget) -> None:

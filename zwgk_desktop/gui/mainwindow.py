@@ -140,8 +140,8 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.issues_dock.setObjectName("issuesDock")
         self.issues_dock.setWidget(self.issues_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
-        self.form_dock.visibilityChanged.connect(lambda v: self._sync_check("show_form", v))
-        self.issues_dock.visibilityChanged.connect(lambda v: self._sync_check("show_issues", v))
+        self.form_dock.visibilityChanged.connect(self._form_dock_shown)
+        self.issues_dock.visibilityChanged.connect(self._issues_dock_shown)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -348,6 +348,12 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
                 self.show_domain(domains[0].id)
         self._refresh_header()
         self.update_status()
+
+    def _form_dock_shown(self, visible: bool) -> None:
+        self._sync_check("show_form", visible)
+
+    def _issues_dock_shown(self, visible: bool) -> None:
+        self._sync_check("show_issues", visible)
 
     def _sync_check(self, action_id: str, visible: bool) -> None:
         if not self.isVisible():
