@@ -128,6 +128,8 @@ def test_template_diff_finds_missing_added_and_changed(
     text = diff_text(diff)
     assert "缺少标准事项" in text and "标准第1项" in text and "缺少该领域" in text
     assert len(template.items) == len(domain.items)  # one removed, one added
+    quick = diff_with_templates(catalog, compare_fields=False).summary()
+    assert (quick["items_removed"], quick["items_added"], quick["items_changed"]) == (1, 1, 0)
 
 
 def test_local_domain_is_reported_as_non_standard(make_catalog: Callable[..., Catalog]) -> None:

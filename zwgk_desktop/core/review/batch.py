@@ -234,7 +234,7 @@ def summarize_catalog(path: Path, catalog: Catalog) -> SubmissionSummary:
             )
         )
     summary.not_involved = sum(1 for d in catalog.domains if d.not_involved)
-    template_diff = diff_with_templates(catalog)
+    template_diff = diff_with_templates(catalog, compare_fields=False)
     summary.missing_standard = template_diff.summary()["items_removed"]
     return summary
 

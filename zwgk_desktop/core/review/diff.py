@@ -249,8 +249,12 @@ def diff_items(
     new: Sequence[Item],
     template_mode: bool = False,
     raw_templates: Sequence[Item] = (),
+    compare_fields: bool = True,
 ) -> tuple[list[ItemChange], int]:
-    """Item changes of one domain and the number of unchanged items."""
+    """Item changes of one domain and the number of unchanged items.
+
+    ``compare_fields=False`` only pairs items (added/removed); pairs count as unchanged.
+    """
     changes: list[ItemChange] = []
     unchanged = 0
     for m in match_items(old, new):
@@ -260,6 +264,8 @@ def diff_items(
         elif m.new is None:
             item = old[m.old]
             changes.append(ItemChange("removed", m.old + 1, None, item.level1, item.level2))
+        elif not compare_fields:
+            unchanged += 1
         else:
             skip = (
                 _placeholder_fields(raw_templates[m.old])
@@ -364,11 +370,15 @@ def _template_for(domain: Domain, templates: Sequence[DomainTemplate]) -> Domain
 
 
 def diff_with_templates(
-    catalog: Catalog, label: str = "", templates: Sequence[DomainTemplate] | None = None
+    catalog: Catalog,
+    label: str = "",
+    templates: Sequence[DomainTemplate] | None = None,
+    compare_fields: bool = True,
 ) -> CatalogDiff:
     """The submission against the standard templates: missing standard items, local
     additions and elements that differ. Fields the template leaves to the township
     (those holding 【单位名称】) are not compared; 未涉及 domains are not compared.
+    ``compare_fields=False`` finds missing and added items only (the batch's count).
     """
     templates = list(all_templates() if templates is None else templates)
     total = sum(len(t.items) for t in templates)
@@ -393,7 +403,7 @@ def diff_with_templates(
             continue
         standard = template.instantiate(catalog.meta.unit).items
         changes, unchanged = diff_items(
-            standard, domain.items, template_mode=True, raw_templates=template.items
+            standard, domain.items, True, template.items, compare_fields
         )
         status = "changed" if changes else "unchanged"
         result.domains.append(
