@@ -47,6 +47,8 @@ Write-Host ("   PyInstaller: {0:N0} s" -f $sw.Elapsed.TotalSeconds)
 $Bundle = Join-Path $Root "dist\zwgk-desktop"
 
 # Smoke test: the console CLI prints its version; the windowed GUI renders the demo catalog.
+# A private profile folder, so the smoke test never touches the builder's own settings.
+$env:ZWGK_HOME = Join-Path $Root "build\smoke-home"
 $cliOut = (& "$Bundle\zwgk.exe" --version) -join " "
 if ($LASTEXITCODE -ne 0 -or $cliOut -notmatch [regex]::Escape($Version)) { throw "zwgk.exe --version 输出异常：$cliOut" }
 Write-Host "ok  $cliOut"
@@ -56,7 +58,6 @@ Write-Host "ok  zwgk.exe domains"
 $shot = Join-Path $Root "build\bundle-screenshot.png"
 Remove-Item $shot -ErrorAction SilentlyContinue
 $env:QT_QPA_PLATFORM = "offscreen"
-$env:ZWGK_HOME = Join-Path $Root "build\smoke-home"
 $sw.Restart()
 $gui = Start-Process -FilePath "$Bundle\zwgk-desktop.exe" -ArgumentList @("--demo", "--screenshot", "`"$shot`"") -Wait -PassThru
 $shotMs = $sw.ElapsedMilliseconds
