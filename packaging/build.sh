@@ -15,6 +15,9 @@ if [ ! -x "$PYTHON" ]; then
   echo "找不到 Python：$PYTHON（请先运行 scripts/bootstrap.sh）" >&2
   exit 2
 fi
+for tool in objdump readelf ldd; do  # PyInstaller and check_bundle.sh read ELF files with these
+  command -v "$tool" >/dev/null || { echo "缺少 $tool：请先安装 binutils（apt-get install binutils）" >&2; exit 2; }
+done
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
   echo "== 安装 PyInstaller / installing PyInstaller into the venv"
   "$PYTHON" -m pip install -q "pyinstaller>=6.10"
