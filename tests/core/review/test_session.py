@@ -188,3 +188,29 @@ def test_looking_without_registering_records_no_round(submission: Path) -> None:
         assert look.round.number == 1 and "尚未登记" in look.notices[0]
         assert look.catalog.domain(SA).items[0].content == "新内容"
         assert len(look.store.rounds()) == 1
+
+
+def test_open_document_shows_the_same_rows_read_only(submission: Path, tmp_path: Path) -> None:
+    from zwgk_desktop.core.errors import ReadOnlyError
+
+    with (
+        ReviewSession.open_for_review(submission, "李审核") as session,
+        session.open_document() as doc,
+    ):
+        assert doc.read_only and doc.path != submission
+        assert doc.load_catalog().to_dict() == session.catalog.to_dict()
+        with pytest.raises(ReadOnlyError):
+            doc.update_item(doc.items(SA)[0].id, "content", "x")
+    as_json = tmp_path / "甲镇.json"
+    import json
+
+    with ReviewSession.open_for_review(submission, "李审核") as session:
+        as_json.write_text(
+            json.dumps(session.catalog.to_dict(), ensure_ascii=False), encoding="utf-8"
+        )
+    with (
+        ReviewSession.open_for_review(as_json, "李审核") as session,
+        session.open_document() as doc,
+    ):
+        assert doc.read_only and doc.source_path == as_json
+        assert doc.load_catalog().to_dict() == session.catalog.to_dict()

@@ -11,6 +11,7 @@ add comments, resolve them or set statuses.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,6 +43,7 @@ from zwgk_desktop.core.review.store import (
     find_review_file,
     review_path_for,
 )
+from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.text import fold
 
 REVIEWER = "reviewer"
@@ -209,6 +211,23 @@ class ReviewSession:
             )
         )
         return store.add_round(file_name, sha, catalog, by, moved, statuses)
+
+    def open_document(self) -> Document:
+        """A read-only Document showing the submission, for the editor's views.
+
+        A .zwgk opens as a private untrusted copy; an .xlsx/.json becomes a temporary .zwgk
+        built from the loaded catalog. Either way its rows are the rows of ``catalog``, so
+        comment locations match. The original is never opened for writing.
+        """
+        if self.submission.suffix.lower() == ".zwgk":
+            return Document.open_untrusted(self.submission)
+        folder = Path(tempfile.mkdtemp(prefix="zwgk-review-"))
+        path = folder / f"{self.submission.stem}.zwgk"
+        Document.create(path, self.catalog).close()
+        doc = Document.open(path, read_only=True)
+        doc.lock_message = "审核模式：只读打开收到的文件"
+        doc.source_path = self.submission
+        return doc
 
     def close(self) -> None:
         self.store.close()
