@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -66,6 +67,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self._restore_state()
         self._update_actions()
         self.stack.setCurrentWidget(self.welcome)
+        self._show_docks(False)
 
     # ----------------------------------------------------------------- layout
     def _build_pages(self) -> None:
@@ -84,6 +86,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
             "background:#fff4c2; color:#5c4400; padding:6px 10px; border-bottom:1px solid #e5c84a;"
         )
         self.banner.setVisible(False)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.banner)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.editor_page)
         self.navigator = Navigator(self.splitter)
@@ -109,7 +112,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 900])
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
         self.stack.addWidget(self.editor_page)
 
     def _make_welcome(self) -> QWidget:
@@ -142,6 +145,8 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
         self.form_dock.visibilityChanged.connect(self._form_dock_shown)
         self.issues_dock.visibilityChanged.connect(self._issues_dock_shown)
+        self._docks_follow_actions = True
+        self._docks_sized = False
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -186,6 +191,11 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.validation.restart(first)
         self.issues_panel.bind(self.validation)
         self.stack.setCurrentWidget(self.editor_page)
+        self._show_docks(True)
+        if not self._docks_sized:  # first document of a fresh profile: a sensible split
+            self.resizeDocks([self.form_dock], [360], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.issues_dock], [180], Qt.Orientation.Vertical)
+            self._docks_sized = True
         if first:
             self.navigator.select(first)
             self.show_domain(first)
@@ -220,6 +230,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         session.close()
         session.deleteLater()
         self.stack.setCurrentWidget(self.welcome)
+        self._show_docks(False)
         if hasattr(self.welcome, "refresh"):
             self.welcome.refresh()
         self.update_title()
@@ -355,8 +366,17 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
     def _issues_dock_shown(self, visible: bool) -> None:
         self._sync_check("show_issues", visible)
 
+    def _show_docks(self, on: bool) -> None:
+        """Docks belong to an open catalog: hidden on the welcome page, restored after."""
+        self._docks_follow_actions = False
+        try:
+            self.form_dock.setVisible(on and self.actions_by_id["show_form"].isChecked())
+            self.issues_dock.setVisible(on and self.actions_by_id["show_issues"].isChecked())
+        finally:
+            self._docks_follow_actions = True
+
     def _sync_check(self, action_id: str, visible: bool) -> None:
-        if not self.isVisible():
+        if not self.isVisible() or not self._docks_follow_actions or self.session is None:
             return
         action = self.actions_by_id[action_id]
         action.blockSignals(True)
@@ -422,7 +442,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
             self.resize(1360, 860)
         state = settings.value("state")
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._docks_sized = self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:
