@@ -157,9 +157,7 @@ class BatchReviewDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(
-            len(columns) - 1, QHeaderView.ResizeMode.Stretch
-        )
+        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _browse(self) -> None:
