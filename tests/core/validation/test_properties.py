@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vcatalogs import small_catalog
 
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
+from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.validation import RULES, Severity, validate_catalog
-from zwgk_desktop.core.validation.textutil import ILLEGAL_CHARS_RE
+from zwgk_desktop.core.validation.textutil import ILLEGAL_CHARS_RE, fast_fold, squash
 
 # Text biased towards what the rules look for: brackets, digits, CJK, the trigger words.
 _PIECES = st.sampled_from(
@@ -119,3 +123,15 @@ def test_any_value_in_any_field_of_a_clean_item(key: str, data: st.DataObject) -
     spec = next(s for s in FIELDS if s.key == key)
     catalog.domains[0].items[1].set(key, data.draw(CHOICES if spec.is_choice else TEXT))
     _well_formed(catalog)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        TEXT,
+        st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0xFFFF), max_size=20),
+    )
+)
+def test_fast_fold_is_fold(text: str) -> None:
+    assert fast_fold(text) == fold(text)
+    assert squash(text) == re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

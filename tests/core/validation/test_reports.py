@@ -37,6 +37,15 @@ def test_text_report_groups_by_domain_and_explains_each_rule_once() -> None:
     assert "\x07" not in text
 
 
+def test_text_report_puts_catalog_issues_first() -> None:
+    catalog = _catalog_with_issues()
+    catalog.meta.year = ""
+    text = format_report(catalog, validate_catalog(catalog))
+    lines = text.splitlines()
+    assert lines[2] == "【目录信息】"
+    assert lines[3].startswith("  错误 META-YEAR  年度：")
+
+
 def test_counts_and_summary_lines() -> None:
     assert counts_text({"error": 0, "warning": 0, "info": 0}) == "未发现问题"
     assert counts_text({"error": 2, "warning": 1, "info": 0}) == "2 个错误，1 个警告，0 个提示"

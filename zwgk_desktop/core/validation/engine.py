@@ -35,6 +35,16 @@ from zwgk_desktop.core.validation.registry import (
 )
 
 
+def clear_caches() -> None:
+    """Forget the memoised per-text results (phrasings repeat, so they are cached)."""
+    for cached in (
+        rules_time.time_problem,
+        rules_basis.basis_findings,
+        rules_channels.channel_suggestion,
+    ):
+        cached.cache_clear()
+
+
 def count_issues(issues: Iterable[Issue]) -> dict[str, int]:
     counts = {s.value: 0 for s in Severity}
     for issue in issues:

@@ -47,7 +47,7 @@ def format_report(catalog: Catalog, result: ValidationResult, hints: bool = True
     lines = [f"{catalog_title(catalog)}：{counts_text(result.counts)}"]
     for domain, issues in result.by_domain():
         lines.append("")
-        lines.append(f"【{quote(domain, 30) or '目录信息'}】")
+        lines.append(f"【{(quote(domain, 30) if domain else '') or '目录信息'}】")
         lines.extend(_issue_line(issue) for issue in issues)
     if hints and result.issues:
         used = list(dict.fromkeys(issue.rule for issue in result.issues))

@@ -162,7 +162,10 @@ def check_item_cells(ctx: ItemContext) -> None:
             if value and needs_check(value):
                 check_text(value, key, f"“{ctx.label}”", report)
     for key in CHOICE_FIELDS:
-        for value in getattr(item, key):
+        values = getattr(item, key)
+        if _CLEAN_TERMS.issuperset(values):
+            continue
+        for value in values:
             if value not in _CLEAN_TERMS and needs_check(value):
                 check_text(value, key, f"“{ctx.label}”", report, ditto=False)
 

@@ -78,7 +78,10 @@ def channel_suggestion(value: str) -> tuple[str, str] | None:
 
 @item_check
 def check_channels(ctx: ItemContext) -> None:
-    for value in ctx.item.channels:
+    channels = ctx.item.channels
+    if _STANDARD.issuperset(channels):
+        return
+    for value in channels:
         if value in _STANDARD or is_blank(value):
             continue
         problem = channel_suggestion(value)

@@ -45,7 +45,15 @@ LEVEL_NOT_IN_CATALOG = declare(
     "需要单独列出时在目录信息中增加该层级；否则可忽略，或改选目录已有的层级。",
 )
 
-_CLOSED: tuple[tuple[str, Vocabulary], ...] = (("audience", AUDIENCE), ("method", METHOD))
+_CLOSED: tuple[tuple[str, Vocabulary, frozenset[str]], ...] = tuple(
+    (key, vocabulary, frozenset(vocabulary.terms))
+    for key, vocabulary in (("audience", AUDIENCE), ("method", METHOD))
+)
+
+
+@lru_cache(maxsize=64)
+def _level_set(levels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(levels)
 
 
 @lru_cache(maxsize=64)
@@ -57,9 +65,12 @@ def _level_names(levels: tuple[str, ...]) -> dict[str, str]:
 @item_check
 def check_choices(ctx: ItemContext) -> None:
     item = ctx.item
-    for key, vocabulary in _CLOSED:
-        for value in getattr(item, key):
-            if value in vocabulary.terms or is_blank(value):
+    for key, vocabulary, terms in _CLOSED:
+        values = getattr(item, key)
+        if terms.issuperset(values):
+            continue
+        for value in values:
+            if value in terms or is_blank(value):
                 continue
             label = FIELD_BY_KEY[key].label
             canonical = vocabulary.canonical(value)
@@ -77,6 +88,8 @@ def check_choices(ctx: ItemContext) -> None:
                     f"“{ctx.label}”的{label}“{quote(value, 12)}”不是有效取值，只能选择：{allowed}",
                 )
     if not ctx.levels or not item.level:
+        return
+    if _level_set(ctx.levels).issuperset(item.level):
         return
     names = _level_names(ctx.levels)
     for value in item.level:

@@ -7,7 +7,6 @@ may well be for 全社会.
 
 from __future__ import annotations
 
-from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.validation.issue import Scope, Severity
 from zwgk_desktop.core.validation.registry import (
     DomainContext,
@@ -16,7 +15,7 @@ from zwgk_desktop.core.validation.registry import (
     domain_check,
     item_check,
 )
-from zwgk_desktop.core.validation.textutil import is_blank, item_label
+from zwgk_desktop.core.validation.textutil import fast_fold, is_blank, item_label
 
 APPLY_AUDIENCE = declare(
     "APPLY-AUDIENCE",
@@ -72,8 +71,12 @@ def check_duplicates(ctx: DomainContext) -> None:
     if ctx.domain.not_involved:
         return
     first: dict[tuple[str, str], int] = {}
+    folded: dict[str, str] = {}  # 一级事项 names repeat: fold each once
     for number, item in enumerate(ctx.domain.items, start=1):
-        key = (fold(item.level1), fold(item.level2))
+        level1 = folded.get(item.level1)
+        if level1 is None:
+            level1 = folded[item.level1] = fast_fold(item.level1)
+        key = (level1, fast_fold(item.level2))
         if not key[0] and not key[1]:
             continue
         if key in first:
