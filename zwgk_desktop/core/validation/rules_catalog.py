@@ -73,12 +73,12 @@ NOTE_MISSING = declare(
 )
 NOT_INVOLVED_ITEMS = declare(
     "DOMAIN-NOT-INVOLVED-ITEMS",
-    Severity.WARNING,
+    Severity.INFO,
     Scope.DOMAIN,
     "domain",
     "未涉及领域仍有事项",
-    "领域标记为“未涉及”，其中却还保留着事项。这些事项不再检查，标记与内容互相矛盾。",
-    "确实不涉及时删除这些事项；否则取消“未涉及”标记。",
+    "领域标记为“未涉及”，其中还保留着事项（编辑器允许保留，以便取消标记时恢复）。这些事项不再检查。",
+    "确实不涉及时可删除这些事项；仍要公开这些事项时，取消“未涉及”标记。",
 )
 
 
