@@ -39,9 +39,8 @@ def session(qapp, doc_path: Path) -> Iterator:
 
 @pytest.fixture
 def window(qtbot, doc_path: Path) -> Iterator:
-    from zwgk_desktop.gui.mainwindow import MainWindow
-
     from zwgk_desktop.gui import msgbox
+    from zwgk_desktop.gui.mainwindow import MainWindow
 
     msgbox.set_test_mode(True)
     w = MainWindow()
@@ -50,6 +49,8 @@ def window(qtbot, doc_path: Path) -> Iterator:
     w.open_path(doc_path)
     w.show()
     qtbot.waitExposed(w)
+    w.validation.wait_idle()  # the background pass: read the other domains, check them
+    w.update_status()
     yield w
     w.close_session()
     msgbox.set_test_mode(False)

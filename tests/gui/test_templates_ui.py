@@ -20,12 +20,13 @@ def twindow(qtbot, template_doc_path: Path):
     qtbot.addWidget(w)
     w.open_path(template_doc_path)
     w.show()
+    w.validation.wait_idle()
     yield w
     w.close_session()
     msgbox.set_test_mode(False)
 
 
-def test_changed_cells_marked_and_reset_to_template(twindow, template_doc_path: Path) -> None:
+def test_changed_cells_marked_and_reset_to_template(twindow, qtbot) -> None:
     w = twindow
     domain_id = w.current_domain()
     assert w.navigator.model.index(0).data(STATUS_TEXT_ROLE) == "未开始"
@@ -48,7 +49,7 @@ def test_changed_cells_marked_and_reset_to_template(twindow, template_doc_path: 
     )
     assert not w.table_model.index(0, col).data(TEMPLATE_DIFF_ROLE)
     w.table.select_cell(1, col)
-    assert "已修改：公开内容(要素)" in w.form.template_label.text()
+    qtbot.waitUntil(lambda: "已修改：公开内容(要素)" in w.form.template_label.text())
     w.on_reset_to_template()
     assert w.session.items(domain_id)[1].content == original
     assert not w.table_model.index(1, col).data(TEMPLATE_DIFF_ROLE)
@@ -89,6 +90,7 @@ def test_standard_items_into_a_not_involved_domain(qtbot, tmp_path: Path) -> Non
     qtbot.addWidget(w)
     try:
         w.open_path(path)
+        w.validation.wait_idle()
         other = next(d for d in w.session.catalog.domains if d.not_involved)
         w.show_domain(other.id)
         w.on_add_standard_items()

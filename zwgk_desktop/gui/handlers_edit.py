@@ -217,14 +217,14 @@ class EditHandlers:
         name = name.strip()
         if not ok or not name:
             return
-        if any(fold(d.name) == fold(name) for d in self.session.catalog.domains):
+        if any(fold(d.name) == fold(name) for d in self.session.domains):
             msgbox.warning(self, f"领域“{name}”已经存在")
             return
         self.add_custom_domain(name)
 
     def add_custom_domain(self: MainWindow, name: str) -> str | None:
         assert self.session is not None
-        taken = {d.id for d in self.session.catalog.domains}
+        taken = {d.id for d in self.session.domains}
         base = "custom-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "domain")
         domain_id, n = base, 2
         while domain_id in taken:

@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.validation import catalog_issues, domain_issues, validate_item
 from zwgk_desktop.gui.issue_store import IssueStore
-from zwgk_desktop.gui.session import Session
+from zwgk_desktop.gui.session import ReadFailed, Session
 
 SYNC_DOMAIN_LIMIT = 3000  # larger domains re-run their domain rules after a short pause
 CHUNK_SECONDS = 0.03  # background checking yields to the event loop this often
 DEBOUNCE_MS = 250
+START_DELAY_MS = 30
 
 
 class LiveValidation(QObject):
@@ -54,31 +55,39 @@ class LiveValidation(QObject):
     def restart(self, first: str | None = None) -> None:
         """Forget everything and check the catalog again, ``first`` domain synchronously."""
         self.store.clear()
-        self._queue = [d.id for d in self.session.catalog.domains]
+        self._queue = [d.id for d in self.session.domains]
         self._next_index = 0
-        self.store.set_catalog(catalog_issues(self.session.catalog))
-        if first and self.session.has_domain(first):
+        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        if first and first in self._queue:
             self._queue.remove(first)
-            self._check_domain(self.session.domain(first))
+            self._queue.insert(0, first)
         self.issues_changed.emit("")
-        self.marks_changed.emit(first or "", None)
         self._progress()
         if self._queue:
-            self._chunk_timer.start()
+            # Let the window paint the first domain before checking starts.
+            self._chunk_timer.start(START_DELAY_MS)
 
     def validate_all(self) -> None:
         """Check everything now (F5, tests, before export)."""
         self._chunk_timer.stop()
         self.store.clear()
-        self.store.set_catalog(catalog_issues(self.session.catalog))
-        for domain in self.session.catalog.domains:
+        catalog = self.session.catalog  # reads every domain not loaded yet
+        self.store.set_catalog(catalog_issues(catalog))
+        for domain in catalog.domains:
             self._check_domain(domain)
         self._queue = []
         self._dirty_rules.clear()
         self.issues_changed.emit("")
-        for domain in self.session.catalog.domains:
+        for domain in catalog.domains:
             self.marks_changed.emit(domain.id, None)
         self._progress()
+
+    def stop(self) -> None:
+        """No more background work (the document is being closed)."""
+        self._chunk_timer.stop()
+        self._rules_timer.stop()
+        self._queue = []
+        self._dirty_rules.clear()
 
     def wait_idle(self) -> None:
         """Finish pending background work now (tests, export)."""
@@ -96,15 +105,22 @@ class LiveValidation(QObject):
 
     # ----------------------------------------------------------------- background
     def _work(self, budget: float | None = CHUNK_SECONDS) -> None:
+        try:
+            self._work_chunk(budget)
+        except ReadFailed as exc:
+            self.stop()
+            self.session.failed.emit(str(exc))
+
+    def _work_chunk(self, budget: float | None) -> None:
         deadline = None if budget is None else time.perf_counter() + budget
-        catalog = self.session.catalog
+        catalog = self.session.partial_catalog
         while self._queue:
             domain_id = self._queue[0]
             if not self.session.has_domain(domain_id):
                 self._queue.pop(0)
                 self._next_index = 0
                 continue
-            domain = self.session.domain(domain_id)
+            domain = self.session.domain(domain_id)  # reads its items on first use
             items = domain.items
             while self._next_index < len(items):
                 item = items[self._next_index]
@@ -116,7 +132,7 @@ class LiveValidation(QObject):
                     and self._next_index % 32 == 0
                     and time.perf_counter() > deadline
                 ):
-                    self._chunk_timer.start()
+                    self._chunk_timer.start(0)
                     return
             self._finish_domain(domain)
             self._queue.pop(0)
@@ -124,10 +140,10 @@ class LiveValidation(QObject):
             if deadline is not None and time.perf_counter() > deadline:
                 break
         if self._queue:
-            self._chunk_timer.start()
+            self._chunk_timer.start(0)
 
     def _check_domain(self, domain: Domain) -> None:
-        catalog = self.session.catalog
+        catalog = self.session.partial_catalog
         for n, item in enumerate(domain.items):
             if item.id is not None:
                 self.store.set_item(item.id, validate_item(catalog, domain, n))
@@ -135,14 +151,14 @@ class LiveValidation(QObject):
         self.store.validated.add(domain.id)
 
     def _finish_domain(self, domain: Domain) -> None:
-        self.store.set_domain_rules(domain, domain_issues(self.session.catalog, domain))
+        self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
         self.store.validated.add(domain.id)
         self.issues_changed.emit(domain.id)
         self.marks_changed.emit(domain.id, None)
         self._progress()
 
     def _progress(self) -> None:
-        total = len(self.session.catalog.domains)
+        total = len(self.session.domains)
         self.progress_changed.emit(total - len(self._queue), total)
 
     def _requeue(self, domain_id: str) -> None:
@@ -156,11 +172,11 @@ class LiveValidation(QObject):
                 self._queue.insert(1, domain_id)
             else:
                 self._queue.append(domain_id)
-        self._chunk_timer.start()
+        self._chunk_timer.start(0)
 
     # ----------------------------------------------------------------- reacting to edits
     def _on_cells(self, domain_id: str, rows: list[int], keys: list[str]) -> None:
-        catalog = self.session.catalog
+        catalog = self.session.partial_catalog
         domain = self.session.domain(domain_id)
         for row in rows:
             item = domain.items[row]
@@ -180,7 +196,7 @@ class LiveValidation(QObject):
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""
         old = self.store.domain_rule_findings(domain.id)
-        self.store.set_domain_rules(domain, domain_issues(self.session.catalog, domain))
+        self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
         return old != self.store.domain_rule_findings(domain.id)
 
     def _flush_rules(self) -> None:
@@ -199,7 +215,7 @@ class LiveValidation(QObject):
 
     def _on_structure(self, domain_id: str, *_: int) -> None:
         domain = self.session.domain(domain_id)
-        catalog = self.session.catalog
+        catalog = self.session.partial_catalog
         if len(domain.items) <= SYNC_DOMAIN_LIMIT:
             # Row numbers in messages shift: re-check the whole (small) domain now.
             for n, item in enumerate(domain.items):
@@ -216,7 +232,7 @@ class LiveValidation(QObject):
         domain = self.session.domain(domain_id)
         if domain.not_involved:
             self.store.forget_items(item.id for item in domain.items if item.id is not None)
-            self.store.set_domain_rules(domain, domain_issues(self.session.catalog, domain))
+            self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
             self.store.validated.add(domain_id)
         else:
             self._on_structure(domain_id)

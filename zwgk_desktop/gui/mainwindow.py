@@ -164,7 +164,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
     def attach(self, document: Document, first_domain: str | None = None) -> None:
         """Show ``document`` (replacing any open one)."""
         self.close_session()
-        session = Session(document, self)
+        session = Session(document, self, first=first_domain)
         self.session = session
         self.validation = LiveValidation(session, self)
         self.table_model = ItemTableModel(session, self.validation, self)
@@ -183,10 +183,9 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
             signal.connect(self._rows_changed)
         self.validation.issues_changed.connect(lambda _d: self._status_timer.start())
         self.validation.progress_changed.connect(lambda *_: self._status_timer.start())
-        domains = session.catalog.domains
-        first = first_domain or next(
-            (d.id for d in domains if not d.not_involved and d.items), None
-        )
+        domains = session.domains
+        first = first_domain if first_domain and session.has_domain(first_domain) else None
+        first = first or next((d.id for d in domains if session.is_loaded(d.id)), None)
         first = first or (domains[0].id if domains else None)
         self.validation.restart(first)
         self.issues_panel.bind(self.validation)
@@ -222,6 +221,8 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.navigator.set_model(None)
         self.table.setModel(None)
         self.editor = None
+        if self.validation is not None:
+            self.validation.stop()
         session, self.session = self.session, None
         for obj in (self.table_model, self.domain_model, self.validation):
             if obj is not None:
@@ -249,6 +250,11 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         ):
             return
         if domain_id == self.table_model.domain_id:
+            return
+        try:
+            self.session.ensure_loaded(domain_id)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "无法读取")
             return
         self.form.commit_all()
         self.table_model.set_domain(domain_id)
@@ -333,7 +339,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         self.header.show_domain(self.session.domain(domain_id), self.session.read_only, shown)
 
     def _levels(self) -> list[str]:
-        return list(self.session.catalog.meta.levels) if self.session is not None else []
+        return list(self.session.meta.levels) if self.session is not None else []
 
     # ----------------------------------------------------------------- reactions
     def _after_change(self, *_: Any) -> None:
@@ -353,7 +359,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
     def _domains_reset(self) -> None:
         current = self.current_domain()
         if self.session is not None and (current is None or not self.session.has_domain(current)):
-            domains = self.session.catalog.domains
+            domains = self.session.domains
             if domains:
                 self.table_model.set_domain(None)  # type: ignore[union-attr]
                 self.show_domain(domains[0].id)
@@ -388,7 +394,7 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
         if self.session is None:
             self.setWindowTitle(APP_NAME)
             return
-        unit = self.session.catalog.meta.unit or "未命名单位"
+        unit = self.session.meta.unit or "未命名单位"
         name = self.session.document.source_path.name
         mode = "（只读）" if self.session.read_only else ""
         self.setWindowTitle(f"{unit} — {name}{mode} — {APP_NAME}")
@@ -399,14 +405,16 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
             self.items_label.setText("")
             self.save_label.setText("")
             return
-        totals = self.validation.store.totals(self.session.catalog.domains)
+        totals = self.validation.store.totals(self.session.domains)
         text = f"错误 {totals[Severity.ERROR]}　警告 {totals[Severity.WARNING]}　提示 {totals[Severity.INFO]}"
         if self.validation.busy:
             text += "（校验中…）"
         self.counts_label.setText(text)
         domain_id = self.current_domain()
         here = len(self.session.items(domain_id)) if domain_id else 0
-        self.items_label.setText(f"本领域 {here} 项 / 共 {self.session.catalog.item_count()} 项")
+        total = sum(len(d.items) for d in self.session.domains)
+        more = "" if self.session.all_loaded else "…"
+        self.items_label.setText(f"本领域 {here} 项 / 共 {total}{more} 项")
         self.save_label.setText("只读" if self.session.read_only else "已保存")
 
     def _update_actions(self) -> None:

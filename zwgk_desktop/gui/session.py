@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.core.model import Catalog, Domain, Item
+from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.storage import Document
 
 CellChange = tuple[str, int, str, Any]  # (domain id, item id, field key, value)
@@ -25,6 +25,10 @@ UNDO_LIMIT = 500
 
 class WriteFailed(ZwgkError):
     """The document refused a write (disk full, file gone, read-only)."""
+
+
+class ReadFailed(ZwgkError):
+    """The document could not be read any more (file gone, medium removed)."""
 
 
 class Session(QObject):
@@ -42,17 +46,34 @@ class Session(QObject):
     layout_changed = Signal(str)
     domain_changed = Signal(str)  # name, 未涉及 or 说明 of one domain
     domains_reset = Signal()  # domains added/removed or the whole catalog reloaded
+    domain_loaded = Signal(str)  # a domain's items were read from the document
     failed = Signal(str)  # a write was refused; the message is one Chinese line
 
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(
+        self, document: Document, parent: QObject | None = None, first: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
-        self.catalog: Catalog = document.load_catalog()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._domains: dict[str, Domain] = {}
         self._rows: dict[str, dict[int, int]] = {}
+        self._loaded: set[str] = set()
+        self._read_structure(first)
+
+    def _read_structure(self, first: str | None) -> None:
+        """Meta and domains now; items of ``first`` (default: first involved domain) only.
+
+        The other domains' items are read on first use or by :meth:`load_next` from the
+        background pass, so a 16,000-item catalog shows its first domain at once.
+        """
+        self._catalog = Catalog(meta=self.document.meta(), domains=self.document.domains())
+        self._loaded = set()
         self._reindex_domains()
+        if first is None or first not in self._domains:
+            first = next((d.id for d in self._catalog.domains if not d.not_involved), None)
+        if first is not None:
+            self.ensure_loaded(first)
 
     # ----------------------------------------------------------------- state
     @property
@@ -61,45 +82,93 @@ class Session(QObject):
 
     @property
     def unit(self) -> str:
-        return self.catalog.meta.unit
+        return self._catalog.meta.unit
+
+    @property
+    def meta(self) -> CatalogMeta:
+        return self._catalog.meta
+
+    @property
+    def domains(self) -> list[Domain]:
+        """The domains in order; items of a domain may not be read yet (see is_loaded)."""
+        return self._catalog.domains
+
+    @property
+    def catalog(self) -> Catalog:
+        """The whole catalog with every item (reads what is not loaded yet)."""
+        self.ensure_all_loaded()
+        return self._catalog
+
+    @property
+    def partial_catalog(self) -> Catalog:
+        """The catalog as loaded so far (for meta and per-domain work)."""
+        return self._catalog
+
+    def is_loaded(self, domain_id: str) -> bool:
+        return domain_id in self._loaded
+
+    @property
+    def all_loaded(self) -> bool:
+        return len(self._loaded) >= len(self._domains)
+
+    def ensure_loaded(self, domain_id: str) -> Domain:
+        domain = self._domains[domain_id]
+        if domain_id not in self._loaded:
+            try:
+                domain.items = self.document.items(domain_id)
+            except (sqlite3.Error, OSError) as exc:
+                raise ReadFailed(f"无法读取目录文件“{self.document.path.name}”：{exc}") from exc
+            self._loaded.add(domain_id)
+            self._rows.pop(domain_id, None)
+            self.domain_loaded.emit(domain_id)
+        return domain
+
+    def ensure_all_loaded(self) -> None:
+        while self.load_next():
+            pass
+
+    def load_next(self) -> bool:
+        """Read the next domain not yet loaded; False when everything is in memory."""
+        for domain in self._catalog.domains:
+            if domain.id not in self._loaded:
+                self.ensure_loaded(domain.id)
+                return True
+        return False
 
     def domain(self, domain_id: str) -> Domain:
-        return self._domains[domain_id]
+        return self.ensure_loaded(domain_id)
 
     def has_domain(self, domain_id: str) -> bool:
         return domain_id in self._domains
 
     def items(self, domain_id: str) -> list[Item]:
-        return self._domains[domain_id].items
+        return self.ensure_loaded(domain_id).items
 
     def row_of(self, domain_id: str, item_id: int) -> int:
         """The 0-based row of an item (by storage id); KeyError if it is gone."""
         index = self._rows.get(domain_id)
         if index is None:
             index = {
-                item.id: n
-                for n, item in enumerate(self._domains[domain_id].items)
-                if item.id is not None
+                item.id: n for n, item in enumerate(self.items(domain_id)) if item.id is not None
             }
             self._rows[domain_id] = index
         return index[item_id]
 
     def item(self, domain_id: str, item_id: int) -> Item:
-        return self._domains[domain_id].items[self.row_of(domain_id, item_id)]
+        return self.items(domain_id)[self.row_of(domain_id, item_id)]
 
     def close(self) -> None:
         self.undo_stack.clear()
         self.document.close()
 
-    def reload(self) -> None:
+    def reload(self, first: str | None = None) -> None:
         """Re-read everything from the document (after restoring a snapshot)."""
         self.undo_stack.clear()
-        self.catalog = self.document.load_catalog()
-        self._reindex_domains()
+        self._read_structure(first)
         self.domains_reset.emit()
 
     def _reindex_domains(self) -> None:
-        self._domains = {d.id: d for d in self.catalog.domains}
+        self._domains = {d.id: d for d in self._catalog.domains}
         self._rows.clear()
 
     def _write(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -123,7 +192,7 @@ class Session(QObject):
         touched: dict[str, tuple[set[int], set[str]]] = {}
         for domain_id, item_id, key, value in changes:
             row = self.row_of(domain_id, item_id)
-            self._domains[domain_id].items[row].set(key, value)
+            self.items(domain_id)[row].set(key, value)
             rows, keys = touched.setdefault(domain_id, (set(), set()))
             rows.add(row)
             keys.add(key)
@@ -163,7 +232,7 @@ class Session(QObject):
 
     def remove_items(self, domain_id: str, item_ids: Iterable[int]) -> list[tuple[int, Item]]:
         """Delete items; returns ``(row, item)`` pairs so the caller can restore them."""
-        domain = self._domains[domain_id]
+        domain = self.domain(domain_id)
         rows = sorted({self.row_of(domain_id, item_id) for item_id in item_ids})
         if not rows:
             return []
@@ -186,7 +255,7 @@ class Session(QObject):
 
     def reorder(self, domain_id: str, item_ids: Sequence[int]) -> None:
         """Make ``item_ids`` (all of the domain's items) the new row order."""
-        domain = self._domains[domain_id]
+        domain = self.domain(domain_id)
         if [item.id for item in domain.items] == list(item_ids):
             return
         if sorted(item_ids) != sorted(item.id for item in domain.items):  # type: ignore[type-var]
@@ -199,7 +268,7 @@ class Session(QObject):
         self.layout_changed.emit(domain_id)
 
     def _insert_block(self, domain_id: str, start: int, block: Sequence[Item]) -> None:
-        domain = self._domains[domain_id]
+        domain = self.domain(domain_id)
         self.rows_about_to_be_inserted.emit(domain_id, start, len(block))
         domain.items[start:start] = list(block)
         self._rows.pop(domain_id, None)
@@ -209,14 +278,14 @@ class Session(QObject):
     def update_domain(self, domain_id: str, **changes: Any) -> None:
         """Change name, 未涉及 or 说明 of a domain."""
         self._write(self.document.update_domain, domain_id, **changes)
-        domain = self._domains[domain_id]
+        domain = self.domain(domain_id)
         for key, value in changes.items():
             setattr(domain, key, bool(value) if key == "not_involved" else str(value))
         self.domain_changed.emit(domain_id)
 
     def add_domain(self, domain: Domain, position: int | None = None) -> None:
         """Add a domain (with its items, whose ids it keeps when it has them)."""
-        position = len(self.catalog.domains) if position is None else position
+        position = len(self._catalog.domains) if position is None else position
         items = domain.items
         shell = Domain(
             id=domain.id,
@@ -238,16 +307,18 @@ class Session(QObject):
                 ids = self._write(self.document.insert_items, domain.id, 0, items)
                 for item, item_id in zip(items, ids, strict=True):
                     item.id = item_id
-        self.catalog.domains.insert(position, domain)
+        self._catalog.domains.insert(position, domain)
+        self._loaded.add(domain.id)
         self._reindex_domains()
         self.domains_reset.emit()
 
     def remove_domain(self, domain_id: str) -> tuple[int, Domain]:
         """Remove a domain and its items; returns ``(position, domain)`` for undo."""
-        domain = self._domains[domain_id]
-        position = self.catalog.domains.index(domain)
+        domain = self.domain(domain_id)
+        position = self._catalog.domains.index(domain)
         self._write(self.document.remove_domain, domain_id)
-        del self.catalog.domains[position]
+        del self._catalog.domains[position]
+        self._loaded.discard(domain_id)
         self._reindex_domains()
         self.domains_reset.emit()
         return position, domain

@@ -50,7 +50,8 @@ class ItemTableModel(QAbstractTableModel):
         self.filter_text = ""
         self.show_template_diff = False
         self._diff_cache: dict[int, frozenset[str]] = {}
-        self._template = None
+        self._template: Any = None
+        self._template_known = False
         self._persistent: list[QModelIndex] = []
         self._persistent_ids: list[int | None] = []
         self._visible_ids: set[int | None] | None = None
@@ -73,9 +74,7 @@ class ItemTableModel(QAbstractTableModel):
         self._visible = None
         self.filter_text = ""
         self._diff_cache.clear()
-        self._template = (
-            template_for(self.session.domain(self.domain_id)) if self.domain_id else None
-        )
+        self._template_known = False  # parsed only when a template comparison is asked for
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
@@ -207,12 +206,18 @@ class ItemTableModel(QAbstractTableModel):
     def _severity(self, item: Item, key: str) -> Severity | None:
         return worst(self._cell_issues(item, key))
 
+    def template(self) -> Any:
+        if not self._template_known and self.domain_id is not None:
+            self._template = template_for(self.session.domain(self.domain_id))
+            self._template_known = True
+        return self._template
+
     def _diffs(self, item: Item) -> frozenset[str]:
         if item.id is None or not item.template_ref:
             return frozenset()
         cached = self._diff_cache.get(item.id)
         if cached is None:
-            reference = template_item(self._template, item, self.session.unit)
+            reference = template_item(self.template(), item, self.session.unit)
             cached = differing_fields(item, reference) if reference is not None else frozenset()
             self._diff_cache[item.id] = cached
         return cached
@@ -224,7 +229,7 @@ class ItemTableModel(QAbstractTableModel):
             for issue in self._cell_issues(item, spec.key)
         ]
         if self.show_template_diff and spec.key in self._diffs(item):
-            reference = template_item(self._template, item, self.session.unit)
+            reference = template_item(self.template(), item, self.session.unit)
             if reference is not None:
                 original = format_cell(spec.key, getattr(reference, spec.key)) or "（空）"
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")

@@ -57,11 +57,12 @@ class DomainListModel(QAbstractListModel):
         session.rows_inserted.connect(self._changed)
         session.rows_removed.connect(self._changed)
         session.layout_changed.connect(self._changed)
+        session.domain_loaded.connect(self._changed)
         if issues is not None:
             issues.issues_changed.connect(self._issues_changed)
 
     def domains(self) -> list[Domain]:
-        return self.session.catalog.domains
+        return self.session.domains
 
     def row_of(self, domain_id: str) -> int:
         for n, domain in enumerate(self.domains()):
@@ -81,7 +82,7 @@ class DomainListModel(QAbstractListModel):
         if role == DOMAIN_ID_ROLE:
             return domain.id
         if role == COUNT_ROLE:
-            return len(domain.items)
+            return len(domain.items) if self.session.is_loaded(domain.id) else None
         if role == STATUS_ROLE:
             return self.status(domain)[0]
         if role == STATUS_TEXT_ROLE:
@@ -115,7 +116,12 @@ class DomainListModel(QAbstractListModel):
     def _is_untouched(self, domain: Domain) -> bool:
         cached = self._untouched.get(domain.id)
         if cached is None:
-            cached = is_untouched(domain, template_for(domain), self.session.unit)
+            prefix = f"{domain.id}/"
+            maybe = bool(domain.items) and all(
+                item.template_ref.startswith(prefix) for item in domain.items
+            )
+            # Only a domain made of template items needs the (parsed-once) template.
+            cached = maybe and is_untouched(domain, template_for(domain), self.session.unit)
             self._untouched[domain.id] = cached
         return cached
 

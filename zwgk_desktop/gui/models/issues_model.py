@@ -75,7 +75,7 @@ class IssuesModel(QAbstractItemModel):
             else:
                 catalog_group.findings.append(Located(issue, None))
         groups = [catalog_group] if catalog_group.findings else []
-        for domain in session.catalog.domains:
+        for domain in session.domains:
             found = [
                 loc for loc in store.domain_located(domain) if loc.issue.severity in self.shown
             ]

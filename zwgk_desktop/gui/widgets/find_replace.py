@@ -117,12 +117,15 @@ class FindReplaceDialog(QDialog):
         return [position[0]] if position else []
 
     def matches(self) -> list[Match]:
-        return find_all(self.session.catalog, self.find_edit.text(), self._domains(), self._keys())
+        catalog = (
+            self.session.catalog
+            if self.scope.currentIndex() == self.SCOPE_CATALOG
+            else self.session.partial_catalog
+        )
+        return find_all(catalog, self.find_edit.text(), self._domains(), self._keys())
 
     def _order(self, domain_id: str, row: int, key: str) -> tuple[int, int, int]:
-        domain_index = next(
-            n for n, d in enumerate(self.session.catalog.domains) if d.id == domain_id
-        )
+        domain_index = next(n for n, d in enumerate(self.session.domains) if d.id == domain_id)
         return domain_index, row, ALL_KEYS.index(key)
 
     def find_next(self, forward: bool = True) -> Match | None:

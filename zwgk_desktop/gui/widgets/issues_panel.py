@@ -112,7 +112,7 @@ class IssuesPanel(QWidget):
                         current = None
                         break
         session = self.validation.session
-        totals = self.validation.store.totals(session.catalog.domains)
+        totals = self.validation.store.totals(session.domains)
         parts = [f"{totals[s]} 个{s.label}" for s in SEVERITIES]
         suffix = "（校验中…）" if self.validation.busy else ""
         self.summary.setText("校验结果：" + "，".join(parts) + suffix)

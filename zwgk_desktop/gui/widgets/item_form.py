@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,6 +65,10 @@ class ItemForm(QScrollArea):
         self.domain_id: str | None = None
         self.item_id: int | None = None
         self._loading = False
+        self._template_timer = QTimer(self)
+        self._template_timer.setSingleShot(True)
+        self._template_timer.setInterval(0)
+        self._template_timer.timeout.connect(self._update_template)
         host = QWidget(self)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -132,7 +136,7 @@ class ItemForm(QScrollArea):
         self.domain_id = None
         self.item_id = None
         if session is not None:
-            levels = session.catalog.meta.levels
+            levels = session.meta.levels
             level_editor = self.editors["level"]
             assert isinstance(level_editor, ChoiceEditor)
             level_editor.set_terms(
@@ -190,7 +194,7 @@ class ItemForm(QScrollArea):
                 continue  # never overwrite what the clerk is typing
             self._set_value(spec, item.get(spec.key))
         self._loading = False
-        self._show_template(item)
+        self._template_timer.start()  # templates are parsed on first use: not before paint
         self._show_messages(item)
 
     def _set_value(self, spec: FieldSpec, value: Any) -> None:
@@ -204,8 +208,17 @@ class ItemForm(QScrollArea):
             editor.setText(value)
             editor.setCursorPosition(0)
 
+    def _update_template(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._show_template(item)
+
     def _show_template(self, item: Any) -> None:
         assert self.session is not None and self.domain_id is not None
+        if not item.template_ref:
+            self.template_label.setText("本地事项（不来自标准模板）")
+            self.reset_button.setVisible(False)
+            return
         template = template_for(self.session.domain(self.domain_id))
         reference = template_item(template, item, self.session.unit)
         if reference is None:
@@ -295,4 +308,4 @@ class ItemForm(QScrollArea):
             item = self.current_item()
             self._show_messages(item)
             if item is not None:
-                self._show_template(item)
+                self._template_timer.start()

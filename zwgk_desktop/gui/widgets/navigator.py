@@ -68,7 +68,8 @@ class NavigatorDelegate(QStyledItemDelegate):
         )
         font.setBold(False)
         painter.setFont(font)
-        detail = f"{index.data(COUNT_ROLE)} 项 · {index.data(STATUS_TEXT_ROLE)}"
+        count = index.data(COUNT_ROLE)
+        detail = f"{'…' if count is None else count} 项 · {index.data(STATUS_TEXT_ROLE)}"
         painter.setPen(name_color if selected else color)
         detail_rect = QRect(rect.left() + 24, rect.top() + 7 + line, rect.width() - 30, line + 2)
         painter.drawText(
