@@ -175,3 +175,17 @@ def test_batch_folder_with_summary(tmp_path: Path) -> None:
     assert [s["ok"] for s in data["submissions"]][:2] == [False, False]
     missing = zwgk("review", str(tmp_path / "none"))
     assert missing.returncode == 2 and "找不到" in missing.stderr
+
+
+def test_review_file_option_follows_a_renamed_submission(tmp_path: Path) -> None:
+    sub = _new(tmp_path / "甲镇.zwgk")
+    assert zwgk("review", str(sub), "--comment", "请核对", "--domain", "社会救助").returncode == 0
+    renamed = tmp_path / "甲镇-修改稿.zwgk"
+    renamed.write_bytes(sub.read_bytes())
+    result = zwgk(
+        "review", str(renamed), "--review-file", str(tmp_path / "甲镇.审核.zwgkr"), "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout)
+    assert state["round"] == 1 and len(state["comments"]) == 1
+    assert not (tmp_path / "甲镇-修改稿.审核.zwgkr").exists()

@@ -69,6 +69,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--by", metavar="NAME", default="", help="审核人（默认取设置中的审核人姓名）"
     )
+    parser.add_argument(
+        "--review-file",
+        metavar="F.zwgkr",
+        help="使用指定的审核文件（默认为旁边的“<文件名>.审核.zwgkr”；文件改名后重新报送时使用）",
+    )
     group = parser.add_argument_group("审核人操作（单个文件）")
     group.add_argument("--comment", metavar="TEXT", help="添加一条审核意见")
     group.add_argument("--problem", metavar="TEXT", default="", help="意见所指出的问题")
@@ -185,7 +190,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
     acting = any(
         (args.comment, args.from_validation, args.resolve, args.reopen, args.status, args.output)
     )
-    if not acting and find_review_file(path) is None:
+    if not acting and args.review_file is None and find_review_file(path) is None:
         catalog = load_catalog(path)  # unreadable input is still an error (exit 2)
         message = f"“{path.name}”尚无审核记录。用 --comment、--status 等开始审核。"
         if args.json:
@@ -206,7 +211,9 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         else:
             print(message)
         return 0
-    with ReviewSession.open_for_review(path, args.by, register=acting) as session:
+    with ReviewSession.open_for_review(
+        path, args.by, review_path=args.review_file, register=acting
+    ) as session:
         for notice in session.notices:
             say(args, f"提示：{notice}")
         domain_id = _domain_id(session, args.domain)
@@ -248,7 +255,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
 
 def _run_township(args: argparse.Namespace, path: Path) -> int:
     catalog = load_catalog(path)
-    with ReviewSession.open_for_township(path, catalog, args.by) as session:
+    with ReviewSession.open_for_township(path, catalog, args.by, args.review_file) as session:
         if args.modified:
             session.mark_modified(_ids(args.modified), args.reply)
             say(args, "已标记为已修改")

@@ -214,3 +214,44 @@ def test_open_document_shows_the_same_rows_read_only(submission: Path, tmp_path:
     ):
         assert doc.read_only and doc.source_path == as_json
         assert doc.load_catalog().to_dict() == session.catalog.to_dict()
+
+
+def test_renamed_resubmission_points_to_the_existing_review_file(submission: Path) -> None:
+    with ReviewSession.open_for_review(submission, "李审核") as first:
+        first.add_comment("请核对", SA)
+    renamed = submission.with_name("甲镇（修改稿）.zwgk")
+    renamed.write_bytes(submission.read_bytes())
+    with ReviewSession.open_for_review(renamed, "李审核") as fresh:
+        assert any("甲镇.审核.zwgkr" in n for n in fresh.notices)
+    review_path_for(renamed).unlink()
+    with ReviewSession.open_for_review(
+        renamed, "李审核", review_path=review_path_for(submission)
+    ) as same:
+        assert same.round.number == 1 and len(same.comments()) == 1
+
+
+def test_township_picks_a_review_file_that_is_then_kept_beside_its_document(
+    submission: Path, tmp_path: Path
+) -> None:
+    with ReviewSession.open_for_review(submission, "李审核") as reviewer:
+        reviewer.add_comment("请核对", SA)
+    own = tmp_path / "本镇目录2026.zwgk"
+    own.write_bytes(submission.read_bytes())
+    with Document.open(own) as doc:
+        catalog = doc.load_catalog()
+    with ReviewSession.open_for_township(
+        own, catalog, review_path=review_path_for(submission)
+    ) as township:
+        assert "已将审核文件复制为“本镇目录2026.审核.zwgkr”" in township.notices[0]
+        assert len(township.comments()) == 1
+    assert review_path_for(own).is_file()
+    with ReviewSession.open_for_township(own, catalog) as again:
+        assert len(again.comments()) == 1
+    with pytest.raises(ZwgkError, match="已存在"):
+        ReviewSession.open_for_township(own, catalog, review_path=review_path_for(submission))
+
+
+def test_looking_never_creates_a_review_file(submission: Path) -> None:
+    with pytest.raises(FileUnreadableError):
+        ReviewSession.open_for_review(submission, "李审核", register=False)
+    assert not review_path_for(submission).exists()

@@ -31,7 +31,7 @@ from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.diff import diff_with_templates
 from zwgk_desktop.core.review.model import CommentStatus
-from zwgk_desktop.core.review.session import file_sha256
+from zwgk_desktop.core.review.rounds import file_sha256
 from zwgk_desktop.core.review.store import SUFFIX as REVIEW_SUFFIX
 from zwgk_desktop.core.review.store import ReviewStore, find_review_file
 from zwgk_desktop.core.text import fold

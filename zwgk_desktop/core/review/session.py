@@ -10,9 +10,8 @@ add comments, resolve them or set statuses.
 
 from __future__ import annotations
 
-import hashlib
+import shutil
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from zwgk_desktop.core.review.comments import (
     make_anchor,
 )
 from zwgk_desktop.core.review.diff import CatalogDiff, diff_catalogs, diff_with_templates
-from zwgk_desktop.core.review.matching import match_items
 from zwgk_desktop.core.review.model import (
     Anchor,
     Comment,
@@ -34,8 +32,13 @@ from zwgk_desktop.core.review.model import (
     NewComment,
     ReviewStatus,
     Round,
-    Scope,
     StatusRecord,
+)
+from zwgk_desktop.core.review.rounds import (
+    check_unit,
+    file_sha256,
+    register_round,
+    sibling_review_files,
 )
 from zwgk_desktop.core.review.store import (
     CATALOG_TARGET,
@@ -44,24 +47,10 @@ from zwgk_desktop.core.review.store import (
     review_path_for,
 )
 from zwgk_desktop.core.storage import Document
-from zwgk_desktop.core.text import fold
 
 REVIEWER = "reviewer"
 TOWNSHIP = "township"
 DEFAULT_REVIEWER = "审核人"
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise FileUnreadableError(
-            f"无法读取文件：{Path(path).name}（{exc.strerror or exc}）"
-        ) from exc
-    return digest.hexdigest()
 
 
 def default_reviewer() -> str:
@@ -102,18 +91,21 @@ class ReviewSession:
     ) -> ReviewSession:
         """Open a received submission read-only; register it as a new round if it is new.
 
-        ``register=False`` only looks (e.g. ``zwgk review FILE --json``): a changed file is
-        shown against the latest round without recording a new one.
+        ``review_path``: a review file other than ``<name>.审核.zwgkr`` (the township renamed
+        its file). ``register=False`` only looks (``zwgk review FILE --json``): nothing is
+        created, and a changed file is shown against the latest round without a new one.
         """
         submission = Path(submission)
         catalog = load_catalog(submission)  # never writes to the submission
         sha = file_sha256(submission)
-        store = ReviewStore.open(review_path or review_path_for(submission), create=True)
+        path = Path(review_path) if review_path else review_path_for(submission)
+        is_new = not path.is_file()
+        store = ReviewStore.open(path, create=register)
+        notices: list[str] = []
         try:
             reviewer = reviewer.strip() or default_reviewer()
             latest = store.latest_round()
             existing = store.round_by_sha(sha)
-            notices: list[str] = []
             if existing is not None:
                 round_ = existing
                 if latest is not None and existing.number != latest.number:
@@ -124,11 +116,18 @@ class ReviewSession:
                 round_ = latest
                 notices.append(f"文件内容与第{latest.number}轮不同（尚未登记为新一轮）")
             else:
-                cls._check_unit(store, catalog)
-                round_ = cls._register_round(store, submission.name, sha, catalog, reviewer)
+                check_unit(store, catalog)
+                round_ = register_round(store, submission.name, sha, catalog, reviewer)
                 if round_.number > 1:
                     notices.append(
                         f"收到第{round_.number}轮提交，可查看与第{round_.number - 1}轮相比的变化"
+                    )
+            if is_new:
+                others = sibling_review_files(path.parent, catalog.meta.unit, path)
+                if others:
+                    names = "、".join(p.name for p in others)
+                    notices.append(
+                        f"同一文件夹中已有该单位的审核文件：{names}；如本文件是修改稿，请改用该审核文件打开"
                     )
         except BaseException:
             store.close()
@@ -145,13 +144,28 @@ class ReviewSession:
         user: str = "",
         review_path: str | Path | None = None,
     ) -> ReviewSession:
-        """The township's own document with the returned review file beside it."""
+        """The township's own document with the returned review file beside it.
+
+        A review file chosen elsewhere (``review_path``) is first copied beside the document
+        under the matching name, so that it travels with the document when resubmitted.
+        """
         document = Path(document)
-        path = Path(review_path) if review_path else find_review_file(document)
+        beside = review_path_for(document)
+        notices: list[str] = []
+        if review_path is not None and Path(review_path).resolve() != beside.resolve():
+            if beside.exists():
+                raise ZwgkError(f"“{beside.name}”已存在；请先移走它，再选择其他审核文件")
+            ReviewStore.open(review_path).close()  # refuse a foreign file before copying it
+            try:
+                shutil.copyfile(review_path, beside)
+            except OSError as exc:
+                raise ZwgkError(
+                    f"无法复制审核文件到“{beside.parent}”：{exc.strerror or exc}"
+                ) from exc
+            notices.append(f"已将审核文件复制为“{beside.name}”，重新提交时请连同目录文件一并报送")
+        path = find_review_file(document)
         if path is None:
-            raise FileUnreadableError(
-                f"“{document.name}”旁边没有审核文件（{review_path_for(document).name}）"
-            )
+            raise FileUnreadableError(f"“{document.name}”旁边没有审核文件（{beside.name}）")
         store = ReviewStore.open(path)
         latest = store.latest_round()
         if latest is None:
@@ -165,52 +179,12 @@ class ReviewSession:
             user.strip() or catalog.meta.unit or "编制单位",
             latest,
         )
+        session.notices = notices
         status = store.status()
         if status.status is ReviewStatus.RETURNED:
             open_count = sum(1 for c in store.comments() if c.status is CommentStatus.OPEN)
             session.notices.append(f"县级审核意见：退回修改，{open_count} 条意见待处理")
         return session
-
-    @staticmethod
-    def _check_unit(store: ReviewStore, catalog: Catalog) -> None:
-        recorded = store.unit
-        if recorded and catalog.meta.unit and fold(recorded) != fold(catalog.meta.unit):
-            raise ZwgkError(
-                f"审核文件“{store.path.name}”属于“{recorded}”，而提交文件的单位是“{catalog.meta.unit}”，请确认文件是否放错"
-            )
-
-    @classmethod
-    def _register_round(
-        cls, store: ReviewStore, file_name: str, sha: str, catalog: Catalog, by: str
-    ) -> Round:
-        latest = store.latest_round()
-        if latest is None:
-            return store.add_round(file_name, sha, catalog, by)
-        previous = store.round_catalog(latest.number)
-        diff = diff_catalogs(previous, catalog)
-        moved = _reanchor(store.comments(), previous, catalog)
-        statuses: list[StatusRecord] = []
-        for target, record in store.statuses().items():
-            if target == CATALOG_TARGET or record.status is ReviewStatus.PENDING:
-                continue
-            domain_diff = diff.domain(target)
-            unchanged = domain_diff is not None and domain_diff.status in (
-                "unchanged",
-                "not_involved",
-            )
-            if record.status is ReviewStatus.APPROVED and unchanged:
-                continue
-            statuses.append(
-                StatusRecord(
-                    target, ReviewStatus.PENDING, by, note=f"第{latest.number + 1}轮重新提交"
-                )
-            )
-        statuses.append(
-            StatusRecord(
-                CATALOG_TARGET, ReviewStatus.PENDING, by, note=f"第{latest.number + 1}轮提交"
-            )
-        )
-        return store.add_round(file_name, sha, catalog, by, moved, statuses)
 
     def open_document(self) -> Document:
         """A read-only Document showing the submission, for the editor's views.
@@ -440,45 +414,3 @@ class ReviewSession:
                 note or "编制单位已修改并重新提交",
             )
         self._changed()
-
-
-def _reanchor(
-    comments: list[Comment], previous: Catalog, current: Catalog
-) -> list[tuple[int, Anchor]]:
-    """New anchors for item comments, following each item from ``previous`` to ``current``."""
-    item_comments = [c for c in comments if c.anchor.scope in (Scope.ITEM, Scope.FIELD)]
-    if not item_comments:
-        return []
-    index = CommentIndex(item_comments, previous)
-    by_domain: dict[str, list[tuple[Comment, int]]] = defaultdict(list)
-    for c in item_comments:
-        location = index.location(c.id)
-        if location.found and location.row is not None:
-            by_domain[location.domain_id].append((c, location.row))
-    moved: list[tuple[int, Anchor]] = []
-    for domain_id, entries in by_domain.items():
-        old_domain = find_domain(previous, domain_id)
-        new_domain = find_domain(current, domain_id) or (
-            old_domain and find_domain(current, old_domain.name)
-        )
-        if old_domain is None or new_domain is None:
-            continue
-        mapping = {
-            m.old: m.new
-            for m in match_items(old_domain.items, new_domain.items)
-            if m.old is not None
-        }
-        for comment, row in entries:
-            new_row = mapping.get(row)
-            if new_row is None:
-                continue
-            item = new_domain.items[new_row]
-            moved.append(
-                (
-                    comment.id,
-                    comment.anchor.moved_to(
-                        new_row + 1, item.template_ref, item.level1, item.level2
-                    ),
-                )
-            )
-    return moved
