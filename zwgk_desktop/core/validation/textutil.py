@@ -95,6 +95,8 @@ def _squash_part(match: re.Match[str]) -> str:
 
 def squash(text: str) -> str:
     """NFKC with all whitespace removed: :func:`text.fold` without trad→simp, 3–4x faster."""
+    if "（" in text or "）" in text:  # by far the commonest fullwidth pair: plain C replaces
+        text = text.replace("（", "(").replace("）", ")")
     text = _SQUASH_RE.sub(_squash_part, text)
     if not unicodedata.is_normalized("NFKC", text):
         text = _SQUASH_RE.sub("", unicodedata.normalize("NFKC", text))
