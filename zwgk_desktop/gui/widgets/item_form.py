@@ -182,9 +182,7 @@ class ItemForm(QScrollArea):
             self._loading = False
             self._show_messages(None)
             return
-        assert self.session is not None and self.domain_id is not None
-        row = self.session.row_of(self.domain_id, item.id)
-        self.heading.setText(f"第 {row + 1} 项　{item.title()}")
+        self._update_heading(item)
         self._loading = True
         for spec in FIELDS:
             if keys is not None and spec.key not in keys:
@@ -207,6 +205,11 @@ class ItemForm(QScrollArea):
         elif isinstance(editor, QLineEdit) and editor.text() != value:
             editor.setText(value)
             editor.setCursorPosition(0)
+
+    def _update_heading(self, item: Any) -> None:
+        assert self.session is not None and self.domain_id is not None
+        row = self.session.row_of(self.domain_id, item.id)
+        self.heading.setText(f"第 {row + 1} 项　{item.title()}")
 
     def _update_template(self) -> None:
         item = self.current_item()
@@ -308,4 +311,5 @@ class ItemForm(QScrollArea):
             item = self.current_item()
             self._show_messages(item)
             if item is not None:
+                self._update_heading(item)  # rows may have moved
                 self._template_timer.start()
