@@ -118,7 +118,10 @@ class ItemForm(QScrollArea):
             edit.commit_requested.connect(lambda key=spec.key: self._commit(key))
             return edit
         if spec.is_choice:
-            choice = ChoiceEditor(spec.key, terms_for(spec, ()), columns=2, parent=parent)
+            # One column for the 13 channels keeps the dock narrow (long names such as
+            # “社区/企事业单位/村公示栏(电子屏)”); the short vocabularies sit in one row.
+            columns = 1 if spec.key == "channels" else 3
+            choice = ChoiceEditor(spec.key, terms_for(spec, ()), columns=columns, parent=parent)
             choice.changed.connect(lambda key=spec.key: self._commit(key))
             return choice
         line = QLineEdit(parent)
