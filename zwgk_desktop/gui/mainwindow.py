@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop import APP_NAME
-from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.storage import Document
-from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui import msgbox
-from zwgk_desktop.gui.actions import SPEC_BY_ID, build_actions, build_menus
+from zwgk_desktop.gui.actions import build_actions, build_menus
 from zwgk_desktop.gui.delegates import ItemDelegate
 from zwgk_desktop.gui.editing import TableEditor
 from zwgk_desktop.gui.handlers_edit import EditHandlers
@@ -43,9 +41,10 @@ from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
 from zwgk_desktop.gui.widgets.item_form import ItemForm
 from zwgk_desktop.gui.widgets.item_table import ItemTableView
 from zwgk_desktop.gui.widgets.navigator import Navigator
+from zwgk_desktop.gui.window_chrome import WindowChrome
 
 
-class MainWindow(FileHandlers, EditHandlers, QMainWindow):
+class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
@@ -365,92 +364,6 @@ class MainWindow(FileHandlers, EditHandlers, QMainWindow):
                 self.show_domain(domains[0].id)
         self._refresh_header()
         self.update_status()
-
-    def _form_dock_shown(self, visible: bool) -> None:
-        self._sync_check("show_form", visible)
-
-    def _issues_dock_shown(self, visible: bool) -> None:
-        self._sync_check("show_issues", visible)
-
-    def _show_docks(self, on: bool) -> None:
-        """Docks belong to an open catalog: hidden on the welcome page, restored after."""
-        self._docks_follow_actions = False
-        try:
-            self.form_dock.setVisible(on and self.actions_by_id["show_form"].isChecked())
-            self.issues_dock.setVisible(on and self.actions_by_id["show_issues"].isChecked())
-        finally:
-            self._docks_follow_actions = True
-
-    def _sync_check(self, action_id: str, visible: bool) -> None:
-        if not self.isVisible() or not self._docks_follow_actions or self.session is None:
-            return
-        action = self.actions_by_id[action_id]
-        action.blockSignals(True)
-        action.setChecked(visible)
-        action.blockSignals(False)
-
-    # ----------------------------------------------------------------- status & title
-    def update_title(self) -> None:
-        if self.session is None:
-            self.setWindowTitle(APP_NAME)
-            return
-        unit = self.session.meta.unit or "未命名单位"
-        name = self.session.document.source_path.name
-        mode = "（只读）" if self.session.read_only else ""
-        self.setWindowTitle(f"{unit} — {name}{mode} — {APP_NAME}")
-
-    def update_status(self) -> None:
-        if self.session is None or self.validation is None:
-            self.counts_label.setText("")
-            self.items_label.setText("")
-            self.save_label.setText("")
-            return
-        totals = self.validation.store.totals(self.session.domains)
-        text = f"错误 {totals[Severity.ERROR]}　警告 {totals[Severity.WARNING]}　提示 {totals[Severity.INFO]}"
-        if self.validation.busy:
-            text += "（校验中…）"
-        self.counts_label.setText(text)
-        domain_id = self.current_domain()
-        here = len(self.session.items(domain_id)) if domain_id else 0
-        total = sum(len(d.items) for d in self.session.domains)
-        more = "" if self.session.all_loaded else "…"
-        self.items_label.setText(f"本领域 {here} 项 / 共 {total}{more} 项")
-        self.save_label.setText("只读" if self.session.read_only else "已保存")
-
-    def _update_actions(self) -> None:
-        has_doc = self.session is not None
-        writable = has_doc and not self.session.read_only  # type: ignore[union-attr]
-        for action_id, action in self.actions_by_id.items():
-            needs = SPEC_BY_ID[action_id].needs
-            action.setEnabled(
-                needs == "always" or (needs == "doc" and has_doc) or (needs == "write" and writable)
-            )
-        if has_doc:
-            stack = self.session.undo_stack  # type: ignore[union-attr]
-            undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]
-            undo.setEnabled(writable and stack.canUndo())
-            redo.setEnabled(writable and stack.canRedo())
-            undo.setText(f"撤销 {stack.undoText()}" if stack.canUndo() else "撤销")
-            redo.setText(f"重做 {stack.redoText()}" if stack.canRedo() else "重做")
-        domain_id = self.current_domain()
-        custom = bool(has_doc and domain_id and not self.session.domain(domain_id).pilot)  # type: ignore[union-attr]
-        self.actions_by_id["remove_domain"].setEnabled(writable and custom)
-        self.form.setEnabled(has_doc)
-
-    # ----------------------------------------------------------------- window state
-    def _settings(self) -> QSettings:
-        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
-
-    def _restore_state(self) -> None:
-        settings = self._settings()
-        geometry = settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
-        state = settings.value("state")
-        if isinstance(state, QByteArray):
-            self._docks_sized = self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:

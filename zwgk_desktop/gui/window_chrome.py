@@ -1,0 +1,108 @@
+"""The window's chrome: title, status bar, enabled actions, docks, saved geometry.
+
+A mixin of the main window, kept apart from the composition and the session handling.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from zwgk_desktop import APP_NAME
+from zwgk_desktop.core import paths
+from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui.actions import SPEC_BY_ID
+
+if TYPE_CHECKING:
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+
+class WindowChrome:
+    """Title, status and dock bookkeeping (mixed into MainWindow)."""
+
+    def _form_dock_shown(self: MainWindow, visible: bool) -> None:
+        self._sync_check("show_form", visible)
+
+    def _issues_dock_shown(self: MainWindow, visible: bool) -> None:
+        self._sync_check("show_issues", visible)
+
+    def _show_docks(self: MainWindow, on: bool) -> None:
+        """Docks belong to an open catalog: hidden on the welcome page, restored after."""
+        self._docks_follow_actions = False
+        try:
+            self.form_dock.setVisible(on and self.actions_by_id["show_form"].isChecked())
+            self.issues_dock.setVisible(on and self.actions_by_id["show_issues"].isChecked())
+        finally:
+            self._docks_follow_actions = True
+
+    def _sync_check(self: MainWindow, action_id: str, visible: bool) -> None:
+        if not self.isVisible() or not self._docks_follow_actions or self.session is None:
+            return
+        action = self.actions_by_id[action_id]
+        action.blockSignals(True)
+        action.setChecked(visible)
+        action.blockSignals(False)
+
+    # ----------------------------------------------------------------- status & title
+    def update_title(self: MainWindow) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        unit = self.session.meta.unit or "未命名单位"
+        name = self.session.document.source_path.name
+        mode = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{unit} — {name}{mode} — {APP_NAME}")
+
+    def update_status(self: MainWindow) -> None:
+        if self.session is None or self.validation is None:
+            self.counts_label.setText("")
+            self.items_label.setText("")
+            self.save_label.setText("")
+            return
+        totals = self.validation.store.totals(self.session.domains)
+        text = f"错误 {totals[Severity.ERROR]}　警告 {totals[Severity.WARNING]}　提示 {totals[Severity.INFO]}"
+        if self.validation.busy:
+            text += "（校验中…）"
+        self.counts_label.setText(text)
+        domain_id = self.current_domain()
+        here = len(self.session.items(domain_id)) if domain_id else 0
+        total = sum(len(d.items) for d in self.session.domains)
+        more = "" if self.session.all_loaded else "…"
+        self.items_label.setText(f"本领域 {here} 项 / 共 {total}{more} 项")
+        self.save_label.setText("只读" if self.session.read_only else "已保存")
+
+    def _update_actions(self: MainWindow) -> None:
+        has_doc = self.session is not None
+        writable = has_doc and not self.session.read_only  # type: ignore[union-attr]
+        for action_id, action in self.actions_by_id.items():
+            needs = SPEC_BY_ID[action_id].needs
+            action.setEnabled(
+                needs == "always" or (needs == "doc" and has_doc) or (needs == "write" and writable)
+            )
+        if has_doc:
+            stack = self.session.undo_stack  # type: ignore[union-attr]
+            undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]
+            undo.setEnabled(writable and stack.canUndo())
+            redo.setEnabled(writable and stack.canRedo())
+            undo.setText(f"撤销 {stack.undoText()}" if stack.canUndo() else "撤销")
+            redo.setText(f"重做 {stack.redoText()}" if stack.canRedo() else "重做")
+        domain_id = self.current_domain()
+        custom = bool(has_doc and domain_id and not self.session.domain(domain_id).pilot)  # type: ignore[union-attr]
+        self.actions_by_id["remove_domain"].setEnabled(writable and custom)
+        self.form.setEnabled(has_doc)
+
+    # ----------------------------------------------------------------- window state
+    def _settings(self: MainWindow) -> QSettings:
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_state(self: MainWindow) -> None:
+        settings = self._settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        state = settings.value("state")
+        if isinstance(state, QByteArray):
+            self._docks_sized = self.restoreState(state)
