@@ -263,3 +263,13 @@ def test_replace_current_cell(window) -> None:
     window.table.select_cell(1, col(window, "level2"))
     assert dialog.replace_current()
     assert window.session.items("alpha")[1].level2 == "第二项"
+
+
+def test_closing_with_a_cell_editor_open_keeps_the_typed_text(
+    window, qtbot, doc_path: Path
+) -> None:
+    editor = open_editor(window, qtbot, 0, "subject")
+    editor.selectAll()
+    editor.insert("未按回车的主体")
+    window.close_session()
+    assert stored(doc_path)[0].subject == "未按回车的主体"

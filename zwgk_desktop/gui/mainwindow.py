@@ -210,6 +210,7 @@ class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
     def close_session(self) -> None:
         if self.session is None:
             return
+        self.table.commit_open_editor()
         self.form.commit_all()
         if self.find_dialog is not None:
             self.find_dialog.close()

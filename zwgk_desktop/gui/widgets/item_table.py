@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QTableView,
     QWidget,
@@ -155,6 +156,18 @@ class ItemTableView(QTableView):
         else:
             target = model.domain_row(target_visible)
         self.rows_dropped.emit([source], target)
+
+    def commit_open_editor(self) -> None:
+        """Commit a cell being edited (before the document closes), as Excel does."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        widget = QApplication.focusWidget()
+        viewport = self.viewport()
+        while widget is not None and widget.parentWidget() is not viewport:
+            widget = widget.parentWidget()
+        if widget is not None:
+            self.commitData(widget)
+            self.closeEditor(widget, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def current_domain_row(self) -> int | None:
         model = self.item_model()
