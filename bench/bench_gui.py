@@ -29,6 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+# An installed app runs from compiled bytecode (pip and PyInstaller both ship .pyc); CI
+# shells often set PYTHONDONTWRITEBYTECODE, which would recompile our modules on every
+# start. Children keep their bytecode in a private cache folder instead of the source tree.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+ENV["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "zwgk-bench-pycache")
 
 BARE_APP = """
 import os, sys
@@ -88,6 +93,7 @@ def _run(args: list[str]) -> tuple[float, dict]:
 def bench_open(path: Path, runs: int) -> dict:
     bare, empty, opened = [], [], []
     inside: list[float] = []
+    _run(["-m", "bench.bench_gui", "--probe-open", str(path)])  # warm-up: bytecode, disk cache
     for _ in range(runs):
         bare.append(_run(["-c", BARE_APP])[0])
         empty.append(_run(["-m", "bench.bench_gui", "--probe-open", ""])[0])

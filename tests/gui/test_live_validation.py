@@ -104,3 +104,26 @@ def test_background_check_of_a_big_catalog_matches_full_validation(qapp, tmp_pat
         assert {s.value: n for s, n in totals.items()} == expected
     finally:
         session.close()
+
+
+def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtbot) -> None:
+    from zwgk_desktop.gui import commands
+
+    item = window.session.items("alpha")[0]
+    commands.push(
+        window.session, commands.set_cells(window.session, [("alpha", item.id, "basis", "")])
+    )
+    domain_id = window.add_custom_domain("新增领域")
+    # Nothing re-checked from scratch: alpha keeps its finding at once, the new domain is queued.
+    assert (
+        window.validation.store.domain_counts(window.session.domain("alpha"))[Severity.ERROR] == 1
+    )
+    window.validation.wait_idle()
+    assert window.validation.is_checked(domain_id)
+    new_domain = window.session.domain(domain_id)
+    assert (
+        window.validation.store.domain_counts(new_domain)[Severity.WARNING] >= 1
+    )  # no items, not 未涉及
+    window.on_undo()
+    assert not window.session.has_domain(domain_id)
+    assert not window.validation.is_checked(domain_id)

@@ -72,6 +72,14 @@ class IssueStore:
         self._counts.pop(domain.id, None)
         self.validated.discard(domain.id)
 
+    def drop_domain(self, domain_id: str) -> None:
+        """Forget a removed domain's own findings (its items' are never shown again)."""
+        for located in self._domain.pop(domain_id, ()):
+            if located.item_id is not None:
+                self._domain_marks.pop(located.item_id, None)
+        self._counts.pop(domain_id, None)
+        self.validated.discard(domain_id)
+
     def invalidate_counts(self, domain_id: str) -> None:
         self._counts.pop(domain_id, None)
 

@@ -49,7 +49,8 @@ class LiveValidation(QObject):
         session.rows_removed.connect(self._on_structure)
         session.layout_changed.connect(self._on_structure)
         session.domain_changed.connect(self._on_domain)
-        session.domains_reset.connect(self.restart)
+        session.domains_reset.connect(self._on_domains_reset)
+        session.reloaded.connect(self.restart)
 
     # ----------------------------------------------------------------- control
     def restart(self, first: str | None = None) -> None:
@@ -207,6 +208,23 @@ class LiveValidation(QObject):
                 if self._domain_rules(domain):
                     self.marks_changed.emit(domain_id, None)
                 self.issues_changed.emit(domain_id)
+
+    def _on_domains_reset(self) -> None:
+        """A domain was added or removed: check the new one, forget the gone one."""
+        ids = [d.id for d in self.session.domains]
+        present = set(ids)
+        for gone in [d for d in self.store.validated if d not in present]:
+            self.store.drop_domain(gone)
+        head = self._queue[0] if self._queue else None
+        known = self.store.validated | set(self._queue)
+        self._queue = [d for d in self._queue if d in present] + [d for d in ids if d not in known]
+        if not self._queue or self._queue[0] != head:
+            self._next_index = 0
+        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self.issues_changed.emit("")
+        self._progress()
+        if self._queue:
+            self._chunk_timer.start(0)
 
     def _on_removing(self, domain_id: str, start: int, count: int) -> None:
         items = self.session.items(domain_id)[start : start + count]

@@ -46,6 +46,7 @@ class Session(QObject):
     layout_changed = Signal(str)
     domain_changed = Signal(str)  # name, 未涉及 or 说明 of one domain
     domains_reset = Signal()  # domains added/removed or the whole catalog reloaded
+    reloaded = Signal()  # everything was re-read from the document (snapshot restored)
     domain_loaded = Signal(str)  # a domain's items were read from the document
     failed = Signal(str)  # a write was refused; the message is one Chinese line
 
@@ -166,6 +167,7 @@ class Session(QObject):
         self.undo_stack.clear()
         self._read_structure(first)
         self.domains_reset.emit()
+        self.reloaded.emit()
 
     def _reindex_domains(self) -> None:
         self._domains = {d.id: d for d in self._catalog.domains}
