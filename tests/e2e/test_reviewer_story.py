@@ -152,8 +152,9 @@ def test_open_comment_return_fix_reopen_approve(tmp_path: Path) -> None:
     assert sha(submitted) == resubmitted
 
     # --- the CLI agrees, and the batch now shows the verdict
-    state = json.loads(zwgk("review", str(submitted), "--json").stdout)
+    state = json.loads(zwgk("review", str(submitted), "--json", "--changes").stdout)
     assert (state["round"], state["status"]["status"]) == (2, "approved")
+    assert state["changes"]["summary"]["items_changed"] == 2
     assert [r["number"] for r in state["rounds"]] == [1, 2]
     batch = json.loads(zwgk("review", str(county), "--json").stdout)
     row = next(s for s in batch["submissions"] if s["file"] == "甲镇.zwgk")

@@ -23,6 +23,7 @@ from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.batch import BatchResult, review_folder
 from zwgk_desktop.core.review.comments import find_domain
+from zwgk_desktop.core.review.diff_text import diff_text
 from zwgk_desktop.core.review.model import ReviewStatus, field_label
 from zwgk_desktop.core.review.session import ReviewSession
 from zwgk_desktop.core.review.store import find_review_file
@@ -42,6 +43,7 @@ EPILOG = """\
 单个文件：意见保存在旁边的“<文件名>.审核.zwgkr”中，提交文件本身不会被修改。
   新的文件内容登记为新一轮（第N轮）；--item 为领域内从 1 开始的行号；--field 为字段键
   （如 time_limit、channels）；IDS 为意见编号，可用逗号分隔多个。
+  --changes 显示与上一轮相比的变化（文字），--json 时放在 "changes" 字段（zwgk diff 的格式）。
   --json：{"format": "zwgk-review", "version": 1, "file", "unit", "round", "rounds",
            "status", "domains": [{"id", "name", "status", "status_label", "comments"}],
            "comments": [{"id", "target", "problem", "opinion", "status", "status_label",
@@ -92,6 +94,11 @@ def register(subparsers: Any) -> None:
     )
     group.add_argument("--note", metavar="TEXT", default="", help="状态说明")
     group.add_argument("--force", action="store_true", help="仍有待处理意见时也标记为通过")
+    group.add_argument(
+        "--changes",
+        action="store_true",
+        help="显示本轮与上一轮相比的变化（--json 时为 changes 字段）",
+    )
     town = parser.add_argument_group("编制单位操作（在本单位的目录文件上）")
     town.add_argument("--modified", metavar="IDS", help="将意见标记为已修改")
     town.add_argument("--reply", metavar="TEXT", default="", help="修改说明")
@@ -246,10 +253,17 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
                 raise ZwgkError("审核意见文件的扩展名应为 .xlsx")
             count = export_opinions(session, args.output)
             say(args, f"已导出审核意见 {count} 条：{args.output}")
+        changes = session.diff_to_previous() if args.changes else None
         if args.json:
-            print_json(session_json(session))
-        elif not acting:
-            print(session_text(session))
+            data = session_json(session)
+            if args.changes:
+                data["changes"] = changes.to_json() if changes else None
+            print_json(data)
+        else:
+            if not acting:
+                print(session_text(session))
+            if args.changes:
+                print(diff_text(changes) if changes else "这是第1轮，没有可比较的上一轮。")
     return 0
 
 

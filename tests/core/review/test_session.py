@@ -188,6 +188,9 @@ def test_looking_without_registering_records_no_round(submission: Path) -> None:
         assert look.round.number == 1 and "尚未登记" in look.notices[0]
         assert look.catalog.domain(SA).items[0].content == "新内容"
         assert len(look.store.rounds()) == 1
+        diff = look.diff_to_previous()
+        assert diff is not None and diff.summary()["items_changed"] == 1
+        assert diff.right.label == "当前文件（未登记）"
 
 
 def test_open_document_shows_the_same_rows_read_only(submission: Path, tmp_path: Path) -> None:

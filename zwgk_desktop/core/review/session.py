@@ -79,6 +79,7 @@ class ReviewSession:
         self.round = round_
         self.notices: list[str] = []  # things to tell the user once (Chinese)
         self._index: CommentIndex | None = None
+        self.registered = True  # False: the file's content is not (yet) one of the rounds
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -102,6 +103,7 @@ class ReviewSession:
         is_new = not path.is_file()
         store = ReviewStore.open(path, create=register)
         notices: list[str] = []
+        registered = True
         try:
             reviewer = reviewer.strip() or default_reviewer()
             latest = store.latest_round()
@@ -114,6 +116,7 @@ class ReviewSession:
                     )
             elif not register and latest is not None:
                 round_ = latest
+                registered = False
                 notices.append(f"文件内容与第{latest.number}轮不同（尚未登记为新一轮）")
             else:
                 check_unit(store, catalog)
@@ -134,6 +137,7 @@ class ReviewSession:
             raise
         session = cls(submission, catalog, store, REVIEWER, reviewer, round_)
         session.notices = notices
+        session.registered = registered
         return session
 
     @classmethod
@@ -249,7 +253,10 @@ class ReviewSession:
         return self.store.status(domain_id)
 
     def previous_catalog(self) -> Catalog | None:
-        """The catalog of the round before the current one (None in round 1)."""
+        """The catalog of the round before this file (None in round 1). For a file looked at
+        without registering it, that is the latest round itself."""
+        if not self.registered:
+            return self.store.round_catalog(self.round.number)
         if self.round.number <= 1:
             return None
         return self.store.round_catalog(self.round.number - 1)
@@ -259,6 +266,8 @@ class ReviewSession:
         if previous is None:
             return None
         n = self.round.number
+        if not self.registered:
+            return diff_catalogs(previous, self.catalog, f"第{n}轮", "当前文件（未登记）")
         return diff_catalogs(previous, self.catalog, f"第{n - 1}轮", f"第{n}轮")
 
     def diff_since_round(self) -> CatalogDiff:
