@@ -48,7 +48,9 @@ def _zip_bomb_bytes() -> bytes:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, make_catalog: Callable[..., Catalog]) -> Path:
+def folder(
+    tmp_path: Path, make_catalog: Callable[..., Catalog], hand_made_xlsx: Callable[..., Path]
+) -> Path:
     box = tmp_path / "各镇提交"
     box.mkdir()
     clean = make_catalog(unit="甲镇人民政府")
@@ -63,6 +65,7 @@ def folder(tmp_path: Path, make_catalog: Callable[..., Catalog]) -> Path:
         json.dumps(make_catalog(unit="丙镇人民政府").to_dict(), ensure_ascii=False),
         encoding="utf-8",
     )
+    hand_made_xlsx(box / "丁镇.xlsx", "丁镇人民政府")
     (box / "corrupt.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     (box / "random.zwgk").write_bytes(bytes(range(256)) * 40)
     (box / "旧格式.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
@@ -87,6 +90,7 @@ def test_every_file_is_a_row_and_bad_ones_never_stop_the_batch(folder: Path) -> 
             "甲镇.zwgk",
             "乙镇.zwgk",
             "丙镇.json",
+            "丁镇.xlsx",
             "corrupt.xlsx",
             "random.zwgk",
             "旧格式.xls",
@@ -98,7 +102,7 @@ def test_every_file_is_a_row_and_bad_ones_never_stop_the_batch(folder: Path) -> 
     assert set(bad) == {"corrupt.xlsx", "random.zwgk", "旧格式.xls", "别的数据库.zwgk", "bomb.xlsx"}
     assert all(bad[name] and "\n" not in bad[name] for name in bad)
     assert ".xlsx" in bad["旧格式.xls"]  # tells the clerk to save as .xlsx
-    assert calls[0] == (0, 8) and calls[-1] == (8, 8)
+    assert calls[0] == (0, 9) and calls[-1] == (9, 9)
     assert result.summary()["unreadable"] == 5 and result.has_problems
 
 
@@ -152,14 +156,14 @@ def test_summary_workbook_and_json(folder: Path, tmp_path: Path) -> None:
     ]
     assert table.max_row == 1 + len(result.table())
     data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
-    assert data["format"] == "zwgk-review-batch" and data["summary"]["files"] == 8
+    assert data["format"] == "zwgk-review-batch" and data["summary"]["files"] == 9
     # Our own outputs in the folder are recognised and skipped next time.
     with ReviewSession.open_for_review(folder / "甲镇.zwgk", "李审核") as session:
         export_opinions(session, folder / "甲镇审核意见.xlsx")
     files, ours = candidate_files(folder)
     assert {p.name for p in ours} == {"汇总.xlsx", "甲镇审核意见.xlsx"}
     again = review_folder(folder)
-    assert len(again.submissions) == 8 and any("已跳过" in n for n in again.notes)
+    assert len(again.submissions) == 9 and any("已跳过" in n for n in again.notes)
 
 
 def test_cancel_stops_between_files(folder: Path) -> None:

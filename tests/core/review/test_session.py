@@ -258,3 +258,20 @@ def test_looking_never_creates_a_review_file(submission: Path) -> None:
     with pytest.raises(FileUnreadableError):
         ReviewSession.open_for_review(submission, "李审核", register=False)
     assert not review_path_for(submission).exists()
+
+
+def test_a_hand_made_workbook_is_reviewed_like_a_document(
+    tmp_path: Path, hand_made_xlsx: Callable[..., Path]
+) -> None:
+    xlsx = hand_made_xlsx(tmp_path / "丙镇.xlsx")
+    before = _digest(xlsx)
+    with ReviewSession.open_for_review(xlsx, "李审核") as session:
+        assert session.unit == "丙镇人民政府"
+        cid = session.add_comment("请补充公开时限", SA, 1, "time_limit")
+        missing = session.diff_to_templates().domain(SA)
+        assert missing is not None and missing.count("removed") >= 5
+        with session.open_document() as doc:
+            assert doc.items(SA)[1].level2 == "审核信息"
+        assert session.index().location(cid).cell == (SA, 1, "time_limit")
+    assert _digest(xlsx) == before
+    assert review_path_for(xlsx).name == "丙镇.审核.zwgkr"
