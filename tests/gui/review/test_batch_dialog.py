@@ -66,3 +66,20 @@ def test_missing_folder_and_cancel(qtbot, submission: Path) -> None:
     qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
     assert dialog.result is None and "已取消" in dialog.summary_label.text()
     assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_closing_the_dialog_mid_check_is_safe(qtbot, submission: Path) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from zwgk_desktop.gui.review.batch_dialog import _ALIVE
+
+    for n in range(10):
+        (submission.parent / f"copy{n}.zwgk").write_bytes(submission.read_bytes())
+    dialog = BatchReviewDialog(None, submission.parent)
+    dialog.show()
+    assert dialog.start()
+    dialog.close()
+    dialog.deleteLater()
+    del dialog
+    assert QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.waitUntil(lambda: not _ALIVE, timeout=5_000)

@@ -56,6 +56,9 @@ BAD = QColor("#f8d7da")
 WARN = QColor("#fff3cd")
 
 
+_ALIVE: set[QObject] = set()  # signal objects of running checks, kept until they finish
+
+
 class _Signals(QObject):
     progress = Signal(int, int)
     done = Signal(object)
@@ -100,6 +103,11 @@ class BatchReviewDialog(QDialog):
         self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        signals = self._signals  # released when the check ends, even if the dialog is gone
+        signals.done.connect(lambda _r: _ALIVE.discard(signals), Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(
+            lambda _e, _d: _ALIVE.discard(signals), Qt.ConnectionType.QueuedConnection
+        )
         self._build(str(folder))
 
     def _build(self, folder: str) -> None:
@@ -192,6 +200,7 @@ class BatchReviewDialog(QDialog):
         self.progress.setRange(0, 0)
         self.summary_label.setText("正在检查…")
         self._update_buttons()
+        _ALIVE.add(self._signals)  # outlives the dialog if it is closed mid-check
         QThreadPool.globalInstance().start(_Job(path, self._signals, self._cancel))
         return True
 
