@@ -71,11 +71,13 @@ def configure_app(app: Any) -> None:
     app._zwgk_translators = translators  # keep them alive with the app
     resources = _resources()
     if resources is not None:
-        for icon_name in ("app.svg", "app.png", "zwgk.svg", "zwgk.png", "icon.png"):
-            path = resources / "icons" / icon_name
-            if path.is_file():
-                app.setWindowIcon(QIcon(str(path)))
-                break
+        icon = QIcon()
+        for path in sorted((resources / "icons").glob("zwgk-[0-9]*.png")):
+            icon.addFile(str(path))  # every rendered size: crisp in title bar and taskbar
+        if icon.isNull() and (resources / "icons" / "zwgk.svg").is_file():
+            icon = QIcon(str(resources / "icons" / "zwgk.svg"))
+        if not icon.isNull():
+            app.setWindowIcon(icon)
         style = resources / "style.qss"
         if style.is_file():
             app.setStyleSheet(style.read_text(encoding="utf-8"))
