@@ -273,3 +273,20 @@ def test_closing_with_a_cell_editor_open_keeps_the_typed_text(
     editor.insert("未按回车的主体")
     window.close_session()
     assert stored(doc_path)[0].subject == "未按回车的主体"
+
+
+def test_undo_shows_where_it_changed_something(window) -> None:
+    from zwgk_desktop.gui import commands
+
+    item = window.session.items("beta")[2]
+    commands.push(
+        window.session,
+        commands.set_cells(window.session, [("beta", item.id, "time_limit", "实时公开")]),
+    )
+    window.navigator.select("alpha")
+    window.table.select_cell(0, 0)
+    window.on_undo()
+    assert window.current_position() == ("beta", 2, "time_limit")
+    window.navigator.select("alpha")
+    window.on_redo()
+    assert window.current_position() == ("beta", 2, "time_limit")

@@ -42,11 +42,54 @@ class EditHandlers:
     def on_undo(self: MainWindow) -> None:
         if self.session is not None and not self.session.read_only:
             self.form.commit_all()
-            self.session.undo_stack.undo()
+            self._follow_change(self.session.undo_stack.undo)
 
     def on_redo(self: MainWindow) -> None:
         if self.session is not None and not self.session.read_only:
-            self.session.undo_stack.redo()
+            self._follow_change(self.session.undo_stack.redo)
+
+    def _follow_change(self: MainWindow, step: Any) -> None:
+        """Run an undo/redo step and show where it changed something, as Excel does."""
+        assert self.session is not None
+        seen: list[tuple[str, int, str | None]] = []
+        session = self.session
+
+        def cells(domain_id: str, rows: list[int], keys: list[str]) -> None:
+            seen.append((domain_id, rows[0], keys[0] if keys else None))
+
+        def rows(domain_id: str, start: int, _count: int) -> None:
+            seen.append((domain_id, start, None))
+
+        hooks = [
+            (session.cells_changed, cells),
+            (session.rows_inserted, rows),
+            (session.rows_removed, rows),
+        ]
+        for signal, slot in hooks:
+            signal.connect(slot)
+        try:
+            step()
+        finally:
+            for signal, slot in hooks:
+                signal.disconnect(slot)
+        if not seen or self.table_model is None:
+            return
+        domain_id, row, key = seen[0]
+        if not session.has_domain(domain_id):
+            return
+        self.show_domain(domain_id)
+        items = session.items(domain_id)
+        if not items:
+            return
+        row = min(row, len(items) - 1)
+        visible = self.table_model.visible_row(row)
+        if visible is not None:
+            column = (
+                self.table_model.column_of(key)
+                if key
+                else max(0, self.table.currentIndex().column())
+            )
+            self.table.select_cell(visible, column)
 
     # ----------------------------------------------------------------- cells
     def on_cut(self: MainWindow) -> None:
