@@ -290,3 +290,15 @@ def test_undo_shows_where_it_changed_something(window) -> None:
     window.navigator.select("alpha")
     window.on_redo()
     assert window.current_position() == ("beta", 2, "time_limit")
+
+
+def test_find_in_a_domain_with_no_current_cell_starts_at_the_top(window) -> None:
+    window.header.filter.insert("没有这个词")
+    window.header.apply_filter_now()
+    assert window.table_model.rowCount() == 0
+    window.on_find()
+    dialog = window.find_dialog
+    dialog.find_edit.setText("事项2")
+    match = dialog.find_next()
+    assert (match.domain_id, match.row) == ("alpha", 1)
+    assert window.current_position() == ("alpha", 1, "level2")  # the filter was dropped to show it

@@ -177,9 +177,17 @@ class EditHandlers:
             from zwgk_desktop.gui.widgets.find_replace import FindReplaceDialog
 
             self.find_dialog = FindReplaceDialog(
-                self.session, self.current_position, self.locate, self
+                self.session, self._find_position, self.locate, self
             )
         return self.find_dialog
+
+    def _find_position(self: MainWindow) -> tuple[str, int, str] | None:
+        """Where 查找下一个 starts: the current cell, or before the first row of the domain."""
+        position = self.current_position()
+        domain_id = self.current_domain()
+        if position is None and domain_id is not None and self.table_model is not None:
+            return domain_id, -1, self.table_model.fields[0].key
+        return position
 
     def _selected_text(self: MainWindow) -> str:
         index = self.table.currentIndex()

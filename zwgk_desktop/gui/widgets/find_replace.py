@@ -158,7 +158,7 @@ class FindReplaceDialog(QDialog):
         """Replace in the current cell if it matches, then move to the next match."""
         position = self.current()
         replaced = False
-        if position is not None and not self.session.read_only:
+        if position is not None and position[1] >= 0 and not self.session.read_only:
             domain_id, row, key = position
             item = self.session.items(domain_id)[row]
             if key in self._keys():
