@@ -35,7 +35,7 @@ SEVERITY_COLORS = {
     Severity.WARNING: QColor("#fdf0c4"),
     Severity.INFO: QColor("#dcebfb"),
 }
-TEMPLATE_DIFF_COLOR = QColor("#e4dcf7")
+TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
 _Index = QModelIndex | QPersistentModelIndex
 
 
