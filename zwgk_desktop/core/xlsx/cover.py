@@ -70,14 +70,12 @@ def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict
     ws = workbook.add_worksheet(COVER_TITLE)
     digest = SheetDigest()
 
-    def put(r: int, c: int, value: str | int, cell_fmt: Any) -> None:
+    def put(r: int, c: int, value: str | int, kind: str) -> None:
         if isinstance(value, int):
-            ws.write_number(r, c, value, cell_fmt)
+            ws.write_number(r, c, value, fmt.get(kind))
         else:
             cell = prepare(value)
-            ws.write_string(
-                r, c, cell.value, fmt.text("left", True) if cell.quote_prefix else cell_fmt
-            )
+            ws.write_string(r, c, cell.value, fmt.get(kind, cell.quote_prefix))
             value = cell.value
         digest.add(r, c, value)
 
@@ -87,7 +85,7 @@ def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict
     ws.set_column(3, 3, 60)
     title = f"{short_unit(catalog.meta.unit)}基层政务公开标准目录"
     ws.merge_range(0, 0, 0, 3, "", fmt.title)
-    put(0, 0, title, fmt.title)
+    put(0, 0, title, "title")
     ws.set_row(0, 36)
     meta = catalog.meta
     date_label, date_value = (
@@ -102,28 +100,28 @@ def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict
     ]
     row = 2
     for label, value in pairs:
-        put(row, 0, label, fmt.label)
+        put(row, 0, label, "label")
         ws.merge_range(row, 1, row, 3, "", fmt.text())
         if value:
-            put(row, 1, value, fmt.text())
+            put(row, 1, value, "left")
         row += 1
     row += 1
     for c, label in enumerate(("序号", "领域", "事项数", "未涉及说明")):
-        put(row, c, label, fmt.header)
+        put(row, c, label, "header")
     ws.set_row(row, 22)
     row += 1
     for n, domain in enumerate(catalog.domains, start=1):
         note = domain.note if domain.note else (NOT_INVOLVED if domain.not_involved else "")
-        put(row, 0, n, fmt.number)
-        put(row, 1, domain.name or sheet_names.get(n - 1, ""), fmt.text())
-        put(row, 2, len(domain.items), fmt.number)
+        put(row, 0, n, "number")
+        put(row, 1, domain.name or sheet_names.get(n - 1, ""), "left")
+        put(row, 2, len(domain.items), "number")
         ws.write_blank(row, 3, None, fmt.text())
         if note:
-            put(row, 3, note, fmt.text())
+            put(row, 3, note, "left")
         row += 1
-    put(row, 0, "合计", fmt.header)
+    put(row, 0, "合计", "header")
     ws.write_blank(row, 1, None, fmt.header)
-    put(row, 2, catalog.item_count(), fmt.number)
+    put(row, 2, catalog.item_count(), "number")
     ws.write_blank(row, 3, None, fmt.header)
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

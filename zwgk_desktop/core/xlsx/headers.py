@@ -213,16 +213,18 @@ def _is_sub_label(label: str) -> bool:
     return False
 
 
-def _is_sub_row(row: list[str | None]) -> bool:
+def _is_sub_row(row: list[str | None], open_above: set[int]) -> bool:
     """Whether ``row`` holds sub-labels (一级事项, 全社会, 主动, 县级 …) under group headers.
 
-    A data row can hold "主动" too, so every filled cell must be short and at least two
-    of them must be sub-labels.
+    A flat data row can hold "全社会" and "主动" too, so every filled cell must be short, at
+    least two must be sub-labels, and one must sit under a header cell that is empty or
+    part of a horizontally merged group label (``open_above``), as groups are laid out.
     """
-    filled = [clean_label(v) for v in row if v and str(v).strip()]
-    if not filled or any(len(v) > 16 for v in filled):
+    filled = {c: clean_label(v) for c, v in enumerate(row) if v and str(v).strip()}
+    if not filled or any(len(v) > 16 for v in filled.values()):
         return False
-    return sum(1 for v in filled if _is_sub_label(v)) >= 2
+    subs = [c for c, v in filled.items() if _is_sub_label(v)]
+    return len(subs) >= 2 and any(c in open_above for c in subs)
 
 
 def build_header(
@@ -244,8 +246,16 @@ def build_header(
         return anchor is not None and anchor[0] == top
 
     next_row = rows[top + 1] if top + 1 < len(rows) else []
+    top_row = rows[top]
+    open_above = {
+        c
+        for c in range(ncols)
+        if (c >= len(top_row) or not top_row[c])
+        or merged_into.get((top, c), (top, c))[0] == top
+        and (top, c) in merged_into
+    }
     two_rows = top + 1 < len(rows) and (
-        _is_sub_row(next_row) or any(vertical_from_top(c) for c in range(ncols))
+        _is_sub_row(next_row, open_above) or any(vertical_from_top(c) for c in range(ncols))
     )
     columns: list[Column] = []
     for c in range(ncols):

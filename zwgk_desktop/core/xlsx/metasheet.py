@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.xlsx.sanitize import needs_quote_prefix
 
 SHEET_NAME = "_zwgk_meta"
 MARKER = "zwgk-catalog-meta"
@@ -61,10 +62,11 @@ def encode(
 
 def write(workbook: Any, chunks: list[str]) -> None:
     sheet = workbook.add_worksheet(SHEET_NAME)
+    quoted = workbook.add_format({"quote_prefix": True})
     sheet.write_string(0, 0, MARKER)
     sheet.write_number(0, 1, VERSION)
     for n, chunk in enumerate(chunks, start=1):
-        sheet.write_string(n, 0, chunk)
+        sheet.write_string(n, 0, chunk, quoted if needs_quote_prefix(chunk) else None)
     sheet.very_hidden()
 
 

@@ -96,14 +96,14 @@ class StandardSheetWriter:
         for c, column in enumerate(columns):
             ws.set_column(c, c, column.width)
         ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
-        ws.write_string(TITLE_ROW, 0, prepare(title).value, fmt.title)
+        self._label(ws, TITLE_ROW, 0, title, "title")
         ws.set_row(TITLE_ROW, 34)
         c = 0
         while c <= last:
             column = columns[c]
             if not column.group:
                 ws.merge_range(HEADER_TOP, c, HEADER_SUB, c, "", fmt.header)
-                ws.write_string(HEADER_TOP, c, prepare(column.label).value, fmt.header)
+                self._label(ws, HEADER_TOP, c, column.label, "header")
                 c += 1
                 continue
             end = c
@@ -113,7 +113,7 @@ class StandardSheetWriter:
                 ws.merge_range(HEADER_TOP, c, HEADER_TOP, end, "", fmt.header)
             ws.write_string(HEADER_TOP, c, column.group, fmt.header)
             for k in range(c, end + 1):
-                ws.write_string(HEADER_SUB, k, prepare(columns[k].label).value, fmt.header)
+                self._label(ws, HEADER_SUB, k, columns[k].label, "header")
             c = end + 1
         ws.set_row(HEADER_TOP, 24)
         ws.set_row(HEADER_SUB, 30)
@@ -125,6 +125,10 @@ class StandardSheetWriter:
         ws.center_horizontally()
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
         ws.set_footer("&C第 &P 页 共 &N 页")
+
+    def _label(self, ws: Any, r: int, c: int, text: str, kind: str) -> None:
+        cell = prepare(text)
+        ws.write_string(r, c, cell.value, self.fmt.get(kind, cell.quote_prefix))
 
     def _text(
         self, ws: Any, r: int, c: int, text: str, align: str, digest: SheetDigest, where: str

@@ -1,0 +1,389 @@
+"""Generate test workbooks in the layouts real catalogs use (domains.md §f), and hostile files.
+
+Every builder writes a small .xlsx with openpyxl (or raw zip bytes for the hostile ones)
+and returns its path. The cell texts are the kinds of things townships type.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+BASIS = "《社会救助暂行办法》（国务院令第649号）"
+TIME = "信息形成或者变更之日起20个工作日内"
+CHANNELS_GLYPH = "■政府网站 □政府公报\n□两微一端 □发布会/听证会\n■便民服务站 ■社区/企事业单位/村公示栏(电子屏)"
+
+
+def _save(wb: Workbook, path: Path) -> Path:
+    wb.save(path)
+    return path
+
+
+def _two_row_header(ws: Worksheet, top: int, levels: tuple[str, ...], audience: tuple[str, str] = ("全社会", "特定群众"),
+                    method: tuple[str, str] = ("主动", "依申请公开"), extra: tuple[str, ...] = ()) -> int:
+    """The county header: 序号 | 公开事项[一级|二级] | … | 公开对象 | 公开方式 | 公开层级 | extras.
+
+    Returns the number of columns."""
+    singles = ["公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体（“■”表示必选项，“□”表示可选项）"]
+    ws.cell(top, 1, "序号")
+    ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    ws.cell(top, 2, "公开事项")
+    ws.merge_cells(start_row=top, start_column=2, end_row=top, end_column=3)
+    ws.cell(top + 1, 2, "一级事项")
+    ws.cell(top + 1, 3, "二级事项")
+    col = 4
+    for label in singles:
+        ws.cell(top, col, label)
+        ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
+        col += 1
+    for group, subs in (("公开对象", audience), ("公开方式", method), ("公开层级", levels)):
+        if not subs:
+            continue
+        ws.cell(top, col, group)
+        if len(subs) > 1:
+            ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(subs) - 1)
+        for k, sub in enumerate(subs):
+            ws.cell(top + 1, col + k, sub)
+        col += len(subs)
+    for label in extra:
+        ws.cell(top, col, label)
+        ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
+        col += 1
+    return col - 1
+
+
+def county_standard(path: Path) -> Path:
+    """A county-style sheet: title, two-row merged header, √ marks, merged 一级事项 and 依据,
+    "同上", 区 级/镇街级 levels, 特定群众 with a note, and a 咨询电话 extra column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.cell(1, 1, "（一）示范镇社会救助领域基层政务公开标准目录（试行）")
+    ws.merge_cells("A1:P1")
+    ncols = _two_row_header(ws, 2, ("区 级", "镇街级"), extra=("咨询电话",))
+    rows = [
+        ("1", "最低生活保障", "办事指南", "申请条件、申请材料、办理流程", BASIS, TIME, "示范镇人民政府", CHANNELS_GLYPH, "√", "", "√", "", "√", "√", "0771-1234567"),
+        ("2", None, "审核信息", "审核的申请家庭名单", None, "同上", "示范镇人民政府", "同上", "", "√（申请人）", "", "√", "", "√", "0771-1234567"),
+        ("3", "临时救助", "审批信息", "临时救助对象名单、救助金额", "《临时救助制度》", "制定或获取信息之日起10个工作日内", "示范镇人民政府", "▄政府门户网站 ◆政务新媒体", "√", "", "√", "", "√", "√", None),
+    ]
+    for n, values in enumerate(rows):
+        for c, value in enumerate(values, start=1):
+            if value is not None:
+                ws.cell(4 + n, c, value)
+    ws.merge_cells("B4:B5")  # 一级事项 over two items
+    ws.merge_cells("E4:E5")  # 公开依据 over two items
+    assert ncols == 15
+    return _save(wb, path)
+
+
+def flat_shuffled(path: Path) -> Path:
+    """One-row header in an unusual order, plain channel names, words instead of √."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "养老服务"
+    header = ["公开主体", "事项名称", "公开内容", "一级事项", "公开渠道", "公开对象", "公开方式", "公开层级", "公开时限", "公开依据", "责任科室"]
+    ws.append(header)
+    ws.append(["示范镇人民政府", "高龄津贴", "补贴对象、标准、程序", "老年人补贴", "政府网站、两微一端、便民服务站", "全社会", "主动公开", "县级、乡级", TIME, "《养老服务条例》", "民政办"])
+    ws.append(["示范镇人民政府", "养老机构备案", "备案材料、流程", "养老服务业务办理", "1.政府网站；2.其他", "特定群体（申请人）", "依申请", "乡级", TIME, "《养老机构管理办法》", "民政办"])
+    return _save(wb, path)
+
+
+def records_over_rows(path: Path) -> Path:
+    """铜陵卫健 style: one content element per physical row, 序号 and names merged down."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "卫生健康"
+    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
+    ws.append([1, "公共卫生服务", "预防接种", "服务对象", "《疫苗管理法》", TIME, "示范镇卫生院", "■政府网站", "全社会", "主动"])
+    ws.append([None, None, None, "服务流程"])
+    ws.append([None, None, None, "投诉举报电话"])
+    ws.append([2, "公共卫生服务", "健康教育", "健康教育活动", "《基本公共卫生服务规范》", TIME, "示范镇卫生院", "■政府网站", "全社会", "主动"])
+    for col in "ABC":
+        ws.merge_cells(f"{col}2:{col}4")
+    for col in "EFGHIJ":
+        ws.merge_cells(f"{col}2:{col}4")
+    return _save(wb, path)
+
+
+def stacked_sections(path: Path) -> Path:
+    """Several domains on one sheet, each after a section title, then a 未涉及 section."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇编"
+    ws.append(["2024年示范镇基层政务公开标准目录汇编"])
+    ws.append(["（一）社会救助领域基层政务公开标准目录"])
+    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "全社会", "特定群体", "主动", "依申请"])
+    ws.append([1, "最低生活保障", "办事指南", "申请条件", BASIS, TIME, "示范镇人民政府", "政府网站", "√", None, "√", None])
+    ws.append([2, "最低生活保障", "审批信息", "保障对象名单", BASIS, TIME, "示范镇人民政府", "政府网站", "√", None, "√", None])
+    ws.append([])
+    ws.append(["（二）养老服务领域基层政务公开标准目录"])
+    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "全社会", "特定群体", "主动", "依申请"])
+    ws.append([1, "养老服务业务办理", "养老机构备案", "备案材料", "《养老机构管理办法》", TIME, "示范镇人民政府", "■政府网站 ■便民服务站", "√", None, "√", None])
+    ws.append(["（三）未涉及领域事项说明"])
+    ws.append(["序号", "领域", "说明"])
+    ws.append([1, "税收管理", "本镇无税务机构，税收管理事项由县税务局公开"])
+    ws.append([2, "公共资源交易", "本镇不组织公共资源交易"])
+    for r in (1, 2, 7, 10):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=12)
+    return _save(wb, path)
+
+
+def glyph_variants(path: Path) -> Path:
+    """Every channel glyph form seen in published catalogs, one per row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "社会救助"
+    ws.append(["一级事项", "二级事项", "公开内容", "公开渠道和载体", "公开方式"])
+    forms = [
+        "■政府网站 □政府公报 ■两微一端",
+        "▄政府网站 □政府公报 ◆便民服务站",
+        "☑政府网站 ☐政府公报 ☑入户/现场",
+        "R政府网站 £政府公报 R精准推送",
+        "t政府网站 t政务服务中心",
+        "□广播电视口纸质媒体■政务服务中心",
+        "■政府网站■便民服务站",
+        "政府公报、政府网站、新闻发布会、报刊、广播、电视或其他便于公众知晓的方式",
+        "1.政府网站；2.其他",
+        "政府网站",
+        "口政府网站 ■政府公报",
+    ]
+    for n, text in enumerate(forms, start=1):
+        ws.append(["综合业务", f"事项{n}", "内容", text, "主动"])
+    return _save(wb, path)
+
+
+def traditional(path: Path) -> Path:
+    """Traditional characters and fullwidth punctuation in headers and marks."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "社會救助"
+    ws.append(["序號", "一級事項", "二級事項", "公開內容（要素）", "公開依據", "公開時限", "公開主體", "公開渠道和載體", "公開對象", None, "公開方式", None])
+    ws.append([None, None, None, None, None, None, None, None, "全社會", "特定群眾", "主動", "依申請公開"])
+    ws.append([1, "最低生活保障", "辦事指南", "申請條件、申請材料", BASIS, TIME, "示範鎮人民政府", "■政府網站　□政府公報", "√", None, "√", None])
+    ws.merge_cells("I1:J1")
+    ws.merge_cells("K1:L1")
+    for col in "ABCDEFGH":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws["B1"] = "公開事項"  # the merged B1:C1 header would carry the group label
+    ws.unmerge_cells("B1:B2")
+    ws.unmerge_cells("C1:C2")
+    ws.merge_cells("B1:C1")
+    return _save(wb, path)
+
+
+def department_template(path: Path) -> Path:
+    """武昌-style template lines above the header: 模板 title, 填报单位, 填报时间."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["就业领域政务公开事项标准目录模板"])
+    ws.append(["填报单位：示范县人力资源和社会保障局", None, None, None, "填报时间：2024年3月"])
+    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "咨询电话"])
+    ws.append([1, "就业信息服务", "岗位信息发布", "岗位名称、数量、要求", "《就业促进法》", "实时公开", "示范县人社局", "政府网站;两微一端", "全社会", "主动", "12333"])
+    return _save(wb, path)
+
+
+def level_layouts(path: Path) -> Path:
+    """Three sheets with the level layouts 县级|乡、村级, 市级|县级|乡级 and none at all."""
+    wb = Workbook()
+    for title, levels in (("救灾", ("县级", "乡、村级")), ("户籍管理", ("市级", "县级", "乡级")), ("就业", ())):
+        ws = wb.create_sheet(title)
+        ncols = _two_row_header(ws, 1, levels)
+        marks = ["√"] * len(levels)
+        ws.append([1, "政策文件", "法律法规", "文件名称、文号", "《突发事件应对法》", TIME, "示范镇人民政府", "■政府网站", "√", "", "√", "", *marks])
+        assert ncols == 12 + len(levels)
+    wb.remove(wb["Sheet"])
+    return _save(wb, path)
+
+
+def messy_sheets(path: Path) -> Path:
+    """Empty sheets and rows, a hidden sheet, a note row, a 三级事项 column, and 只有序号 rows."""
+    wb = Workbook()
+    wb.active.title = "空表"
+    ws = wb.create_sheet("社会救助")
+    ws.append([])
+    ws.append(["序号", "一级事项", "二级事项", "三级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
+    ws.append([])
+    ws.append([1, "最低生活保障", "审批信息", "对象名单", "姓名、保障金额", BASIS, TIME, "示范镇人民政府", "■政府网站", "全社会", "主动"])
+    ws.append([2])
+    ws.append([])
+    ws.append([3, "临时救助", "审批信息", "", "救助对象、金额", BASIS, TIME, "示范镇人民政府", "■政府网站", "全社会", "主动"])
+    ws.append(["注：本目录根据民政部标准指引编制，实行动态调整。"])
+    ws.merge_cells(start_row=8, start_column=1, end_row=8, end_column=11)
+    hidden = wb.create_sheet("下拉选项")
+    hidden.append(["主动", "依申请"])
+    hidden.sheet_state = "hidden"
+    return _save(wb, path)
+
+
+def custom_domain(path: Path) -> Path:
+    """A domain that is not one of the 26 (凤屯镇 "政府文件信息领域")."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["凤屯镇政府文件信息领域基层政务公开标准目录"])
+    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
+    ws.append([1, "政府文件", "规范性文件", "文件名称、文号、正文", "《政府信息公开条例》", TIME, "凤屯镇人民政府", "政府网站", "全社会", "主动"])
+    return _save(wb, path)
+
+
+def with_formula(path: Path) -> Path:
+    """A formula in a data cell (with a cached value an attacker chose)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "社会救助"
+    ws.append(["一级事项", "二级事项", "公开内容", "公开依据", "公开方式"])
+    ws.append(["综合业务", "政策法规", "文件", '=HYPERLINK("http://evil.example","正常内容")', "主动"])
+    return _save(wb, path)
+
+
+def pingwu_method(path: Path) -> Path:
+    """平武: 公开方式 holds 全文发布 while 主动公开 sits in 公开属性."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "财政预决算"
+    ws.append(["一级事项", "二级事项", "公开内容", "公开方式", "公开属性", "公开对象"])
+    ws.append(["财政预决算", "部门预算", "预算表", "全文发布", "主动公开", "全社会"])
+    return _save(wb, path)
+
+
+# ---------------------------------------------------------------- hostile files
+
+
+def _minimal_parts(sheet_xml: bytes, extra: dict[str, bytes] | None = None,
+                   dimension: str | None = None) -> dict[str, bytes]:
+    content_types = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Default Extension="xml" ContentType="application/xml"/>'
+        b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        b"</Types>"
+    )
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        b"</Relationships>"
+    )
+    workbook = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        b'<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    workbook_rels = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        b"</Relationships>"
+    )
+    parts = {
+        "[Content_Types].xml": content_types,
+        "_rels/.rels": rels,
+        "xl/workbook.xml": workbook,
+        "xl/_rels/workbook.xml.rels": workbook_rels,
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+    parts.update(extra or {})
+    return parts
+
+
+def _sheet(rows_xml: bytes, dimension: str = "A1", prolog: bytes = b"") -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>' + prolog +
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<dimension ref="' + dimension.encode() + b'"/><sheetData>' + rows_xml + b"</sheetData></worksheet>"
+    )
+
+
+def write_zip(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def zip_bomb(path: Path, megabytes: int = 200) -> Path:
+    """One inline string of ``megabytes`` MB of "A": a ratio near 1000:1."""
+    buffer = io.BytesIO()
+    head = b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+    tail = b"</t></is></c></row></sheetData></worksheet>"
+    parts = _minimal_parts(b"")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            if name != "xl/worksheets/sheet1.xml":
+                archive.writestr(name, data)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            member.write(head)
+            block = b"A" * (1024 * 1024)
+            for _ in range(megabytes):
+                member.write(block)
+            member.write(tail)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def billion_laughs(path: Path) -> Path:
+    prolog = (
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">'
+        b'<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">'
+        b'<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">'
+        b'<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">'
+        b'<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">'
+        b'<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>'
+    )
+    rows = b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+    return write_zip(path, _minimal_parts(_sheet(rows, prolog=prolog)))
+
+
+def xxe(path: Path, target: str = "/etc/hostname") -> Path:
+    prolog = b'<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file://' + target.encode() + b'">]>'
+    rows = b'<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>'
+    return write_zip(path, _minimal_parts(_sheet(rows, prolog=prolog)))
+
+
+def lying_dimension(path: Path) -> Path:
+    """Cells at A1 and XFD1048576 and a dimension that claims the whole sheet."""
+    rows = (
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe4\xba\x8c\xe7\xba\xa7\xe4\xba\x8b\xe9\xa1\xb9</t></is></c></row>'
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    sheet = _sheet(rows, dimension="A1:XFD1048576")
+    sheet = sheet.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    return write_zip(path, _minimal_parts(sheet))
+
+
+def with_part(path: Path, name: str, data: bytes = b"\x00" * 64) -> Path:
+    """A valid minimal workbook plus an extra part (vbaProject.bin, externalLinks …)."""
+    rows = b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+    return write_zip(path, _minimal_parts(_sheet(rows), {name: data}))
+
+
+def truncated(source: Path, path: Path, keep: float = 0.6) -> Path:
+    data = source.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+def random_bytes(path: Path, size: int = 64 * 1024) -> Path:
+    path.write_bytes(os.urandom(size))
+    return path
+
+
+def renamed_xls(path: Path) -> Path:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096))
+    return path
+
+
+def csv_file(path: Path) -> Path:
+    path.write_text("一级事项,二级事项,公开内容\n政策文件,法规,文件名称\n", encoding="utf-8")
+    return path
