@@ -1,6 +1,7 @@
 """Batch review cost as a ratio to just loading the same submissions, measured in one run.
 
-    .venv/bin/python -m bench.bench_review [--files 20] [--items 800] [--format mixed] [--repeat 3]
+    .venv/bin/python -m bench.bench_review [--files 20] [--items 800] [--format mixed]
+        [--layout standard|flat] [--workers 1] [--repeat 3]
 
 Target (issue 6): a county's folder of 20 submissions × 800 items is checked "in seconds".
 ``review_folder`` loads each file, validates it, compares it with the templates and reads
@@ -39,7 +40,7 @@ def _faults(catalog: Catalog, rng: random.Random) -> None:
     )
 
 
-def build_folder(folder: Path, files: int, items: int, fmt: str) -> None:
+def build_folder(folder: Path, files: int, items: int, fmt: str, layout: str = "standard") -> None:
     from zwgk_desktop.core.xlsx import export_workbook
 
     rng = random.Random(0)
@@ -49,7 +50,7 @@ def build_folder(folder: Path, files: int, items: int, fmt: str) -> None:
             _faults(catalog, rng)
         as_xlsx = fmt == "xlsx" or (fmt == "mixed" and n % 2 == 1)
         if as_xlsx:
-            export_workbook(catalog, folder / f"镇{n + 1:02d}.xlsx")
+            export_workbook(catalog, folder / f"镇{n + 1:02d}.xlsx", layout=layout)
         else:
             Document.create(folder / f"镇{n + 1:02d}.zwgk", catalog).close()
 
@@ -59,12 +60,16 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=20)
     parser.add_argument("--items", type=int, default=800)
     parser.add_argument("--format", choices=("zwgk", "xlsx", "mixed"), default="mixed")
+    parser.add_argument(
+        "--layout", choices=("standard", "flat"), default="standard", help="xlsx layout"
+    )
+    parser.add_argument("--workers", type=int, default=None, help="processes (default: automatic)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="zwgk-bench-review-"))
     start = time.perf_counter()
-    build_folder(folder, args.files, args.items, args.format)
+    build_folder(folder, args.files, args.items, args.format, args.layout)
     print(
         f"{args.files} submissions × {args.items} items ({args.format}) built in {time.perf_counter() - start:.1f} s"
     )
@@ -75,20 +80,20 @@ def main() -> None:
             load_catalog(path)
 
     load_all()  # warm-up: imports, compiled patterns, template cache
-    result = review_folder(folder)
+    result = review_folder(folder, workers=args.workers)
     loads, batches = [], []
     for _ in range(args.repeat):
         start = time.perf_counter()
         load_all()
         loads.append(time.perf_counter() - start)
         start = time.perf_counter()
-        result = review_folder(folder)
+        result = review_folder(folder, workers=args.workers)
         batches.append(time.perf_counter() - start)
     load_s, batch_s = statistics.median(loads), statistics.median(batches)
     s = result.summary()
     print(f"summary: {s}")
     print(
-        f"review_folder: {batch_s:.2f} s for {len(files)} files ({batch_s / max(len(files), 1) * 1000:.0f} ms per file)"
+        f"review_folder (workers={args.workers or 'auto'}): {batch_s:.2f} s for {len(files)} files ({batch_s / max(len(files), 1) * 1000:.0f} ms per file)"
     )
     report("review_folder", batch_s, load_s, "load_catalog of every file")
 

@@ -173,6 +173,9 @@ def test_batch_folder_with_summary(tmp_path: Path) -> None:
     data = json.loads(zwgk("review", str(box), "--json").stdout)
     assert data["summary"]["files"] == 4 and data["summary"]["unreadable"] == 2
     assert [s["ok"] for s in data["submissions"]][:2] == [False, False]
+    parallel = json.loads(zwgk("review", str(box), "--json", "--jobs", "2").stdout)
+    assert parallel["submissions"] == data["submissions"]
+    assert zwgk("review", str(box), "--jobs", "0").returncode == 2
     missing = zwgk("review", str(tmp_path / "none"))
     assert missing.returncode == 2 and "找不到" in missing.stderr
 

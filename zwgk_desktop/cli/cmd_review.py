@@ -69,6 +69,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="输出 JSON（格式见下）")
     parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="批量检查时同时使用的进程数（默认自动：文件较多时并行）",
+    )
+    parser.add_argument(
         "--by", metavar="NAME", default="", help="审核人（默认取设置中的审核人姓名）"
     )
     parser.add_argument(
@@ -135,7 +141,9 @@ def run(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- folder
 def _run_batch(args: argparse.Namespace, folder: Path) -> int:
     exclude = [Path(args.output)] if args.output else []
-    result = review_folder(folder, exclude=exclude)
+    if args.jobs is not None and args.jobs < 1:
+        raise ZwgkError("--jobs 应为不小于 1 的整数")
+    result = review_folder(folder, exclude=exclude, workers=args.jobs)
     if args.output:
         from zwgk_desktop.core.review.batch_xlsx import write_summary
 

@@ -190,3 +190,13 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
         review_folder(tmp_path / "none")
     empty = review_folder(tmp_path)
     assert empty.submissions == [] and empty.notes
+
+
+def test_processes_give_the_same_table(folder: Path) -> None:
+    sequential = review_folder(folder, workers=1)
+    calls: list[tuple[int, int]] = []
+    parallel = review_folder(folder, progress=lambda d, t: calls.append((d, t)), workers=2)
+    assert [s.to_json() for s in parallel.submissions] == [
+        s.to_json() for s in sequential.submissions
+    ]
+    assert calls[0] == (0, 9) and calls[-1] == (9, 9)
