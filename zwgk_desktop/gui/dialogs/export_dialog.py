@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -128,10 +130,21 @@ class ExportDialog(QDialog):
         form.addLayout(buttons)
 
         self.done_page = QWidget()
+        self.done_title = QLabel("导出完成")
+        title_font = QFont(self.done_title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.done_title.setFont(title_font)
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_label = QLabel()
         self.warnings_list = QListWidget()
+        self.warnings_list.setWordWrap(
+            True
+        )  # a warning names domain, item and field: show all of it
+        self.warnings_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.warnings_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.open_folder_button = QPushButton("打开文件夹")
         self.open_file_button = QPushButton("打开文件")
         close = QPushButton("关闭")
@@ -148,9 +161,12 @@ class ExportDialog(QDialog):
         done_buttons.addWidget(self.open_file_button)
         done_buttons.addWidget(close)
         done = QVBoxLayout(self.done_page)
+        done.addWidget(self.done_title)
         done.addWidget(self.done_label)
+        done.addSpacing(8)
         done.addWidget(self.warnings_label)
         done.addWidget(self.warnings_list, 1)
+        done.addStretch(0)
         done.addLayout(done_buttons)
 
         self.pages = QStackedWidget()
@@ -253,13 +269,17 @@ class ExportDialog(QDialog):
         settings.default_layout = layout
         save_settings(settings)
         self.setWindowTitle("导出完成")
-        self.done_label.setText(f"导出完成（{LAYOUTS[layout][0]}）：\n{path}")
+        self.done_label.setText(f"版式：{LAYOUTS[layout][0]}\n文件：{path}")
         self.warnings_label.setText(
             f"注意（{len(warnings)} 条）：" if warnings else "没有需要注意的问题。"
         )
         self.warnings_list.clear()
         self.warnings_list.addItems(self.warnings)
         self.warnings_list.setVisible(bool(warnings))
+        box = self.done_page.layout()
+        assert isinstance(box, QVBoxLayout)
+        box.setStretch(box.indexOf(self.warnings_list), 1 if warnings else 0)
+        box.setStretch(box.count() - 2, 0 if warnings else 1)  # the spacer above the buttons
         self.pages.setCurrentWidget(self.done_page)
 
     def reject(self) -> None:

@@ -79,6 +79,8 @@ class ImportDialog(QDialog):
 
         self.notes_model = NotesModel(parent=self)
         self.notes_view = self._make_view(self.notes_model)
+        for column, width in enumerate((56, 120, 48, 120)):
+            self.notes_view.setColumnWidth(column, width)
         self.notes_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.level_combo = QComboBox()
         self.level_combo.addItem("全部", None)

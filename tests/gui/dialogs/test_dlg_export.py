@@ -1,0 +1,101 @@
+"""导出Excel dialog: both layouts through the background path, re-import equal, cancel, checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from bench.catalog_gen import generate_catalog
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.settings import load_settings
+from zwgk_desktop.core.xlsx import read_workbook
+from zwgk_desktop.gui.dialogs.export_dialog import ExportDialog, default_export_name
+
+
+def same_catalog(a: Catalog, b: Catalog) -> bool:
+    return [(d.name, [i.to_dict() for i in d.items]) for d in a.domains] == [
+        (d.name, [i.to_dict() for i in d.items]) for d in b.domains
+    ]
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return generate_catalog(150, seed=7)
+
+
+def make_dialog(qtbot, catalog: Catalog) -> ExportDialog:
+    dialog = ExportDialog(None, catalog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_defaults(qtbot, catalog):
+    dialog = make_dialog(qtbot, catalog)
+    assert dialog.layout_key() == "standard"
+    assert (
+        Path(dialog.path_edit.text()).name
+        == default_export_name(catalog)
+        == f"{catalog.meta.unit}政务公开标准目录.xlsx"
+    )
+    assert str(catalog.item_count()) in dialog.summary.text()
+    dialog.set_layout("flat")
+    assert Path(dialog.path_edit.text()).name.endswith("（平铺）.xlsx")
+
+
+@pytest.mark.parametrize("layout", ["standard", "flat"])
+def test_export_writes_file_that_reimports_equal(qtbot, tmp_path, catalog, layout):
+    dialog = make_dialog(qtbot, catalog)
+    dialog.set_layout(layout)
+    dialog.path_edit.setText(str(tmp_path / "导出"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported_path is not None, timeout=30000)
+    path = tmp_path / "导出.xlsx"
+    assert dialog.exported_path == path
+    assert dialog.pages.currentWidget() is dialog.done_page
+    assert str(path) in dialog.done_label.text()
+    assert same_catalog(read_workbook(path).catalog, catalog)
+    settings = load_settings()
+    assert settings.last_folder == str(tmp_path)
+    assert settings.default_layout == layout
+
+
+def test_missing_folder_disables_export(qtbot, tmp_path, catalog):
+    dialog = make_dialog(qtbot, catalog)
+    dialog.path_edit.setText(str(tmp_path / "没有这个文件夹" / "a.xlsx"))
+    assert not dialog.export_button.isEnabled()
+    assert "文件夹不存在" in dialog.hint.text()
+    dialog.path_edit.setText(str(tmp_path / "a.xlsx"))
+    assert dialog.export_button.isEnabled()
+
+
+def test_declined_overwrite_keeps_existing_file(qtbot, tmp_path, catalog, monkeypatch):
+    target = tmp_path / "已有.xlsx"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No)
+    )
+    dialog = make_dialog(qtbot, catalog)
+    dialog.path_edit.setText(str(target))
+    assert dialog.start_export() is None
+    assert target.read_bytes() == b"old"
+
+
+def test_cancel_leaves_target_untouched(qtbot, tmp_path):
+    big = generate_catalog(4000, seed=2)
+    target = tmp_path / "大.xlsx"
+    dialog = make_dialog(qtbot, big)
+    dialog.path_edit.setText(str(target))
+    task = dialog.start_export()
+    assert task is not None
+    assert not dialog.export_button.isEnabled()
+    task.cancel()
+    qtbot.waitUntil(lambda: task.finished, timeout=30000)
+    assert task.cancelled
+    assert dialog.exported_path is None
+    assert not target.exists()
+    assert dialog.export_button.isEnabled()
+    assert not [p for p in tmp_path.iterdir() if p.name != "大.xlsx"]  # no temp file left behind
