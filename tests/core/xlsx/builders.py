@@ -14,9 +14,18 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zwgk_desktop.core.model import Catalog, Item
+
 BASIS = "《社会救助暂行办法》（国务院令第649号）"
 TIME = "信息形成或者变更之日起20个工作日内"
-CHANNELS_GLYPH = "■政府网站 □政府公报\n□两微一端 □发布会/听证会\n■便民服务站 ■社区/企事业单位/村公示栏(电子屏)"
+CHANNELS_GLYPH = (
+    "■政府网站 □政府公报\n□两微一端 □发布会/听证会\n■便民服务站 ■社区/企事业单位/村公示栏(电子屏)"
+)
+
+
+def items_of(catalog: Catalog) -> list[Item]:
+    """Every item of a catalog in order."""
+    return [item for domain in catalog.domains for item in domain.items]
 
 
 def _save(wb: Workbook, path: Path) -> Path:
@@ -24,12 +33,24 @@ def _save(wb: Workbook, path: Path) -> Path:
     return path
 
 
-def _two_row_header(ws: Worksheet, top: int, levels: tuple[str, ...], audience: tuple[str, str] = ("全社会", "特定群众"),
-                    method: tuple[str, str] = ("主动", "依申请公开"), extra: tuple[str, ...] = ()) -> int:
+def _two_row_header(
+    ws: Worksheet,
+    top: int,
+    levels: tuple[str, ...],
+    audience: tuple[str, str] = ("全社会", "特定群众"),
+    method: tuple[str, str] = ("主动", "依申请公开"),
+    extra: tuple[str, ...] = (),
+) -> int:
     """The county header: 序号 | 公开事项[一级|二级] | … | 公开对象 | 公开方式 | 公开层级 | extras.
 
     Returns the number of columns."""
-    singles = ["公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体（“■”表示必选项，“□”表示可选项）"]
+    singles = [
+        "公开内容（要素）",
+        "公开依据",
+        "公开时限",
+        "公开主体",
+        "公开渠道和载体（“■”表示必选项，“□”表示可选项）",
+    ]
     ws.cell(top, 1, "序号")
     ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
     ws.cell(top, 2, "公开事项")
@@ -46,7 +67,9 @@ def _two_row_header(ws: Worksheet, top: int, levels: tuple[str, ...], audience: 
             continue
         ws.cell(top, col, group)
         if len(subs) > 1:
-            ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(subs) - 1)
+            ws.merge_cells(
+                start_row=top, start_column=col, end_row=top, end_column=col + len(subs) - 1
+            )
         for k, sub in enumerate(subs):
             ws.cell(top + 1, col + k, sub)
         col += len(subs)
@@ -67,9 +90,57 @@ def county_standard(path: Path) -> Path:
     ws.merge_cells("A1:P1")
     ncols = _two_row_header(ws, 2, ("区 级", "镇街级"), extra=("咨询电话",))
     rows = [
-        ("1", "最低生活保障", "办事指南", "申请条件、申请材料、办理流程", BASIS, TIME, "示范镇人民政府", CHANNELS_GLYPH, "√", "", "√", "", "√", "√", "0771-1234567"),
-        ("2", None, "审核信息", "审核的申请家庭名单", None, "同上", "示范镇人民政府", "同上", "", "√（申请人）", "", "√", "", "√", "0771-1234567"),
-        ("3", "临时救助", "审批信息", "临时救助对象名单、救助金额", "《临时救助制度》", "制定或获取信息之日起10个工作日内", "示范镇人民政府", "▄政府门户网站 ◆政务新媒体", "√", "", "√", "", "√", "√", None),
+        (
+            "1",
+            "最低生活保障",
+            "办事指南",
+            "申请条件、申请材料、办理流程",
+            BASIS,
+            TIME,
+            "示范镇人民政府",
+            CHANNELS_GLYPH,
+            "√",
+            "",
+            "√",
+            "",
+            "√",
+            "√",
+            "0771-1234567",
+        ),
+        (
+            "2",
+            None,
+            "审核信息",
+            "审核的申请家庭名单",
+            None,
+            "同上",
+            "示范镇人民政府",
+            "同上",
+            "",
+            "√（申请人）",
+            "",
+            "√",
+            "",
+            "√",
+            "0771-1234567",
+        ),
+        (
+            "3",
+            "临时救助",
+            "审批信息",
+            "临时救助对象名单、救助金额",
+            "《临时救助制度》",
+            "制定或获取信息之日起10个工作日内",
+            "示范镇人民政府",
+            "▄政府门户网站 ◆政务新媒体",
+            "√",
+            "",
+            "√",
+            "",
+            "√",
+            "√",
+            None,
+        ),
     ]
     for n, values in enumerate(rows):
         for c, value in enumerate(values, start=1):
@@ -86,10 +157,50 @@ def flat_shuffled(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "养老服务"
-    header = ["公开主体", "事项名称", "公开内容", "一级事项", "公开渠道", "公开对象", "公开方式", "公开层级", "公开时限", "公开依据", "责任科室"]
+    header = [
+        "公开主体",
+        "事项名称",
+        "公开内容",
+        "一级事项",
+        "公开渠道",
+        "公开对象",
+        "公开方式",
+        "公开层级",
+        "公开时限",
+        "公开依据",
+        "责任科室",
+    ]
     ws.append(header)
-    ws.append(["示范镇人民政府", "高龄津贴", "补贴对象、标准、程序", "老年人补贴", "政府网站、两微一端、便民服务站", "全社会", "主动公开", "县级、乡级", TIME, "《养老服务条例》", "民政办"])
-    ws.append(["示范镇人民政府", "养老机构备案", "备案材料、流程", "养老服务业务办理", "1.政府网站；2.其他", "特定群体（申请人）", "依申请", "乡级", TIME, "《养老机构管理办法》", "民政办"])
+    ws.append(
+        [
+            "示范镇人民政府",
+            "高龄津贴",
+            "补贴对象、标准、程序",
+            "老年人补贴",
+            "政府网站、两微一端、便民服务站",
+            "全社会",
+            "主动公开",
+            "县级、乡级",
+            TIME,
+            "《养老服务条例》",
+            "民政办",
+        ]
+    )
+    ws.append(
+        [
+            "示范镇人民政府",
+            "养老机构备案",
+            "备案材料、流程",
+            "养老服务业务办理",
+            "1.政府网站；2.其他",
+            "特定群体（申请人）",
+            "依申请",
+            "乡级",
+            TIME,
+            "《养老机构管理办法》",
+            "民政办",
+        ]
+    )
     return _save(wb, path)
 
 
@@ -98,11 +209,50 @@ def records_over_rows(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "卫生健康"
-    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
-    ws.append([1, "公共卫生服务", "预防接种", "服务对象", "《疫苗管理法》", TIME, "示范镇卫生院", "■政府网站", "全社会", "主动"])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "公开对象",
+            "公开方式",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "公共卫生服务",
+            "预防接种",
+            "服务对象",
+            "《疫苗管理法》",
+            TIME,
+            "示范镇卫生院",
+            "■政府网站",
+            "全社会",
+            "主动",
+        ]
+    )
     ws.append([None, None, None, "服务流程"])
     ws.append([None, None, None, "投诉举报电话"])
-    ws.append([2, "公共卫生服务", "健康教育", "健康教育活动", "《基本公共卫生服务规范》", TIME, "示范镇卫生院", "■政府网站", "全社会", "主动"])
+    ws.append(
+        [
+            2,
+            "公共卫生服务",
+            "健康教育",
+            "健康教育活动",
+            "《基本公共卫生服务规范》",
+            TIME,
+            "示范镇卫生院",
+            "■政府网站",
+            "全社会",
+            "主动",
+        ]
+    )
     for col in "ABC":
         ws.merge_cells(f"{col}2:{col}4")
     for col in "EFGHIJ":
@@ -117,13 +267,88 @@ def stacked_sections(path: Path) -> Path:
     ws.title = "汇编"
     ws.append(["2024年示范镇基层政务公开标准目录汇编"])
     ws.append(["（一）社会救助领域基层政务公开标准目录"])
-    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "全社会", "特定群体", "主动", "依申请"])
-    ws.append([1, "最低生活保障", "办事指南", "申请条件", BASIS, TIME, "示范镇人民政府", "政府网站", "√", None, "√", None])
-    ws.append([2, "最低生活保障", "审批信息", "保障对象名单", BASIS, TIME, "示范镇人民政府", "政府网站", "√", None, "√", None])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "全社会",
+            "特定群体",
+            "主动",
+            "依申请",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "最低生活保障",
+            "办事指南",
+            "申请条件",
+            BASIS,
+            TIME,
+            "示范镇人民政府",
+            "政府网站",
+            "√",
+            None,
+            "√",
+            None,
+        ]
+    )
+    ws.append(
+        [
+            2,
+            "最低生活保障",
+            "审批信息",
+            "保障对象名单",
+            BASIS,
+            TIME,
+            "示范镇人民政府",
+            "政府网站",
+            "√",
+            None,
+            "√",
+            None,
+        ]
+    )
     ws.append([])
     ws.append(["（二）养老服务领域基层政务公开标准目录"])
-    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "全社会", "特定群体", "主动", "依申请"])
-    ws.append([1, "养老服务业务办理", "养老机构备案", "备案材料", "《养老机构管理办法》", TIME, "示范镇人民政府", "■政府网站 ■便民服务站", "√", None, "√", None])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "全社会",
+            "特定群体",
+            "主动",
+            "依申请",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "养老服务业务办理",
+            "养老机构备案",
+            "备案材料",
+            "《养老机构管理办法》",
+            TIME,
+            "示范镇人民政府",
+            "■政府网站 ■便民服务站",
+            "√",
+            None,
+            "√",
+            None,
+        ]
+    )
     ws.append(["（三）未涉及领域事项说明"])
     ws.append(["序号", "领域", "说明"])
     ws.append([1, "税收管理", "本镇无税务机构，税收管理事项由县税务局公开"])
@@ -158,21 +383,62 @@ def glyph_variants(path: Path) -> Path:
 
 
 def traditional(path: Path) -> Path:
-    """Traditional characters and fullwidth punctuation in headers and marks."""
+    """Traditional characters and fullwidth punctuation in headers, values and marks."""
     wb = Workbook()
     ws = wb.active
     ws.title = "社會救助"
-    ws.append(["序號", "一級事項", "二級事項", "公開內容（要素）", "公開依據", "公開時限", "公開主體", "公開渠道和載體", "公開對象", None, "公開方式", None])
-    ws.append([None, None, None, None, None, None, None, None, "全社會", "特定群眾", "主動", "依申請公開"])
-    ws.append([1, "最低生活保障", "辦事指南", "申請條件、申請材料", BASIS, TIME, "示範鎮人民政府", "■政府網站　□政府公報", "√", None, "√", None])
-    ws.merge_cells("I1:J1")
-    ws.merge_cells("K1:L1")
-    for col in "ABCDEFGH":
+    ws.append(
+        [
+            "序號",
+            "公開事項",
+            None,
+            "公開內容（要素）",
+            "公開依據",
+            "公開時限",
+            "公開主體",
+            "公開渠道和載體",
+            "公開對象",
+            None,
+            "公開方式",
+            None,
+        ]
+    )
+    ws.append(
+        [
+            None,
+            "一級事項",
+            "二級事項",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "全社會",
+            "特定群眾",
+            "主動",
+            "依申請公開",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "最低生活保障",
+            "辦事指南",
+            "申請條件、申請材料",
+            BASIS,
+            TIME,
+            "示範鎮人民政府",
+            "■政府網站　□政府公報",
+            "√",
+            None,
+            "√",
+            None,
+        ]
+    )
+    for span in ("B1:C1", "I1:J1", "K1:L1"):
+        ws.merge_cells(span)
+    for col in "ADEFGH":
         ws.merge_cells(f"{col}1:{col}2")
-    ws["B1"] = "公開事項"  # the merged B1:C1 header would carry the group label
-    ws.unmerge_cells("B1:B2")
-    ws.unmerge_cells("C1:C2")
-    ws.merge_cells("B1:C1")
     return _save(wb, path)
 
 
@@ -183,19 +449,67 @@ def department_template(path: Path) -> Path:
     ws.title = "Sheet1"
     ws.append(["就业领域政务公开事项标准目录模板"])
     ws.append(["填报单位：示范县人力资源和社会保障局", None, None, None, "填报时间：2024年3月"])
-    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "咨询电话"])
-    ws.append([1, "就业信息服务", "岗位信息发布", "岗位名称、数量、要求", "《就业促进法》", "实时公开", "示范县人社局", "政府网站;两微一端", "全社会", "主动", "12333"])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道",
+            "公开对象",
+            "公开方式",
+            "咨询电话",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "就业信息服务",
+            "岗位信息发布",
+            "岗位名称、数量、要求",
+            "《就业促进法》",
+            "实时公开",
+            "示范县人社局",
+            "政府网站;两微一端",
+            "全社会",
+            "主动",
+            "12333",
+        ]
+    )
     return _save(wb, path)
 
 
 def level_layouts(path: Path) -> Path:
     """Three sheets with the level layouts 县级|乡、村级, 市级|县级|乡级 and none at all."""
     wb = Workbook()
-    for title, levels in (("救灾", ("县级", "乡、村级")), ("户籍管理", ("市级", "县级", "乡级")), ("就业", ())):
+    for title, levels in (
+        ("救灾", ("县级", "乡、村级")),
+        ("户籍管理", ("市级", "县级", "乡级")),
+        ("就业", ()),
+    ):
         ws = wb.create_sheet(title)
         ncols = _two_row_header(ws, 1, levels)
         marks = ["√"] * len(levels)
-        ws.append([1, "政策文件", "法律法规", "文件名称、文号", "《突发事件应对法》", TIME, "示范镇人民政府", "■政府网站", "√", "", "√", "", *marks])
+        ws.append(
+            [
+                1,
+                "政策文件",
+                "法律法规",
+                "文件名称、文号",
+                "《突发事件应对法》",
+                TIME,
+                "示范镇人民政府",
+                "■政府网站",
+                "√",
+                "",
+                "√",
+                "",
+                *marks,
+            ]
+        )
         assert ncols == 12 + len(levels)
     wb.remove(wb["Sheet"])
     return _save(wb, path)
@@ -207,12 +521,54 @@ def messy_sheets(path: Path) -> Path:
     wb.active.title = "空表"
     ws = wb.create_sheet("社会救助")
     ws.append([])
-    ws.append(["序号", "一级事项", "二级事项", "三级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "三级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "公开对象",
+            "公开方式",
+        ]
+    )
     ws.append([])
-    ws.append([1, "最低生活保障", "审批信息", "对象名单", "姓名、保障金额", BASIS, TIME, "示范镇人民政府", "■政府网站", "全社会", "主动"])
+    ws.append(
+        [
+            1,
+            "最低生活保障",
+            "审批信息",
+            "对象名单",
+            "姓名、保障金额",
+            BASIS,
+            TIME,
+            "示范镇人民政府",
+            "■政府网站",
+            "全社会",
+            "主动",
+        ]
+    )
     ws.append([2])
     ws.append([])
-    ws.append([3, "临时救助", "审批信息", "", "救助对象、金额", BASIS, TIME, "示范镇人民政府", "■政府网站", "全社会", "主动"])
+    ws.append(
+        [
+            3,
+            "临时救助",
+            "审批信息",
+            "",
+            "救助对象、金额",
+            BASIS,
+            TIME,
+            "示范镇人民政府",
+            "■政府网站",
+            "全社会",
+            "主动",
+        ]
+    )
     ws.append(["注：本目录根据民政部标准指引编制，实行动态调整。"])
     ws.merge_cells(start_row=8, start_column=1, end_row=8, end_column=11)
     hidden = wb.create_sheet("下拉选项")
@@ -227,8 +583,34 @@ def custom_domain(path: Path) -> Path:
     ws = wb.active
     ws.title = "Sheet1"
     ws.append(["凤屯镇政府文件信息领域基层政务公开标准目录"])
-    ws.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式"])
-    ws.append([1, "政府文件", "规范性文件", "文件名称、文号、正文", "《政府信息公开条例》", TIME, "凤屯镇人民政府", "政府网站", "全社会", "主动"])
+    ws.append(
+        [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开内容",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "公开对象",
+            "公开方式",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "政府文件",
+            "规范性文件",
+            "文件名称、文号、正文",
+            "《政府信息公开条例》",
+            TIME,
+            "凤屯镇人民政府",
+            "政府网站",
+            "全社会",
+            "主动",
+        ]
+    )
     return _save(wb, path)
 
 
@@ -238,7 +620,9 @@ def with_formula(path: Path) -> Path:
     ws = wb.active
     ws.title = "社会救助"
     ws.append(["一级事项", "二级事项", "公开内容", "公开依据", "公开方式"])
-    ws.append(["综合业务", "政策法规", "文件", '=HYPERLINK("http://evil.example","正常内容")', "主动"])
+    ws.append(
+        ["综合业务", "政策法规", "文件", '=HYPERLINK("http://evil.example","正常内容")', "主动"]
+    )
     return _save(wb, path)
 
 
@@ -255,8 +639,9 @@ def pingwu_method(path: Path) -> Path:
 # ---------------------------------------------------------------- hostile files
 
 
-def _minimal_parts(sheet_xml: bytes, extra: dict[str, bytes] | None = None,
-                   dimension: str | None = None) -> dict[str, bytes]:
+def _minimal_parts(
+    sheet_xml: bytes, extra: dict[str, bytes] | None = None, dimension: str | None = None
+) -> dict[str, bytes]:
     content_types = (
         b'<?xml version="1.0" encoding="UTF-8"?>'
         b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -297,9 +682,14 @@ def _minimal_parts(sheet_xml: bytes, extra: dict[str, bytes] | None = None,
 
 def _sheet(rows_xml: bytes, dimension: str = "A1", prolog: bytes = b"") -> bytes:
     return (
-        b'<?xml version="1.0" encoding="UTF-8"?>' + prolog +
-        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        b'<dimension ref="' + dimension.encode() + b'"/><sheetData>' + rows_xml + b"</sheetData></worksheet>"
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        + prolog
+        + b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<dimension ref="'
+        + dimension.encode()
+        + b'"/><sheetData>'
+        + rows_xml
+        + b"</sheetData></worksheet>"
     )
 
 
@@ -351,14 +741,29 @@ def xxe(path: Path, target: str = "/etc/hostname") -> Path:
     return write_zip(path, _minimal_parts(_sheet(rows, prolog=prolog)))
 
 
+def _inline(ref: str, text: str) -> bytes:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'.encode()
+
+
 def lying_dimension(path: Path) -> Path:
-    """Cells at A1 and XFD1048576 and a dimension that claims the whole sheet."""
+    """A real little table, one cell at XFD1048576, a dimension claiming the whole sheet and
+    a merge over all of it."""
+    labels = ("一级事项", "二级事项", "公开内容", "公开依据", "公开方式")
+    values = ("综合业务", "政策法规", "文件名称", "《社会救助暂行办法》", "主动")
     rows = (
-        b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe4\xba\x8c\xe7\xba\xa7\xe4\xba\x8b\xe9\xa1\xb9</t></is></c></row>'
-        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+        b'<row r="1">'
+        + b"".join(_inline(f"{c}1", t) for c, t in zip("ABCDE", labels, strict=True))
+        + b"</row>"
+        b'<row r="2">'
+        + b"".join(_inline(f"{c}2", t) for c, t in zip("ABCDE", values, strict=True))
+        + b"</row>"
+        b'<row r="1048576">' + _inline("XFD1048576", "x") + b"</row>"
     )
     sheet = _sheet(rows, dimension="A1:XFD1048576")
-    sheet = sheet.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    sheet = sheet.replace(
+        b"</sheetData>",
+        b'</sheetData><mergeCells count="1"><mergeCell ref="F3:XFD1048575"/></mergeCells>',
+    )
     return write_zip(path, _minimal_parts(sheet))
 
 

@@ -13,7 +13,9 @@ def template_catalog() -> Catalog:
     """Three pilot domains from the bundled templates, one not involved, one custom."""
     templates = all_templates()
     domains = [t.instantiate("示范镇人民政府") for t in templates[:3]]
-    domains.append(Domain(templates[5].id, templates[5].name, not_involved=True, note="本镇无税务机构"))
+    domains.append(
+        Domain(templates[5].id, templates[5].name, not_involved=True, note="本镇无税务机构")
+    )
     custom = Domain("custom-1", "政府文件信息", pilot=False)
     custom.items.append(
         Item(
@@ -32,9 +34,11 @@ def template_catalog() -> Catalog:
         )
     )
     domains.append(custom)
-    meta = CatalogMeta(unit="示范镇人民政府", region="示范县", year="2026年版", contact="张三 0000-1234567", date="2026-03-01")
+    meta = CatalogMeta(
+        unit="示范镇人民政府",
+        region="示范县",
+        year="2026年版",
+        contact="张三 0000-1234567",
+        date="2026-03-01",
+    )
     return Catalog(meta=meta, domains=domains)
-
-
-def items_of(catalog: Catalog) -> list[Item]:
-    return [item for domain in catalog.domains for item in domain.items]

@@ -16,7 +16,9 @@ from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark, render_cha
     width=st.sampled_from([16.0, 24.0, 40.0]),
 )
 @settings(max_examples=150, deadline=None)
-def test_render_then_parse_gives_the_same_channels(chosen: list[str], extra: list[str], width: float) -> None:
+def test_render_then_parse_gives_the_same_channels(
+    chosen: list[str], extra: list[str], width: float
+) -> None:
     channels = CHANNELS.sort(chosen) + extra
     text = render_channels(channels, width)
     parsed = parse_channels(text)

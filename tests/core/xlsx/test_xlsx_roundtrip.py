@@ -8,11 +8,10 @@ import openpyxl
 import pytest
 
 from bench.catalog_gen import generate_catalog
+from xlsx.builders import items_of
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.templates import all_templates
 from zwgk_desktop.core.xlsx import export_workbook, read_workbook
-
-from .conftest import items_of
 
 LAYOUTS = ("standard", "flat")
 
@@ -50,7 +49,9 @@ def _assert_items_equal(original: Catalog, imported: Catalog) -> None:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_template_catalog_round_trips(template_catalog: Catalog, tmp_path: Path, layout: str) -> None:
+def test_template_catalog_round_trips(
+    template_catalog: Catalog, tmp_path: Path, layout: str
+) -> None:
     imported, warnings, result = _roundtrip(template_catalog, tmp_path, layout)
     assert warnings == []
     assert result.own_export
@@ -62,7 +63,9 @@ def test_template_catalog_round_trips(template_catalog: Catalog, tmp_path: Path,
         assert got[domain.name].pilot == domain.pilot
 
 
-def test_standard_keeps_catalog_details_and_reports_nothing(template_catalog: Catalog, tmp_path: Path) -> None:
+def test_standard_keeps_catalog_details_and_reports_nothing(
+    template_catalog: Catalog, tmp_path: Path
+) -> None:
     template_catalog.meta.levels = ["县级", "乡级", "村级"]
     imported, _, result = _roundtrip(template_catalog, tmp_path, "standard")
     assert result.notes == []
@@ -103,7 +106,9 @@ def _nasty_catalog() -> Catalog:
                 extra={"备注": text[:100]},
             )
         )
-    return Catalog(CatalogMeta(unit="=cmd|' /C calc'!A0"), [Domain(template.id, template.name, items)])
+    return Catalog(
+        CatalogMeta(unit="=cmd|' /C calc'!A0"), [Domain(template.id, template.name, items)]
+    )
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -137,7 +142,11 @@ def test_overlong_cell_is_cut_with_a_warning(tmp_path: Path, layout: str) -> Non
     catalog.domains[0].items[2].content = long_text
     imported, warnings, _ = _roundtrip(catalog, tmp_path, layout)
     assert len(warnings) == 1
-    assert catalog.domains[0].name in warnings[0] and "事项2" in warnings[0] and "公开内容" in warnings[0]
+    assert (
+        catalog.domains[0].name in warnings[0]
+        and "事项2" in warnings[0]
+        and "公开内容" in warnings[0]
+    )
     got = imported.domains[0].items[2].content
     if layout == "standard":
         assert got == long_text  # the metadata sheet keeps the whole text
@@ -174,7 +183,9 @@ def test_edited_visible_sheet_wins_over_metadata(template_catalog: Catalog, tmp_
         assert a.content_equals(b)
     edited = [n for n in result.notes if n.level == "warning"]
     assert len(edited) == 1 and first.name in edited[0].message and "修改" in edited[0].message
-    for untouched, back in zip(template_catalog.domains[1:], result.catalog.domains[1:], strict=True):
+    for untouched, back in zip(
+        template_catalog.domains[1:], result.catalog.domains[1:], strict=True
+    ):
         assert untouched.to_dict() == back.to_dict()
 
 
@@ -202,7 +213,9 @@ def test_edited_cover_updates_unit(template_catalog: Catalog, tmp_path: Path) ->
     assert taxes.note == "本镇无税务机构"
 
 
-def test_standard_without_metadata_is_read_from_visible_cells(template_catalog: Catalog, tmp_path: Path) -> None:
+def test_standard_without_metadata_is_read_from_visible_cells(
+    template_catalog: Catalog, tmp_path: Path
+) -> None:
     """A county that copied our sheets into its own workbook: no metadata, still lossless."""
     target = tmp_path / "x.xlsx"
     export_workbook(template_catalog, target)

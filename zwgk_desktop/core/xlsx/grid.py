@@ -145,6 +145,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     grid = Grid(ws.title, [], ncols)
     rows = grid.rows
     r = -1
+    gap_row: object = None  # openpyxl pads missing rows with one shared tuple
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=ncols)):
         if r >= MAX_ROWS:
             grid.row_limit_hit = True
@@ -153,7 +154,14 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
             check_cancel(cancel)
             if on_rows is not None:
                 on_rows(r)
+        if row is gap_row:
+            rows.append([])
+            continue
         values = [cell.value for cell in row]
+        if values.count(None) == len(values):
+            gap_row = row
+            rows.append([])
+            continue
         last = -1
         for c, value in enumerate(values):
             if value is None:

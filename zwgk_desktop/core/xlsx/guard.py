@@ -57,7 +57,7 @@ def _refuse(message: str) -> FileUnreadableError:
 def _sniff(path: Path, name: str) -> None:
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(512)
     except OSError as exc:
         raise _refuse(f"无法读取“{name}”：{exc.strerror or exc}") from exc
     if head.startswith(_ZIP_MAGIC):
@@ -70,14 +70,23 @@ def _sniff(path: Path, name: str) -> None:
         raise _refuse(f"“{name}”是空文件")
     if head[:1] in b"<{":
         raise _refuse(f"“{name}”是网页或文本文件，不是 Excel 工作簿；{_SAVE_AS}")
-    try:
-        head.decode("utf-8")
-        is_text = all(b >= 0x09 for b in head)
-    except UnicodeDecodeError:
-        is_text = head[:3] == b"\xef\xbb\xbf"
-    if is_text:
+    if _looks_like_text(head):
         raise _refuse(f"“{name}”是文本（如 CSV）文件，不是 Excel 工作簿；{_SAVE_AS}")
     raise _refuse(f"“{name}”不是有效的 Excel 工作簿（.xlsx）")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-8 or GBK text without control bytes (a CSV or TXT saved with an .xlsx name)."""
+    if any(b < 0x09 or 0x0E <= b < 0x20 for b in head):
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        for cut in range(4):  # the sample may end inside a multi-byte character
+            try:
+                head[: len(head) - cut].decode(encoding)
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
 
 
 def check_file(path: Path) -> None:

@@ -161,7 +161,10 @@ def classify_sub(sub: str, group: str, index: int) -> Column:
         for vocab_key, vocab in _CHOICE_VOCABS.items():
             term = vocab.canonical(key)
             if term:
-                return Column(index, "mark", vocab_key, term, sub)
+                note = (
+                    f"公开层级“{sub}”按“{term}”读取" if vocab_key == "level" and key != term else ""
+                )
+                return Column(index, "mark", vocab_key, term, sub, note)
     if group_kind in _CHOICE_VOCABS:
         term = keys[-1] if keys else sub
         note = ""

@@ -54,8 +54,16 @@ _PARSE_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+def _causes(exc: BaseException | None) -> list[BaseException]:
+    chain: list[BaseException] = []
+    while exc is not None and len(chain) < 10:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return chain
+
+
 def _damaged(name: str, exc: BaseException) -> FileUnreadableError:
-    if isinstance(exc, DefusedXmlException) or "DTD" in str(exc) or "entit" in str(exc).lower():
+    if any(isinstance(e, DefusedXmlException) for e in _causes(exc)):
         return FileUnreadableError(
             f"“{name}”含不安全的 XML 内容（实体或 DTD 声明），为安全起见不予打开"
         )

@@ -36,6 +36,9 @@ _VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level
 _SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _NOTE_RE = re.compile(r"^(.*?)[(（](.*)[)）]$")
 _SHORT_PREVIEW = 24
+_NOT_INVOLVED_LABELS = frozenset(
+    {"序号", "领域", "领域名称", "说明", "未涉及说明", "原因", "未涉及原因", "备注", "情况说明"}
+)
 
 
 def _preview(text: str) -> str:
@@ -60,6 +63,12 @@ class DomainHint:
 class Section:
     label: str  # the text naming the domain
     template: DomainTemplate | None
+
+    @property
+    def name(self) -> str:
+        """The domain name notes show: the template's, else the cleaned-up label."""
+        return self.template.name if self.template is not None else custom_name(self.label)
+
     items: list[Item] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # 1-based first sheet row of each item
 
@@ -95,7 +104,15 @@ class SheetParser:
 
     def note(self, r: int | None, level: NoteLevel, message: str) -> None:
         prefix = f"第{r + 1}行：" if r is not None else ""
-        domain = self.section.label if self.section else ""
+        domain = (
+            (
+                self.hint.name
+                if self.hint and self.section is self.result.sections[0]
+                else self.section.name
+            )
+            if self.section
+            else ""
+        )
         self.notes.append(
             ImportNote(self.g.title, None if r is None else r + 1, domain, level, prefix + message)
         )
@@ -243,6 +260,9 @@ class SheetParser:
     def _structural(self, r: int, c: int, text: str) -> bool:
         """Section titles, meta lines, notes and group rows; False for a data cell."""
         stripped = text.strip()
+        if c in self.seq_cols and stripped.isdigit():
+            self.note(r, "guess", "只有序号，没有内容，已跳过")
+            return True
         wide = c not in self.data_cols or self._span(r, c) >= 3
         if meta_from_text(stripped, self.result.meta) and (
             wide or "：" in stripped or ":" in stripped
@@ -470,8 +490,8 @@ class SheetParser:
             for c, v in sorted(own.items())
             if c not in self.seq_cols and not v.strip().isdigit()
         ]
-        if not texts:
-            return
+        if not texts or all(fold(t) in _NOT_INVOLVED_LABELS for t in texts):
+            return  # empty, or the little table's own header row
         name = next((t for t in texts if match_domain(t) is not None), None)
         if name is None:
             if len(texts) < 2:
