@@ -188,9 +188,12 @@ def _meta_line(catalog: Catalog) -> str:
     return "　　".join(html.escape(p) for p in parts)
 
 
-def domain_section(catalog: Catalog, domain: Domain, page_break: bool) -> str:
+def domain_section(catalog: Catalog, domain: Domain, page_break: bool = False) -> str:
     style = ' style="page-break-before: always"' if page_break else ""
     head = f"<h2{style}>{html.escape(domain_title(catalog, domain))}</h2>"
+    meta = _meta_line(catalog)
+    if meta:
+        head += f"<p class='meta'>{meta}</p>"
     if domain.not_involved:
         note = domain.note or "（未填写说明）"
         return f"{head}<p class='note'>本单位未涉及该领域。说明：{_text(note)}</p>"
@@ -215,28 +218,43 @@ def _summary(catalog: Catalog) -> str:
     )
 
 
-def catalog_html(catalog: Catalog, domain_id: str | None = None) -> str:
-    """The whole catalog (cover summary, then one section per domain) or one domain."""
-    parts = [f"<html><head><meta charset='utf-8'/><style>{_STYLE}</style></head><body>"]
+def _wrap(body: str) -> str:
+    return f"<html><head><meta charset='utf-8'/><style>{_STYLE}</style></head><body>{body}</body></html>"
+
+
+def _cover(catalog: Catalog) -> str:
+    title = f"<h1>{html.escape(catalog_title(catalog))}</h1>"
+    meta = _meta_line(catalog)
+    return title + (f"<p class='meta'>{meta}</p>" if meta else "") + _summary(catalog)
+
+
+def catalog_sections(catalog: Catalog, domain_id: str | None = None) -> list[str]:
+    """One HTML document per printed section, each starting on a new page.
+
+    The whole catalog is a cover (title, unit details, the table of domains with 未涉及说明)
+    followed by one section per involved domain; with ``domain_id`` just that domain.
+    Separate documents keep each layout small and let a long print be cancelled between
+    domains.
+    """
     if domain_id is not None:
         domain = catalog.domain(domain_id)
         if domain is None:
             raise KeyError(domain_id)
-        parts.append(domain_section(catalog, domain, page_break=False))
-        meta = _meta_line(catalog)
-        if meta:
-            parts.append(f"<p class='meta'>{meta}</p>")
-    else:
-        parts.append(f"<h1>{html.escape(catalog_title(catalog))}</h1>")
-        meta = _meta_line(catalog)
-        if meta:
-            parts.append(f"<p class='meta'>{meta}</p>")
-        parts.append(_summary(catalog))
-        for domain in catalog.domains:
-            if not domain.not_involved:
-                parts.append(domain_section(catalog, domain, page_break=True))
-    parts.append("</body></html>")
-    return "".join(parts)
+        return [_wrap(domain_section(catalog, domain))]
+    sections = [_wrap(_cover(catalog))]
+    sections += [_wrap(domain_section(catalog, d)) for d in catalog.domains if not d.not_involved]
+    return sections
+
+
+def catalog_html(catalog: Catalog, domain_id: str | None = None) -> str:
+    """Everything as one document (page breaks between sections), e.g. for a quick look."""
+    if domain_id is not None:
+        return catalog_sections(catalog, domain_id)[0]
+    parts = [_cover(catalog)]
+    parts += [
+        domain_section(catalog, d, page_break=True) for d in catalog.domains if not d.not_involved
+    ]
+    return _wrap("".join(parts))
 
 
 def document_title(catalog: Catalog, domain_id: str | None = None) -> str:

@@ -10,7 +10,7 @@ background; the PDF goes through ``atomic_path``.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -33,10 +33,11 @@ from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.gui.dialogs.common import ask_save_path, existing_folder, safe_filename
-from zwgk_desktop.gui.print_html import catalog_html, document_title
+from zwgk_desktop.gui.print_html import catalog_sections, document_title
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 PDF_RESOLUTION = 300
+PROGRESS_STEPS = 1000
 MARGINS_MM = QMarginsF(10, 10, 10, 10)
 BODY_FAMILIES = ["FangSong", "仿宋", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
 
@@ -67,53 +68,77 @@ def _body_font() -> QFont:
     return font
 
 
+def _check(cancel: CancelFn | None) -> None:
+    if cancel is not None and cancel():
+        raise PrintCancelled()
+
+
 def paint_html(
-    html_text: str,
+    sections: str | Sequence[str],
     device: QPagedPaintDevice,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> int:
-    """Lay ``html_text`` out in pages of ``device`` and paint them; returns the page count."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)  # point sizes and px follow its dpi
-    document.setDefaultFont(_body_font())
-    document.setDocumentMargin(0)
-    document.setHtml(html_text)
+    """Lay the HTML sections out in pages of ``device`` and paint them; returns the page count.
+
+    Each section starts on a new page. All sections are laid out first (the footer needs
+    the total), then painted; ``cancel`` is checked between sections and pages. Progress
+    is reported in per mille: the first half is layout, the second half painting.
+    """
+    if isinstance(sections, str):
+        sections = [sections]
     resolution = device.logicalDpiY()
     rect = device.pageLayout().paintRectPixels(resolution)
     width = float(rect.width())
     footer_height = resolution * 0.3  # ~7.6 mm for “第 N 页 共 M 页”
     page_height = float(rect.height()) - footer_height
-    document.setPageSize(QSizeF(width, page_height))
-    pages = document.pageCount()
+
+    documents: list[tuple[QTextDocument, int]] = []
+    for number, html_text in enumerate(sections):
+        _check(cancel)
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)  # point sizes and px follow its dpi
+        document.setDefaultFont(_body_font())
+        document.setDocumentMargin(0)
+        document.setHtml(html_text)
+        document.setPageSize(QSizeF(width, page_height))
+        documents.append((document, document.pageCount()))
+        if progress is not None:
+            progress(PROGRESS_STEPS * (number + 1) // (2 * len(sections)), PROGRESS_STEPS)
+    pages = sum(count for _, count in documents)
 
     footer_font = QFont(_body_font())
     footer_font.setPointSizeF(9)
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError("无法开始打印或写入PDF（打印机不可用或文件无法写入）")
+    page_number = 0
     try:
-        for index in range(pages):
-            if cancel is not None and cancel():
-                raise PrintCancelled()
-            if index:
-                device.newPage()
-            top = index * page_height
-            painter.save()
-            painter.translate(0, -top)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, top, width, page_height)
-            painter.setClipRect(context.clip)
-            document.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.drawText(
-                QRectF(0, page_height, width, footer_height),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                f"第 {index + 1} 页 共 {pages} 页",
-            )
-            if progress is not None:
-                progress(index + 1, pages)
+        for document, count in documents:
+            for index in range(count):
+                _check(cancel)
+                if page_number:
+                    device.newPage()
+                page_number += 1
+                top = index * page_height
+                painter.save()
+                painter.translate(0, -top)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.clip = QRectF(0, top, width, page_height)
+                painter.setClipRect(context.clip)
+                document.documentLayout().draw(painter, context)
+                painter.restore()
+                painter.setFont(footer_font)
+                painter.drawText(
+                    QRectF(0, page_height, width, footer_height),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    f"第 {page_number} 页 共 {pages} 页",
+                )
+                if progress is not None:
+                    progress(
+                        PROGRESS_STEPS // 2 + PROGRESS_STEPS * page_number // (2 * pages),
+                        PROGRESS_STEPS,
+                    )
     finally:
         painter.end()
     return pages
@@ -127,7 +152,7 @@ def render_pdf(
     cancel: CancelFn | None = None,
 ) -> int:
     """Write the printed catalog (or one domain) as a PDF at ``path``; returns the page count."""
-    html_text = catalog_html(catalog, domain_id)
+    sections = catalog_sections(catalog, domain_id)
     target = Path(path)
     with atomic_path(target) as tmp:
         writer = QPdfWriter(str(tmp))
@@ -135,7 +160,7 @@ def render_pdf(
         writer.setPageLayout(page_layout())
         writer.setTitle(document_title(catalog, domain_id))
         writer.setCreator(APP_NAME)
-        pages = paint_html(html_text, writer, progress, cancel)
+        pages = paint_html(sections, writer, progress, cancel)
         del writer  # closes the file before it is moved into place
     return pages
 
@@ -168,7 +193,7 @@ def ask_export_pdf(
     def done(pages: int) -> None:
         show_done(parent, "导出PDF", f"已导出PDF（{pages} 页）：{path}", path)
 
-    run_in_background(parent, "导出PDF", work, done)
+    run_in_background(parent, "导出PDF", work, done, show_counts=False)
     return path
 
 
@@ -176,13 +201,13 @@ def print_preview(parent: QWidget | None, catalog: Catalog, domain_id: str | Non
     """打印预览 with the system's printers (landscape A4 preset)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    html_text = catalog_html(catalog, domain_id)
+    sections = catalog_sections(catalog, domain_id)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout())
     printer.setDocName(document_title(catalog, domain_id))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {document_title(catalog, domain_id)}")
     dialog.resize(1100, 800)
-    dialog.paintRequested.connect(lambda device: paint_html(html_text, device))
+    dialog.paintRequested.connect(lambda device: paint_html(sections, device))
     dialog.exec()
     dialog.deleteLater()

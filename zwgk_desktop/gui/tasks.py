@@ -91,8 +91,10 @@ class BackgroundTask(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
+        show_counts: bool = True,
     ) -> None:
         super().__init__()
+        self._show_counts = show_counts
         self._parent = parent
         self._title = title
         self._fn = fn
@@ -229,15 +231,17 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
+    show_counts: bool = True,
 ) -> BackgroundTask:
     """Start ``fn(progress, cancel)`` on a worker thread; returns at once.
 
     A window-modal progress dialog with 取消 appears after 300 ms. ``on_done(result)`` runs
     on the UI thread. Errors: ``on_error(exc)`` if given, else ZwgkError → its Chinese line,
     anything else → a 内部错误 box with details. A ZwgkError raised after 取消 (the core's
-    ``Cancelled``) calls ``on_cancel`` instead and shows nothing.
+    ``Cancelled``) calls ``on_cancel`` instead and shows nothing. ``show_counts`` puts
+    “（done/total）” in the label, for progress counted in items.
     """
-    return BackgroundTask(parent, title, fn, on_done, on_error, on_cancel).start()
+    return BackgroundTask(parent, title, fn, on_done, on_error, on_cancel, show_counts).start()
 
 
 def run_blocking(parent: QWidget | None, title: str, fn: WorkFn, timeout_ms: int = 600_000) -> Any:

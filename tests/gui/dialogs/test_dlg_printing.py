@@ -21,6 +21,7 @@ from zwgk_desktop.gui.print_html import (
     domain_title,
 )
 from zwgk_desktop.gui.printing import (
+    PROGRESS_STEPS,
     PrintCancelled,
     ask_export_pdf,
     page_layout,
@@ -129,7 +130,8 @@ def test_render_pdf_of_whole_catalog_in_background(qtbot, tmp_path):
     assert pages > len(
         [d for d in catalog.domains if not d.not_involved]
     )  # one section per domain at least
-    assert seen[-1] == (pages, pages)
+    assert seen[-1] == (PROGRESS_STEPS, PROGRESS_STEPS)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)  # never goes backwards
     text = pdf_text(target)
     assert "城关镇基层政务公开标准目录" in text
     assert "本镇无此职责。" in text
@@ -142,6 +144,20 @@ def test_cancel_leaves_no_file(qtbot, tmp_path):
     with pytest.raises(PrintCancelled):
         render_pdf(small_catalog(), target, cancel=lambda: True)
     assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_between_domains_of_a_long_print(qtbot, tmp_path):
+    catalog = new_catalog(CatalogMeta(unit="城关镇"))
+    calls: list[int] = []
+
+    def report(done, total):
+        calls.append(done)
+
+    with pytest.raises(PrintCancelled):
+        render_pdf(catalog, tmp_path / "x.pdf", None, report, cancel=lambda: len(calls) >= 2)
+    assert len(calls) == 2  # stopped after laying out two sections, long before painting
+    assert calls[-1] < PROGRESS_STEPS // 2
     assert list(tmp_path.iterdir()) == []
 
 
