@@ -9,7 +9,6 @@ background; the PDF goes through ``atomic_path``.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,7 +31,12 @@ from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.settings import load_settings, save_settings
-from zwgk_desktop.gui.dialogs.common import ask_save_path, existing_folder, safe_filename
+from zwgk_desktop.gui.dialogs.common import (
+    ask_save_path,
+    copy_catalog,
+    existing_folder,
+    safe_filename,
+)
 from zwgk_desktop.gui.print_html import catalog_sections, document_title
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
@@ -185,7 +189,7 @@ def ask_export_pdf(
         return None
     settings.last_folder = str(path.parent)
     save_settings(settings)
-    snapshot = copy.deepcopy(catalog)  # the worker gets its own copy
+    snapshot = copy_catalog(catalog)  # the worker gets its own copy
 
     def work(progress: ProgressFn, cancel: CancelFn) -> int:
         return render_pdf(snapshot, path, domain_id, progress, cancel)

@@ -99,3 +99,17 @@ def test_cancel_leaves_target_untouched(qtbot, tmp_path):
     assert not target.exists()
     assert dialog.export_button.isEnabled()
     assert not [p for p in tmp_path.iterdir() if p.name != "大.xlsx"]  # no temp file left behind
+
+
+def test_copy_for_the_worker_is_equal_and_independent(catalog):
+    from zwgk_desktop.gui.dialogs.common import copy_catalog
+
+    before = catalog.to_dict()
+    copy = copy_catalog(catalog)
+    assert copy.to_dict() == before
+    first = next(d for d in copy.domains if d.items)
+    first.items[0].channels.append("自建平台")
+    first.items.pop()
+    copy.meta.levels.append("组级")
+    assert catalog.to_dict() == before  # the original saw none of it
+    assert copy.to_dict() != before

@@ -7,7 +7,6 @@ meanwhile cannot tear the file.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -35,6 +34,7 @@ from zwgk_desktop.core.xlsx import export_workbook
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_save_path,
+    copy_catalog,
     existing_folder,
     hint_label,
     open_file,
@@ -241,7 +241,7 @@ class ExportDialog(QDialog):
         if not self._confirm_overwrite(path):
             return None
         layout = self.layout_key()
-        snapshot = copy.deepcopy(self.catalog)
+        snapshot = copy_catalog(self.catalog)
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             return export_workbook(snapshot, path, layout, progress, cancel)
