@@ -13,8 +13,10 @@ from collections.abc import Iterable
 
 
 class SheetDigest:
+    """Collects ``row, col, text`` triples; hashed once at the end (cheaper than per cell)."""
+
     def __init__(self) -> None:
-        self._hash = hashlib.blake2b(digest_size=16)
+        self._parts: list[str] = []
 
     def add(self, row: int, col: int, value: object) -> None:
         if value is None:
@@ -22,9 +24,7 @@ class SheetDigest:
         text = value if isinstance(value, str) else str(value)
         if not text or text.isspace():
             return
-        self._hash.update(
-            f"{row}\x1f{col}\x1f{text.replace('_', '')}\x1e".encode("utf-8", "surrogatepass")
-        )
+        self._parts.append(f"{row}\x1f{col}\x1f{text}\x1e")
 
     def add_rows(self, rows: Iterable[tuple[int, list[str | None]]]) -> None:
         for r, values in rows:
@@ -33,4 +33,5 @@ class SheetDigest:
                     self.add(r, c, value)
 
     def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+        text = "".join(self._parts).replace("_", "")
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

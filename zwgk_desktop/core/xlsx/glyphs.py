@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from zwgk_desktop.core.text import fold, nfkc
 from zwgk_desktop.core.vocab import CHANNELS, KNOWN_EXTRA_CHANNELS
@@ -76,6 +77,16 @@ class ChannelParse:
 
 
 def render_channels(channels: list[str], width: float) -> str:
+    """Cached form of :func:`_render_channels` (catalogs repeat a few channel sets)."""
+    return _render_cached(tuple(channels), width)
+
+
+@lru_cache(maxsize=2048)
+def _render_cached(channels: tuple[str, ...], width: float) -> str:
+    return _render_channels(list(channels), width)
+
+
+def _render_channels(channels: list[str], width: float) -> str:
     """ "■政府网站 □政府公报\\n…" over the 13 standard channels plus the item's additions.
 
     Entries are packed greedily into lines that fit a column ``width`` units wide.
@@ -289,7 +300,17 @@ def _segments(text: str) -> list[tuple[bool | None, str]]:
 
 
 def parse_channels(text: str | None) -> ChannelParse:
-    """Channels named in one 公开渠道和载体 cell, with the guesses made to read them."""
+    """Channels named in one 公开渠道和载体 cell, with the guesses made to read them.
+
+    Cells repeat a lot (the same ticks on many rows), so results are cached; callers get a
+    fresh copy.
+    """
+    cached = _parse_cached(text or "")
+    return ChannelParse(list(cached.channels), list(cached.guesses), list(cached.ignored))
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> ChannelParse:
     result = ChannelParse()
     if not text or not text.strip():
         return result

@@ -81,18 +81,25 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def read_merges(
+_FORMULA_TAGS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ")
+
+
+def scan_sheet(
     source: Any, nrows: int, ncols: int
-) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Merged ranges from a sheet XML stream, clipped to the grid; (ranges, truncated)."""
+) -> tuple[list[tuple[int, int, int, int]], bool, bool]:
+    """One streaming pass over a sheet's XML: (merged ranges clipped to the grid, merges
+    truncated, has formula elements). Text never contains a raw "<", so byte searches are
+    exact enough: a false "formula" only costs the slower, cell-by-cell read."""
     merges: list[tuple[int, int, int, int]] = []
-    found = False
+    found = formulas = truncated = False
     tail = b""
     while True:
         chunk = source.read(_CHUNK)
         if not chunk:
             break
         data = tail + chunk
+        if not formulas:
+            formulas = any(tag in data for tag in _FORMULA_TAGS)
         if not found:
             at = data.find(b"mergeCells")
             if at < 0:
@@ -113,9 +120,12 @@ def read_merges(
                 continue
             merges.append((r1, c1, min(r2, nrows - 1), min(c2, ncols - 1)))
             if len(merges) >= MAX_MERGES:
-                return merges, True
+                truncated = True
+                break
+        if truncated:
+            break
         tail = data[max(last_end, len(data) - 256) :]
-    return merges, False
+    return merges, truncated, formulas
 
 
 def _convert(value: Any) -> str | None:
@@ -143,10 +153,11 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     declared = ws.max_column if isinstance(ws.max_column, int) else None
     ncols = MAX_COLS if declared is None or declared < MIN_TRUSTED_COLS else min(declared, MAX_COLS)
     grid = Grid(ws.title, [], ncols)
+    formulas = _scan(ws, grid)
     rows = grid.rows
-    r = -1
     gap_row: object = None  # openpyxl pads missing rows with one shared tuple
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=ncols)):
+    source = ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=ncols, values_only=not formulas)
+    for r, row in enumerate(source):
         if r >= MAX_ROWS:
             grid.row_limit_hit = True
             break
@@ -157,7 +168,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
         if row is gap_row:
             rows.append([])
             continue
-        values = [cell.value for cell in row]
+        values = [cell.value for cell in row] if formulas else list(row)
         if values.count(None) == len(values):
             gap_row = row
             rows.append([])
@@ -167,7 +178,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
             if value is None:
                 continue
             if value.__class__ is str:
-                if value[:1] == "=" and row[c].data_type == "f":
+                if formulas and value[:1] == "=" and row[c].data_type == "f":
                     grid.formulas[(r, c)] = value
                     values[c] = None
                     continue
@@ -187,14 +198,15 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
         rows.append(values[: last + 1] if last >= 0 else [])
     while rows and not rows[-1]:
         rows.pop()
-    _attach_merges(ws, grid)
     return grid
 
 
-def _attach_merges(ws: Any, grid: Grid) -> None:
+def _scan(ws: Any, grid: Grid) -> bool:
+    """Merges into ``grid``; True if the sheet may hold formulas (or cannot be scanned)."""
     archive = getattr(getattr(ws, "parent", None), "_archive", None)
     path = getattr(ws, "_worksheet_path", None)
-    if archive is None or path is None or not grid.rows:
-        return
+    if archive is None or path is None:
+        return True
     with archive.open(path) as source:
-        grid.merges, grid.merges_truncated = read_merges(source, len(grid.rows), grid.ncols)
+        grid.merges, grid.merges_truncated, formulas = scan_sheet(source, MAX_ROWS, grid.ncols)
+    return formulas

@@ -10,7 +10,7 @@ and "公 开 主 体" match too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
@@ -109,6 +109,14 @@ def _field_index() -> dict[str, str]:
 
 def classify_top(label: str, index: int) -> Column | None:
     """Map a one-row header label; None for an empty label."""
+    found = _classify_label(label)
+    return None if found is None else replace(found, index=index)
+
+
+@lru_cache(maxsize=8192)
+def _classify_label(label: str) -> Column | None:
+    """Cached by label; the column index is filled in by :func:`classify_top`."""
+    index = -1
     if not label:
         return None
     fields_ = _field_index()
@@ -203,6 +211,28 @@ def header_score(row: list[str | None]) -> int:
 
 def is_header_row(row: list[str | None]) -> bool:
     return header_score(row) >= MIN_HEADER_SCORE
+
+
+@lru_cache(maxsize=1)
+def _plain_labels() -> frozenset[str]:
+    labels = {spec.label for spec in FIELDS} | {a for spec in FIELDS for a in spec.header_aliases}
+    labels |= set(SEQ_LABELS) | set(DOMAIN_LABELS) | set(GROUP_LABELS) | {"一级事项", "二级事项"}
+    return frozenset(labels)
+
+
+def may_be_header_row(row: list[str | None]) -> bool:
+    """Cheap test for a header repeated among data rows: two cells spelled exactly as labels.
+
+    Data rows are checked with this first; only candidates get the full (folding) score.
+    """
+    labels = _plain_labels()
+    hits = 0
+    for value in row:
+        if value is not None and len(value) <= 20 and value.strip() in labels:
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
 
 
 def _is_sub_label(label: str) -> bool:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.fields import CHOICE_FIELDS, TEXT_FIELDS
+from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.xlsx.sanitize import needs_quote_prefix
 
 SHEET_NAME = "_zwgk_meta"
@@ -79,7 +80,7 @@ def decode(chunks: list[str]) -> MetaPayload:
         or int(data.get("version", 0)) > VERSION
     ):
         raise ValueError("not a zwgk metadata payload")
-    catalog = Catalog.from_dict(data["catalog"])
+    catalog = _catalog(data["catalog"])
     levels = data.get("levels")
     if isinstance(levels, list):
         catalog.meta.levels = [str(v) for v in levels]
@@ -96,6 +97,25 @@ def decode(chunks: list[str]) -> MetaPayload:
             raise ValueError("sheet refers to a missing domain")
     cover = data.get("cover") or {}
     return MetaPayload(catalog, sheets, str(cover.get("title", "")), str(cover.get("digest", "")))
+
+
+def _item(data: dict[str, Any]) -> Item:
+    """Item.from_dict for our own, well-formed payload, without per-field checks (fast)."""
+    values: dict[str, Any] = {key: str(data.get(key) or "") for key in TEXT_FIELDS}
+    for key in CHOICE_FIELDS:
+        values[key] = [str(v) for v in data.get(key) or []]
+    extra = data.get("extra") or {}
+    values["extra"] = {str(k): "" if v is None else str(v) for k, v in extra.items()}
+    return Item(**values)
+
+
+def _catalog(data: dict[str, Any]) -> Catalog:
+    domains = []
+    for raw in data.get("domains") or []:
+        domain = Domain.from_dict({**raw, "items": []})
+        domain.items = [_item(d) for d in raw.get("items") or []]
+        domains.append(domain)
+    return Catalog(CatalogMeta.from_dict(data.get("meta") or {}), domains)
 
 
 def read(workbook: Any) -> MetaPayload | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
@@ -27,7 +28,14 @@ from zwgk_desktop.core.xlsx.domainmatch import (
 )
 from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.grid import Grid
-from zwgk_desktop.core.xlsx.headers import Column, Header, build_header, find_header, is_header_row
+from zwgk_desktop.core.xlsx.headers import (
+    Column,
+    Header,
+    build_header,
+    find_header,
+    is_header_row,
+    may_be_header_row,
+)
 from zwgk_desktop.core.xlsx.result import ImportNote, NoteLevel
 
 DITTO = frozenset({"同上", "同上。", "同前", "同上栏", "同上一栏", "同左", "ditto"})
@@ -235,7 +243,7 @@ class SheetParser:
         own = self._own(r)
         if not own:
             return r
-        if len(own) >= 3 and is_header_row(row):
+        if len(own) >= 3 and may_be_header_row(row) and is_header_row(row):
             header = build_header(self.g.rows, r, self.g.ncols, self.g.merged_into)
             self._use_header(header)
             return header.last_row
@@ -323,7 +331,7 @@ class SheetParser:
                 continue
             if column.kind == "seq":
                 continue
-            if fold(value) in DITTO:
+            if _is_ditto(value):
                 self._ditto(r, item, previous, column)
                 continue
             self._apply(r, item, column, value)
@@ -354,7 +362,7 @@ class SheetParser:
         assert item is not None
         for column in self.cols:
             value = own.get(column.index)
-            if value is None or column.kind in ("seq", "domain") or fold(value) in DITTO:
+            if value is None or column.kind in ("seq", "domain") or _is_ditto(value):
                 continue
             if column.kind in ("text", "extra"):
                 text = clean_text(value)
@@ -416,7 +424,7 @@ class SheetParser:
                 item.audience_note = mark.note
             return
         if mark.plain_text:
-            term = _VOCABS[column.key].canonical(value)
+            term = _canonical(column.key, value)
             if term is None:
                 term = column.term
                 self.note(r, "guess", f"“{column.label}”列的“{_preview(value)}”按已勾选读取")
@@ -430,7 +438,6 @@ class SheetParser:
             self.note(r, "warning", f"“{column.label}”列的附注“{_preview(mark.note)}”未保存")
 
     def _choice_text(self, r: int, item: Item, column: Column, value: str) -> None:
-        vocab = _VOCABS[column.key]
         values = item.get(column.key)
         unknown: list[str] = []
         for part in _SPLIT_RE.split(value.strip()):
@@ -438,9 +445,9 @@ class SheetParser:
                 continue
             base, note = part, ""
             match = _NOTE_RE.match(part)
-            if match and vocab.canonical(match.group(1)):
+            if match and _canonical(column.key, match.group(1)):
                 base, note = match.group(1), match.group(2).strip()
-            term = vocab.canonical(base)
+            term = _canonical(column.key, base)
             if term is not None:
                 _add(values, term)
                 if term != base:
@@ -474,7 +481,9 @@ class SheetParser:
 
     def _switch_domain(self, text: str) -> None:
         label = clean_cell(text)
-        if self.section is not None and fold(self.section.label) == fold(label):
+        if self.section is not None and (
+            self.section.label == label or fold(self.section.label) == fold(label)
+        ):
             return
         for section in self.result.sections:
             if fold(section.label) == fold(label):
@@ -512,6 +521,15 @@ class SheetParser:
                 "error",
                 f"{where}是公式（{_preview(formula)}），公式不会被计算或读取，请改为文字",
             )
+
+
+def _is_ditto(value: str) -> bool:
+    return len(value) <= 8 and ("同" in value or "ditto" in value.lower()) and fold(value) in DITTO
+
+
+@lru_cache(maxsize=4096)
+def _canonical(vocab_key: str, text: str) -> str | None:
+    return _VOCABS[vocab_key].canonical(text)
 
 
 def _field_label(column: Column) -> str:

@@ -57,6 +57,8 @@ def needs_quote_prefix(text: str) -> bool:
 
 def prepare(text: str) -> CellText:
     """The form of ``text`` to write, with flags for the warnings the caller owes the user."""
+    if len(text) <= EXCEL_MAX_CHARS // 2 and _ILLEGAL_RE.search(text) is None:
+        return CellText(text, bool(text) and text[0] in _QUOTE_START, False, False)
     value, cleaned = remove_illegal(text)
     value, cut = cut_to_limit(value)
     return CellText(value, needs_quote_prefix(value), cleaned, cut)

@@ -16,7 +16,7 @@ from zwgk_desktop.core.model import Catalog, Domain, Item
 from zwgk_desktop.core.xlsx.columns import PlanColumn, plan
 from zwgk_desktop.core.xlsx.cover import short_unit
 from zwgk_desktop.core.xlsx.digest import SheetDigest
-from zwgk_desktop.core.xlsx.glyphs import render_channels, render_mark
+from zwgk_desktop.core.xlsx.glyphs import MARK, render_channels, render_mark
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
 from zwgk_desktop.core.xlsx.sanitize import prepare
 from zwgk_desktop.core.xlsx.styles import Formats
@@ -182,6 +182,10 @@ class StandardSheetWriter:
                 value = item.extra.get(column.key, "")
             if not value:
                 ws.write_blank(r, c, None, fmt.text(column.align))
+                continue
+            if value == MARK:  # the common, constant case needs no checks
+                ws.write_string(r, c, value, fmt.text("center"))
+                digest.add(r, c, value)
                 continue
             where = label + (
                 FIELD_BY_KEY[column.key].label if kind != "extra" else f"“{column.key}”"

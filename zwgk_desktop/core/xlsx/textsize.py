@@ -8,6 +8,7 @@ makes long cells overlap when printed. Widths are in Excel character units (the 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 BODY_POINTS = 10.0
 LINE_POINTS = 13.5  # one wrapped line of 10-point 仿宋 in Excel, WPS and LibreOffice
@@ -23,10 +24,21 @@ def text_units(text: str) -> int:
 
 
 def line_count(text: str, width: float) -> int:
-    """Lines ``text`` wraps to in a column ``width`` units wide."""
-    if not text:
-        return 1
+    """Lines ``text`` wraps to in a column ``width`` units wide (short texts cached)."""
+    if len(text) <= 400:
+        return _short_line_count(text, width)
+    return _line_count(text, width)
+
+
+@lru_cache(maxsize=8192)
+def _short_line_count(text: str, width: float) -> int:
+    return _line_count(text, width)
+
+
+def _line_count(text: str, width: float) -> int:
     usable = max(width - 1.5, 2.0)
+    if len(text) * 2 <= usable and "\n" not in text:
+        return 1
     lines = 0
     for paragraph in text.split("\n"):
         units = text_units(paragraph)
