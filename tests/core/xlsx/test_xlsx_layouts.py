@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from xlsx import builders
@@ -199,3 +200,20 @@ def test_progress_is_reported_and_ends_complete(
     )
     assert calls and calls[-1][0] == calls[-1][1]
     assert all(0 <= done <= total for done, total in calls)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "domain_id"),
+    [
+        ("社会救助及福利", "social-assistance"),
+        ("救灾生产", "disaster-relief"),
+        ("就业创业", "employment"),
+    ],
+)
+def test_domain_aliases_in_sheet_names(sheet: str, domain_id: str, tmp_path: Path) -> None:
+    path = builders.flat_shuffled(tmp_path / "x.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.title = sheet
+    workbook.save(path)
+    (domain,) = read_workbook(path).catalog.domains
+    assert domain.id == domain_id and len(domain.items) == 2
