@@ -238,7 +238,7 @@ def records_over_rows(path: Path) -> Path:
         ]
     )
     ws.append([None, None, None, "服务流程"])
-    ws.append([None, None, None, "投诉举报电话"])
+    ws.append([None, None, None, "投诉举报电话：0562-12345"])
     ws.append(
         [
             2,

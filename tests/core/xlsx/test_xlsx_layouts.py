@@ -71,7 +71,7 @@ def test_records_spread_over_several_rows_are_joined(tmp_path: Path) -> None:
     (domain,) = result.catalog.domains
     assert domain.id == "health"
     assert [i.level2 for i in domain.items] == ["预防接种", "健康教育"]
-    assert domain.items[0].content == "服务对象\n服务流程\n投诉举报电话"
+    assert domain.items[0].content == "服务对象\n服务流程\n投诉举报电话：0562-12345"
     assert domain.items[0].basis == "《疫苗管理法》"
     assert sum("并入上一事项" in m for m in _messages(result)) == 2
     assert result.catalog.meta.levels == []  # no level columns at all

@@ -228,3 +228,49 @@ def test_standard_without_metadata_is_read_from_visible_cells(
     taxes = next(d for d in result.catalog.domains if d.not_involved)
     assert (taxes.name, taxes.note) == (template_catalog.domains[3].name, "本镇无税务机构")
     assert [n for n in result.notes if n.level == "error"] == []
+
+
+def test_flat_keeps_catalog_details_in_document_properties(
+    template_catalog: Catalog, tmp_path: Path
+) -> None:
+    imported, _, _ = _roundtrip(template_catalog, tmp_path, "flat")
+    assert imported.meta.to_dict() == template_catalog.meta.to_dict()
+    assert imported.meta.date == "2026-03-01"
+    assert imported.meta.levels == template_catalog.meta.levels
+
+
+def test_catalog_without_levels_has_no_level_columns(
+    template_catalog: Catalog, tmp_path: Path
+) -> None:
+    template_catalog.meta.levels = []
+    for item in items_of(template_catalog):
+        item.level = []
+    for layout in LAYOUTS:
+        target = tmp_path / f"{layout}.xlsx"
+        export_workbook(template_catalog, target, layout=layout)
+        if layout == "standard":
+            ws = openpyxl.load_workbook(target)[template_catalog.domains[0].name]
+            assert "公开层级" not in [c.value for c in ws[2]]
+        result = read_workbook(target)
+        assert result.catalog.meta.levels == []
+        _assert_items_equal(template_catalog, result.catalog)
+
+
+def test_sheet_added_to_own_export_joins_its_domain(
+    template_catalog: Catalog, tmp_path: Path
+) -> None:
+    target = tmp_path / "x.xlsx"
+    export_workbook(template_catalog, target)
+    workbook = openpyxl.load_workbook(target)
+    extra = workbook.create_sheet("补充")
+    first = template_catalog.domains[0]
+    extra.append([f"{first.name}领域补充事项"])
+    extra.append(["一级事项", "二级事项", "公开内容", "公开方式"])
+    extra.append(["补充", "新增事项", "新增内容", "主动"])
+    workbook.save(target)
+    result = read_workbook(target)
+    ids = [d.id for d in result.catalog.domains]
+    assert len(ids) == len(set(ids))
+    got = result.catalog.domain(first.id)
+    assert got is not None and len(got.items) == len(first.items) + 1
+    assert got.items[-1].level2 == "新增事项"

@@ -51,6 +51,8 @@ class CatalogBuilder:
     def entry(self, name: str, template: DomainTemplate | None, sheet: str = "") -> _Entry:
         key = self._key(name, template)
         found = self.entries.get(key)
+        if found is None and template is not None:  # e.g. an own-export domain, keyed by index
+            found = next((e for e in self.entries.values() if e.domain.id == template.id), None)
         if found is not None:
             return found
         if template is not None:
@@ -170,11 +172,10 @@ class CatalogBuilder:
         else:
             meta.levels += [lv for lv in self.levels if lv not in meta.levels]
         domains: list[Domain] = []
+        position = {k: n for n, k in enumerate(self.entries)}
         keys = sorted(
             self.entries,
-            key=lambda k: (
-                (0, int(k[2:]), 0) if k.startswith("p:") else (1, 0, list(self.entries).index(k))
-            ),
+            key=lambda k: (0, int(k[2:])) if k.startswith("p:") else (1, position[k]),
         )
         for entry in (self.entries[k] for k in keys):
             domain = entry.domain

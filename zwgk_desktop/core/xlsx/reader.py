@@ -9,6 +9,7 @@ an edited one is read from its visible cells (the visible sheet wins) with a not
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 import zlib
@@ -20,7 +21,7 @@ import openpyxl
 from defusedxml import DefusedXmlException
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
-from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.templates import find_template
 from zwgk_desktop.core.xlsx import guard, metasheet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
@@ -35,7 +36,7 @@ from zwgk_desktop.core.xlsx.result import (
     Progress,
     check_cancel,
 )
-from zwgk_desktop.core.xlsx.writer import PROPERTY_NAME
+from zwgk_desktop.core.xlsx.writer import META_PROPERTY, PROPERTY_NAME
 
 _PARSE_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
@@ -95,9 +96,27 @@ def read_workbook(
         workbook.close()
 
 
-def _has_own_property(workbook: Any) -> bool:
-    props = getattr(workbook, "custom_doc_props", None)
-    return any(getattr(p, "name", "") == PROPERTY_NAME for p in getattr(props, "props", []) or [])
+def _own_properties(workbook: Any) -> dict[str, str]:
+    """This app's custom document properties (layout, and meta for flat exports)."""
+    props = getattr(getattr(workbook, "custom_doc_props", None), "props", None) or []
+    found = {}
+    for prop in props:
+        name, value = getattr(prop, "name", ""), getattr(prop, "value", None)
+        if name in (PROPERTY_NAME, META_PROPERTY) and isinstance(value, str):
+            found[name] = value
+    return found
+
+
+def _meta_from_property(text: str | None) -> CatalogMeta | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        meta = CatalogMeta.from_dict(data)
+        meta.levels = [str(v) for v in data.get("levels") or []]
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return meta
 
 
 class _Import:
@@ -144,7 +163,8 @@ class _Import:
             self.rows_done += len(grid.rows)
             if not grid.is_empty():
                 self._sheet(grid)
-        base = None
+        props = _own_properties(self.wb)
+        base = _meta_from_property(props.get(META_PROPERTY))
         if self.payload is not None:
             self._finish_payload(seen)
             base = self.payload.catalog.meta
@@ -152,7 +172,7 @@ class _Import:
         self._check_empty(catalog)
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
-        own = self.payload is not None or _has_own_property(self.wb)
+        own = self.payload is not None or PROPERTY_NAME in props
         return ImportResult(catalog, self.notes, own)
 
     def _on_rows(self, rows: int) -> None:

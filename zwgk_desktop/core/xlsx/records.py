@@ -272,10 +272,8 @@ class SheetParser:
             self.note(r, "guess", "只有序号，没有内容，已跳过")
             return True
         wide = c not in self.data_cols or self._span(r, c) >= 3
-        if meta_from_text(stripped, self.result.meta) and (
-            wide or "：" in stripped or ":" in stripped
-        ):
-            return True
+        if wide and meta_from_text(stripped, self.result.meta):
+            return True  # "填报单位：…" lines; inside a data column such text is content
         if "未涉及" in stripped and len(stripped) <= 40 and (wide or looks_like_section(stripped)):
             self.not_involved_mode = True
             return True

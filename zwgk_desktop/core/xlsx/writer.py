@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -16,10 +17,13 @@ from zwgk_desktop.core.xlsx import metasheet
 from zwgk_desktop.core.xlsx.cover import COVER_TITLE, write_cover
 from zwgk_desktop.core.xlsx.flat import write_flat
 from zwgk_desktop.core.xlsx.result import CancelCheck, Layout, Progress, check_cancel
+from zwgk_desktop.core.xlsx.sanitize import prepare
 from zwgk_desktop.core.xlsx.standard import DATA_ROW, StandardSheetWriter, sheet_title
 from zwgk_desktop.core.xlsx.styles import Formats
 
 PROPERTY_NAME = "zwgk-layout"
+META_PROPERTY = "zwgk-meta"  # unit, region … for the flat layout, which has no cover
+_MAX_PROPERTY_CHARS = 255  # Excel's limit for a custom text property
 _OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_formulas": False,
@@ -40,6 +44,14 @@ def _workbook(path: Path, catalog: Catalog, layout: Layout) -> xlsxwriter.Workbo
         }
     )
     workbook.set_custom_property(PROPERTY_NAME, layout.value)
+    meta = {
+        **catalog.meta.to_dict(),
+        "date": catalog.meta.date,
+        "levels": list(catalog.meta.levels),
+    }
+    text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    if len(text) <= _MAX_PROPERTY_CHARS and prepare(text).value == text:
+        workbook.set_custom_property(META_PROPERTY, text)
     return workbook
 
 
