@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.catalog_gen import generate_catalog
-from xlsx import builders
+from xlsx import hostile_files as hostile
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.xlsx import export_workbook, read_workbook
 
@@ -43,18 +43,18 @@ def _refused(path: Path) -> str:
 
 
 HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
-    "zip bomb": (lambda p: builders.zip_bomb(p, 150), "压缩炸弹"),
-    "billion laughs": (builders.billion_laughs, "不安全的 XML"),
-    "XXE": (builders.xxe, "不安全的 XML"),
-    "macro project": (lambda p: builders.with_part(p, "xl/vbaProject.bin"), "宏"),
+    "zip bomb": (lambda p: hostile.zip_bomb(p, 150), "压缩炸弹"),
+    "billion laughs": (hostile.billion_laughs, "不安全的 XML"),
+    "XXE": (hostile.xxe, "不安全的 XML"),
+    "macro project": (lambda p: hostile.with_part(p, "xl/vbaProject.bin"), "宏"),
     "external links": (
-        lambda p: builders.with_part(p, "xl/externalLinks/externalLink1.xml", b"<externalLink/>"),
+        lambda p: hostile.with_part(p, "xl/externalLinks/externalLink1.xml", b"<externalLink/>"),
         "外部链接",
     ),
-    "embedded object": (lambda p: builders.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
-    "random bytes": (builders.random_bytes, "不是有效的 Excel 工作簿"),
-    ".xls renamed": (builders.renamed_xls, ".xls"),
-    "CSV renamed": (builders.csv_file, "CSV"),
+    "embedded object": (lambda p: hostile.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
+    "random bytes": (hostile.random_bytes, "不是有效的 Excel 工作簿"),
+    ".xls renamed": (hostile.renamed_xls, ".xls"),
+    "CSV renamed": (hostile.csv_file, "CSV"),
 }
 
 
@@ -66,7 +66,7 @@ def test_hostile_file_is_refused(case: str, tmp_path: Path) -> None:
 
 def test_truncated_file_is_refused(tmp_path: Path) -> None:
     for keep in (0.2, 0.6, 0.95):
-        path = builders.truncated(_good(tmp_path), tmp_path / f"cut{keep}.xlsx", keep)
+        path = hostile.truncated(_good(tmp_path), tmp_path / f"cut{keep}.xlsx", keep)
         assert "不完整" in _refused(path) or "损坏" in _refused(path)
 
 
@@ -98,7 +98,7 @@ def test_missing_file_and_empty_file(tmp_path: Path) -> None:
 
 
 def test_lying_dimension_is_read_within_bounds(tmp_path: Path) -> None:
-    path = builders.lying_dimension(tmp_path / "sparse.xlsx")
+    path = hostile.lying_dimension(tmp_path / "sparse.xlsx")
     tracemalloc.start()
     started = time.perf_counter()
     try:

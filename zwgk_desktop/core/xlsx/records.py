@@ -9,15 +9,20 @@ flat tables with a 领域 column (taken literally, row by row).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import partial
 
-from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.templates import DomainTemplate
 from zwgk_desktop.core.text import clean_cell, fold
-from zwgk_desktop.core.vocab import AUDIENCE, LEVEL, METHOD, Vocabulary
+from zwgk_desktop.core.xlsx.cellvalues import (
+    apply_ditto,
+    apply_value,
+    clean_text,
+    has_content,
+    is_ditto,
+    preview,
+)
 from zwgk_desktop.core.xlsx.cover import meta_from_text
 from zwgk_desktop.core.xlsx.domainmatch import (
     custom_name,
@@ -26,10 +31,8 @@ from zwgk_desktop.core.xlsx.domainmatch import (
     strip_ordinal,
     unit_from_title,
 )
-from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.grid import Grid
 from zwgk_desktop.core.xlsx.headers import (
-    Column,
     Header,
     build_header,
     find_header,
@@ -38,25 +41,10 @@ from zwgk_desktop.core.xlsx.headers import (
 )
 from zwgk_desktop.core.xlsx.result import ImportNote, NoteLevel
 
-DITTO = frozenset({"同上", "同上。", "同前", "同上栏", "同上一栏", "同左", "ditto"})
 _NOTE_PREFIXES = ("注", "说明", "备注", "附", "填表说明", "备考", "※")
-_VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level": LEVEL}
-_SPLIT_RE = re.compile(r"[、,，;；/\s]+")
-_NOTE_RE = re.compile(r"^(.*?)[(（](.*)[)）]$")
-_SHORT_PREVIEW = 24
 _NOT_INVOLVED_LABELS = frozenset(
     {"序号", "领域", "领域名称", "说明", "未涉及说明", "原因", "未涉及原因", "备注", "情况说明"}
 )
-
-
-def _preview(text: str) -> str:
-    text = text.replace("\n", " ").strip()
-    return text if len(text) <= _SHORT_PREVIEW else text[:_SHORT_PREVIEW] + "…"
-
-
-def clean_text(text: str) -> str:
-    """Cell text as stored: line ends kept, blanks at both ends removed."""
-    return text.strip(" \t\r\n\u3000") if text else ""
 
 
 @dataclass
@@ -283,17 +271,17 @@ class SheetParser:
             self._open_section(label, template)
             self.not_involved_mode = False
             if template is None:
-                self.note(r, "guess", f"标题“{_preview(stripped)}”作为新领域“{label}”的开始")
+                self.note(r, "guess", f"标题“{preview(stripped)}”作为新领域“{label}”的开始")
             return True
         if not wide:
             return False
         if stripped.startswith(_NOTE_PREFIXES) or len(stripped) > 30:
-            self.note(r, "warning", f"整行文字“{_preview(stripped)}”不是事项，未读取")
+            self.note(r, "warning", f"整行文字“{preview(stripped)}”不是事项，未读取")
             return True
         if self.not_involved_mode:
             return False
         self.group_level1 = stripped
-        self.note(r, "guess", f"整行标题“{_preview(stripped)}”作为后续事项的一级事项")
+        self.note(r, "guess", f"整行标题“{preview(stripped)}”作为后续事项的一级事项")
         return True
 
     @staticmethod
@@ -314,6 +302,7 @@ class SheetParser:
     # ------------------------------------------------------------ records
 
     def _new_record(self, r: int, own: dict[int, str]) -> None:
+        note = partial(self.note, r)
         g = self.g
         item = Item()
         previous = self.item
@@ -329,11 +318,11 @@ class SheetParser:
                 continue
             if column.kind == "seq":
                 continue
-            if _is_ditto(value):
-                self._ditto(r, item, previous, column)
+            if is_ditto(value):
+                apply_ditto(item, previous, column, note)
                 continue
-            self._apply(r, item, column, value)
-        if not _has_content(item):
+            apply_value(item, column, value, note, self.result.levels)
+        if not has_content(item):
             if own.keys() <= self.seq_cols | self.domain_cols:
                 self.note(r, "guess", "只有序号或领域，没有内容，已跳过")
             else:
@@ -353,14 +342,15 @@ class SheetParser:
             item.level1 = self.group_level1
         elif previous is not None and previous.level1 and item.level2:
             item.level1 = previous.level1
-            self.note(r, "guess", f"一级事项为空，沿用上一事项的“{_preview(previous.level1)}”")
+            self.note(r, "guess", f"一级事项为空，沿用上一事项的“{preview(previous.level1)}”")
 
     def _continue_record(self, r: int, own: dict[int, str]) -> None:
+        note = partial(self.note, r)
         item = self.item
         assert item is not None
         for column in self.cols:
             value = own.get(column.index)
-            if value is None or column.kind in ("seq", "domain") or _is_ditto(value):
+            if value is None or column.kind in ("seq", "domain") or is_ditto(value):
                 continue
             if column.kind in ("text", "extra"):
                 text = clean_text(value)
@@ -371,109 +361,8 @@ class SheetParser:
                     before = item.extra.get(column.label, "")
                     item.extra[column.label] = f"{before}\n{text}" if before else text
             else:
-                self._apply(r, item, column, value)
+                apply_value(item, column, value, note, self.result.levels)
         self.note(r, "guess", f"没有事项名称，已并入上一事项（第{self.item_row + 1}行）")
-
-    def _ditto(self, r: int, item: Item, previous: Item | None, column: Column) -> None:
-        label = column.label if column.kind == "extra" else _field_label(column)
-        if previous is None:
-            self.note(r, "warning", f"“同上”上方没有事项，{label}留空")
-            return
-        if column.kind == "extra":
-            item.extra[column.label] = previous.extra.get(column.label, "")
-        elif column.kind == "mark":
-            if column.term in previous.get(column.key):
-                _add(item.get(column.key), column.term)
-        else:
-            value = previous.get(column.key)
-            item.set(column.key, list(value) if isinstance(value, list) else value)
-        self.note(r, "guess", f"“同上”取上一行的{label}")
-
-    def _apply(self, r: int, item: Item, column: Column, value: str) -> None:
-        kind = column.kind
-        if kind == "text":
-            item.set(column.key, clean_text(value))
-        elif kind == "extra":
-            item.extra[column.label] = clean_text(value)
-        elif kind == "channels":
-            parsed = parse_channels(value)
-            for name in parsed.channels:
-                _add(item.channels, name)
-            for guess in parsed.guesses:
-                self.note(r, "guess", guess)
-            if parsed.ignored:
-                self.note(
-                    r,
-                    "warning",
-                    f"渠道中的“{_preview('、'.join(parsed.ignored))}”不是渠道名称，未读取",
-                )
-        elif kind == "mark":
-            self._mark(r, item, column, value)
-        elif kind == "choice_text":
-            self._choice_text(r, item, column, value)
-
-    def _mark(self, r: int, item: Item, column: Column, value: str) -> None:
-        mark = parse_mark(value)
-        values = item.get(column.key)
-        if column.key == "audience" and column.term == "特定群体":
-            if mark.checked:
-                _add(values, column.term)
-            if mark.note and not item.audience_note:
-                item.audience_note = mark.note
-            return
-        if mark.plain_text:
-            term = _canonical(column.key, value)
-            if term is None:
-                term = column.term
-                self.note(r, "guess", f"“{column.label}”列的“{_preview(value)}”按已勾选读取")
-            elif term != column.term:
-                self.note(r, "guess", f"“{column.label}”列写的是“{value.strip()}”，按“{term}”读取")
-            _add(values, term)
-            return
-        if mark.checked:
-            _add(values, column.term)
-        if mark.note:
-            self.note(r, "warning", f"“{column.label}”列的附注“{_preview(mark.note)}”未保存")
-
-    def _choice_text(self, r: int, item: Item, column: Column, value: str) -> None:
-        values = item.get(column.key)
-        unknown: list[str] = []
-        for part in _SPLIT_RE.split(value.strip()):
-            if not part:
-                continue
-            base, note = part, ""
-            match = _NOTE_RE.match(part)
-            if match and _canonical(column.key, match.group(1)):
-                base, note = match.group(1), match.group(2).strip()
-            term = _canonical(column.key, base)
-            if term is not None:
-                _add(values, term)
-                if term != base:
-                    self.note(r, "guess", f"{_field_label(column)}“{base}”按“{term}”读取")
-                if note and column.key == "audience" and not item.audience_note:
-                    item.audience_note = note
-            elif column.key == "level":
-                _add(values, part)
-                self.note(r, "guess", f"公开层级“{part}”不是常用层级名称，按原文保留")
-            elif column.key == "audience" and parse_mark(part).plain_text:
-                _add(values, "特定群体")
-                if not item.audience_note:
-                    item.audience_note = part
-                self.note(r, "guess", f"公开对象“{part}”按特定群体（{part}）读取")
-            else:
-                unknown.append(part)
-        if column.key == "level":
-            for term in values:
-                if term not in self.result.levels:
-                    self.result.levels.append(term)
-        if unknown:
-            text = clean_text(value)
-            item.extra[column.label] = text
-            self.note(
-                r,
-                "guess",
-                f"{_field_label(column)}“{_preview(text)}”无法识别，放入补充信息“{column.label}”",
-            )
 
     # ------------------------------------------------------------ domains and notes
 
@@ -502,7 +391,7 @@ class SheetParser:
         name = next((t for t in texts if match_domain(t) is not None), None)
         if name is None:
             if len(texts) < 2:
-                self.note(r, "warning", f"未涉及说明“{_preview(texts[0])}”未能对应到领域，未读取")
+                self.note(r, "warning", f"未涉及说明“{preview(texts[0])}”未能对应到领域，未读取")
                 return
             name = texts[0]
         others = [t for t in texts if t != name]
@@ -517,41 +406,5 @@ class SheetParser:
             self.note(
                 r,
                 "error",
-                f"{where}是公式（{_preview(formula)}），公式不会被计算或读取，请改为文字",
+                f"{where}是公式（{preview(formula)}），公式不会被计算或读取，请改为文字",
             )
-
-
-def _is_ditto(value: str) -> bool:
-    return len(value) <= 8 and ("同" in value or "ditto" in value.lower()) and fold(value) in DITTO
-
-
-@lru_cache(maxsize=4096)
-def _canonical(vocab_key: str, text: str) -> str | None:
-    return _VOCABS[vocab_key].canonical(text)
-
-
-def _field_label(column: Column) -> str:
-    spec = FIELD_BY_KEY.get(column.key)
-    return spec.label if spec else column.label
-
-
-def _add(values: list[str], term: str) -> None:
-    if term and term not in values:
-        values.append(term)
-
-
-def _has_content(item: Item) -> bool:
-    return bool(
-        item.level1
-        or item.level2
-        or item.content
-        or item.basis
-        or item.time_limit
-        or item.subject
-        or item.channels
-        or item.audience
-        or item.method
-        or item.level
-        or item.audience_note
-        or item.extra
-    )
