@@ -136,6 +136,7 @@ def _strip_parens(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def parse_mark(text: str | None) -> Mark:
     """Read a √-column cell: a tick, an empty box, yes/no words, or words meaning "ticked"."""
     if text is None:
