@@ -16,13 +16,26 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_contains_templates_and_resources(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
     wheel = next(tmp_path.glob("zwgk_desktop-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    templates = sorted(n for n in names if n.startswith("zwgk_desktop/_data/catalogs/") and n.endswith(".toml"))
+    templates = sorted(
+        n for n in names if n.startswith("zwgk_desktop/_data/catalogs/") and n.endswith(".toml")
+    )
     assert len(templates) == 26
     assert any(n.startswith("zwgk_desktop/_data/resources/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -16,7 +16,9 @@ ZWGK = shutil.which("zwgk", path=str(Path(sys.executable).parent)) or "zwgk"
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([ZWGK, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [ZWGK, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
 
 
 def test_version_and_help() -> None:
@@ -54,7 +56,18 @@ def test_show_json_is_the_interchange_format(tmp_path: Path) -> None:
     assert set(data["meta"]) >= {"unit", "region", "year", "contact"}
     domain = next(d for d in data["domains"] if d["id"] == "social-assistance")
     item = domain["items"][0]
-    assert set(item) >= {"level1", "level2", "content", "basis", "time_limit", "subject", "channels", "audience", "method", "level"}
+    assert set(item) >= {
+        "level1",
+        "level2",
+        "content",
+        "basis",
+        "time_limit",
+        "subject",
+        "channels",
+        "audience",
+        "method",
+        "level",
+    }
     assert domain["not_involved"] is False
     assert next(d for d in data["domains"] if d["id"] == "health")["not_involved"] is True
 
@@ -79,11 +92,17 @@ def test_export_json_then_show_round_trips(tmp_path: Path) -> None:
         ("bad.json", b"{not json"),
     ],
 )
-def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path: Path, name: str, content: bytes | None) -> None:
+def test_bad_input_is_one_chinese_line_and_exit_2(
+    tmp_path: Path, name: str, content: bytes | None
+) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    for command in (["show", str(path)], ["validate", str(path)], ["export", str(path), "-o", str(tmp_path / "o.xlsx")]):
+    for command in (
+        ["show", str(path)],
+        ["validate", str(path)],
+        ["export", str(path), "-o", str(tmp_path / "o.xlsx")],
+    ):
         result = run(*command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         lines = result.stderr.strip().splitlines()

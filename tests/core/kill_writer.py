@@ -20,9 +20,13 @@ def main() -> None:
     while True:
         n += 1
         doc.update_item(item_id, "content", str(n))
-        doc.insert_items(domain_id, n % 5, [Item(level1=f"n{n}", level2="kill", content="x" * (n % 300))])
+        doc.insert_items(
+            domain_id, n % 5, [Item(level1=f"n{n}", level2="kill", content="x" * (n % 300))]
+        )
         if n % 7 == 0:
-            doc.update_items([(item_id, "channels", ["政府网站", f"c{n}"]), (item_id, "basis", "b" * n)])
+            doc.update_items(
+                [(item_id, "channels", ["政府网站", f"c{n}"]), (item_id, "basis", "b" * n)]
+            )
         if n % 11 == 0:
             doc.create_snapshot(f"s{n}")
         print(f"ack {n}", flush=True)

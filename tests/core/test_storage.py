@@ -16,12 +16,29 @@ from zwgk_desktop.core.storage import Document
 
 def _catalog() -> Catalog:
     items = [
-        Item(level1="一级", level2=f"二级{n}", content="内容", channels=["政府网站", "自建平台"], audience=["特定群体"], audience_note="申请人", extra={"咨询电话": "123"})
+        Item(
+            level1="一级",
+            level2=f"二级{n}",
+            content="内容",
+            channels=["政府网站", "自建平台"],
+            audience=["特定群体"],
+            audience_note="申请人",
+            extra={"咨询电话": "123"},
+        )
         for n in range(3)
     ]
     return Catalog(
-        meta=CatalogMeta(unit="甲镇人民政府", region="乙县", year="2026", contact="张三", levels=["县级", "乡级", "村级"]),
-        domains=[Domain("d1", "社会救助", items), Domain("d2", "扶贫", not_involved=True, note="本镇无此职能")],
+        meta=CatalogMeta(
+            unit="甲镇人民政府",
+            region="乙县",
+            year="2026",
+            contact="张三",
+            levels=["县级", "乡级", "村级"],
+        ),
+        domains=[
+            Domain("d1", "社会救助", items),
+            Domain("d2", "扶贫", not_involved=True, note="本镇无此职能"),
+        ],
     )
 
 
@@ -52,7 +69,10 @@ def test_edits_are_committed_immediately(tmp_path: Path) -> None:
     doc.delete_items([items[2].id])
     # A second, independent connection sees every edit without any "save".
     raw = sqlite3.connect(path)
-    assert raw.execute("SELECT content FROM items WHERE id=?", (items[0].id,)).fetchone()[0] == "新内容"
+    assert (
+        raw.execute("SELECT content FROM items WHERE id=?", (items[0].id,)).fetchone()[0]
+        == "新内容"
+    )
     raw.close()
     doc.close()
     with Document.open(path) as again:
@@ -181,3 +201,17 @@ def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
     Document.create(path, _catalog()).close()
     with pytest.raises(ZwgkError, match="已存在"):
         Document.create(path, _catalog())
+
+
+def test_insert_after_delete_lands_where_asked(tmp_path: Path) -> None:
+    with Document.create(tmp_path / "a.zwgk", _catalog()) as doc:
+        first, second, third = doc.items("d1")
+        doc.delete_items([first.id])
+        doc.insert_items("d1", 1, [Item(level1="新")])
+        assert [i.level1 for i in doc.items("d1")] == ["一级", "新", "一级"]
+        assert [i.id for i in doc.items("d1")][0] == second.id
+
+
+def test_empty_levels_survive_the_interchange_json() -> None:
+    catalog = Catalog(meta=CatalogMeta(unit="甲", levels=[]))
+    assert Catalog.from_dict(catalog.to_dict()).meta.levels == []

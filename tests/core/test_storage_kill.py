@@ -35,7 +35,10 @@ def _start_writer(doc: Path, item_id: int, start: int) -> subprocess.Popen[str]:
 
 def test_sigkill_never_corrupts_or_loses_acknowledged_edits(tmp_path: Path) -> None:
     path = tmp_path / "kill.zwgk"
-    catalog = Catalog(meta=CatalogMeta(unit="测试镇"), domains=[Domain("d1", "社会救助", [Item(level1="a", level2="b")])])
+    catalog = Catalog(
+        meta=CatalogMeta(unit="测试镇"),
+        domains=[Domain("d1", "社会救助", [Item(level1="a", level2="b")])],
+    )
     Document.create(path, catalog).close()
     with Document.open(path) as doc:
         item_id = doc.items("d1")[0].id
@@ -51,7 +54,9 @@ def test_sigkill_never_corrupts_or_loses_acknowledged_edits(tmp_path: Path) -> N
         time.sleep(rng.uniform(0.0, 0.25))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
-        acks = [int(line.split()[1]) for line in (first + out).splitlines() if line.startswith("ack")]
+        acks = [
+            int(line.split()[1]) for line in (first + out).splitlines() if line.startswith("ack")
+        ]
         last_ack = max(acks)
         acknowledged.update(acks)
 

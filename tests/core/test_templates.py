@@ -62,12 +62,20 @@ def test_instantiate_replaces_the_unit_placeholder() -> None:
 
 def test_malformed_templates_fail_loudly(tmp_path: Path) -> None:
     bad = tmp_path / "01-bad.toml"
-    bad.write_text('id = "x"\nname = "x"\norder = 1\n[[items]]\nlevel1 = "a"\ncolour = "red"\n', encoding="utf-8")
+    bad.write_text(
+        'id = "x"\nname = "x"\norder = 1\n[[items]]\nlevel1 = "a"\ncolour = "red"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(TemplateError, match="colour"):
         load_template(bad)
-    bad.write_text('id = "x"\nname = "x"\norder = 1\n[[items]]\naudience = ["大家"]\n', encoding="utf-8")
+    bad.write_text(
+        'id = "x"\nname = "x"\norder = 1\n[[items]]\naudience = ["大家"]\n', encoding="utf-8"
+    )
     with pytest.raises(TemplateError, match="大家"):
         load_template(bad)
-    bad.write_text('id = "x"\nname = "x"\norder = 1\n[[items]]\nchannels = ["政府门户网站"]\n', encoding="utf-8")
+    bad.write_text(
+        'id = "x"\nname = "x"\norder = 1\n[[items]]\nchannels = ["政府门户网站"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(TemplateError, match="规范名称"):
         load_template(bad)

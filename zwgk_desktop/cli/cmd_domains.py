@@ -10,7 +10,9 @@ from zwgk_desktop.core.templates import all_templates
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("domains", help="列出26个试点领域及其模板事项数", description="列出内置的领域模板。")
+    parser = subparsers.add_parser(
+        "domains", help="列出26个试点领域及其模板事项数", description="列出内置的领域模板。"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(func=run)
 

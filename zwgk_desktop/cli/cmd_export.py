@@ -21,8 +21,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("file", metavar="FILE", help=".zwgk、.xlsx 或 .json 文件")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件")
-    parser.add_argument("--layout", choices=("standard", "flat"), default="standard", help="Excel 版式（默认 standard）")
-    parser.add_argument("--format", choices=("xlsx", "json"), default=None, help="输出格式（默认按扩展名）")
+    parser.add_argument(
+        "--layout",
+        choices=("standard", "flat"),
+        default="standard",
+        help="Excel 版式（默认 standard）",
+    )
+    parser.add_argument(
+        "--format", choices=("xlsx", "json"), default=None, help="输出格式（默认按扩展名）"
+    )
     parser.set_defaults(func=run)
 
 

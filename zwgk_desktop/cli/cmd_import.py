@@ -20,7 +20,9 @@ def register(subparsers: Any) -> None:
         description="宽容地读取各种版式的目录工作簿，逐行报告推测和无法识别的内容。",
     )
     parser.add_argument("inputs", nargs="+", metavar="IN.xlsx", help="一个或多个 .xlsx 工作簿")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.zwgk", help="要生成的目录文件")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT.zwgk", help="要生成的目录文件"
+    )
     parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     parser.add_argument("-q", "--quiet", action="store_true", help="只显示警告和错误，不显示推测")
     parser.set_defaults(func=run)
@@ -41,9 +43,12 @@ def run(args: argparse.Namespace) -> int:
         for note in result.notes:
             if args.quiet and note.level == "guess":
                 continue
-            where = f"{note.sheet}" + (f" 第{note.row}行" if note.row else "")
-            print(f"{Path(name).name}｜{where}｜{_LEVEL_LABEL.get(note.level, note.level)}：{note.message}")
-        print(f"{Path(name).name}：读取 {len(result.catalog.domains)} 个领域、{result.catalog.item_count()} 个事项")
+            print(
+                f"{Path(name).name}｜{note.sheet}｜{_LEVEL_LABEL.get(note.level, note.level)}：{note.message}"
+            )
+        print(
+            f"{Path(name).name}：读取 {len(result.catalog.domains)} 个领域、{result.catalog.item_count()} 个事项"
+        )
     catalog, notes = merge_catalogs(catalogs)
     for note in notes:
         print(f"合并：{note}")

@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.unit.strip():
         raise ZwgkError("请用 --unit 填写单位名称")
     keys = [k for k in args.domains.replace("，", ",").split(",")]
-    meta = CatalogMeta(unit=args.unit.strip(), region=args.region, year=args.year, contact=args.contact)
+    meta = CatalogMeta(
+        unit=args.unit.strip(), region=args.region, year=args.year, contact=args.contact
+    )
     catalog = new_catalog(meta, keys)
     Document.create(out, catalog, overwrite=args.force).close()
     involved = [d for d in catalog.domains if not d.not_involved]

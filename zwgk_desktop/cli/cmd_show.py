@@ -11,7 +11,9 @@ from zwgk_desktop.core.loader import load_catalog
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "show", help="显示目录概况（.zwgk / .xlsx / .json）", description="显示目录概况；--json 输出交换格式 JSON。"
+        "show",
+        help="显示目录概况（.zwgk / .xlsx / .json）",
+        description="显示目录概况；--json 输出交换格式 JSON。",
     )
     parser.add_argument("file", metavar="FILE", help=".zwgk、.xlsx 或 .json 文件")
     parser.add_argument("--json", action="store_true", help="输出交换格式 JSON")
@@ -24,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
         print_json(catalog.to_dict())
         return 0
     meta = catalog.meta
-    print(f"单位：{meta.unit or '（未填写）'}  行政区划：{meta.region or '—'}  年度：{meta.year or '—'}  联系人：{meta.contact or '—'}")
+    print(
+        f"单位：{meta.unit or '（未填写）'}  行政区划：{meta.region or '—'}  年度：{meta.year or '—'}  联系人：{meta.contact or '—'}"
+    )
     print(f"领域 {len(catalog.domains)} 个，事项 {catalog.item_count()} 个")
     for domain in catalog.domains:
         if domain.not_involved:

@@ -8,6 +8,7 @@ unexpected bug is reported in one line too (never a traceback) unless ZWGK_DEBUG
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -44,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="政务公开标准目录编制工具（命令行）：新建、导入、校验、导出基层政务公开事项标准目录。",
     )
     parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
-    subparsers = parser.add_subparsers(title="命令", dest="command", metavar="命令", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        title="命令", dest="command", metavar="命令", parser_class=_Parser
+    )
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"zwgk_desktop.cli.{name}")
         module.register(subparsers)
@@ -56,10 +59,8 @@ def _configure_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line for the user, details only on request
         if os.environ.get("ZWGK_DEBUG"):
             raise
-        print(f"zwgk：内部错误（{type(exc).__name__}: {exc}），请将此信息反馈给开发者", file=sys.stderr)
+        print(
+            f"zwgk：内部错误（{type(exc).__name__}: {exc}），请将此信息反馈给开发者",
+            file=sys.stderr,
+        )
         return 3
 
 

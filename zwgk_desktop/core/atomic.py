@@ -47,7 +47,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"目标文件夹不存在：{folder}")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=folder
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -46,7 +46,12 @@ def new_catalog(meta: CatalogMeta, domain_keys: Sequence[str] | None = None) -> 
             used_levels += [lvl for item in domain.items for lvl in item.level]
         else:
             catalog.domains.append(
-                Domain(id=template.id, name=template.name, not_involved=True, aliases=list(template.aliases))
+                Domain(
+                    id=template.id,
+                    name=template.name,
+                    not_involved=True,
+                    aliases=list(template.aliases),
+                )
             )
     # Templates that reach villages (村级) add that level to the catalog's level columns.
     extra_levels = [lvl for lvl in LEVEL.normalize(used_levels) if lvl not in meta.levels]

@@ -100,7 +100,12 @@ FIELDS: tuple[FieldSpec, ...] = (
         24,
         "至少选择一种渠道；可补充本地平台名称。",
         vocabulary=CHANNELS,
-        header_aliases=("公开渠道", "公开载体", "公开渠道及载体", "公开渠道和载体(在标注范围内至少选择其一公开)"),
+        header_aliases=(
+            "公开渠道",
+            "公开载体",
+            "公开渠道及载体",
+            "公开渠道和载体(在标注范围内至少选择其一公开)",
+        ),
     ),
     FieldSpec(
         "audience",

@@ -35,7 +35,9 @@ def merge_catalogs(catalogs: Sequence[Catalog]) -> tuple[Catalog, list[str]]:
                     pilot=domain.pilot,
                 )
                 continue
-            notes.append(f"领域“{domain.name}”出现在多个文件中，已合并（{len(existing.items)}+{len(domain.items)} 项）")
+            notes.append(
+                f"领域“{domain.name}”出现在多个文件中，已合并（{len(existing.items)}+{len(domain.items)} 项）"
+            )
             existing.items.extend(item.copy() for item in domain.items)
             if domain.items:
                 existing.not_involved = False

@@ -135,7 +135,12 @@ class CatalogMeta:
     levels: list[str] = field(default_factory=lambda: list(DEFAULT_LEVELS))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"unit": self.unit, "region": self.region, "year": self.year, "contact": self.contact}
+        return {
+            "unit": self.unit,
+            "region": self.region,
+            "year": self.year,
+            "contact": self.contact,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CatalogMeta:
@@ -143,7 +148,7 @@ class CatalogMeta:
         for f in fields(cls):
             if f.name in data and f.name != "levels":
                 setattr(meta, f.name, "" if data[f.name] is None else str(data[f.name]))
-        if isinstance(data.get("levels"), list) and data["levels"]:
+        if isinstance(data.get("levels"), list):  # [] = the catalog uses no level columns
             meta.levels = [str(v) for v in data["levels"]]
         return meta
 

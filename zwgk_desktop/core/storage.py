@@ -26,7 +26,6 @@ from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from zwgk_desktop.core.errors import (
-    DocumentLockedError,
     FileUnreadableError,
     NotACatalogError,
     ReadOnlyError,
@@ -113,7 +112,14 @@ class Document:
     so a crash or power cut never loses an acknowledged edit.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, lock: FileLock | None, lock_message: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        read_only: bool,
+        lock: FileLock | None,
+        lock_message: str = "",
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self.lock_message = lock_message  # why the document is read-only, if it is
@@ -193,14 +199,18 @@ class Document:
         try:
             shutil.copyfile(path, copy)
         except OSError as exc:
-            raise FileUnreadableError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
+            raise FileUnreadableError(
+                f"无法读取文件：{path.name}（{exc.strerror or exc}）"
+            ) from exc
         conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
         try:
             cls._check(conn, path)
         except BaseException:
             conn.close()
             raise
-        doc = cls(copy, conn, read_only=True, lock=None, lock_message="审核模式：只读打开收到的文件副本")
+        doc = cls(
+            copy, conn, read_only=True, lock=None, lock_message="审核模式：只读打开收到的文件副本"
+        )
         doc.source_path = path
         return doc
 
@@ -216,7 +226,9 @@ class Document:
             raise NotACatalogError(f"“{name}”不是政务公开目录文件（.zwgk）")
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         except sqlite3.DatabaseError as exc:
             raise FileUnreadableError(f"“{name}”已损坏，无法打开（{exc}）") from exc
         if result != "ok":
@@ -264,7 +276,14 @@ class Document:
             "SELECT id, name, pilot, not_involved, note, aliases FROM domains ORDER BY position"
         ).fetchall()
         return [
-            Domain(id=r[0], name=r[1], pilot=bool(r[2]), not_involved=bool(r[3]), note=r[4], aliases=json.loads(r[5]))
+            Domain(
+                id=r[0],
+                name=r[1],
+                pilot=bool(r[2]),
+                not_involved=bool(r[3]),
+                note=r[4],
+                aliases=json.loads(r[5]),
+            )
             for r in rows
         ]
 
@@ -277,7 +296,9 @@ class Document:
         return [_row_item(row, columns) for row in cursor]
 
     def item(self, item_id: int) -> Item:
-        row = self._conn.execute(f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)).fetchone()
+        row = self._conn.execute(
+            f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(item_id)
         return _row_item(row, ("id", *_ITEM_COLUMNS))
@@ -331,7 +352,9 @@ class Document:
                 raise ZwgkError(f"领域“{domain.name}”已存在")
             count = self._conn.execute("SELECT count(*) FROM domains").fetchone()[0]
             position = count if position is None else position
-            self._conn.execute("UPDATE domains SET position = position + 1 WHERE position >= ?", (position,))
+            self._conn.execute(
+                "UPDATE domains SET position = position + 1 WHERE position >= ?", (position,)
+            )
             self._insert_domain(domain, position)
 
     def remove_domain(self, domain_id: str) -> Domain:
@@ -354,7 +377,9 @@ class Document:
         assignments = ", ".join(f"{k} = ?" for k in changes)
         values = [int(v) if k == "not_involved" else str(v) for k, v in changes.items()]
         with self._transaction():
-            self._conn.execute(f"UPDATE domains SET {assignments} WHERE id = ?", (*values, domain_id))
+            self._conn.execute(
+                f"UPDATE domains SET {assignments} WHERE id = ?", (*values, domain_id)
+            )
 
     # ----------------------------------------------------------------- items
     def _insert_items(self, domain_id: str, position: int, items: Sequence[Item]) -> list[int]:
@@ -398,10 +423,23 @@ class Document:
                 self._conn.execute(f"UPDATE items SET {key} = ? WHERE id = ?", (stored, item_id))
 
     def delete_items(self, item_ids: Iterable[int]) -> None:
-        """Delete items; positions of the rest stay in order (gaps are harmless)."""
+        """Delete items; the rest of each affected domain is renumbered 0..n-1."""
         ids = list(item_ids)
         with self._transaction():
+            marks = ",".join("?" * len(ids))
+            domains = (
+                [
+                    r[0]
+                    for r in self._conn.execute(
+                        f"SELECT DISTINCT domain_id FROM items WHERE id IN ({marks})", ids
+                    )
+                ]
+                if ids
+                else []
+            )
             self._conn.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in ids])
+            for domain_id in domains:
+                self._renumber(domain_id)
 
     def set_order(self, domain_id: str, item_ids: Sequence[int]) -> None:
         """Make ``item_ids`` (all items of the domain) the new row order (move, drag)."""
@@ -429,8 +467,15 @@ class Document:
             self._renumber(domain_id)
 
     def _renumber(self, domain_id: str) -> None:
-        ids = [r[0] for r in self._conn.execute("SELECT id FROM items WHERE domain_id = ? ORDER BY position, id", (domain_id,))]
-        self._conn.executemany("UPDATE items SET position = ? WHERE id = ?", [(n, i) for n, i in enumerate(ids)])
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT id FROM items WHERE domain_id = ? ORDER BY position, id", (domain_id,)
+            )
+        ]
+        self._conn.executemany(
+            "UPDATE items SET position = ? WHERE id = ?", [(n, i) for n, i in enumerate(ids)]
+        )
 
     def replace_items(self, domain_id: str, items: Sequence[Item]) -> list[int]:
         """Replace all items of a domain (import into a domain, restore); one transaction."""
@@ -460,11 +505,15 @@ class Document:
             return int(cursor.lastrowid or 0)
 
     def snapshots(self) -> list[SnapshotInfo]:
-        rows = self._conn.execute("SELECT id, name, created, item_count FROM snapshots ORDER BY id").fetchall()
+        rows = self._conn.execute(
+            "SELECT id, name, created, item_count FROM snapshots ORDER BY id"
+        ).fetchall()
         return [SnapshotInfo(*r) for r in rows]
 
     def snapshot_catalog(self, snapshot_id: int) -> Catalog:
-        row = self._conn.execute("SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)
+        ).fetchone()
         if row is None:
             raise ZwgkError("找不到该版本快照")
         return Catalog.from_dict(json.loads(row[0]))

@@ -44,7 +44,9 @@ class DomainTemplate:
                 item.subject = item.subject.replace(UNIT_PLACEHOLDER, unit)
             item.template_ref = f"{self.id}/{n}"
             items.append(item)
-        return Domain(id=self.id, name=self.name, items=items, aliases=list(self.aliases), pilot=True)
+        return Domain(
+            id=self.id, name=self.name, items=items, aliases=list(self.aliases), pilot=True
+        )
 
     def item_by_ref(self, ref: str) -> Item | None:
         prefix, _, number = ref.partition("/")
@@ -77,7 +79,9 @@ def _parse_item(raw: object, path: Path, n: int) -> Item:
             if not vocabulary.open and not vocabulary.is_known(term):
                 raise TemplateError(f"{where}: {key} 含未知取值“{term}”")
             if vocabulary.canonical(term) not in (None, term):
-                raise TemplateError(f"{where}: {key} 应写规范名称“{vocabulary.canonical(term)}”而非“{term}”")
+                raise TemplateError(
+                    f"{where}: {key} 应写规范名称“{vocabulary.canonical(term)}”而非“{term}”"
+                )
         item.set(key, vocabulary.sort(value))
     return item
 

@@ -17,12 +17,12 @@ _TRAD = str.maketrans(
     "稅徵費實劃設項築災險業養療衛藥監執語讀圖書檔館訊單戶務關於條規證頒經濟處類"
     "鄰現員導資準進佈傳應變創權職責協織護農貧線濟寫際與為無顯條醫號將並門歲傷別"
     "標錄範圍節這個們對從來時間問題統計價證屬選擇則網頁總補貼協調會議決議審覈核辦"
-    "簽訂錶專區鄉鎮縣團義務聯絡諮詢舉報監督處罰強製執復議訴訟",
+    "簽訂錶專區鄉鎮縣團義務聯絡諮詢舉報監督處罰強製執復議訴訟國廳黨領導",
     "开内据时级乡县区镇街体众请动构载网络报纸闻发会听电视广查阅点务务场区产环"
     "税征费实划设项筑灾险业养疗卫药监执语读图书档馆讯单户务关于条规证颁经济处类"
     "邻现员导资准进布传应变创权职责协织护农贫线济写际与为无显条医号将并门岁伤别"
     "标录范围节这个们对从来时间问题统计价证属选择则网页总补贴协调会议决议审核核办"
-    "签订表专区乡镇县团义务联络咨询举报监督处罚强制执复议诉讼",
+    "签订表专区乡镇县团义务联络咨询举报监督处罚强制执复议诉讼国厅党领导",
 )
 
 _SPACE_RE = re.compile(r"\s+")
@@ -38,11 +38,36 @@ def simplify(text: str) -> str:
     return text.translate(_TRAD)
 
 
+_SQUASH_RE = re.compile(r"[\uff01-\uff5e\ufe50-\ufe6b]+|\s+")
+_TRAD_RE = re.compile("[" + "".join(chr(code) for code in _TRAD) + "]")
+
+
+def _squash_part(match: re.Match[str]) -> str:
+    part = match.group()
+    return "" if part.isspace() else unicodedata.normalize("NFKC", part)
+
+
+def squash(text: str) -> str:
+    """NFKC with all whitespace removed, skipping the work plain text does not need."""
+    if "（" in text or "）" in text:  # by far the commonest fullwidth pair
+        text = text.replace("（", "(").replace("）", ")")
+    text = _SQUASH_RE.sub(_squash_part, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+    return text
+
+
 def fold(text: str | None) -> str:
-    """Canonical comparison key: NFKC, simplified, all whitespace removed."""
+    """Canonical comparison key: NFKC, simplified, all whitespace removed.
+
+    Hot (validation, import, diff): the slow steps run only when a text needs them.
+    """
     if not text:
         return ""
-    return _SPACE_RE.sub("", simplify(nfkc(str(text))))
+    text = squash(str(text))
+    if _TRAD_RE.search(text) is not None:
+        text = _SPACE_RE.sub("", text.translate(_TRAD))
+    return text
 
 
 def clean_cell(text: str | None) -> str:
