@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything zwgk-desktop needs on a fresh Debian/Ubuntu machine (idempotent):
-# the system libraries Qt needs (offscreen and X11), a CJK font, LibreOffice/poppler for
+# the system libraries Qt needs (offscreen and X11), a CJK font, binutils for the
+# PyInstaller bundle check, LibreOffice/poppler for
 # the print checks when ZWGK_WITH_OFFICE=1, a virtualenv in .venv, and the package itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0
-  fonts-wqy-microhei poppler-utils
+  fonts-wqy-microhei poppler-utils binutils
 )
 if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
   APT_PACKAGES+=(libreoffice-calc-nogui)
@@ -36,5 +37,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "== 安装 zwgk-desktop / installing the package"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -E "^WARNING: Location .* is ignored" || true
+.venv/bin/python -m pip install -q -e '.[test,package]' 2>&1 | grep -v -E "^WARNING: Location .* is ignored" || true
 .venv/bin/python -c "import zwgk_desktop, PySide6; print('zwgk-desktop', zwgk_desktop.__version__, '/ PySide6', PySide6.__version__)"
