@@ -25,15 +25,7 @@ def merge_catalogs(catalogs: Sequence[Catalog]) -> tuple[Catalog, list[str]]:
         for domain in catalog.domains:
             existing = merged.get(domain.id)
             if existing is None:
-                merged[domain.id] = Domain(
-                    id=domain.id,
-                    name=domain.name,
-                    items=[item.copy() for item in domain.items],
-                    not_involved=domain.not_involved,
-                    note=domain.note,
-                    aliases=list(domain.aliases),
-                    pilot=domain.pilot,
-                )
+                merged[domain.id] = domain.copy()
                 continue
             notes.append(
                 f"领域“{domain.name}”出现在多个文件中，已合并（{len(existing.items)}+{len(domain.items)} 项）"
