@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from zwgk_desktop.gui import app as gui_app
@@ -79,3 +82,32 @@ def test_main_without_exec_returns_the_window_on_the_welcome_page(qapp, zwgk_hom
         assert window.isVisible()
     finally:
         window.close()
+
+
+@pytest.fixture(autouse=True)
+def restore_gc(qapp) -> Iterator[None]:
+    """``main()`` moves GC to the UI thread's timer; give the test session its GC back."""
+    yield
+    guard = getattr(qapp, "_zwgk_gc", None)
+    if guard is not None:
+        del qapp._zwgk_gc
+        guard.deleteLater()
+    gc.enable()
+
+
+def test_main_names_the_desktop_file_and_moves_gc_to_the_ui_thread(qapp, zwgk_home: Path) -> None:
+    from zwgk_desktop.gui.tasks import MainThreadGC
+
+    first = gui_app.main([], exec_=False)
+    second = None
+    try:
+        guard = qapp._zwgk_gc
+        assert qapp.desktopFileName() == "zwgk-desktop"
+        assert isinstance(guard, MainThreadGC)
+        assert not gc.isenabled()  # collections now run from the UI thread's timer
+        second = gui_app.main([], exec_=False)
+        assert qapp._zwgk_gc is guard  # a second start installs no twin
+    finally:
+        for window in (first, second):
+            if window is not None:
+                window.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,7 @@ def _configure_stdio() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # first: a frozen build's `zwgk review --jobs` workers
     _configure_stdio()
     parser = build_parser()
     args = parser.parse_args(argv)

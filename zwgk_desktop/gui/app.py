@@ -8,6 +8,7 @@ on machines without a display).
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -50,6 +51,7 @@ def configure_app(app: Any) -> None:
 
     app.setApplicationName("zwgk-desktop")
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("zwgk-desktop")  # Wayland/taskbar: match zwgk-desktop.desktop
     app.setOrganizationName("zwgk")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
@@ -119,6 +121,7 @@ def take_screenshot(window: Any, app: Any, out: Path) -> bool:
 
 def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     """Run the app; with ``exec_=False`` return the main window without entering the loop."""
+    multiprocessing.freeze_support()  # first: a frozen build's batch-review workers start here
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -127,9 +130,12 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     from zwgk_desktop.core.errors import ZwgkError
     from zwgk_desktop.gui import msgbox
     from zwgk_desktop.gui.mainwindow import MainWindow
+    from zwgk_desktop.gui.tasks import MainThreadGC
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "zwgk-desktop"])
     configure_app(app)
+    if getattr(app, "_zwgk_gc", None) is None:  # once per app: GC only on the UI thread
+        app._zwgk_gc = MainThreadGC(app)
     if args.screenshot:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
     window = MainWindow()
