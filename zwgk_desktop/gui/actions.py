@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-MENUS: tuple[str, ...] = ("文件", "编辑", "视图", "领域", "校验", "帮助")
+MENUS: tuple[str, ...] = ("文件", "编辑", "视图", "领域", "校验", "审核", "帮助")
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,9 @@ class ActionSpec:
     text: str
     menus: tuple[str, ...]
     shortcuts: tuple[str, ...] = ()
-    needs: str = "always"  # always | doc (a catalog is open) | write (and it is writable)
+    # always | doc (a catalog is open) | write (and it is writable)
+    # | review (a review is open, either side) | reviewer (the county reviewer's review)
+    needs: str = "always"
     scope: str = "window"  # window | table (only while the item table has focus)
     checkable: bool = False
     tip: str = ""
@@ -117,6 +119,56 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("revalidate", "重新校验", ("校验",), ("F5",), "doc"),
     ActionSpec("next_issue", "下一个问题", ("校验",), ("F8",), "doc"),
     ActionSpec("prev_issue", "上一个问题", ("校验",), ("Shift+F8",), "doc"),
+    # 审核 (handlers in handlers_review)
+    ActionSpec(
+        "review_open",
+        "打开提交文件（审核模式）…",
+        ("审核",),
+        ("Ctrl+Shift+R",),
+        tip="只读打开乡镇报送的目录文件或 Excel，添加审核意见",
+    ),
+    ActionSpec(
+        "review_batch", "批量审核文件夹…", ("审核",), (), tip="检查一个文件夹中的全部提交文件"
+    ),
+    ActionSpec(
+        "review_add_comment",
+        "添加审核意见…",
+        ("审核",),
+        ("Ctrl+Shift+M",),
+        "reviewer",
+        separator_before=True,
+        tip="对当前单元格所在的事项、要素写审核意见",
+    ),
+    ActionSpec(
+        "review_from_validation",
+        "校验结果转为意见",
+        ("审核",),
+        (),
+        "reviewer",
+        tip="将校验发现的错误和警告逐条转为审核意见（已有的不重复添加）",
+    ),
+    ActionSpec(
+        "review_diff_template", "与标准模板比较", ("审核",), (), "reviewer", separator_before=True
+    ),
+    ActionSpec("review_diff_previous", "与上一轮比较", ("审核",), (), "review"),
+    ActionSpec(
+        "review_export_opinions",
+        "导出审核意见表…",
+        ("审核",),
+        (),
+        "reviewer",
+        separator_before=True,
+    ),
+    ActionSpec("review_export_letter", "导出意见函（PDF）…", ("审核",), (), "reviewer"),
+    ActionSpec(
+        "review_approve_domain", "本领域通过", ("审核",), (), "reviewer", separator_before=True
+    ),
+    ActionSpec("review_approve_all", "全部通过", ("审核",), (), "reviewer"),
+    ActionSpec("review_return", "退回修改", ("审核",), (), "reviewer"),
+    ActionSpec(
+        "review_panels", "审核意见面板", ("审核", "视图"), (), "review", separator_before=True
+    ),
+    ActionSpec("review_set_name", "设置审核人姓名…", ("审核",), ()),
     # 帮助
     ActionSpec("shortcuts", "快捷键一览", ("帮助",), ("F1",)),
     ActionSpec("about", "关于", ("帮助",)),

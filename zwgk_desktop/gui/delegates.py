@@ -1,4 +1,4 @@
-"""Cell editors chosen by field kind, and the severity corner marks.
+"""Cell editors chosen by field kind, the severity corner marks and the review-comment marks.
 
 TEXT cells use the standard line editor. LONG_TEXT cells open a multi-line editor larger
 than the cell (Enter commits as in Excel; Alt+Enter or Shift+Enter starts a new line).
@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.fields import FieldKind, FieldSpec
+from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.validation import Severity
-from zwgk_desktop.gui.models.catalog_table import SEVERITY_ROLE
+from zwgk_desktop.gui.models.catalog_table import REVIEW_ROLE, SEVERITY_ROLE
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
 
 MARK_COLORS = {
@@ -41,6 +42,13 @@ MARK_COLORS = {
     Severity.WARNING: QColor("#e09a00"),
     Severity.INFO: QColor("#1e78c8"),
 }
+# A review comment: a flag in the top-left corner (validation marks use the top right).
+REVIEW_MARK_COLORS = {
+    CommentStatus.OPEN: QColor("#7b2cbf"),
+    CommentStatus.MODIFIED: QColor("#d07a00"),
+    CommentStatus.RESOLVED: QColor("#2f855a"),
+}
+_REVIEW_ORDER = (CommentStatus.OPEN, CommentStatus.MODIFIED, CommentStatus.RESOLVED)
 _Index = QModelIndex | QPersistentModelIndex
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -180,6 +188,9 @@ class ItemDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         super().paint(painter, option, index)
+        comments = index.data(REVIEW_ROLE)
+        if comments:
+            self._paint_review_mark(painter, option.rect, comments)  # type: ignore[attr-defined]
         severity = index.data(SEVERITY_ROLE)
         if severity is None:
             return
@@ -196,4 +207,24 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(MARK_COLORS[severity])
         painter.drawPolygon(corner)
+        painter.restore()
+
+    @staticmethod
+    def _paint_review_mark(painter: QPainter, rect: QRect, comments: Sequence[Any]) -> None:
+        """A left bar and a corner flag in the colour of the most pressing comment."""
+        statuses = {c.status for c in comments}
+        status = next(s for s in _REVIEW_ORDER if s in statuses)
+        size = 10
+        corner = QPolygon(
+            [
+                QPoint(rect.left(), rect.top()),
+                QPoint(rect.left() + size, rect.top()),
+                QPoint(rect.left(), rect.top() + size),
+            ]
+        )
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(REVIEW_MARK_COLORS[status])
+        painter.drawPolygon(corner)
+        painter.drawRect(rect.left(), rect.top(), 2, rect.height())
         painter.restore()

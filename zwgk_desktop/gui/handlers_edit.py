@@ -147,6 +147,9 @@ class EditHandlers:
         if self.session is None:
             return
         menu = QMenu(self)
+        if self.review is not None and self.review.is_reviewer:
+            menu.addAction(self.actions_by_id["review_add_comment"])
+            menu.addSeparator()
         for action_id in (
             "cut",
             "copy",
@@ -220,9 +223,13 @@ class EditHandlers:
     # ----------------------------------------------------------------- view
     def on_show_form(self: MainWindow, checked: bool) -> None:
         self.form_dock.setVisible(checked)
+        if checked:
+            self.form_dock.raise_()  # in front of a tabbed 审核意见 dock
 
     def on_show_issues(self: MainWindow, checked: bool) -> None:
         self.issues_dock.setVisible(checked)
+        if checked:
+            self.issues_dock.raise_()  # in front of a tabbed 比较 dock
 
     # ----------------------------------------------------------------- domains
     def set_not_involved(self: MainWindow, checked: bool) -> None:

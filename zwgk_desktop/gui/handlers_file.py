@@ -59,6 +59,7 @@ class FileHandlers:
             return False
         self.attach(document)
         self._remember(path)
+        self.open_township_review(path)  # comments of a returned review, at their cells
         return True
 
     def _remember(self, path: Path) -> None:

@@ -2,7 +2,7 @@
 
 No business logic lives here: editing is ``editing.TableEditor``, changes are
 ``commands``, validation is ``live_validation``; the menu handlers are in the
-``handlers_file`` and ``handlers_edit`` mixins. Without a document the welcome page shows.
+``handlers_file``, ``handlers_edit`` and ``handlers_review`` mixins. Without a document the welcome page shows.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from zwgk_desktop.gui.delegates import ItemDelegate
 from zwgk_desktop.gui.editing import TableEditor
 from zwgk_desktop.gui.handlers_edit import EditHandlers
 from zwgk_desktop.gui.handlers_file import FileHandlers
+from zwgk_desktop.gui.handlers_review import ReviewHandlers, drop_review_copy
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.models.domain_list import DomainListModel
@@ -44,7 +45,7 @@ from zwgk_desktop.gui.widgets.navigator import Navigator
 from zwgk_desktop.gui.window_chrome import WindowChrome
 
 
-class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
+class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
@@ -57,6 +58,7 @@ class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
         self.find_dialog: Any = None
         self._build_pages()
         self._build_docks()
+        self._build_review()
         self.actions_by_id = build_actions(self, self.table)
         self.menus = build_menus(self, self.actions_by_id)
         self._build_recent_menu()
@@ -212,6 +214,7 @@ class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
             return
         self.table.commit_open_editor()
         self.form.commit_all()
+        self._detach_review()
         if self.find_dialog is not None:
             self.find_dialog.close()
             self.find_dialog.deleteLater()
@@ -229,6 +232,7 @@ class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
                 obj.deleteLater()
         self.table_model = self.domain_model = self.validation = None
         session.close()
+        drop_review_copy(session.document)
         session.deleteLater()
         self.stack.setCurrentWidget(self.welcome)
         self._show_docks(False)
@@ -312,6 +316,7 @@ class MainWindow(FileHandlers, EditHandlers, WindowChrome, QMainWindow):
         )
 
     def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._review_follow_cell()
         if self.table_model is None or not current.isValid():
             self.form.show_item(self.current_domain(), None)
             return

@@ -21,18 +21,26 @@ if TYPE_CHECKING:
 class WindowChrome:
     """Title, status and dock bookkeeping (mixed into MainWindow)."""
 
-    def _form_dock_shown(self: MainWindow, visible: bool) -> None:
-        self._sync_check("show_form", visible)
+    # A dock behind another dock's tab reports visibilityChanged(False) but is still open:
+    # the 视图 check marks follow whether the dock is closed, not whether it is in front.
+    def _form_dock_shown(self: MainWindow, _visible: bool) -> None:
+        self._sync_check("show_form", not self.form_dock.isHidden())
 
-    def _issues_dock_shown(self: MainWindow, visible: bool) -> None:
-        self._sync_check("show_issues", visible)
+    def _issues_dock_shown(self: MainWindow, _visible: bool) -> None:
+        self._sync_check("show_issues", not self.issues_dock.isHidden())
 
     def _show_docks(self: MainWindow, on: bool) -> None:
-        """Docks belong to an open catalog: hidden on the welcome page, restored after."""
+        """Docks belong to an open catalog: hidden on the welcome page, restored after.
+
+        The review docks exist only while a review is open (handlers_review shows them).
+        """
         self._docks_follow_actions = False
         try:
             self.form_dock.setVisible(on and self.actions_by_id["show_form"].isChecked())
             self.issues_dock.setVisible(on and self.actions_by_id["show_issues"].isChecked())
+            if not on or self.review is None:
+                self.review_dock.setVisible(False)
+                self.diff_dock.setVisible(False)
         finally:
             self._docks_follow_actions = True
 
@@ -51,6 +59,11 @@ class WindowChrome:
             return
         unit = self.session.meta.unit or "未命名单位"
         name = self.session.document.source_path.name
+        if self.review is not None and self.review.is_reviewer:
+            self.setWindowTitle(
+                f"审核模式：{self.review.unit}提交的文件（只读） — {name} — {APP_NAME}"
+            )
+            return
         mode = "（只读）" if self.session.read_only else ""
         self.setWindowTitle(f"{unit} — {name}{mode} — {APP_NAME}")
 
@@ -75,11 +88,18 @@ class WindowChrome:
     def _update_actions(self: MainWindow) -> None:
         has_doc = self.session is not None
         writable = has_doc and not self.session.read_only  # type: ignore[union-attr]
+        review = self.review is not None
+        reviewer = review and self.review.is_reviewer  # type: ignore[union-attr]
+        allowed = {
+            "always": True,
+            "doc": has_doc,
+            "write": writable,
+            "review": review,
+            "reviewer": reviewer,
+        }
         for action_id, action in self.actions_by_id.items():
-            needs = SPEC_BY_ID[action_id].needs
-            action.setEnabled(
-                needs == "always" or (needs == "doc" and has_doc) or (needs == "write" and writable)
-            )
+            action.setEnabled(allowed[SPEC_BY_ID[action_id].needs])
+        self._update_review_actions()
         if has_doc:
             stack = self.session.undo_stack  # type: ignore[union-attr]
             undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -29,6 +30,7 @@ ISSUES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Issue] of the cell
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3  # worst Severity of the cell, or None
 TEMPLATE_DIFF_ROLE = Qt.ItemDataRole.UserRole + 4  # True if the cell differs from its template
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 5  # review comments shown at the cell (list[Comment])
 
 SEVERITY_COLORS = {
     Severity.ERROR: QColor("#fbd5d5"),
@@ -56,6 +58,8 @@ class ItemTableModel(QAbstractTableModel):
         self._persistent_ids: list[int | None] = []
         self._visible_ids: set[int | None] | None = None
         self._pending_remove: tuple[int, int] | None = None
+        # (domain id, domain row, field key or "" for the whole item) → review comments
+        self._review: dict[tuple[str, int, str], list[Any]] = {}
         session.cells_changed.connect(self._on_cells)
         session.rows_about_to_be_inserted.connect(self._on_about_to_insert)
         session.rows_inserted.connect(self._on_inserted)
@@ -85,6 +89,14 @@ class ItemTableModel(QAbstractTableModel):
 
     def set_show_template_diff(self, on: bool) -> None:
         self.show_template_diff = on
+        self._emit_all()
+
+    def set_review_cells(self, cells: dict[tuple[str, int, str], list[Any]] | None) -> None:
+        """Review comments by cell (``ReviewSession.index().cells()``); None clears them.
+
+        A comment on a whole item (field "") is shown at the row's first cell.
+        """
+        self._review = dict(cells or {})
         self._emit_all()
 
     # ----------------------------------------------------------------- mapping
@@ -143,7 +155,9 @@ class ItemTableModel(QAbstractTableModel):
                 return QBrush(TEMPLATE_DIFF_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, spec)
+            return self._tooltip(item, spec, self._review_comments(index))
+        if role == REVIEW_ROLE:
+            return self._review_comments(index)
         if role == ISSUES_ROLE:
             return self._cell_issues(item, spec.key)
         if role == SEVERITY_ROLE:
@@ -198,6 +212,16 @@ class ItemTableModel(QAbstractTableModel):
         return commands.push(self.session, command)
 
     # ----------------------------------------------------------------- marks
+    def _review_comments(self, index: _Index) -> list[Any]:
+        if not self._review or self.domain_id is None:
+            return []
+        row = self.domain_row(index.row())
+        key = self.fields[index.column()].key
+        found = list(self._review.get((self.domain_id, row, key), ()))
+        if index.column() == 0:
+            found += self._review.get((self.domain_id, row, ""), ())
+        return found
+
     def _cell_issues(self, item: Item, key: str) -> list[Issue]:
         if self.issues is None:
             return []
@@ -222,8 +246,15 @@ class ItemTableModel(QAbstractTableModel):
             self._diff_cache[item.id] = cached
         return cached
 
-    def _tooltip(self, item: Item, spec: FieldSpec) -> str | None:
+    def _tooltip(self, item: Item, spec: FieldSpec, comments: Sequence[Any] = ()) -> str | None:
         lines = [
+            f"<b>审核意见（{html.escape(c.status.label)}）</b>："
+            + html.escape("；".join(t for t in (c.problem, c.text) if t))
+            + f"<br/><i>{html.escape(c.author)}</i>"
+            + (f"<br/>修改说明：{html.escape(c.reply)}" if c.reply else "")
+            for c in comments
+        ]
+        lines += [
             f"<b>{issue.severity.label}</b>：{html.escape(issue.message)}"
             + (f"<br/><i>{html.escape(issue.hint)}</i>" if issue.hint else "")
             for issue in self._cell_issues(item, spec.key)

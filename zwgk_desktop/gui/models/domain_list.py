@@ -1,7 +1,8 @@
 """The domain navigator's model: one row per domain with its item count and status.
 
-Status, in order of precedence: N 错误 N 警告 (validation findings), 未涉及, 校验中 (not yet
-checked after opening), 未开始 (still exactly the template), 编制中.
+Status, in order of precedence: 已通过 (the county review passed the domain; findings are
+still named after it), N 错误 N 警告 (validation findings), 未涉及, 校验中 (not yet checked
+after opening), 未开始 (still exactly the template), 编制中.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class DomainListModel(QAbstractListModel):
         self.session = session
         self.issues = issues  # LiveValidation or None
         self._untouched: dict[str, bool] = {}
+        self._passed: frozenset[str] = frozenset()  # domains a review marked 通过
         session.domains_reset.connect(self._reset)
         session.domain_changed.connect(self._changed)
         session.cells_changed.connect(self._changed)
@@ -95,7 +97,16 @@ class DomainListModel(QAbstractListModel):
             return f"{domain.name}{extra}：{len(domain.items)} 个事项，{text}"
         return None
 
+    def set_passed(self, domain_ids: set[str] | frozenset[str]) -> None:
+        """The domains the review has passed (empty without a review)."""
+        passed = frozenset(domain_ids)
+        if passed != self._passed:
+            self._passed = passed
+            self._issues_changed("")
+
     def status(self, domain: Domain) -> tuple[Status, str]:
+        if domain.id in self._passed:
+            return Status.PASSED, "已通过" + self._findings(domain, " · ")
         if self.issues is not None and self.issues.is_checked(domain.id):
             counts = self.issues.store.domain_counts(domain)
             errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
@@ -112,6 +123,14 @@ class DomainListModel(QAbstractListModel):
         if self._is_untouched(domain):
             return Status.UNTOUCHED, "未开始"
         return Status.IN_PROGRESS, "编制中"
+
+    def _findings(self, domain: Domain, prefix: str) -> str:
+        if self.issues is None or not self.issues.is_checked(domain.id):
+            return ""
+        counts = self.issues.store.domain_counts(domain)
+        errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+        parts = ([f"{errors} 错误"] if errors else []) + ([f"{warnings} 警告"] if warnings else [])
+        return prefix + " ".join(parts) if parts else ""
 
     def _is_untouched(self, domain: Domain) -> bool:
         cached = self._untouched.get(domain.id)
