@@ -4,8 +4,9 @@
 
 Screens: the welcome page, the main window on the demo catalog, a domain with validation
 findings and the flagged cell selected, the item form, a choice editor open in a cell,
-cells that differ from the template, find/replace, the read-only banner, and part B's
-dialogs when they are installed. Everything runs in a private profile folder.
+cells that differ from the template, find/replace, the read-only banner, part B's
+dialogs when they are installed, and the review screens (审核模式 with the 审核意见 dock and
+a comment mark, the 比较 dock in round 2, the township's view, the batch dialog). Everything runs in a private profile folder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -147,10 +149,116 @@ def main(argv: list[str] | None = None) -> int:
         shot(widget, name)
         widget.close()
 
+    _review_screens(window, shot, settle)
     window.close()
     for path in saved:
         print(path)
     return 0
+
+
+def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[], None]) -> None:
+    """A township submission reviewed, returned, fixed and reviewed again; a batch run."""
+    import shutil
+
+    from zwgk_desktop.core.catalog_factory import new_catalog
+    from zwgk_desktop.core.model import CatalogMeta
+    from zwgk_desktop.core.review.model import CommentStatus
+    from zwgk_desktop.core.storage import Document
+    from zwgk_desktop.core.xlsx.writer import export_workbook
+
+    sa, ec, hs = "social-assistance", "elderly-care", "agricultural-subsidies"
+    work = Path(tempfile.mkdtemp(prefix="zwgk-shots-review-"))
+    inbox, township = work / "县政务公开办收件", work / "东风镇"
+    inbox.mkdir()
+    township.mkdir()
+
+    def submission(path: Path, unit: str, damage: int) -> None:
+        meta = CatalogMeta(unit=unit, region="示范县", year="2026", contact="张三")
+        catalog = new_catalog(meta, [sa, ec, hs])
+        for domain in catalog.domains:
+            if domain.not_involved:
+                domain.note = "本镇无该领域职能，相关信息由县级部门公开"
+        for item in catalog.domain(sa).items[1 : 1 + damage]:
+            item.time_limit = ""
+        if path.suffix == ".xlsx":
+            export_workbook(catalog, path)
+        else:
+            Document.create(path, catalog).close()
+
+    own = township / "东风镇.zwgk"
+    submission(own, "东风镇人民政府", 1)
+    received = Path(shutil.copy2(own, inbox / own.name))
+
+    # Round 1: 审核模式, a comment on 公开渠道, validation results turned into comments.
+    window.set_reviewer_name("李明")
+    window.open_for_review(received)
+    window.validation.wait_idle()
+    window.show_domain(sa)
+    column = window.table_model.column_of("content")
+    window.table.select_cell(1, column)
+    window.review_panel.add_comment("请列明检查结果的公开范围和方式", problem="公开内容不具体")
+    window.review_panel.comments_from_validation()
+    window.on_review_return()
+    window.table.select_cell(3, window.table_model.column_of("level2"))  # the marks unselected
+    window.review_panel.select_comment(window.review.comments()[0].id)
+    window.issues_panel.rebuild()
+    window.update_status()
+    shot(window, "13-review-mode")
+
+    # The township opens its own file with the review file beside it.
+    window.close_session()
+    shutil.copy2(inbox / "东风镇.审核.zwgkr", township)
+    window.open_path(own)
+    window.validation.wait_idle()
+    window.issues_panel.rebuild()
+    window.show_domain(sa)
+    window.table.select_cell(1, column)
+    window.review_panel.select_comment(window.review.comments()[0].id)
+    window.update_status()
+    shot(window, "14-township-comments")
+
+    # It fixes the item; round 2 shows the change in the 比较 dock.
+    item = window.table_model.item_at(1)
+    window.table_model.setData(
+        window.table_model.index(1, column), item.content + "检查结果在村务公开栏公示。"
+    )
+    time_column = window.table_model.column_of("time_limit")
+    window.table_model.setData(
+        window.table_model.index(1, time_column), "自收到申请之日起20个工作日内"
+    )
+    window.review_panel.filter_combo.setCurrentIndex(0)
+    window.review_panel.tree.selectAll()
+    window.review_panel.reply_edit.setText("已按意见修改")
+    window.review_panel.mark_selected(CommentStatus.MODIFIED)
+    window.close_session()
+    shutil.copy2(own, received)
+    shutil.copy2(township / "东风镇.审核.zwgkr", inbox)
+    window.open_for_review(received)
+    window.validation.wait_idle()
+    window.issues_panel.rebuild()
+    window.show_domain(sa)
+    window.show_review_diff("previous")
+    tree = window.diff_view.tree
+    if tree.topLevelItemCount() and tree.topLevelItem(0).childCount():
+        tree.setCurrentItem(tree.topLevelItem(0).child(0).child(0))
+    window.update_status()
+    shot(window, "15-review-diff")
+    window.close_session()
+
+    # The batch dialog over a folder of three submissions.
+    batch = work / "批量"
+    batch.mkdir()
+    submission(batch / "东风镇.zwgk", "东风镇人民政府", 0)
+    submission(batch / "红旗镇.zwgk", "红旗镇人民政府", 3)
+    submission(batch / "向阳街道.xlsx", "向阳街道办事处", 1)
+    window.on_review_batch()
+    dialog = window.batch_dialog
+    dialog.start(batch)
+    while dialog.result is None and dialog.error is None:
+        settle()
+    dialog.files_table.selectRow(0)
+    shot(dialog, "16-batch-review")
+    dialog.close()
 
 
 def _dialogs() -> list[tuple[str, Callable[[object], object]]]:

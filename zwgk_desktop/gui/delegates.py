@@ -214,7 +214,7 @@ class ItemDelegate(QStyledItemDelegate):
         """A left bar and a corner flag in the colour of the most pressing comment."""
         statuses = {c.status for c in comments}
         status = next(s for s in _REVIEW_ORDER if s in statuses)
-        size = 10
+        size = 12
         corner = QPolygon(
             [
                 QPoint(rect.left(), rect.top()),
@@ -226,5 +226,5 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(REVIEW_MARK_COLORS[status])
         painter.drawPolygon(corner)
-        painter.drawRect(rect.left(), rect.top(), 2, rect.height())
+        painter.drawRect(rect.left(), rect.top(), 3, rect.height())
         painter.restore()

@@ -72,7 +72,8 @@ class ReviewHandlers:
         self.diff_dock.setObjectName("diffDock")
         self.diff_dock.setWidget(self.diff_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_dock)
-        self.tabifyDockWidget(self.issues_dock, self.diff_dock)
+        self._diff_tabbed = False  # tabbed with 校验问题 when first shown (a hidden tab
+        # group leaves a stale tab bar over the 校验问题 title)
         self.review_dock.hide()
         self.diff_dock.hide()
         self._review_timer = QTimer(self)
@@ -276,6 +277,9 @@ class ReviewHandlers:
             msgbox.info(self, "这是第1轮提交，还没有上一轮可以比较。")
             return False
         first = not self.diff_dock.isVisible()
+        if not self._diff_tabbed and not self.issues_dock.isHidden():
+            self.tabifyDockWidget(self.issues_dock, self.diff_dock)
+            self._diff_tabbed = True
         self.diff_dock.show()
         self.diff_dock.raise_()
         if first:

@@ -38,6 +38,7 @@ SEVERITY_COLORS = {
     Severity.INFO: QColor("#dcebfb"),
 }
 TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
+REVIEW_COLOR = QColor("#efe4fb")  # a cell with review comments (the delegate adds a flag)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -151,6 +152,8 @@ class ItemTableModel(QAbstractTableModel):
             severity = self._severity(item, spec.key)
             if severity is not None:
                 return QBrush(SEVERITY_COLORS[severity])
+            if self._review and self._review_comments(index):
+                return QBrush(REVIEW_COLOR)
             if self.show_template_diff and spec.key in self._diffs(item):
                 return QBrush(TEMPLATE_DIFF_COLOR)
             return None

@@ -272,6 +272,9 @@ class BatchReviewDialog(QDialog):
                     item.setBackground(QBrush(WARN))
                 self.files_table.setItem(r, c, item)
         self.files_table.resizeColumnsToContents()
+        header = self.files_table.horizontalHeader()  # resizing to contents undid the stretch
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         if result.submissions:
             self.files_table.selectRow(0)
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -76,6 +77,7 @@ class ReviewPanel(PanelActions, QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         status_row = QHBoxLayout()
         self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)  # the dock may be narrow beside the table
         status_row.addWidget(self.status_label, 1)
         self.approve_button = self._button(
             "通过", lambda: self.set_catalog_status(ReviewStatus.APPROVED), status_row
@@ -97,8 +99,11 @@ class ReviewPanel(PanelActions, QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["位置", "意见", "状态"])
-        self.tree.setColumnWidth(0, 170)
-        self.tree.setColumnWidth(1, 260)
+        header = self.tree.header()  # 意见 takes what is left: 状态 stays in a narrow dock
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 160)
+        self.tree.setColumnWidth(2, 64)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._jump(item))
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -126,10 +131,12 @@ class ReviewPanel(PanelActions, QWidget):
         self.reply_edit.setPlaceholderText("修改说明（标记已修改时一并保存）")
         layout.addWidget(self.reply_edit)
 
-        actions = QHBoxLayout()
+        actions = QHBoxLayout()  # two rows of three: the dock stays narrow
         self.add_button = self._button("添加意见", self.request_add, actions)
         self.edit_button = self._button("编辑", self.request_edit, actions)
         self.delete_button = self._button("删除", self.delete_selected, actions)
+        layout.addLayout(actions)
+        actions = QHBoxLayout()
         self.modified_button = self._button(
             "已修改", lambda: self.mark_selected(CommentStatus.MODIFIED), actions
         )
