@@ -9,6 +9,8 @@ every printed page and a "第 N 页 共 M 页" footer.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY
@@ -131,14 +133,22 @@ class StandardSheetWriter:
         ws.write_string(r, c, cell.value, self.fmt.get(kind, cell.quote_prefix))
 
     def _text(
-        self, ws: Any, r: int, c: int, text: str, align: str, digest: SheetDigest, where: str
+        self,
+        ws: Any,
+        r: int,
+        c: int,
+        text: str,
+        align: str,
+        digest: SheetDigest,
+        where: Callable[[], str],
     ) -> str:
+        """Write one text cell; ``where`` names it for a warning and is built only if needed."""
         cell = prepare(text)
         if cell.cleaned:
-            self.warnings.append(f"{where}含无法保存的字符，已删除")
+            self.warnings.append(f"{where()}含无法保存的字符，已删除")
         if cell.cut:
             self.warnings.append(
-                f"{where}超过 Excel 单元格上限 32,767 个字符，表格中已截断（本软件重新打开时可恢复全文）"
+                f"{where()}超过 Excel 单元格上限 32,767 个字符，表格中已截断（本软件重新打开时可恢复全文）"
             )
         ws.write_string(r, c, cell.value, self.fmt.text(align, cell.quote_prefix))
         digest.add(r, c, cell.value)
@@ -159,7 +169,6 @@ class StandardSheetWriter:
         row starts a run, added to the digest here to keep reading order."""
         fmt = self.fmt
         lines = 1
-        label = f"“{domain.name}”第{n + 1}项“{item.title()}”的"
         for c, column in enumerate(columns):
             kind = column.kind
             if kind == "seq":
@@ -187,10 +196,9 @@ class StandardSheetWriter:
                 ws.write_string(r, c, value, fmt.text("center"))
                 digest.add(r, c, value)
                 continue
-            where = label + (
-                FIELD_BY_KEY[column.key].label if kind != "extra" else f"“{column.key}”"
+            written = self._text(
+                ws, r, c, value, column.align, digest, partial(_where, domain, n, item, column)
             )
-            written = self._text(ws, r, c, value, column.align, digest, where)
             if kind != "mark" or len(written) > 2:
                 lines = max(lines, line_count(written, column.width))
         return row_points(lines)
@@ -214,13 +222,27 @@ class StandardSheetWriter:
                 if end == start:
                     ws.write_blank(r, col, None, self.fmt.text("center"))
                 continue
-            where = f"“{domain.name}”第{start + 1}项“{domain.items[start].title()}”的一级事项"
+            where = partial(_level1_where, domain, start)
             written = self._text(ws, r, col, value, "center", scratch, where)
             need = line_count(written, width) * LINE_POINTS + ROW_PADDING
             have = sum(heights[start : end + 1])
             if need > have:
                 extra_lines = math.ceil((need - have + heights[end] - ROW_PADDING) / LINE_POINTS)
                 heights[end] = row_points(extra_lines)
+
+
+def _item_label(domain: Domain, n: int, item: Item) -> str:
+    return f"“{domain.name}”第{n + 1}项“{item.title()}”的"
+
+
+def _level1_where(domain: Domain, n: int) -> str:
+    return _item_label(domain, n, domain.items[n]) + "一级事项"
+
+
+def _where(domain: Domain, n: int, item: Item, column: PlanColumn) -> str:
+    """Names a cell in a warning: “社会救助”第3项“审核信息”的公开内容(要素)."""
+    name = FIELD_BY_KEY[column.key].label if column.kind != "extra" else f"“{column.key}”"
+    return _item_label(domain, n, item) + name
 
 
 def level1_runs(items: list[Item]) -> list[tuple[int, int, str]]:
