@@ -40,7 +40,9 @@ def main() -> None:
         with Document.open(path, read_only=True) as doc:
             doc.load_catalog()
 
-    report("load_catalog", median_seconds(our_load, 3), median_seconds(bare_scan, 3), "bare SELECT *")
+    report(
+        "load_catalog", median_seconds(our_load, 3), median_seconds(bare_scan, 3), "bare SELECT *"
+    )
 
     doc = Document.open(path)
     ids = [r[0] for r in doc.db.execute("SELECT id FROM items")]
@@ -57,10 +59,17 @@ def main() -> None:
 
     def bare_edit() -> None:
         conn.execute("BEGIN")
-        conn.execute("UPDATE t SET content=? WHERE id=?", (str(rng.random()), rng.randrange(len(ids))))
+        conn.execute(
+            "UPDATE t SET content=? WHERE id=?", (str(rng.random()), rng.randrange(len(ids)))
+        )
         conn.execute("COMMIT")
 
-    report("one cell edit (committed)", median_seconds(our_edit, 50), median_seconds(bare_edit, 50), "bare UPDATE+COMMIT")
+    report(
+        "one cell edit (committed)",
+        median_seconds(our_edit, 50),
+        median_seconds(bare_edit, 50),
+        "bare UPDATE+COMMIT",
+    )
     doc.close()
     conn.close()
 

@@ -19,10 +19,35 @@ from zwgk_desktop.core.vocab import CHANNELS
 SIZES = {"small": 800, "medium": 16_000, "large": 100_000}
 
 _PHRASES = (
-    "申请条件", "申请材料", "办理流程", "办理时限", "收费依据及标准", "咨询电话", "监督投诉渠道",
-    "政策文件名称", "文号", "发布机关", "发布日期", "正文", "审核结果", "公示名单", "补助标准",
-    "资金分配结果", "项目名称", "建设地点", "实施单位", "联系方式", "办理地点", "办公时间",
-    "法律依据", "处理结果", "救济渠道", "服务对象", "服务内容", "实施进度", "验收结果",
+    "申请条件",
+    "申请材料",
+    "办理流程",
+    "办理时限",
+    "收费依据及标准",
+    "咨询电话",
+    "监督投诉渠道",
+    "政策文件名称",
+    "文号",
+    "发布机关",
+    "发布日期",
+    "正文",
+    "审核结果",
+    "公示名单",
+    "补助标准",
+    "资金分配结果",
+    "项目名称",
+    "建设地点",
+    "实施单位",
+    "联系方式",
+    "办理地点",
+    "办公时间",
+    "法律依据",
+    "处理结果",
+    "救济渠道",
+    "服务对象",
+    "服务内容",
+    "实施进度",
+    "验收结果",
 )
 _LAWS = (
     "《中华人民共和国政府信息公开条例》（国务院令第711号）",
@@ -65,7 +90,9 @@ def generate_catalog(n_items: int, seed: int = 0, unit: str = "示范镇人民�
     """A catalog of ``n_items`` items over the 26 domains, reproducible from ``seed``."""
     rng = random.Random(seed)
     templates = all_templates()
-    catalog = Catalog(meta=CatalogMeta(unit=unit, region="示范县", year="2026", contact="张三 0000-1234567"))
+    catalog = Catalog(
+        meta=CatalogMeta(unit=unit, region="示范县", year="2026", contact="张三 0000-1234567")
+    )
     per_domain = [n_items // len(templates)] * len(templates)
     for i in range(n_items % len(templates)):
         per_domain[i] += 1

@@ -23,7 +23,9 @@ def median_seconds(fn: Callable[[], Any], repeat: int = 5, warmup: int = 1) -> f
     return statistics.median(samples)
 
 
-def report(title: str, ours: float, baseline: float, baseline_name: str, target: float | None = None) -> str:
+def report(
+    title: str, ours: float, baseline: float, baseline_name: str, target: float | None = None
+) -> str:
     ratio = ours / baseline if baseline else float("inf")
     verdict = ""
     if target is not None:
