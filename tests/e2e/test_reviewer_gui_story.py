@@ -215,6 +215,9 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     panel.reply_edit.setText("已增加精准推送渠道")
     panel.modified_button.click()
     assert township_review.store.comment(manual.id).status is CommentStatus.MODIFIED
+    assert panel.select_comment(manual.id)
+    panel.modified_button.click()  # again, with the field empty: the reply stays
+    assert township_review.store.comment(manual.id).reply == "已增加精准推送渠道"
     panel.filter_combo.setCurrentIndex(0)  # 全部意见
     panel.tree.selectAll()
     for node in panel.tree.selectedItems():  # the one already answered keeps its reply

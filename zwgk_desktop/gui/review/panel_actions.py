@@ -100,8 +100,8 @@ class PanelActions:
         session = self.session
         if session is None or not ids:
             return
-        reply = (
-            self.reply_edit.text()
+        reply = (  # an empty field keeps the reply given before
+            self.reply_edit.text().strip() or None
             if status is CommentStatus.MODIFIED and not session.is_reviewer
             else None
         )
