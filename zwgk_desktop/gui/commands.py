@@ -126,12 +126,12 @@ class AddDomainOp:
         self.position = position
 
     def redo(self) -> None:
-        self.session.add_domain(_copy_domain(self.domain), self.position)
-        self.domain = _copy_domain(self.session.domain(self.domain.id))
+        self.session.add_domain(self.domain.copy(), self.position)
+        self.domain = self.session.domain(self.domain.id).copy()
 
     def undo(self) -> None:
         self.position, removed = self.session.remove_domain(self.domain.id)
-        self.domain = _copy_domain(removed)
+        self.domain = removed.copy()
 
 
 class RemoveDomainOp:
@@ -250,15 +250,3 @@ def push(session: Session, command: EditCommand | None) -> bool:
 
 def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
-
-
-def _copy_domain(domain: Domain) -> Domain:
-    return Domain(
-        id=domain.id,
-        name=domain.name,
-        items=[item.copy() for item in domain.items],
-        not_involved=domain.not_involved,
-        note=domain.note,
-        aliases=list(domain.aliases),
-        pilot=domain.pilot,
-    )

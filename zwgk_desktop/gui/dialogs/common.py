@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -90,15 +90,8 @@ def show_done(parent: QWidget | None, title: str, message: str, path: Path) -> Q
 
 
 def copy_catalog(catalog: Catalog) -> Catalog:
-    """A private copy for a worker thread: 4x faster than ``copy.deepcopy`` (0.11 s vs 0.44 s
-    at 16,000 items), so the UI thread does not stall before an export starts."""
-    return Catalog(
-        meta=replace(catalog.meta, levels=list(catalog.meta.levels)),
-        domains=[
-            replace(d, items=[item.copy() for item in d.items], aliases=list(d.aliases))
-            for d in catalog.domains
-        ],
-    )
+    """A private copy for a worker thread (see :meth:`Catalog.copy`)."""
+    return catalog.copy()
 
 
 def hint_label(text: str = "") -> QLabel:
