@@ -33,3 +33,22 @@ def report(
     line = f"{title}: {ours * 1000:.2f} ms vs {baseline_name} {baseline * 1000:.2f} ms = {ratio:.2f}x{verdict}"
     print(line)
     return line
+
+
+def paired_seconds(
+    ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 5
+) -> tuple[float, float, float]:
+    """Alternate the two runs and return (ours median, baseline median, median of the
+    per-pair ratios): load that comes and goes on a shared machine hits both sides alike."""
+    ours(), baseline()  # warm-up
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        ours()
+        a.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        baseline()
+        b.append(time.perf_counter() - start)
+    ratios = [x / y for x, y in zip(a, b, strict=True)]
+    return statistics.median(a), statistics.median(b), statistics.median(ratios)
