@@ -27,7 +27,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
 from bench.catalog_gen import generate_catalog
-from bench.timing import median_seconds, paired_seconds, report
+from bench.timing import median_seconds, paired_seconds, report_paired
 from zwgk_desktop.core.xlsx import export_workbook, metasheet, read_workbook
 
 EXPORT_TARGET = 1.5
@@ -154,21 +154,25 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="zwgk-bench-xlsx-"))
     catalog = generate_catalog(args.items)
     n = args.items
-    print(f"{n} items, median of {args.repeat} runs\n")
+    print(
+        f"{n} items, {args.repeat} alternated runs of ours and the baseline; ratios are the median per-pair CPU-time ratio\n"
+    )
 
     standard, flat, bare_std, plain = (
         folder / f for f in ("standard.xlsx", "flat.xlsx", "bare.xlsx", "plain.xlsx")
     )
     props, names, calls = record_export(catalog, standard)
-    ours, bare, ratio = paired_seconds(
+    export = paired_seconds(
         lambda: export_workbook(catalog, standard),
         lambda: replay(bare_std, props, names, calls),
         args.repeat,
     )
-    report(f"standard export {n}", ours, bare, "xlsxwriter same cells bare", EXPORT_TARGET)
-    print(f"  median of the paired ratios (runs alternated): {ratio:.2f}x")
+    report_paired(f"standard export {n}", export, "xlsxwriter same cells bare", EXPORT_TARGET)
     flat_s = median_seconds(lambda: export_workbook(catalog, flat, layout="flat"), args.repeat)
-    print(f"flat export {n}: {flat_s * 1000:.0f} ms ({flat_s / bare:.2f}x the bare standard write)")
+    print(
+        f"flat export {n}: {flat_s * 1000:.0f} ms wall "
+        f"({flat_s / export.base_wall:.2f}x the bare standard write)"
+    )
     print(
         f"  peak memory: export {peak_mb(lambda: export_workbook(catalog, standard)):.0f} MB, "
         f"bare replay {peak_mb(lambda: replay(bare_std, props, names, calls)):.0f} MB; "
@@ -183,13 +187,15 @@ def main() -> None:
     ):
         result = read_workbook(path)
         assert result.catalog.item_count() == n, (label, result.catalog.item_count())
-        ours = median_seconds(lambda p=path: read_workbook(p), args.repeat)
-        base = median_seconds(lambda p=path: bare_openpyxl(p), args.repeat)
+        timing = paired_seconds(
+            lambda p=path: read_workbook(p), lambda p=path: bare_openpyxl(p), args.repeat
+        )
         cal = median_seconds(lambda p=path: bare_calamine(p), args.repeat)
-        report(f"import {label}", ours, base, "bare openpyxl read-only", IMPORT_TARGET)
+        report_paired(f"import {label}", timing, "bare openpyxl read-only", IMPORT_TARGET)
         print(
-            f"  python-calamine bare read {cal * 1000:.0f} ms: ours = {ours / cal:.1f}x calamine, "
-            f"openpyxl bare = {base / cal:.1f}x calamine"
+            f"  python-calamine bare read {cal * 1000:.0f} ms wall: ours = "
+            f"{timing.ours_wall / cal:.1f}x calamine, "
+            f"openpyxl bare = {timing.base_wall / cal:.1f}x calamine"
         )
         print(
             f"  peak memory: ours {peak_mb(lambda p=path: read_workbook(p)):.0f} MB, "

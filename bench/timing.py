@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -35,20 +36,56 @@ def report(
     return line
 
 
-def paired_seconds(
-    ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 5
-) -> tuple[float, float, float]:
-    """Alternate the two runs and return (ours median, baseline median, median of the
-    per-pair ratios): load that comes and goes on a shared machine hits both sides alike."""
-    ours(), baseline()  # warm-up
-    a: list[float] = []
-    b: list[float] = []
+@dataclass(frozen=True)
+class Paired:
+    """Alternated runs of ours and a baseline: medians and the median per-pair ratio.
+
+    CPU time (``process_time``) is the verdict: on a shared two-core machine another
+    process steals wall time from one side of a pair but not CPU time.
+    """
+
+    ours_wall: float
+    base_wall: float
+    ours_cpu: float
+    base_cpu: float
+    cpu_ratio: float
+    wall_ratio: float
+
+
+def paired_seconds(ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 5) -> Paired:
+    """Alternate the two runs (after one warm-up each) and time both clocks."""
+    ours(), baseline()
+    walls: tuple[list[float], list[float]] = ([], [])
+    cpus: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        start = time.perf_counter()
-        ours()
-        a.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        baseline()
-        b.append(time.perf_counter() - start)
-    ratios = [x / y for x, y in zip(a, b, strict=True)]
-    return statistics.median(a), statistics.median(b), statistics.median(ratios)
+        for side, fn in enumerate((ours, baseline)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn()
+            cpus[side].append(time.process_time() - cpu)
+            walls[side].append(time.perf_counter() - wall)
+    median = statistics.median
+    return Paired(
+        ours_wall=median(walls[0]),
+        base_wall=median(walls[1]),
+        ours_cpu=median(cpus[0]),
+        base_cpu=median(cpus[1]),
+        cpu_ratio=median(a / b for a, b in zip(cpus[0], cpus[1], strict=True)),
+        wall_ratio=median(a / b for a, b in zip(walls[0], walls[1], strict=True)),
+    )
+
+
+def report_paired(
+    title: str, timing: Paired, baseline_name: str, target: float | None = None
+) -> str:
+    """One line: CPU medians, the paired CPU ratio (the verdict) and the wall ratio."""
+    ratio = timing.cpu_ratio
+    verdict = ""
+    if target is not None:
+        verdict = "  OK" if ratio <= target else f"  OVER TARGET ({target}x)"
+    line = (
+        f"{title}: {timing.ours_cpu * 1000:.0f} ms CPU vs {baseline_name} "
+        f"{timing.base_cpu * 1000:.0f} ms = {ratio:.2f}x{verdict} "
+        f"(wall {timing.wall_ratio:.2f}x)"
+    )
+    print(line)
+    return line

@@ -26,6 +26,10 @@ class SheetDigest:
             return
         self._parts.append(f"{row}\x1f{col}\x1f{text}\x1e")
 
+    def add_text(self, row: int, col: int, text: str) -> None:
+        """``add`` for text the caller knows is a non-blank string (the writer's hot path)."""
+        self._parts.append(f"{row}\x1f{col}\x1f{text}\x1e")
+
     def add_rows(self, rows: Iterable[tuple[int, list[str | None]]]) -> None:
         for r, values in rows:
             for c, value in enumerate(values):

@@ -55,6 +55,16 @@ def needs_quote_prefix(text: str) -> bool:
     return bool(text) and text[0] in _QUOTE_START
 
 
+def is_plain(text: str) -> bool:
+    """True when ``text`` can be written exactly as it is, with no prefix, cleaning or cut:
+    the common case, checked without building a :class:`CellText`."""
+    return (
+        len(text) <= EXCEL_MAX_CHARS // 2
+        and text[:1] not in _QUOTE_START
+        and _ILLEGAL_RE.search(text) is None
+    )
+
+
 def prepare(text: str) -> CellText:
     """The form of ``text`` to write, with flags for the warnings the caller owes the user."""
     if len(text) <= EXCEL_MAX_CHARS // 2 and _ILLEGAL_RE.search(text) is None:

@@ -20,7 +20,7 @@ from zwgk_desktop.core.xlsx.cover import short_unit
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.glyphs import MARK, render_channels, render_mark
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
-from zwgk_desktop.core.xlsx.sanitize import prepare
+from zwgk_desktop.core.xlsx.sanitize import is_plain, prepare
 from zwgk_desktop.core.xlsx.styles import Formats
 from zwgk_desktop.core.xlsx.textsize import LINE_POINTS, ROW_PADDING, line_count, row_points
 
@@ -79,13 +79,24 @@ class StandardSheetWriter:
         runs = level1_runs(domain.items)
         anchors = {start: prepare(value).value for start, _, value in runs if value}
         heights: list[float] = []
+        column_formats = [self.fmt.text(column.align) for column in columns]
         for n, item in enumerate(domain.items):
             if n % 256 == 0:
                 check_cancel(cancel)
                 if progress is not None:
                     progress(done + n, total)
             heights.append(
-                self._write_item(ws, DATA_ROW + n, n, item, columns, anchors.get(n), domain, digest)
+                self._write_item(
+                    ws,
+                    DATA_ROW + n,
+                    n,
+                    item,
+                    columns,
+                    column_formats,
+                    anchors.get(n),
+                    domain,
+                    digest,
+                )
             )
         self._merge_level1(ws, domain, runs, level1_col, columns[level1_col].width, heights)
         for n, points in enumerate(heights):
@@ -161,6 +172,7 @@ class StandardSheetWriter:
         n: int,
         item: Item,
         columns: list[PlanColumn],
+        column_formats: list[Any],
         level1: str | None,
         domain: Domain,
         digest: SheetDigest,
@@ -190,15 +202,20 @@ class StandardSheetWriter:
             else:
                 value = item.extra.get(column.key, "")
             if not value:
-                ws.write_blank(r, c, None, fmt.text(column.align))
+                ws.write_blank(r, c, None, column_formats[c])
                 continue
             if value == MARK:  # the common, constant case needs no checks
                 ws.write_string(r, c, value, fmt.text("center"))
-                digest.add(r, c, value)
+                digest.add_text(r, c, value)
                 continue
-            written = self._text(
-                ws, r, c, value, column.align, digest, partial(_where, domain, n, item, column)
-            )
+            if is_plain(value) and not value.isspace():  # the usual case: written as it is
+                ws.write_string(r, c, value, column_formats[c])
+                digest.add_text(r, c, value)
+                written = value
+            else:
+                written = self._text(
+                    ws, r, c, value, column.align, digest, partial(_where, domain, n, item, column)
+                )
             if kind != "mark" or len(written) > 2:
                 lines = max(lines, line_count(written, column.width))
         return row_points(lines)
