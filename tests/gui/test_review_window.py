@@ -106,3 +106,38 @@ def test_an_unreadable_submission_is_one_message_and_the_open_document_stays(
 def test_a_township_without_a_review_file_sees_no_review(window) -> None:
     assert window.review is None and not window.review_dock.isVisible()
     assert window.windowTitle().startswith("测试镇人民政府")
+
+
+def test_welcome_page_leads_a_reviewer_into_review_mode_and_the_batch(
+    qtbot, doc_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A county reviewer starting the app cold finds both review entries on the start page."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+    msgbox.set_test_mode(True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    try:
+        assert w.stack.currentWidget() is w.welcome
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(received), ""))
+        )
+        qtbot.mouseClick(w.welcome.review_button, Qt.MouseButton.LeftButton)
+        assert w.review is not None and w.review.is_reviewer
+        assert w.session.read_only
+        assert w.windowTitle().startswith("审核模式：")
+        w.close_session()
+        assert w.stack.currentWidget() is w.welcome
+        qtbot.mouseClick(w.welcome.batch_button, Qt.MouseButton.LeftButton)
+        assert w.batch_dialog is not None and w.batch_dialog.isVisible()
+        w.batch_dialog.close()
+    finally:
+        w.close_session()
+        msgbox.set_test_mode(False)

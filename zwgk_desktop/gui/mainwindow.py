@@ -117,16 +117,14 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.stack.addWidget(self.editor_page)
 
     def _make_welcome(self) -> QWidget:
-        try:
-            from zwgk_desktop.gui.dialogs.welcome import WelcomePage
-        except ImportError:  # part B not installed in this build: a plain hint instead
-            label = QLabel("请从“文件”菜单新建或打开目录。", self)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return label
+        from zwgk_desktop.gui.dialogs.welcome import WelcomePage
+
         page = WelcomePage(self)
         page.new_requested.connect(self.on_new)
         page.open_requested.connect(lambda path: self.open_path(Path(path)))
         page.import_requested.connect(self.on_import_excel)
+        page.review_requested.connect(self.on_review_open)
+        page.batch_requested.connect(self.on_review_batch)
         return page
 
     def _build_docks(self) -> None:

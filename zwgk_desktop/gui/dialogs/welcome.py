@@ -1,4 +1,4 @@
-"""The start page: four big actions and the recent files, for a clerk who opens the app cold."""
+"""The start page: the clerk's four big actions, the county reviewer's two, and recent files."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def _big_button(title: str, subtitle: str) -> QPushButton:
 
 
 class WelcomePage(QWidget):
-    """Signals: ``new_requested()``, ``open_requested(path)``, ``import_requested()``.
+    """Signals: ``new_requested()``, ``open_requested(path)``, ``import_requested()``,
+    ``review_requested()``, ``batch_requested()`` (the county reviewer's entries).
 
     打开目录 and 打开示范目录 resolve the path here and emit ``open_requested``; the main window
     only ever opens a path.
@@ -60,6 +61,8 @@ class WelcomePage(QWidget):
     new_requested = Signal()
     open_requested = Signal(str)
     import_requested = Signal()
+    review_requested = Signal()
+    batch_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +80,11 @@ class WelcomePage(QWidget):
         self.open_button = _big_button("打开目录", "继续编辑已有的目录文件（.zwgk）")
         self.import_button = _big_button("导入Excel", "读取已有的目录表格（.xlsx）")
         self.demo_button = _big_button("打开示范目录", "先看看一份编好的示范目录")
+        self.review_button = _big_button("审核提交文件", "县级审核：只读打开乡镇报送的目录或Excel")
+        self.batch_button = _big_button("批量审核", "一次检查文件夹中全部乡镇的提交文件")
         self.new_button.clicked.connect(self.new_requested)
+        self.review_button.clicked.connect(self.review_requested)
+        self.batch_button.clicked.connect(self.batch_requested)
         self.open_button.clicked.connect(self._open_clicked)
         self.import_button.clicked.connect(self.import_requested)
         self.demo_button.clicked.connect(self._demo_clicked)
@@ -88,6 +95,8 @@ class WelcomePage(QWidget):
         grid.addWidget(self.open_button, 0, 1)
         grid.addWidget(self.import_button, 1, 0)
         grid.addWidget(self.demo_button, 1, 1)
+        grid.addWidget(self.review_button, 2, 0)
+        grid.addWidget(self.batch_button, 2, 1)
 
         recent_title = QLabel("最近打开的文件（双击打开）")
         recent_font = QFont(recent_title.font())
