@@ -101,7 +101,7 @@ def test_open_comment_return_fix_reopen_approve(tmp_path: Path) -> None:
     with Document.open(own) as doc:
         session = ReviewSession.open_for_township(own, doc.load_catalog(), "张三")
         with session:
-            assert "退回修改" in session.notices[0]
+            assert "退回修改" in session.banner_text()
             index = session.index()
             assert index.location(manual).cell == (SA, 4, "channels")
             assert index.location(time_comment.id).cell == (SA, 1, "time_limit")

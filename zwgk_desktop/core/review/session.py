@@ -183,11 +183,7 @@ class ReviewSession:
             user.strip() or catalog.meta.unit or "编制单位",
             latest,
         )
-        session.notices = notices
-        status = store.status()
-        if status.status is ReviewStatus.RETURNED:
-            open_count = sum(1 for c in store.comments() if c.status is CommentStatus.OPEN)
-            session.notices.append(f"县级审核意见：退回修改，{open_count} 条意见待处理")
+        session.notices = notices  # the status itself is in banner_text(), kept current
         return session
 
     def open_document(self) -> Document:

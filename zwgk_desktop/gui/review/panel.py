@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,10 @@ FILTERS: tuple[tuple[str, Callable[[Comment], bool]], ...] = (
     ("待处理", lambda c: c.status is CommentStatus.OPEN),
     ("已修改", lambda c: c.status is CommentStatus.MODIFIED),
     ("已解决", lambda c: c.status is CommentStatus.RESOLVED),
+)
+
+_SELECT_ONLY = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 )
 
 
@@ -324,7 +328,8 @@ class ReviewPanel(PanelActions, QWidget):
             for k in range(group.childCount()):
                 child = group.child(k)
                 if child.data(0, COMMENT_ID) == comment_id:
-                    self.tree.setCurrentItem(child)
+                    # explicit: the default command follows the keyboard modifiers held now
+                    self.tree.setCurrentItem(child, 0, _SELECT_ONLY)
                     return True
         return False
 
