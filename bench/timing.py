@@ -6,6 +6,7 @@ and reports ``ours / baseline``.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -59,6 +60,7 @@ def paired_seconds(ours: Callable[[], Any], baseline: Callable[[], Any], repeat:
     cpus: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
         for side, fn in enumerate((ours, baseline)):
+            gc.collect()  # neither side pays for the other's garbage
             wall, cpu = time.perf_counter(), time.process_time()
             fn()
             cpus[side].append(time.process_time() - cpu)

@@ -192,3 +192,35 @@ def test_review_file_option_follows_a_renamed_submission(tmp_path: Path) -> None
     state = json.loads(result.stdout)
     assert state["round"] == 1 and len(state["comments"]) == 1
     assert not (tmp_path / "甲镇-修改稿.审核.zwgkr").exists()
+
+
+def test_merge_brings_the_townships_replies_and_later_county_comments_together(
+    tmp_path: Path,
+) -> None:
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    sub = _new(inbox / "甲镇.zwgk")
+    assert (
+        zwgk("review", str(sub), "--comment", "请补充依据", "--domain", "社会救助").returncode == 0
+    )
+    assert zwgk("review", str(sub), "--status", "退回修改").returncode == 0
+    town = tmp_path / "乡镇"
+    town.mkdir()
+    own = Path(shutil.copy2(sub, town / sub.name))
+    shutil.copy2(inbox / "甲镇.审核.zwgkr", town / "甲镇.审核.zwgkr")
+    late = zwgk("review", str(sub), "--comment", "再补一条", "--domain", "养老服务")
+    assert late.returncode == 0, late.stderr
+    answered = zwgk("review", str(own), "--modified", "1", "--reply", "已补充", "--resubmit")
+    assert answered.returncode == 0, answered.stderr
+
+    merged = zwgk("review", str(sub), "--merge", str(town / "甲镇.审核.zwgkr"), "--json")
+    assert merged.returncode == 0, merged.stderr
+    assert "已合并" in merged.stderr and "更新意见状态 1 条" in merged.stderr
+    comments = {c["opinion"]: c for c in json.loads(merged.stdout)["comments"]}
+    assert comments["请补充依据"]["status"] == "modified"
+    assert comments["请补充依据"]["reply"] == "已补充"
+    assert comments["再补一条"]["status"] == "open"
+
+    missing = zwgk("review", str(sub), "--merge", str(tmp_path / "无.zwgkr"))
+    assert missing.returncode == 2 and "找不到要合并的审核文件" in missing.stderr
+    assert "Traceback" not in missing.stderr

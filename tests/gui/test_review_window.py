@@ -27,6 +27,7 @@ REVIEW_MENU = (
     "全部通过",
     "退回修改",
     "审核意见面板",
+    "合并另一份审核文件…",
     "设置审核人姓名…",
 )
 
@@ -141,3 +142,47 @@ def test_welcome_page_leads_a_reviewer_into_review_mode_and_the_batch(
     finally:
         w.close_session()
         msgbox.set_test_mode(False)
+
+
+def test_merging_the_townships_copy_updates_the_panel_and_the_marks(
+    window, doc_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The county opens its own review again and merges the township's returned copy."""
+    from PySide6.QtWidgets import QFileDialog
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+    with ReviewSession.open_for_review(received, "李审核") as county:
+        domain_id = county.catalog.domains[0].id
+        first = county.add_comment("请补充依据", domain_id, 0, "basis")
+        county.return_for_changes()
+    town = tmp_path / "乡镇"
+    town.mkdir()
+    shutil.copy2(inbox / "测试镇.审核.zwgkr", town / "测试镇.审核.zwgkr")
+    own = Path(shutil.copy2(received, town / "测试镇.zwgk"))
+    from zwgk_desktop.core.storage import Document
+
+    with (
+        Document.open(own) as doc,
+        ReviewSession.open_for_township(own, doc.load_catalog(), "张三") as township,
+    ):
+        township.mark_modified([first], "已补充")
+
+    assert window.open_for_review(received)
+    assert window.actions_by_id["review_merge"].isEnabled()
+    assert window.review.store.comment(first).status is CommentStatus.OPEN
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: (str(town / "测试镇.审核.zwgkr"), "")),
+    )
+    window.actions_by_id["review_merge"].trigger()
+    assert window.review.store.comment(first).status is CommentStatus.MODIFIED
+    assert msgbox.shown[-1] == ("info", "已合并：更新意见状态 1 条")
+    assert "已修改" in [
+        window.review_panel.tree.topLevelItem(0).child(k).text(2)
+        for k in range(window.review_panel.tree.topLevelItem(0).childCount())
+    ]
+    window.merge_review_file(tmp_path / "不存在.zwgkr")
+    assert msgbox.shown[-1][0] == "error"

@@ -7,6 +7,7 @@
     zwgk review FILE --status 通过|退回修改|待审核 [--domain D] [--note T] [--force]
     zwgk review FILE -o 审核意见.xlsx                     export the opinions
     zwgk review FILE --modified IDS [--reply T] | --resubmit   (编制单位, on its own file)
+    zwgk review FILE --merge OTHER.zwgkr                 merge another copy of the review file
 
 The comments live in ``<name>.审核.zwgkr`` beside FILE; FILE itself is never modified.
 """
@@ -81,6 +82,11 @@ def register(subparsers: Any) -> None:
         "--review-file",
         metavar="F.zwgkr",
         help="使用指定的审核文件（默认为旁边的“<文件名>.审核.zwgkr”；文件改名后重新报送时使用）",
+    )
+    parser.add_argument(
+        "--merge",
+        metavar="OTHER.zwgkr",
+        help="先并入同一份审核记录的另一个副本（如乡镇退回的审核文件，或县里退回后另行添加意见的副本）",
     )
     group = parser.add_argument_group("审核人操作（单个文件）")
     group.add_argument("--comment", metavar="TEXT", help="添加一条审核意见")
@@ -201,9 +207,25 @@ def _domain_id(session: ReviewSession, key: str) -> str:
     return domain.id
 
 
+def _merge(args: argparse.Namespace, session: ReviewSession) -> None:
+    if args.merge:
+        other = Path(args.merge)
+        if not other.is_file():
+            raise ZwgkError(f"找不到要合并的审核文件：{other}")
+        say(args, session.merge_review_file(other).summary())
+
+
 def _run_file(args: argparse.Namespace, path: Path) -> int:
     acting = any(
-        (args.comment, args.from_validation, args.resolve, args.reopen, args.status, args.output)
+        (
+            args.comment,
+            args.from_validation,
+            args.resolve,
+            args.reopen,
+            args.status,
+            args.output,
+            args.merge,
+        )
     )
     if not acting and args.review_file is None and find_review_file(path) is None:
         catalog = load_catalog(path)  # unreadable input is still an error (exit 2)
@@ -231,6 +253,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
     ) as session:
         for notice in session.notices:
             say(args, f"提示：{notice}")
+        _merge(args, session)
         domain_id = _domain_id(session, args.domain)
         if args.comment is not None:
             row = None if args.item is None else args.item - 1
@@ -278,6 +301,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
 def _run_township(args: argparse.Namespace, path: Path) -> int:
     catalog = load_catalog(path)
     with ReviewSession.open_for_township(path, catalog, args.by, args.review_file) as session:
+        _merge(args, session)
         if args.modified:
             session.mark_modified(_ids(args.modified), args.reply)
             say(args, "已标记为已修改")

@@ -168,6 +168,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "review_panels", "审核意见面板", ("审核", "视图"), (), "review", separator_before=True
     ),
+    ActionSpec(
+        "review_merge",
+        "合并另一份审核文件…",
+        ("审核",),
+        (),
+        "review",
+        tip="并入同一份审核记录的另一个副本：乡镇的修改说明、县里退回后又添加的意见都不会丢",
+    ),
     ActionSpec("review_set_name", "设置审核人姓名…", ("审核",), ()),
     # 帮助
     ActionSpec("shortcuts", "快捷键一览", ("帮助",), ("F1",)),

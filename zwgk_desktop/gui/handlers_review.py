@@ -35,6 +35,9 @@ REVIEW_FILTER = "提交的目录 (*.zwgk *.xlsx);;目录文件 (*.zwgk);;Excel �
 COPY_PREFIX = "zwgk-review-"  # temp folders of ReviewSession.open_document / open_untrusted
 
 
+MERGE_FILTER = "审核文件 (*.zwgkr)"
+
+
 def ask_review_path(parent: Any, folder: str) -> Path | None:
     text, _ = QFileDialog.getOpenFileName(parent, "打开提交文件（审核模式）", folder, REVIEW_FILTER)
     return Path(text) if text else None
@@ -284,6 +287,31 @@ class ReviewHandlers:
         self.diff_dock.raise_()
         if first:
             self.resizeDocks([self.diff_dock], [300], Qt.Orientation.Vertical)
+        return True
+
+    def on_review_merge(self: MainWindow) -> None:
+        review = self.review
+        if review is None:
+            return
+        text, _ = QFileDialog.getOpenFileName(
+            self, "选择要合并的审核文件", str(review.store.path.parent), MERGE_FILTER
+        )
+        if text:
+            self.merge_review_file(Path(text))
+
+    def merge_review_file(self: MainWindow, path: Path) -> bool:
+        """Merge another copy of the open review file; comments and marks update at once."""
+        review = self.review
+        if review is None:
+            return False
+        try:
+            report = review.merge_review_file(path)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc), "无法合并")
+            return False
+        self.review_panel.refresh()
+        self._review_changed()
+        msgbox.info(self, report.summary(), "合并审核文件")
         return True
 
     # ----------------------------------------------------------------- exports & batch

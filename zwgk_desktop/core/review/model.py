@@ -213,7 +213,9 @@ class StatusRecord:
 
 
 def now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+    """ISO local time to the millisecond: two copies of a review file are merged by comparing
+    these, and a reply often follows a return within the same second."""
+    return dt.datetime.now().isoformat(timespec="milliseconds")
 
 
 def date_of(timestamp: str) -> str:

@@ -25,6 +25,7 @@ from zwgk_desktop.core.review.comments import (
     make_anchor,
 )
 from zwgk_desktop.core.review.diff import CatalogDiff, diff_catalogs, diff_with_templates
+from zwgk_desktop.core.review.merge_files import MergeReport, merge_review_files
 from zwgk_desktop.core.review.model import (
     Anchor,
     Comment,
@@ -419,3 +420,15 @@ class ReviewSession:
                 note or "编制单位已修改并重新提交",
             )
         self._changed()
+
+    # ------------------------------------------------------------------ either side
+    def merge_review_file(self, other: str | Path) -> MergeReport:
+        """Merge another copy of this review file in (see ``merge_files``): the comments the
+        county added after returning, or the township's replies, are not lost."""
+        report = merge_review_files(self.store, other, self.user)
+        if self.is_reviewer and self.registered:
+            self.round = self.store.round_by_sha(self.round.sha256) or self.round
+        else:
+            self.round = self.store.latest_round() or self.round
+        self._changed()
+        return report

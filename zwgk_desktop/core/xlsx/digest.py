@@ -31,10 +31,10 @@ class SheetDigest:
         self._parts.append(f"{row}\x1f{col}\x1f{text}\x1e")
 
     def add_rows(self, rows: Iterable[tuple[int, list[str | None]]]) -> None:
+        """Rows as :func:`grid.read_grid` leaves them: None or non-blank text per cell."""
+        parts = self._parts
         for r, values in rows:
-            for c, value in enumerate(values):
-                if value is not None:
-                    self.add(r, c, value)
+            parts.extend(f"{r}\x1f{c}\x1f{v}\x1e" for c, v in enumerate(values) if v is not None)
 
     def hexdigest(self) -> str:
         text = "".join(self._parts).replace("_", "")
