@@ -2,7 +2,8 @@
 # Build the Linux bundle and run it headless the way a user's PC would, so a missing data
 # file, hidden import or Qt plugin is caught before a user meets it:
 #   - both executables answer --version with the project version;
-#   - zwgk lists the bundled templates, creates, validates and exports a catalog;
+#   - zwgk lists the bundled templates, creates, validates and exports a catalog, and
+#     batch-reviews a folder in two worker processes;
 #   - zwgk-desktop --demo --screenshot renders the demo catalog to a PNG (offscreen Qt);
 #   - nothing unwanted was bundled (QtQml/QtQuick, test tools, foreign translations) and
 #     every bundled Qt library finds the Qt libraries it links against;
@@ -83,6 +84,21 @@ if run "$BUNDLE/zwgk" export "$WORK/t.zwgk" -o "$WORK/t.xlsx" >/dev/null 2>"$WOR
   ok "zwgk export → xlsx ($(stat -c %s "$WORK/t.xlsx") bytes)"
 else
   fail "zwgk export：$(cat "$WORK/export.err")"
+fi
+
+# 2b. Batch review in worker processes (a frozen build starts them through freeze_support).
+mkdir -p "$WORK/batch"
+for n in 1 2 3; do cp "$WORK/t.xlsx" "$WORK/batch/乡镇$n.xlsx" 2>/dev/null || true; done
+cp "$WORK/t.zwgk" "$WORK/batch/乡镇4.zwgk" 2>/dev/null || true
+set +e
+batch_json="$(run "$BUNDLE/zwgk" review "$WORK/batch" --jobs 2 --json 2>"$WORK/batch.err")"
+rc=$?
+set -e
+readable=$("$PYTHON" -c 'import json,sys; print(json.loads(sys.stdin.read())["summary"]["readable"])' <<<"$batch_json" 2>/dev/null || echo 0)
+if [ "$rc" -le 1 ] && [ "$readable" = 4 ]; then
+  ok "zwgk review 文件夹 --jobs 2（4 个文件可读，exit $rc）"
+else
+  fail "zwgk review --jobs 2 exit $rc，可读 $readable 个：$(tail -3 "$WORK/batch.err")"
 fi
 
 # 3. The GUI renders the demo catalog headless.

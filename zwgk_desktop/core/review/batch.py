@@ -21,7 +21,6 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-import sys
 import time
 import zipfile
 from collections import Counter
@@ -328,10 +327,9 @@ def _check_all(
 
 
 def default_workers() -> int:
-    """Processes for a batch: up to 4 on a multi-core PC; 1 in a frozen build unless the
-    app calls ``multiprocessing.freeze_support()`` and passes ``workers`` itself."""
-    if getattr(sys, "frozen", False):
-        return 1
+    """Processes for a batch: up to 4 on a multi-core PC. Frozen builds too: both entry
+    points call ``multiprocessing.freeze_support()`` first (packaging/check_bundle.sh runs a
+    batch with two workers in the built bundle)."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
