@@ -152,6 +152,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("review_diff_previous", "与上一轮比较", ("审核",), (), "review"),
     ActionSpec(
+        "review_diff_file",
+        "与其他文件比较…",
+        ("审核",),
+        (),
+        "reviewer",
+        tip="与本单位以前报送的文件（如上一年度的目录）逐项比较",
+    ),
+    ActionSpec(
         "review_export_opinions",
         "导出审核意见表…",
         ("审核",),

@@ -270,8 +270,11 @@ class ReviewHandlers:
         if self.review is not None:
             self.show_review_diff("previous" if self.review.is_reviewer else "since")
 
+    def on_review_diff_file(self: MainWindow) -> None:
+        self.show_review_diff("file")
+
     def show_review_diff(self: MainWindow, key: str) -> bool:
-        """Show the 比较 dock with ``previous``, ``template`` or ``since``."""
+        """Show the 比较 dock with ``previous``, ``template``, ``since`` or ``file``."""
         if self.review is None:
             return False
         if self.diff_view.session is not self.review:

@@ -35,6 +35,7 @@ def test_previous_round_is_offered_and_shown(qtbot, round2: ReviewSession) -> No
     assert [view.source_combo.itemData(i) for i in range(view.source_combo.count())] == [
         "previous",
         "template",
+        "file",
     ]
     assert "第1轮 → 第2轮" in view.summary_label.text() and "删除 1 项" in view.summary_label.text()
     tops = [view.tree.topLevelItem(n).text(1) for n in range(view.tree.topLevelItemCount())]
@@ -74,7 +75,10 @@ def test_first_round_and_a_file_of_the_same_unit(
     view = DiffView()
     qtbot.addWidget(view)
     view.set_session(review)
-    assert [view.source_combo.itemData(i) for i in range(view.source_combo.count())] == ["template"]
+    assert [view.source_combo.itemData(i) for i in range(view.source_combo.count())] == [
+        "template",
+        "file",
+    ]
     earlier = review.catalog.to_dict()
     domain = next(d for d in earlier["domains"] if d["id"] == SA)
     domain["items"][0]["content"] = "旧的内容"
@@ -84,6 +88,27 @@ def test_first_round_and_a_file_of_the_same_unit(
     assert diff is not None and diff.summary()["items_changed"] == 1
     assert "去年.json → 甲镇.zwgk" in view.summary_label.text()
     assert view.compare_with_file(tmp_path / "none.zwgk") is None
+
+
+def test_choosing_another_file_in_the_list_asks_for_it_and_cancel_keeps_the_diff(
+    qtbot, review: ReviewSession, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.set_session(review)
+    shown = view.summary_label.text()
+    answers = iter([("", ""), (str(tmp_path / "去年.json"), "")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: next(answers)))
+    earlier = review.catalog.to_dict()
+    next(d for d in earlier["domains"] if d["id"] == SA)["items"][0]["basis"] = "旧依据"
+    (tmp_path / "去年.json").write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    assert view.show_source("file")  # cancelled
+    assert view.source_combo.currentData() == "template" and view.summary_label.text() == shown
+    assert view.show_source("file")
+    assert "去年.json → 甲镇.zwgk" in view.summary_label.text()
+    assert view.diff is not None and view.diff.summary()["items_changed"] == 1
 
 
 def test_segments_html_escapes_and_marks() -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -41,6 +42,7 @@ from zwgk_desktop.core.review.textdiff import segments
 from zwgk_desktop.gui import msgbox
 
 PAYLOAD = Qt.ItemDataRole.UserRole
+COMPARE_FILTER = "目录文件 (*.zwgk *.xlsx *.json);;所有文件 (*)"
 CHANGE_COLOURS = {
     "added": QColor("#2f855a"),
     "removed": QColor("#c0392b"),
@@ -87,6 +89,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.session: ReviewSession | None = None
         self.diff: CatalogDiff | None = None
+        self._shown_index = 0  # the source whose diff is on screen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -127,6 +130,7 @@ class DiffView(QWidget):
             if session.round.number > 1:
                 self.source_combo.addItem(f"与第{session.round.number - 1}轮比较", "previous")
             self.source_combo.addItem("与标准模板比较", "template")
+            self.source_combo.addItem("与其他文件比较…", "file")
         else:
             self.source_combo.addItem("与审核时的版本比较", "since")
         self._source_chosen()
@@ -143,17 +147,30 @@ class DiffView(QWidget):
                 self.set_diff(session.diff_to_templates())
             elif key == "since":
                 self.set_diff(session.diff_since_round())
+            elif key == "file" and self.ask_compare_file() is None:
+                self.source_combo.setCurrentIndex(self._shown_index)  # cancelled: as before
+                return
         except ZwgkError as exc:
             msgbox.error(self, str(exc))
+        self._shown_index = self.source_combo.currentIndex()
 
     def show_source(self, key: str) -> bool:
-        """Select ``previous``, ``template`` or ``since`` if offered."""
+        """Select ``previous``, ``template``, ``since`` or ``file`` (asks) if offered."""
         index = self.source_combo.findData(key)
         if index < 0:
             return False
         self.source_combo.setCurrentIndex(index)
         self._source_chosen()
         return True
+
+    def ask_compare_file(self) -> CatalogDiff | None:
+        """Pick an earlier submission of the unit (e.g. last year's file) and compare."""
+        if self.session is None:
+            return None
+        text, _ = QFileDialog.getOpenFileName(
+            self, "选择要比较的目录文件", str(self.session.submission.parent), COMPARE_FILTER
+        )
+        return self.compare_with_file(text) if text else None
 
     def compare_with_file(self, path: str | Path) -> CatalogDiff | None:
         """Compare the session's submission with another file (an earlier submission)."""
