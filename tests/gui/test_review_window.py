@@ -33,6 +33,13 @@ REVIEW_MENU = (
 )
 
 
+def _received(doc_path: Path, tmp_path: Path) -> Path:
+    """The township's document as it arrives in the county's 收件 folder."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    return Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+
+
 def test_review_menu_and_docks_without_a_review(window) -> None:
     texts = [a.text() for a in window.menus["审核"].actions() if not a.isSeparator()]
     assert texts == list(REVIEW_MENU)
@@ -118,9 +125,7 @@ def test_welcome_page_leads_a_reviewer_into_review_mode_and_the_batch(
 
     from zwgk_desktop.gui.mainwindow import MainWindow
 
-    inbox = tmp_path / "收件"
-    inbox.mkdir()
-    received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+    received = _received(doc_path, tmp_path)
     msgbox.set_test_mode(True)
     w = MainWindow()
     qtbot.addWidget(w)
@@ -151,9 +156,8 @@ def test_merging_the_townships_copy_updates_the_panel_and_the_marks(
     """The county opens its own review again and merges the township's returned copy."""
     from PySide6.QtWidgets import QFileDialog
 
-    inbox = tmp_path / "收件"
-    inbox.mkdir()
-    received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+    received = _received(doc_path, tmp_path)
+    inbox = received.parent
     with ReviewSession.open_for_review(received, "李审核") as county:
         domain_id = county.catalog.domains[0].id
         first = county.add_comment("请补充依据", domain_id, 0, "basis")

@@ -34,8 +34,12 @@ from zwgk_desktop.core.errors import (
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations
+from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 
 SUFFIX = ".zwgk"
+CATALOG_FILE = FileKind(
+    APPLICATION_ID, "“{name}”不是政务公开目录文件（.zwgk）", not_ours_error=NotACatalogError
+)
 _ITEM_COLUMNS = (*TEXT_FIELDS, *CHOICE_FIELDS, "extra", "template_ref")
 _META_KEYS = ("unit", "region", "year", "contact", "date", "levels")
 
@@ -217,24 +221,10 @@ class Document:
     @staticmethod
     def _check(conn: sqlite3.Connection, path: Path) -> None:
         """Recognise our format and run an integrity check before anything is read."""
-        name = path.name
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise NotACatalogError(f"“{name}”不是政务公开目录文件（.zwgk），或文件已损坏") from exc
-        if app_id != APPLICATION_ID:
-            raise NotACatalogError(f"“{name}”不是政务公开目录文件（.zwgk）")
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        except sqlite3.DatabaseError as exc:
-            raise FileUnreadableError(f"“{name}”已损坏，无法打开（{exc}）") from exc
-        if result != "ok":
-            raise FileUnreadableError(f"“{name}”已损坏，完整性检查未通过：{result}")
+        objects = check_sqlite_file(conn, path.name, CATALOG_FILE)
+        tables = {n for t, n in objects if t == "table"}
         if not {"meta", "domains", "items"} <= tables:
-            raise NotACatalogError(f"“{name}”缺少目录数据表，不是有效的目录文件")
+            raise NotACatalogError(f"“{path.name}”缺少目录数据表，不是有效的目录文件")
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -28,10 +28,14 @@ from zwgk_desktop.core.review.model import (
 )
 from zwgk_desktop.core.review.schema import APPLICATION_ID, KNOWN_OBJECTS, apply_migrations
 from zwgk_desktop.core.review.store_comments import CommentRecords
+from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 
 SUFFIX = ".zwgkr"
 REVIEW_TAG = ".审核"
 CATALOG_TARGET = ""  # statuses row of the whole catalog
+REVIEW_FILE = FileKind(
+    APPLICATION_ID, "“{name}”不是审核文件（.zwgkr）", damaged_prefix="审核文件“{name}”"
+)
 
 
 def review_path_for(submission: str | Path) -> Path:
@@ -104,20 +108,7 @@ class ReviewStore(CommentRecords):
 
     @staticmethod
     def _check(conn: sqlite3.Connection, path: Path) -> None:
-        name = path.name
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise FileUnreadableError(f"“{name}”不是审核文件（.zwgkr），或文件已损坏") from exc
-        if app_id != APPLICATION_ID:
-            raise FileUnreadableError(f"“{name}”不是审核文件（.zwgkr）")
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise FileUnreadableError(f"审核文件“{name}”已损坏（{exc}）") from exc
-        if result != "ok":
-            raise FileUnreadableError(f"审核文件“{name}”已损坏，完整性检查未通过")
+        objects = check_sqlite_file(conn, path.name, REVIEW_FILE)
         unknown = [
             n
             for t, n in objects
@@ -125,7 +116,7 @@ class ReviewStore(CommentRecords):
         ]
         if unknown:
             raise FileUnreadableError(
-                f"审核文件“{name}”含有未知的数据库对象，可能被篡改，已拒绝打开"
+                f"审核文件“{path.name}”含有未知的数据库对象，可能被篡改，已拒绝打开"
             )
 
     def close(self) -> None:

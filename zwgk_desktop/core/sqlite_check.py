@@ -1,0 +1,43 @@
+"""The first look at an SQLite file someone hands us: is it ours, and is it intact?
+
+Shared by the catalog document (``.zwgk``) and the review file (``.zwgkr``): both check the
+``application_id`` before reading anything and run ``quick_check``; each then checks its own
+tables from the ``sqlite_master`` rows returned here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """Our kind of file: its application id and how to say "not one" (``{name}`` is filled)."""
+
+    application_id: int
+    not_ours: str  # e.g. "“{name}”不是审核文件（.zwgkr）"
+    not_ours_error: type[ZwgkError] = FileUnreadableError
+    damaged_prefix: str = "“{name}”"  # e.g. "审核文件“{name}”"
+
+
+def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> list[tuple[str, str]]:
+    """Raise a one-line Chinese error unless ``conn`` is our kind of file and intact;
+    returns the ``(type, name)`` rows of ``sqlite_master``."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise kind.not_ours_error(kind.not_ours.format(name=name) + "，或文件已损坏") from exc
+    if app_id != kind.application_id:
+        raise kind.not_ours_error(kind.not_ours.format(name=name))
+    damaged = kind.damaged_prefix.format(name=name) + "已损坏"
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise FileUnreadableError(f"{damaged}，无法打开（{exc}）") from exc
+    if result != "ok":
+        raise FileUnreadableError(f"{damaged}，完整性检查未通过：{result}")
+    return [(str(t), str(n)) for t, n in objects]
