@@ -45,24 +45,16 @@ class MergeReport:
 
     def summary(self) -> str:
         """One Chinese line for the user."""
-        if not (
-            self.comments_added
-            or self.comments_updated
-            or self.statuses_updated
-            or self.rounds_added
-        ):
+        counts = (
+            (self.comments_added, "新增意见 {} 条"),
+            (self.comments_updated, "更新意见状态 {} 条"),
+            (self.comments_removed, "删除意见 {} 条"),
+            (self.statuses_updated, "更新审核状态 {} 项"),
+            (self.rounds_added, "补充提交轮次 {} 轮"),
+        )
+        parts = [label.format(n) for n, label in counts if n]
+        if not parts:
             return "两份审核文件内容一致，没有需要合并的内容"
-        parts = []
-        if self.comments_added:
-            parts.append(f"新增意见 {self.comments_added} 条")
-        if self.comments_updated:
-            parts.append(f"更新意见状态 {self.comments_updated} 条")
-        if self.comments_removed:
-            parts.append(f"删除意见 {self.comments_removed} 条")
-        if self.statuses_updated:
-            parts.append(f"更新审核状态 {self.statuses_updated} 项")
-        if self.rounds_added:
-            parts.append(f"补充提交轮次 {self.rounds_added} 轮")
         return "已合并：" + "，".join(parts)
 
 
