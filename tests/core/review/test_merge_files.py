@@ -117,3 +117,26 @@ def test_refuses_another_units_file_a_different_history_and_itself(
     with ReviewStore.open(review_path_for(submission), read_only=True) as store:
         assert len(store.comments()) == 1
     assert review_path_for(submission).read_bytes() == before
+
+
+def test_a_comment_deleted_here_is_not_brought_back_by_an_older_copy(
+    submission: Path, tmp_path: Path
+) -> None:
+    county_review = review_path_for(submission)
+    with ReviewSession.open_for_review(submission, "李审核") as county:
+        keep = county.add_comment("请补充依据", SA, 0, "basis")
+        gone = county.add_comment("这条写错了", SA)
+        county.return_for_changes()
+    own, township_review = _send([submission, county_review], tmp_path / "乡镇")
+    with ReviewSession.open_for_review(submission, "李审核") as county:
+        county.delete_comment(gone)
+    with Document.open(own) as doc:
+        catalog = doc.load_catalog()
+    with ReviewSession.open_for_township(own, catalog, "张三") as township:
+        township.mark_modified([keep], "已补充")
+    # the county merges the township's copy into the copy it kept
+    with ReviewSession.open_for_review(submission, "李审核") as county:
+        report = county.merge_review_file(township_review)
+        assert (report.comments_added, report.comments_updated) == (0, 1)
+        assert [c.text for c in county.comments()] == ["请补充依据"]
+        assert county.store.comment(keep).status is CommentStatus.MODIFIED
