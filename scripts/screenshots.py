@@ -243,6 +243,26 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
         tree.setCurrentItem(tree.topLevelItem(0).child(0).child(0))
     window.update_status()
     shot(window, "15-review-diff")
+
+    # The same submission against last year's file (比较 → 与其他文件比较…).
+    last_year = work / "东风镇2025.zwgk"
+    submission(last_year, "东风镇人民政府", 0)
+    with Document.open(last_year) as doc:
+        first = doc.items(sa)[0]
+        doc.update_item(first.id, "basis", "《社会救助暂行办法》")
+        doc.delete_items([doc.items(sa)[-1].id])
+    combo = window.diff_view.source_combo
+    combo.setCurrentIndex(combo.findData("file"))  # what choosing the entry shows
+    window.diff_view.compare_with_file(last_year)
+    window.diff_view.tree.expandAll()
+    shot(window, "17-review-compare-file")
+
+    # The 审核 menu with 与其他文件比较… and 合并另一份审核文件….
+    menu = window.menus["审核"]
+    menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+    settle()
+    shot(menu, "18-review-menu")
+    menu.hide()
     window.close_session()
 
     # The batch dialog over a folder of three submissions.
