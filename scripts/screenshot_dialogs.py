@@ -18,32 +18,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-shots-")
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-UI_FONTS = [
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "SimSun",
-    "Noto Sans CJK SC",
-    "WenQuanYi Micro Hei",
-]
 
 
 def make_app() -> QApplication:
+    """The application set up exactly as the real one (fonts, translations, style sheet)."""
+    from zwgk_desktop.gui.app import configure_app
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    font = QFont()
-    font.setFamilies(UI_FONTS)
-    font.setPointSize(10)
-    app.setFont(font)
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        app.installTranslator(translator)
+    configure_app(app)
     return app  # type: ignore[return-value]
 
 
