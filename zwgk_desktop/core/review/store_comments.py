@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from zwgk_desktop.core.errors import ZwgkError
@@ -73,23 +73,8 @@ class CommentRecords:
     """Comment methods; the host provides ``_conn``, ``transaction()`` and ``_event()``."""
 
     _conn: sqlite3.Connection
-
-    def transaction(
-        self,
-    ) -> contextlib.AbstractContextManager[sqlite3.Connection]:  # pragma: no cover
-        raise NotImplementedError
-
-    def _event(
-        self,
-        kind: str,
-        by: str,
-        round_: int,
-        target: str = "",
-        comment_id: int | None = None,
-        status: str = "",
-        note: str = "",
-    ) -> None:  # pragma: no cover
-        raise NotImplementedError
+    transaction: Callable[[], contextlib.AbstractContextManager[sqlite3.Connection]]
+    _event: Callable[..., None]  # ReviewStore._event(kind, by, round_, target, comment_id, …)
 
     def comments(self) -> list[Comment]:
         rows = self._conn.execute(
