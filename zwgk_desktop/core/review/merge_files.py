@@ -80,7 +80,7 @@ def _check_same_review(ours: ReviewStore, other: ReviewStore, other_path: Path) 
     mine = [r.sha256 for r in ours.rounds()]
     theirs = [r.sha256 for r in other.rounds()]
     shared = min(len(mine), len(theirs))
-    if mine[:shared] != theirs[:shared] or (mine and theirs and mine[0] != theirs[0]):
+    if mine[:shared] != theirs[:shared]:
         raise ZwgkError(
             f"“{other_path.name}”记录的提交轮次与当前审核文件不一致，不是同一份审核记录的副本，未合并"
         )
@@ -142,7 +142,7 @@ def merge_review_files(ours: ReviewStore, other_path: str | Path, by: str) -> Me
                     ),
                 )
                 updated += 1
-        for comment in their_comments_deleted(their_events, my_comments):
+        for comment in _deleted_there(their_events, my_comments):
             conn.execute("DELETE FROM comments WHERE id = ?", (comment["id"],))
             removed += 1
         for record in their_statuses:
@@ -183,7 +183,7 @@ def _deleted_here(conn: Any, comment: dict[str, Any]) -> bool:
     return any(_close(comment["created"], at) for (at,) in rows)
 
 
-def their_comments_deleted(
+def _deleted_there(
     events: list[dict[str, Any]], mine: dict[tuple[Any, ...], dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Comments of this copy that the other copy created (same id, author, moment) and then

@@ -205,7 +205,7 @@ class StandardSheetWriter:
                 ws.write_blank(r, c, None, column_formats[c])
                 continue
             if value == MARK:  # the common, constant case needs no checks
-                ws.write_string(r, c, value, fmt.text("center"))
+                ws.write_string(r, c, value, column_formats[c])
                 digest.add_text(r, c, value)
                 continue
             if is_plain(value) and not value.isspace():  # the usual case: written as it is
