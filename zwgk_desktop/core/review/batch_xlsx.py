@@ -13,6 +13,7 @@ from typing import Any
 import xlsxwriter
 
 from zwgk_desktop.core.atomic import atomic_path
+from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY, BatchResult
 from zwgk_desktop.core.xlsx.sanitize import prepare
 
@@ -43,14 +44,12 @@ TABLE_COLUMNS = (
 
 
 def _formats(book: Any) -> dict[str, Any]:
-    base = {"font_name": "宋体", "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
+    base = {**CELL, "text_wrap": True}
     return {
         "title": book.add_format(
             {"font_name": "黑体", "font_size": 14, "align": "center", "valign": "vcenter"}
         ),
-        "header": book.add_format(
-            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#D9E1F2"}
-        ),
+        "header": book.add_format({**HEADER, "text_wrap": True}),
         "text": book.add_format(base),
         "text_q": book.add_format({**base, "quote_prefix": True}),
         "num": book.add_format({**base, "align": "center"}),
@@ -77,12 +76,7 @@ def _count(sheet: Any, row: int, col: int, value: int, f: dict[str, Any], kind: 
 
 
 def _page(sheet: Any, header_row: int, last_col: int, n_rows: int) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(header_row)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
-    sheet.freeze_panes(header_row + 1, 0)
+    print_as_table(sheet, header_row)
     if n_rows:
         sheet.autofilter(header_row, 0, header_row + n_rows, last_col)
 

@@ -17,6 +17,7 @@ import xlsxwriter
 
 from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.fields import FIELDS
+from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY
 from zwgk_desktop.core.review.model import Comment, CommentStatus, Scope, date_of, field_label
 from zwgk_desktop.core.review.session import ReviewSession
@@ -135,7 +136,7 @@ def opinion_rows(session: ReviewSession, include_resolved: bool = True) -> list[
 
 
 def _formats(book: Any) -> dict[str, Any]:
-    base = {"font_name": "宋体", "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
+    base = {**CELL, "text_wrap": True}
     formats = {
         "title": book.add_format(
             {"font_name": "黑体", "font_size": 16, "align": "center", "valign": "vcenter"}
@@ -143,9 +144,7 @@ def _formats(book: Any) -> dict[str, Any]:
         "subtitle": book.add_format(
             {"font_name": "宋体", "font_size": 10, "align": "left", "valign": "vcenter"}
         ),
-        "header": book.add_format(
-            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#D9E1F2"}
-        ),
+        "header": book.add_format({**HEADER, "text_wrap": True}),
         "cell": book.add_format(base),
         "cell_q": book.add_format({**base, "quote_prefix": True}),
         "center": book.add_format({**base, "align": "center"}),
@@ -168,13 +167,8 @@ def _write_text(
 
 
 def _setup_print(sheet: Any, header_row: int, last_col: int) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
+    print_as_table(sheet, header_row)
     sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(header_row)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
-    sheet.freeze_panes(header_row + 1, 0)
     sheet.center_horizontally()
     sheet.hide_gridlines(0)
 

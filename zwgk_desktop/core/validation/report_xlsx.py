@@ -17,6 +17,7 @@ import xlsxwriter
 
 from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.validation.engine import ValidationResult, count_issues
 from zwgk_desktop.core.validation.issue import Issue, Severity
 from zwgk_desktop.core.validation.textutil import EXCEL_CELL_LIMIT, ILLEGAL_CHARS_RE, item_label
@@ -115,15 +116,13 @@ def write_report(target: str | os.PathLike[str], reports: list[FileReport]) -> N
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
-    base = {"font_name": "宋体", "font_size": 10, "valign": "top", "border": 1}
+    base = CELL
     formats = {
         "title": workbook.add_format(
             {"font_name": "黑体", "font_size": 16, "bold": True, "align": "center"}
         ),
         "subtitle": workbook.add_format({"font_name": "宋体", "font_size": 10}),
-        "header": workbook.add_format(
-            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#D9E1F2"}
-        ),
+        "header": workbook.add_format(HEADER),
         "text": workbook.add_format({**base, "text_wrap": True}),
         "center": workbook.add_format({**base, "align": "center"}),
     }
@@ -168,14 +167,9 @@ def _write_issues(workbook: Any, formats: dict[str, Any], reports: list[FileRepo
                 sheet.write_string(row, col, value, fmt)
             sheet.set_row(row, _row_height(values))
             row += 1
-    sheet.freeze_panes(3, 0)
     sheet.autofilter(2, 0, max(row - 1, 2), len(columns) - 1)
-    sheet.repeat_rows(2)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
+    print_as_table(sheet, header_row=2)
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
 
 
 def _write_summary(workbook: Any, formats: dict[str, Any], reports: list[FileReport]) -> None:
