@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,15 +24,25 @@ def _send(files: list[Path], folder: Path) -> list[Path]:
     return [Path(shutil.copy2(f, folder / f.name)) for f in files]
 
 
+def _return_and_send(
+    submission: Path, tmp_path: Path, *comments: tuple[Any, ...]
+) -> tuple[list[int], Path, Path]:
+    """The county comments (``add_comment`` arguments), returns the catalog and sends the
+    document and its review file to the township: (comment ids, document, review file)."""
+    with ReviewSession.open_for_review(submission, "李审核") as county:
+        ids = [county.add_comment(*args) for args in comments]
+        county.return_for_changes()
+    own, review = _send([submission, review_path_for(submission)], tmp_path / "乡镇")
+    return ids, own, review
+
+
 def test_county_comments_added_after_return_survive_the_townships_reply(
     submission: Path, tmp_path: Path
 ) -> None:
     county_review = review_path_for(submission)
-    with ReviewSession.open_for_review(submission, "李审核") as county:
-        fix = county.add_comment("请补充公开依据", SA, 0, "basis")
-        dropped = county.add_comment("本领域暂无意见", SA)
-        county.return_for_changes()
-    own, _ = _send([submission, county_review], tmp_path / "乡镇")
+    (fix, dropped), own, _ = _return_and_send(
+        submission, tmp_path, ("请补充公开依据", SA, 0, "basis"), ("本领域暂无意见", SA)
+    )
 
     # after sending, the county goes on in the copy it kept
     with ReviewSession.open_for_review(submission, "李审核") as county:
@@ -70,10 +81,7 @@ def test_county_comments_added_after_return_survive_the_townships_reply(
 
 def test_township_takes_in_a_later_county_copy(submission: Path, tmp_path: Path) -> None:
     county_review = review_path_for(submission)
-    with ReviewSession.open_for_review(submission, "李审核") as county:
-        first = county.add_comment("请补充依据", SA, 0, "basis")
-        county.return_for_changes()
-    own, _ = _send([submission, county_review], tmp_path / "乡镇")
+    (first,), own, _ = _return_and_send(submission, tmp_path, ("请补充依据", SA, 0, "basis"))
     with ReviewSession.open_for_review(submission, "李审核") as county:
         county.add_comment("补充一条：请写明咨询电话", SA)
     with Document.open(own) as doc:
@@ -122,12 +130,9 @@ def test_refuses_another_units_file_a_different_history_and_itself(
 def test_a_comment_deleted_here_is_not_brought_back_by_an_older_copy(
     submission: Path, tmp_path: Path
 ) -> None:
-    county_review = review_path_for(submission)
-    with ReviewSession.open_for_review(submission, "李审核") as county:
-        keep = county.add_comment("请补充依据", SA, 0, "basis")
-        gone = county.add_comment("这条写错了", SA)
-        county.return_for_changes()
-    own, township_review = _send([submission, county_review], tmp_path / "乡镇")
+    (keep, gone), own, township_review = _return_and_send(
+        submission, tmp_path, ("请补充依据", SA, 0, "basis"), ("这条写错了", SA)
+    )
     with ReviewSession.open_for_review(submission, "李审核") as county:
         county.delete_comment(gone)
     with Document.open(own) as doc:
