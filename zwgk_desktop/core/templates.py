@@ -114,7 +114,8 @@ def load_template(path: Path) -> DomainTemplate:
 
 @lru_cache(maxsize=4)
 def _load_all(folder: Path) -> tuple[DomainTemplate, ...]:
-    templates = [load_template(p) for p in sorted(folder.glob("*.toml"))]
+    paths = sorted(p for p in folder.glob("[0-9]*.toml"))  # NN-id.toml; sources.toml is the register
+    templates = [load_template(p) for p in paths]
     templates.sort(key=lambda t: (t.order, t.id))
     ids = [t.id for t in templates]
     if len(set(ids)) != len(ids):
