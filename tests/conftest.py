@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests are deterministic and keep no example database: a run never depends on
+# what an earlier run happened to find (a found example becomes a plain test instead).
+settings.register_profile("zwgk", derandomize=True, database=None, print_blob=True)
+settings.load_profile("zwgk")
 
 # Before pytest-qt creates the QApplication: CI has no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -54,6 +54,10 @@ def squash(text: str) -> str:
     text = _SQUASH_RE.sub(_squash_part, text)
     if not unicodedata.is_normalized("NFKC", text):
         text = _SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+        # Removing a space between two combining marks can leave them out of canonical
+        # order ("\u0339 \u0334"): normalise once more so equivalent texts fold alike.
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     return text
 
 
