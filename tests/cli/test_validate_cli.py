@@ -102,11 +102,11 @@ def test_unreadable_input_exits_2_and_the_others_are_still_checked(
     assert len(err_lines) == 2 and all(line.startswith("zwgk：") for line in err_lines)
     assert "Traceback" not in result.stderr
     out = result.stdout.splitlines()
-    assert out[0] == f"{clean_json}（甲镇人民政府 2026）：未发现问题"
-    assert out[1].startswith(f"{missing}：无法读取（")
-    assert out[2] == f"{error_json}（丙镇人民政府）：2 个错误，1 个警告，0 个提示"
-    assert out[3].startswith(f"{junk}：无法读取（")
-    assert out[4] == "合计：4 个文件，2 个无法读取；2 个错误，1 个警告，0 个提示"
+    assert out[0] == "合计：4 个文件，2 个无法读取；2 个错误，1 个警告，0 个提示"
+    assert out[1] == f"{clean_json}（甲镇人民政府 2026）：未发现问题"
+    assert out[2].startswith(f"{missing}：无法读取（")
+    assert out[3] == f"{error_json}（丙镇人民政府）：2 个错误，1 个警告，0 个提示"
+    assert out[4].startswith(f"{junk}：无法读取（")
 
 
 def test_several_files_json_names_each_file(
@@ -131,7 +131,7 @@ def test_several_clean_or_warning_files_exit_0(clean_json: Path, warning_zwgk: P
     result = zwgk("validate", clean_json, warning_zwgk, "--details")
     assert result.returncode == 0
     assert f"== {warning_zwgk} ==" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "合计：2 个文件；0 个错误，1 个警告，0 个提示"
+    assert result.stdout.strip().splitlines()[0] == "合计：2 个文件；0 个错误，1 个警告，0 个提示"
 
 
 def test_report_xlsx(tmp_path: Path, error_json: Path, warning_zwgk: Path) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from zwgk_desktop.cli.output import add_force_option, check_output, note_output
 from zwgk_desktop.core.atomic import write_text_atomic
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
@@ -30,6 +31,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("xlsx", "json"), default=None, help="输出格式（默认按扩展名）"
     )
+    add_force_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -38,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if out.suffix.lower() == ".json" else "xlsx")
     if fmt == "xlsx" and out.suffix.lower() != ".xlsx":
         raise ZwgkError("Excel 导出文件的扩展名应为 .xlsx")
+    check_output(out, args.force, source=args.file)
     catalog = load_catalog(args.file)
     if fmt == "json":
         write_text_atomic(out, json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        note_output(out, args.file)
         print(f"已导出 {out}（JSON，{catalog.item_count()} 个事项）")
         return 0
     from zwgk_desktop.core.xlsx import export_workbook
@@ -48,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = export_workbook(catalog, out, layout=args.layout)
     for warning in warnings:
         print(f"注意：{warning}", file=sys.stderr)
+    note_output(out, args.file)
     layout = "标准格式" if args.layout == "standard" else "平铺格式"
     print(f"已导出 {out}（{layout}，{catalog.item_count()} 个事项）")
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from zwgk_desktop.cli.output import check_output
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.merge import merge_catalogs
 from zwgk_desktop.core.storage import Document
@@ -34,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".zwgk":
         raise ZwgkError("输出文件的扩展名应为 .zwgk")
-    if out.exists() and not args.force:
-        raise ZwgkError(f"文件已存在：{out}（如需覆盖请加 --force）")
+    check_output(out, args.force)
     catalogs = []
     for name in args.inputs:
         result = read_workbook(Path(name))

@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from zwgk_desktop.cli.output import check_output
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.storage import Document
+from zwgk_desktop.core.validation.rules_cells import unit_placeholder
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +28,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--contact", default="", help="联系人及电话")
     parser.add_argument("--domains", default="all", help="all 或逗号分隔的领域 id/名称（默认 all）")
     parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    parser.add_argument(
+        "--allow-placeholder",
+        action="store_true",
+        help="允许单位名称含占位符（如“某某镇”“XX镇”），以后再改",
+    )
     parser.set_defaults(func=run)
 
 
@@ -35,6 +42,13 @@ def run(args: argparse.Namespace) -> int:
         raise ZwgkError("目录文件的扩展名应为 .zwgk")
     if not args.unit.strip():
         raise ZwgkError("请用 --unit 填写单位名称")
+    check_output(out, args.force)
+    placeholder = unit_placeholder(args.unit)
+    if placeholder and not args.allow_placeholder:
+        raise ZwgkError(
+            f"单位名称“{args.unit.strip()}”含占位符“{placeholder}”，请填写本单位的实际名称"
+            "（确需先用占位符时加 --allow-placeholder）"
+        )
     keys = [k for k in args.domains.replace("，", ",").split(",")]
     meta = CatalogMeta(
         unit=args.unit.strip(), region=args.region, year=args.year, contact=args.contact

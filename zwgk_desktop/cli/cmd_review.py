@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zwgk_desktop.cli.output import print_json
+from zwgk_desktop.cli.output import check_output, note_output, print_json
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.batch import BatchResult, review_folder
@@ -105,7 +105,11 @@ def register(subparsers: Any) -> None:
         help="设置审核状态：通过、退回修改或待审核（配合 --domain 设置领域状态）",
     )
     group.add_argument("--note", metavar="TEXT", default="", help="状态说明")
-    group.add_argument("--force", action="store_true", help="仍有待处理意见时也标记为通过")
+    group.add_argument(
+        "--force",
+        action="store_true",
+        help="仍有待处理意见时也标记为通过；覆盖已存在的输出文件（本程序上次写出且未被改动的无需此项）",
+    )
     group.add_argument(
         "--changes",
         action="store_true",
@@ -149,13 +153,16 @@ def _run_batch(args: argparse.Namespace, folder: Path) -> int:
     exclude = [Path(args.output)] if args.output else []
     if args.jobs is not None and args.jobs < 1:
         raise ZwgkError("--jobs 应为不小于 1 的整数")
+    if args.output:
+        if Path(args.output).suffix.lower() != ".xlsx":
+            raise ZwgkError("汇总文件的扩展名应为 .xlsx")
+        check_output(args.output, args.force, source=folder)
     result = review_folder(folder, exclude=exclude, workers=args.jobs)
     if args.output:
         from zwgk_desktop.core.review.batch_xlsx import write_summary
 
-        if Path(args.output).suffix.lower() != ".xlsx":
-            raise ZwgkError("汇总文件的扩展名应为 .xlsx")
         write_summary(result, args.output)
+        note_output(args.output, folder)
     if args.json:
         print_json(result.to_json())
     else:
@@ -216,6 +223,8 @@ def _merge(args: argparse.Namespace, session: ReviewSession) -> None:
 
 
 def _run_file(args: argparse.Namespace, path: Path) -> int:
+    if args.output:
+        check_output(args.output, args.force, source=path)
     acting = any(
         (
             args.comment,
@@ -283,6 +292,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
             if Path(args.output).suffix.lower() != ".xlsx":
                 raise ZwgkError("审核意见文件的扩展名应为 .xlsx")
             count = export_opinions(session, args.output)
+            note_output(args.output, path)
             say(args, f"已导出审核意见 {count} 条：{args.output}")
         changes = session.diff_to_previous() if args.changes else None
         if args.json:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from zwgk_desktop.cli.output import print_json
+from zwgk_desktop.cli.output import add_force_option, check_output, note_output, print_json
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.validation import count_issues, validate_catalog
@@ -39,6 +39,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--details", action="store_true", help="多个文件时也逐个列出问题（默认只列每个文件的汇总）"
     )
+    add_force_option(parser, "覆盖已存在的检查意见工作簿（本程序上次写出且未被改动的无需此项）")
     parser.set_defaults(func=run)
 
 
@@ -98,21 +99,24 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
         if report.catalog is not None and report.result is not None:
             print(format_report(report.catalog, report.result))
         return
-    for report in reports:
-        if details and report.catalog is not None and report.result is not None:
-            print(f"== {report.file} ==")
-            print(format_report(report.catalog, report.result))
-            print()
-    for report in reports:
-        print(summary_line(report.file, report.catalog, report.result, report.error))
     readable = [r for r in reports if r.result is not None]
     total = count_issues(i for r in readable for i in r.result.issues)  # type: ignore[union-attr]
     unreadable = len(reports) - len(readable)
     tail = f"，{unreadable} 个无法读取" if unreadable else ""
     print(f"合计：{len(reports)} 个文件{tail}；{counts_text(total)}")
+    for report in reports:
+        print(summary_line(report.file, report.catalog, report.result, report.error))
+    for report in reports:
+        if details and report.catalog is not None and report.result is not None:
+            print()
+            print(f"== {report.file} ==")
+            print(format_report(report.catalog, report.result))
 
 
 def run(args: argparse.Namespace) -> int:
+    report_source = ";".join(args.files)
+    if args.report:
+        check_output(args.report, args.force, source=report_source)
     reports = check_files(list(args.files))
     if args.json:
         print_json(json_document(reports))
@@ -120,5 +124,6 @@ def run(args: argparse.Namespace) -> int:
         _print_text(reports, args.details)
     if args.report:
         write_report(args.report, reports)
+        note_output(args.report, report_source)
         print(f"已写出检查意见：{args.report}", file=sys.stderr if args.json else sys.stdout)
     return exit_code(reports)

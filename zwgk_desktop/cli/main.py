@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 
 from zwgk_desktop import __version__
+from zwgk_desktop.cli import argparse_zh
+from zwgk_desktop.cli.argparse_zh import EXIT_USAGE, ChineseParser
 from zwgk_desktop.core.errors import ZwgkError
 
 COMMAND_MODULES = (
@@ -29,25 +31,19 @@ COMMAND_MODULES = (
     "cmd_review",
 )
 
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors in Chinese and the contract's exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"zwgk：参数错误：{message}\n")
-
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    argparse_zh.install()
+    parser = ChineseParser(
         prog="zwgk",
         description="政务公开标准目录编制工具（命令行）：新建、导入、校验、导出基层政务公开事项标准目录。",
+        epilog="查看某个命令的用法：zwgk 命令 --help，例如 zwgk export --help",
     )
-    parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"zwgk {__version__}", help="显示版本号并退出"
+    )
     subparsers = parser.add_subparsers(
-        title="命令", dest="command", metavar="命令", parser_class=_Parser
+        title="命令", dest="command", metavar="命令", parser_class=ChineseParser
     )
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"zwgk_desktop.cli.{name}")
@@ -64,9 +60,17 @@ def _configure_stdio() -> None:
                 reconfigure(errors="replace")
 
 
+def _quiet_unraisable(info: sys.UnraisableHookArgs) -> None:
+    """Errors Python can only report from a destructor (a zip file closed on a full disk
+    after the export already failed with a Chinese message) are not shown to the user."""
+    if os.environ.get("ZWGK_DEBUG"):
+        sys.__unraisablehook__(info)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # first: a frozen build's `zwgk review --jobs` workers
     _configure_stdio()
+    sys.unraisablehook = _quiet_unraisable
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

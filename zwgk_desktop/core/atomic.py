@@ -3,18 +3,26 @@
 Exports go to a temp file in the same folder, are fsync'ed, then ``os.replace``d over the
 target. On Windows the replace is retried briefly, because antivirus, the indexer or a
 sync client may hold the target for a moment; Excel holding it gives a clear message.
+
+The new file gets the permissions a normal save would give it (the umask's, or those of
+the file it replaces), so a colleague on the same PC or a network share can open it.
+Names Windows cannot store are refused before anything is written: files travel to the
+office's Windows PCs even when they are made elsewhere.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from zwgk_desktop.core.errors import ExportError
+from zwgk_desktop.core.errors import ExportError, TargetExistsError
 
 _RETRY_SECONDS = 2.0
 
@@ -36,6 +44,101 @@ def replace_with_retry(source: Path, target: Path) -> None:
             delay = min(delay * 2, 0.5)
 
 
+_RESERVED_STEMS = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{n}" for n in range(1, 10)]
+    + [f"LPT{n}" for n in range(1, 10)]
+)
+_BAD_CHARS_RE = re.compile(r'[<>:"|?*\x00-\x1f]')
+_MAX_NAME_BYTES = 255  # one path component on ext4/NTFS-as-UTF-8 (85 Chinese characters)
+_MAX_WINDOWS_PATH = 259  # MAX_PATH without the long-path opt-in
+
+_OS_REASONS = {
+    errno.EROFS: "磁盘或文件夹是只读的",
+    errno.EACCES: "没有写入该位置的权限",
+    errno.EPERM: "没有写入该位置的权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOENT: "文件夹不存在",
+    errno.EISDIR: "目标是一个文件夹",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an OS error (no English strerror reaches a clerk)."""
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
+
+
+def os_error_in(exc: BaseException) -> OSError | None:
+    """The OSError behind ``exc`` (itself, or one a writer library wrapped), if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        wrapped = [a for a in getattr(current, "args", ()) if isinstance(a, OSError)]
+        if wrapped:
+            return wrapped[0]
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def name_problem(target: str | os.PathLike[str]) -> str:
+    """Why ``target`` cannot be stored as a file name on Windows (or here), or ""."""
+    name = Path(target).name
+    if not name or name in {".", ".."}:
+        return "文件名为空"
+    bad = sorted(set(_BAD_CHARS_RE.findall(name)))
+    if bad:
+        shown = " ".join(c if c.isprintable() else f"U+{ord(c):04X}" for c in bad)
+        return f"文件名含有 Windows 不允许的字符（{shown}）"
+    if name.endswith((" ", ".")):
+        return "文件名不能以空格或句点结尾"
+    if name.split(".")[0].strip().upper() in _RESERVED_STEMS:
+        return f"“{name.split('.')[0]}”是 Windows 的保留设备名，不能用作文件名"
+    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        return "文件名太长（请少于 80 个汉字）"
+    if os.name == "nt" and len(str(Path(target).absolute())) > _MAX_WINDOWS_PATH:
+        return "完整路径太长（超过 259 个字符），请换一个较短的文件夹或文件名"
+    return ""
+
+
+def check_target(target: str | os.PathLike[str], overwrite: bool) -> Path:
+    """Refuse a target that cannot be written, before any work is done.
+
+    Raises :class:`TargetExistsError` when the file exists and ``overwrite`` is false (the
+    one overwrite policy of every command that writes), :class:`ExportError` otherwise.
+    """
+    target = Path(target)
+    problem = name_problem(target)
+    if problem:
+        raise ExportError(f"无法写入“{target.name}”：{problem}")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"目标文件夹不存在：{folder}")
+    if target.is_dir():
+        raise ExportError(f"无法写入“{target.name}”：目标是一个文件夹")
+    if target.exists() and not overwrite:
+        raise TargetExistsError(f"文件“{target}”已存在")
+    return target
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a plain save gives ``target``: the replaced file's, or 0666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_current_umask()
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temp path beside ``target``; on success it replaces ``target`` atomically.
@@ -43,13 +146,14 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     The caller writes the whole file to the yielded path (any library that takes a path).
     On an exception the temp file is removed and ``target`` is untouched.
     """
-    target = Path(target)
+    target = check_target(target, overwrite=True)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"目标文件夹不存在：{folder}")
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=folder
-    )
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=folder
+        )
+    except OSError as exc:
+        raise ExportError(f"无法写入“{target.name}”：{os_reason(exc)}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -57,9 +161,19 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             handle.flush()
             os.fsync(handle.fileno())
+        if os.name != "nt":
+            os.chmod(tmp, _mode_for(target))
         replace_with_retry(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"无法写入“{target.name}”：{exc.strerror or exc}") from exc
+    except ExportError as exc:
+        cause = os_error_in(exc)
+        if cause is None or str(exc).endswith(os_reason(cause)):
+            raise
+        raise ExportError(f"无法写入“{target.name}”：{os_reason(cause)}") from exc
+    except Exception as exc:
+        cause = os_error_in(exc)
+        if cause is None:
+            raise
+        raise ExportError(f"无法写入“{target.name}”：{os_reason(cause)}") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -40,3 +40,7 @@ class TemplateError(ZwgkError):
 
 class ExportError(ZwgkError):
     """An export could not be written (target locked by Excel, disk full, …)."""
+
+
+class TargetExistsError(ExportError):
+    """The file to be written exists and replacing it was not asked for."""

@@ -89,6 +89,12 @@ PRESCREEN_RE = re.compile(
 Report = Callable[[Rule, str, str], None]
 
 
+def unit_placeholder(unit: str) -> str:
+    """The template placeholder in a unit name ("某某", "XX"), or "" if it has none."""
+    match = PLACEHOLDER_RE.search(unit)
+    return match.group() if match else ""
+
+
 def is_ditto(value: str) -> bool:
     """The cell says only "同上" (or 同左, 同前 …)."""
     return (
