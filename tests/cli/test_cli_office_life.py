@@ -123,7 +123,9 @@ def test_validate_puts_the_summary_first_and_groups_repeated_findings(tmp_path: 
     result = zwgk("validate", out)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    summary = re.fullmatch(r"某某县某某镇人民政府 \d{4}：(\d+) 个错误，0 个警告，0 个提示", lines[0])
+    summary = re.fullmatch(
+        r"某某县某某镇人民政府 \d{4}：(\d+) 个错误，0 个警告，0 个提示", lines[0]
+    )
     assert summary is not None
     errors = int(summary.group(1))
     grouped = [line for line in lines if "处相同问题" in line]
