@@ -24,10 +24,37 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# apt-get that waits (bounded) while another program — an automatic update, a software
+# centre — holds the package manager's lock, instead of giving up at once.
+APT_WAIT_SECONDS="${ZWGK_APT_WAIT_SECONDS:-600}"
+apt_get() {
+  local waited=0 log
+  log="$(mktemp)"
+  while true; do
+    if DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=60 "$@" >"$log" 2>&1; then
+      rm -f "$log"
+      return 0
+    fi
+    if grep -qiE "could not get lock|unable to acquire|is another process using it|锁" "$log" \
+      && [ "$waited" -lt "$APT_WAIT_SECONDS" ]; then
+      echo "== 另一个程序正在使用软件包管理器（apt），等待其完成…（已等待 ${waited} 秒，最多 ${APT_WAIT_SECONDS} 秒）"
+      sleep 15
+      waited=$((waited + 75))
+      continue
+    fi
+    cat "$log" >&2
+    rm -f "$log"
+    if [ "$waited" -ge "$APT_WAIT_SECONDS" ]; then
+      echo "== 软件包管理器一直被另一个程序占用，请等它结束后重新运行本命令" >&2
+    fi
+    return 1
+  done
+}
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== 安装系统依赖 / installing system packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_get update -qq
+  apt_get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 PYTHON="${PYTHON:-python3}"

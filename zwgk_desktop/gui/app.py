@@ -119,12 +119,41 @@ def take_screenshot(window: Any, app: Any, out: Path) -> bool:
     return bool(window.grab().save(str(out), "PNG"))
 
 
+NO_DISPLAY = (
+    "zwgk-desktop：没有找到图形桌面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
+    "请在电脑的桌面环境中运行；在没有显示器的服务器上，可以：\n"
+    "  · 用虚拟显示运行：apt-get install xvfb，然后 xvfb-run -a bash scripts/run-demo.sh\n"
+    "  · 只截图不显示：QT_QPA_PLATFORM=offscreen .venv/bin/zwgk-desktop --demo --screenshot 截图.png\n"
+    "  · 改用命令行：.venv/bin/zwgk --help（新建、导入、校验、导出都可以在命令行完成）"
+)
+
+
+def no_display_message() -> str:
+    """Qt's own abort on a Linux box without a display is English and points at libxcb;
+    say in Chinese what to do instead. Empty when a window can be shown."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return NO_DISPLAY
+
+
+def QApplication_instance() -> Any:  # noqa: N802 - mirrors QApplication.instance()
+    """The running QApplication if PySide6 is already loaded (tests), without importing Qt."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    return widgets.QApplication.instance() if widgets is not None else None
+
+
 def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     """Run the app; with ``exec_=False`` return the main window without entering the loop."""
     multiprocessing.freeze_support()  # first: a frozen build's batch-review workers start here
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    missing = no_display_message()
+    if missing and QApplication_instance() is None:
+        print(missing, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from zwgk_desktop.core.errors import ZwgkError
