@@ -36,7 +36,8 @@ def test_wheel_contains_templates_and_resources(tmp_path: Path) -> None:
     templates = sorted(
         n for n in names if n.startswith("zwgk_desktop/_data/catalogs/") and n.endswith(".toml")
     )
-    assert len(templates) == 26
+    assert len(templates) == 27  # 26 domain templates and the register sources.toml
+    assert "zwgk_desktop/_data/catalogs/sources.toml" in templates
     assert any(n.startswith("zwgk_desktop/_data/resources/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

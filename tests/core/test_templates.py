@@ -10,10 +10,15 @@ from zwgk_desktop.core.errors import TemplateError
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import UNIT_PLACEHOLDER
 from zwgk_desktop.core.resources import catalogs_dir
-from zwgk_desktop.core.templates import all_templates, find_template, load_template
+from zwgk_desktop.core.templates import (
+    all_templates,
+    find_template,
+    load_template,
+    template_files,
+)
 from zwgk_desktop.core.text import fold
 
-TEMPLATE_FILES = sorted(catalogs_dir().glob("[0-9]*.toml"))
+TEMPLATE_FILES = template_files(catalogs_dir())
 
 
 def test_there_are_26_pilot_domains_in_order() -> None:
