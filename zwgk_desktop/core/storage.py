@@ -57,11 +57,17 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+@functools.lru_cache(maxsize=8192)
+def _encode_list(values: tuple[str, ...]) -> str:
+    """Choice lists repeat a lot (the same channel sets): encode each distinct one once."""
+    return json.dumps(list(values), ensure_ascii=False)
+
+
 def _item_row(item: Item) -> dict[str, Any]:
     row: dict[str, Any] = {key: getattr(item, key) for key in TEXT_FIELDS}
     for key in CHOICE_FIELDS:
-        row[key] = json.dumps(list(getattr(item, key)), ensure_ascii=False)
-    row["extra"] = json.dumps(item.extra, ensure_ascii=False)
+        row[key] = _encode_list(tuple(getattr(item, key)))
+    row["extra"] = json.dumps(item.extra, ensure_ascii=False) if item.extra else "{}"
     row["template_ref"] = item.template_ref
     return row
 
