@@ -32,7 +32,19 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _wanted_command(argv: Sequence[str] | None) -> str | None:
+    """The sub-command named on the command line, if it is one of ours."""
+    for arg in argv or ():
+        if arg.startswith("-"):
+            return None  # a top-level option first (--help, --version): build everything
+        return arg if f"cmd_{arg}" in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) just the one sub-command being run: each command
+    module imports the parts of core it needs, and a command should not wait for the
+    imports of all the others."""
     argparse_zh.install()
     parser = ChineseParser(
         prog="zwgk",
@@ -45,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         title="命令", dest="command", metavar="命令", parser_class=ChineseParser
     )
-    for name in COMMAND_MODULES:
+    modules = (f"cmd_{only}",) if only else COMMAND_MODULES
+    for name in modules:
         module = importlib.import_module(f"zwgk_desktop.cli.{name}")
         module.register(subparsers)
     return parser
@@ -71,8 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # first: a frozen build's `zwgk review --jobs` workers
     _configure_stdio()
     sys.unraisablehook = _quiet_unraisable
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_wanted_command(arguments))
+    args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

@@ -20,10 +20,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from zwgk_desktop.core.errors import (
     FileUnreadableError,
@@ -35,6 +32,10 @@ from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+    from sqlite_utils import Database
 
 SUFFIX = ".zwgk"
 CATALOG_FILE = FileKind(
@@ -56,11 +57,17 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+@functools.lru_cache(maxsize=8192)
+def _encode_list(values: tuple[str, ...]) -> str:
+    """Choice lists repeat a lot (the same channel sets): encode each distinct one once."""
+    return json.dumps(list(values), ensure_ascii=False)
+
+
 def _item_row(item: Item) -> dict[str, Any]:
     row: dict[str, Any] = {key: getattr(item, key) for key in TEXT_FIELDS}
     for key in CHOICE_FIELDS:
-        row[key] = json.dumps(list(getattr(item, key)), ensure_ascii=False)
-    row["extra"] = json.dumps(item.extra, ensure_ascii=False)
+        row[key] = _encode_list(tuple(getattr(item, key)))
+    row["extra"] = json.dumps(item.extra, ensure_ascii=False) if item.extra else "{}"
     row["template_ref"] = item.template_ref
     return row
 
@@ -128,9 +135,16 @@ class Document:
         self.read_only = read_only
         self.lock_message = lock_message  # why the document is read-only, if it is
         self._conn = conn
-        self.db = Database(conn)
         self._lock = lock
         self.source_path = path  # the user's file; differs from ``path`` for a review copy
+
+    @functools.cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the connection, made when first written through: a command
+        that only reads a document never pays for importing sqlite-utils."""
+        from sqlite_utils import Database
+
+        return Database(self._conn)
 
     # ----------------------------------------------------------------- open / create
     @classmethod
@@ -148,9 +162,8 @@ class Document:
         conn = _connect(_file_uri(tmp, "rwc"), read_only=False)
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db = Database(conn)
-            apply_migrations(db)
             doc = cls(tmp, conn, read_only=False, lock=None)
+            apply_migrations(doc.db)
             with doc._transaction():
                 doc._write_meta(catalog.meta)
                 for position, domain in enumerate(catalog.domains):
@@ -169,6 +182,8 @@ class Document:
         lock: FileLock | None = None
         lock_message = ""
         if not read_only:
+            from filelock import FileLock, Timeout
+
             lock = FileLock(str(path) + ".lock", timeout=0)
             try:
                 lock.acquire()
@@ -185,6 +200,8 @@ class Document:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             cls._check(conn, path)
             if not read_only:
+                from sqlite_utils import Database
+
                 apply_migrations(Database(conn))
         except BaseException:
             if lock is not None:
