@@ -88,7 +88,9 @@ def test_errors_exit_1_with_json_contract(error_json: Path) -> None:
     result = zwgk("validate", error_json, "--json")
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert set(data) == {"issues", "counts"}
+    assert set(data) == {"issues", "counts", "register"}
+    assert data["register"]["checked"] == "2026-12-06"
+    assert data["register"]["path"].endswith("sources.toml")
     assert data["counts"] == {"error": 2, "warning": 1, "info": 0}
     rules = [(i["rule"], i["severity"], i["domain"], i["item"], i["field"]) for i in data["issues"]]
     assert rules == [
@@ -140,7 +142,9 @@ def test_several_clean_or_warning_files_exit_0(clean_json: Path, warning_zwgk: P
     result = zwgk("validate", clean_json, warning_zwgk, "--details")
     assert result.returncode == 0
     assert f"== {warning_zwgk} ==" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "合计：2 个文件；0 个错误，1 个警告，0 个提示"
+    last_two = result.stdout.strip().splitlines()[-2:]
+    assert last_two[0] == "合计：2 个文件；0 个错误，1 个警告，0 个提示"
+    assert last_two[1].startswith("公开依据登记册：程序自带登记册（核对日期 ")
 
 
 def test_report_xlsx(tmp_path: Path, error_json: Path, warning_zwgk: Path) -> None:

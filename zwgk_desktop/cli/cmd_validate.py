@@ -11,8 +11,10 @@ import sys
 from typing import Any
 
 from zwgk_desktop.cli.output import print_json
+from zwgk_desktop.cli.register_option import add_register_option, apply_register
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.sources import active_register, register_label
 from zwgk_desktop.core.validation import count_issues, validate_catalog
 from zwgk_desktop.core.validation.report_text import counts_text, format_report, summary_line
 from zwgk_desktop.core.validation.report_xlsx import FileReport, write_report
@@ -39,6 +41,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--details", action="store_true", help="多个文件时也逐个列出问题（默认只列每个文件的汇总）"
     )
+    add_register_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -65,8 +68,9 @@ def exit_code(reports: list[FileReport]) -> int:
 
 
 def json_document(reports: list[FileReport]) -> dict[str, Any]:
-    """The contract's ``{"issues", "counts"}``; with several files (or an unreadable one)
-    also ``"files"``, and each issue names its ``"file"``."""
+    """The contract's ``{"issues", "counts"}`` plus ``"register"`` (which register of legal
+    sources was used); with several files (or an unreadable one) also ``"files"``, and
+    each issue names its ``"file"``."""
     several = len(reports) > 1 or any(r.error for r in reports)
     issues: list[dict[str, Any]] = []
     all_issues = []
@@ -79,7 +83,11 @@ def json_document(reports: list[FileReport]) -> dict[str, Any]:
             if several:
                 data["file"] = report.file
             issues.append(data)
-    document: dict[str, Any] = {"issues": issues, "counts": count_issues(all_issues)}
+    document: dict[str, Any] = {
+        "issues": issues,
+        "counts": count_issues(all_issues),
+        "register": active_register().describe(),
+    }
     if several:
         document["files"] = [
             {
@@ -97,6 +105,7 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
         report = reports[0]
         if report.catalog is not None and report.result is not None:
             print(format_report(report.catalog, report.result))
+        print(f"公开依据登记册：{register_label()}")
         return
     for report in reports:
         if details and report.catalog is not None and report.result is not None:
@@ -110,9 +119,11 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
     unreadable = len(reports) - len(readable)
     tail = f"，{unreadable} 个无法读取" if unreadable else ""
     print(f"合计：{len(reports)} 个文件{tail}；{counts_text(total)}")
+    print(f"公开依据登记册：{register_label()}")
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_register(args)
     reports = check_files(list(args.files))
     if args.json:
         print_json(json_document(reports))

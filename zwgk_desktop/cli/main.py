@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "cmd_export",
     "cmd_diff",
     "cmd_review",
+    "cmd_sources",
 )
 
 EXIT_USAGE = 2

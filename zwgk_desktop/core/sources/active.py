@@ -63,3 +63,8 @@ def clear_match_caches() -> None:
     matcher = register._cache.get("matcher")
     if matcher is not None:
         matcher._cache.clear()
+
+
+def use_settings_register(path_text: str) -> str | None:
+    """Apply the settings' register entry; the Chinese reason if the file was not usable."""
+    return use_register_file(path_text or None)
