@@ -155,6 +155,8 @@ def test_report_xlsx(tmp_path: Path, error_json: Path, warning_zwgk: Path) -> No
     assert "已写出检查意见" in result.stderr
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["检查意见", "汇总"]
+    subtitle = workbook["检查意见"]["A2"].value
+    assert "公开依据登记册：程序自带登记册（核对日期 2026-12-06）" in subtitle
     rows = list(workbook["检查意见"].iter_rows(min_row=4, values_only=True))
     assert len(rows) == 4
     assert {r[0] for r in rows} == {"丙镇人民政府", "乙镇人民政府"}
