@@ -11,8 +11,10 @@ import sys
 from typing import Any
 
 from zwgk_desktop.cli.output import add_force_option, check_output, note_output, print_json
+from zwgk_desktop.cli.register_option import add_register_option, apply_register
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.sources import active_register, register_label
 from zwgk_desktop.core.validation import count_issues, validate_catalog
 from zwgk_desktop.core.validation.report_text import counts_text, format_report, summary_line
 from zwgk_desktop.core.validation.report_xlsx import FileReport, write_report
@@ -40,6 +42,7 @@ def register(subparsers: Any) -> None:
         "--details", action="store_true", help="多个文件时也逐个列出问题（默认只列每个文件的汇总）"
     )
     add_force_option(parser, "覆盖已存在的检查意见工作簿（本程序上次写出且未被改动的无需此项）")
+    add_register_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -66,8 +69,9 @@ def exit_code(reports: list[FileReport]) -> int:
 
 
 def json_document(reports: list[FileReport]) -> dict[str, Any]:
-    """The contract's ``{"issues", "counts"}``; with several files (or an unreadable one)
-    also ``"files"``, and each issue names its ``"file"``."""
+    """The contract's ``{"issues", "counts"}`` plus ``"register"`` (which register of legal
+    sources was used); with several files (or an unreadable one) also ``"files"``, and
+    each issue names its ``"file"``."""
     several = len(reports) > 1 or any(r.error for r in reports)
     issues: list[dict[str, Any]] = []
     all_issues = []
@@ -80,7 +84,11 @@ def json_document(reports: list[FileReport]) -> dict[str, Any]:
             if several:
                 data["file"] = report.file
             issues.append(data)
-    document: dict[str, Any] = {"issues": issues, "counts": count_issues(all_issues)}
+    document: dict[str, Any] = {
+        "issues": issues,
+        "counts": count_issues(all_issues),
+        "register": active_register().describe(),
+    }
     if several:
         document["files"] = [
             {
@@ -98,6 +106,7 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
         report = reports[0]
         if report.catalog is not None and report.result is not None:
             print(format_report(report.catalog, report.result))
+        print(f"公开依据登记册：{register_label()}")
         return
     readable = [r for r in reports if r.result is not None]
     total = count_issues(i for r in readable for i in r.result.issues)  # type: ignore[union-attr]
@@ -111,9 +120,12 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
             print()
             print(f"== {report.file} ==")
             print(format_report(report.catalog, report.result))
+    print()
+    print(f"公开依据登记册：{register_label()}")
 
 
 def run(args: argparse.Namespace) -> int:
+    apply_register(args)
     report_source = ";".join(args.files)
     if args.report:
         check_output(args.report, args.force, source=report_source)

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "cmd_export",
     "cmd_diff",
     "cmd_review",
+    "cmd_sources",
 )
 
 

@@ -23,6 +23,8 @@ class Settings:
     default_layout: str = "standard"  # standard | flat
     recent_files: list[str] = field(default_factory=list)
     last_folder: str = ""
+    # A newer register of legal sources (TOML, docs/sources.md); "" = the bundled one.
+    sources_register: str = ""
 
     def add_recent(self, path: str | Path) -> None:
         text = str(Path(path).resolve())

@@ -119,6 +119,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("revalidate", "重新校验", ("校验",), ("F5",), "doc"),
     ActionSpec("next_issue", "下一个问题", ("校验",), ("F8",), "doc"),
     ActionSpec("prev_issue", "上一个问题", ("校验",), ("Shift+F8",), "doc"),
+    ActionSpec(
+        "sources_register",
+        "公开依据登记册…",
+        ("校验",),
+        separator_before=True,
+        tip="查看所用登记册的核对日期，或选用县里下发的新版登记册",
+    ),
     # 审核 (handlers in handlers_review)
     ActionSpec(
         "review_open",

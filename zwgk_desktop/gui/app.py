@@ -168,6 +168,12 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     if args.screenshot:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
     window = MainWindow()
+    from zwgk_desktop.core.settings import load_settings
+    from zwgk_desktop.core.sources.active import use_settings_register
+
+    problem = use_settings_register(load_settings().sources_register)
+    if problem:
+        msgbox.warning(window, problem, "登记册文件有误")
     try:
         opened = _open_initial(window, args)
     except ZwgkError as exc:

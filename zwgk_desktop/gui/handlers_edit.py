@@ -358,6 +358,22 @@ class EditHandlers:
         self.issues_panel.flush()
         self.issues_panel.select_next(False)
 
+    def on_sources_register(self: MainWindow) -> None:
+        from zwgk_desktop.gui.dialogs.sources_dialog import SourcesRegisterDialog
+
+        dialog = SourcesRegisterDialog(self)
+        self._sources_dialog = dialog
+        dialog.finished.connect(lambda _code: self._after_sources_dialog(dialog))
+        if msgbox.in_test_mode():
+            dialog.show()
+        else:
+            dialog.exec()
+
+    def _after_sources_dialog(self: MainWindow, dialog: Any) -> None:
+        if dialog.changed and self.validation is not None:
+            self.on_revalidate()
+            self.form.refresh()
+
     # ----------------------------------------------------------------- help
     def on_shortcuts(self: MainWindow) -> None:
         dialog = QDialog(self)

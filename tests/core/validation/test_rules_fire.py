@@ -51,6 +51,11 @@ def _meta(field: str, value: str) -> Callable[[Catalog], None]:
     return mutate
 
 
+def _soon_replaced(catalog: Catalog) -> None:
+    catalog.meta.year = "2025"  # judged on 2025-12-31: the 条例 is replaced from 2026-05-01
+    _item(catalog, 2).basis = "《危险化学品安全管理条例》（国务院令第591号）"
+
+
 def _no_domains(catalog: Catalog) -> None:
     catalog.domains.clear()
 
@@ -146,6 +151,7 @@ CASES = [
         2,
         "basis",
     ),
+    Case("BASIS-REPLACED-SOON", _soon_replaced, SA, 2, "basis"),
     Case("CHANNEL-TYPO", _append_channel("政府服务中心"), SA, 2, "channels"),
     Case("CHANNEL-NONSTANDARD", _append_channel("乡镇党委例会"), SA, 2, "channels"),
     Case("VOCAB-UNKNOWN", _set("method", ["全文发布"]), SA, 2, "method"),

@@ -5,6 +5,13 @@ validator and ``zwgk sources`` recognise cited documents in any catalog cell and
 are outdated on a given date.
 """
 
+from zwgk_desktop.core.sources.active import (
+    active_register,
+    register_label,
+    use_register,
+    use_register_file,
+)
+from zwgk_desktop.core.sources.matcher import Citation, Matcher, matcher_for
 from zwgk_desktop.core.sources.register import (
     KINDS,
     STATUSES,
@@ -16,9 +23,21 @@ from zwgk_desktop.core.sources.register import (
     load_register,
 )
 from zwgk_desktop.core.sources.render import BasisRef, parse_refs, render_basis
+from zwgk_desktop.core.sources.status import AsOf, Standing, as_of_for, standing
 
 __all__ = [
     "KINDS",
+    "AsOf",
+    "Citation",
+    "Matcher",
+    "Standing",
+    "active_register",
+    "as_of_for",
+    "matcher_for",
+    "register_label",
+    "standing",
+    "use_register",
+    "use_register_file",
     "STATUSES",
     "BasisRef",
     "Register",

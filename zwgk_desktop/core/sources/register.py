@@ -312,6 +312,7 @@ def cached_register(path: Path, *, bundled: bool = False) -> Register:
     return _load_cached(resolved, mtime, bundled)
 
 
+@lru_cache(maxsize=1)
 def bundled_register() -> Register:
-    """The register shipped with the app."""
-    return cached_register(bundled_register_path(), bundled=True)
+    """The register shipped with the app (read once per process)."""
+    return load_register(bundled_register_path().resolve(), bundled=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zwgk_desktop.core.model import Catalog, Domain
+from zwgk_desktop.core.sources.active import clear_match_caches
 
 # Importing the rule modules registers their rules and checks, in documentation order.
 from zwgk_desktop.core.validation import (  # noqa: F401
@@ -43,6 +44,7 @@ def clear_caches() -> None:
         rules_channels.channel_suggestion,
     ):
         cached.cache_clear()
+    clear_match_caches()
 
 
 def count_issues(issues: Iterable[Issue]) -> dict[str, int]:

@@ -18,6 +18,7 @@ import xlsxwriter
 from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
+from zwgk_desktop.core.sources.active import register_label
 from zwgk_desktop.core.validation.engine import ValidationResult, count_issues
 from zwgk_desktop.core.validation.issue import Issue, Severity
 from zwgk_desktop.core.validation.textutil import EXCEL_CELL_LIMIT, ILLEGAL_CHARS_RE, item_label
@@ -148,7 +149,10 @@ def _write_issues(workbook: Any, formats: dict[str, Any], reports: list[FileRepo
     all_issues = [i for r in reports if r.result for i in r.result.issues]
     counts = count_issues(all_issues)
     summary = "，".join(f"{s.label} {counts[s.value]} 个" for s in Severity)
-    subtitle = f"生成日期：{dt.date.today().isoformat()}    {summary}"
+    subtitle = (
+        f"生成日期：{dt.date.today().isoformat()}    {summary}    "
+        f"公开依据登记册：{register_label()}"
+    )
     sheet.merge_range(1, 0, 1, len(columns) - 1, cell_text(subtitle), formats["subtitle"])
     for col, (header, _, _) in enumerate(columns):
         sheet.write_string(2, col, header, formats["header"])

@@ -3,7 +3,8 @@
 Real cells cite laws by 《title》 and documents by number (国办发〔2017〕94号, 国务院令第711号).
 Defects seen in published catalogs: no citation at all ("相关法律法规"), names without 《》,
 broken number brackets from OCR or hand editing (〔2016 )115号, 〔201744号), [2011]/(2007)
-brackets, the superseded 2008 条例 (国务院令第492号), and spam-injected titles.
+brackets, spam-injected titles, and documents that the register of sources
+(``catalogs/sources.toml``) knows to be repealed, expired or replaced.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from zwgk_desktop.core.sources.active import active_register
+from zwgk_desktop.core.sources.outdated import outdated_citations
+from zwgk_desktop.core.sources.status import as_of_for
 from zwgk_desktop.core.validation.issue import Scope, Severity
 from zwgk_desktop.core.validation.registry import ItemContext, declare, item_check
 from zwgk_desktop.core.validation.rules_cells import is_ditto
@@ -69,10 +73,23 @@ SUPERSEDED = declare(
     Severity.WARNING,
     Scope.ITEM,
     "basis",
-    "引用了已修订的2008年版《政府信息公开条例》",
-    "国务院令第492号是2008年施行的《中华人民共和国政府信息公开条例》，已于2019年修订（国务院令第711号），"
-    "公开时限等条款都有变化。同时写出492号和711号（说明修订沿革）时不报告。",
-    "改为《中华人民共和国政府信息公开条例》（国务院令第711号）。",
+    "引用了已废止、失效或被替代的文件",
+    "公开依据引用的法规、文件按公开依据登记册已修订、废止、到期失效或被新文件替代，"
+    "如2008年版《政府信息公开条例》（国务院令第492号）、民发〔2012〕220号、“八五”普法规划。"
+    "按标题、简称或文号识别（不论有无书名号、全角半角、括号写法，省略“中华人民共和国”或带“2008年版”"
+    "等版本年份）；登记册中没有的文件不报告。判断日期：目录年度早于今年的，按该年度12月31日；"
+    "否则按今天。同时引用了替代它的新文件（说明修订沿革）时不报告。这是警告而非错误。",
+    "改引登记册中的现行文件，并核对引用的条款是否变化。",
+)
+REPLACED_SOON = declare(
+    "BASIS-REPLACED-SOON",
+    Severity.INFO,
+    Scope.ITEM,
+    "basis",
+    "引用的文件将被替代",
+    "公开依据引用的文件在判断日期仍然有效，但登记册记载它将在今后某日被新法规、新文件替代"
+    "（如《危险化学品安全管理条例》自2026年5月1日起由《中华人民共和国危险化学品安全法》替代）。",
+    "在替代生效前后更新目录，改引新文件。",
 )
 
 # The patterns run on the raw text and accept fullwidth forms and stray spaces themselves
@@ -96,8 +113,6 @@ _OTHER_NUMBER_RE = re.compile(
 )
 _TITLE_RE = re.compile(r"《([^《》]*)》")
 _TITLE_SPAM_CHARS_RE = re.compile("[虎彩娱乐赌禽艺育页球官播直体¥￥PpＰｐ]")
-_OLD_REGULATION_RE = re.compile(r"(?:国务院令|国令)\s*[(（]?\s*第?\s*[4４]\s*[9９]\s*[2２]\s*号")
-_NEW_REGULATION_RE = re.compile(r"(?:国务院令|国令)\s*[(（]?\s*第?\s*[7７]\s*[1１]\s*[1１]\s*号")
 _GENERIC_RE = re.compile(r"法律法规|法规|规章|规范性文件|政策文件|相关|有关|文件|政策")
 _LAWLIKE_RE = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:法|条例|办法|规定|细则|意见|通知|决定|规划|方案|标准|规则|规程|纲要|指引|指南|制度|公告)"
@@ -151,8 +166,6 @@ def basis_findings(text: str) -> tuple[tuple[str, str, str], ...]:
             word = spam_in_title(squash(title))
             if word is not None:
                 found.append(("spam", squash(title), word))
-    if _OLD_REGULATION_RE.search(text) and not _NEW_REGULATION_RE.search(text):
-        found.append(("superseded", "", ""))
     if not has_title and not has_number and not _OTHER_NUMBER_RE.search(text):
         if _LAWLIKE_RE.search(_GENERIC_RE.sub("", squash(text))):
             found.append(("no_marks", "", ""))
@@ -191,12 +204,6 @@ def check_basis(ctx: ItemContext) -> None:
                 "basis",
                 f"{who}中《{quote(found, 20)}》含有垃圾广告文字“{quote(extra, 10)}”，疑似从被篡改的网页复制，请对照原文重新填写",
             )
-        elif kind == "superseded":
-            ctx.report(
-                SUPERSEDED,
-                "basis",
-                f"{who}引用的国务院令第492号是已修订的2008年版条例，应改为国务院令第711号",
-            )
         elif kind == "no_marks":
             ctx.report(
                 NO_TITLE_MARKS, "basis", f"{who}“{quote(text, 16)}”中的法规名称没有加书名号《》"
@@ -205,3 +212,17 @@ def check_basis(ctx: ItemContext) -> None:
             ctx.report(
                 NO_CITATION, "basis", f"{who}“{quote(text, 16)}”没有写出具体的法规或文件名称"
             )
+
+
+@item_check
+def check_outdated_sources(ctx: ItemContext) -> None:
+    """Cited documents the register knows to be outdated on the catalog's date."""
+    text = ctx.item.basis
+    if is_blank(text) or is_ditto(text):
+        return
+    as_of = as_of_for(ctx.catalog.meta.year)
+    found = outdated_citations(text, active_register(), as_of.day)
+    who = f"“{ctx.label}”的公开依据"
+    for citation in found:
+        rule = REPLACED_SOON if citation.upcoming else SUPERSEDED
+        ctx.report(rule, "basis", citation.message(who, as_of), citation.hint())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from zwgk_desktop import APP_NAME, __version__
 from zwgk_desktop.core import paths
+from zwgk_desktop.core.sources import register_label
 
 CREDIT = (
     "26个试点领域的标准模板依据国务院有关部门印发的基层政务公开标准指引"
@@ -26,6 +27,7 @@ def about_rows() -> list[tuple[str, str]]:
         ("PySide6", PySide6.__version__),
         ("Python", platform.python_version()),
         ("系统", platform.platform(terse=True)),
+        ("公开依据登记册", register_label()),
         ("数据文件夹", str(paths.data_dir())),
         ("设置文件夹", str(paths.config_dir())),
     ]

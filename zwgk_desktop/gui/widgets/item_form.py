@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
+from zwgk_desktop.core.sources import active_register, as_of_for
+from zwgk_desktop.core.sources.outdated import OutdatedCitation, outdated_citations
+from zwgk_desktop.core.sources.replace import replace_citation
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.delegates import terms_for
@@ -105,9 +108,75 @@ class ItemForm(QScrollArea):
             self.labels[spec.key] = label
             self.editors[spec.key] = editor
             self.messages[spec.key] = message
+            if spec.key == "basis":
+                layout.addWidget(self._make_source_row(host))
         layout.addStretch(1)
         self.setWidget(host)
         self._set_enabled(False)
+
+    def _make_source_row(self, parent: QWidget) -> QWidget:
+        """Under 公开依据: an outdated citation, its replacement and a one-click 替换."""
+        self.source_row = QFrame(parent)
+        self.source_row.setObjectName("sourceRow")
+        self.source_row.setStyleSheet(
+            "#sourceRow{background:#fff8e1;border:1px solid #e0c36b;border-radius:3px;}"
+        )
+        row = QHBoxLayout(self.source_row)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.source_label = QLabel("", self.source_row)
+        self.source_label.setWordWrap(True)
+        self.source_replace = QPushButton("替换", self.source_row)
+        self.source_replace.setToolTip("把过时的依据改为现行文件（可撤销）")
+        self.source_replace.clicked.connect(self.replace_outdated_source)
+        row.addWidget(self.source_label, 1)
+        row.addWidget(self.source_replace, 0, Qt.AlignmentFlag.AlignTop)
+        self.source_row.setVisible(False)
+        self._source_citation: OutdatedCitation | None = None
+        return self.source_row
+
+    def _update_source_row(self, item: Any) -> None:
+        """Show the first outdated citation of 公开依据 that has a current replacement."""
+        self._source_citation = None
+        if item is None or self.session is None or not item.basis:
+            self.source_row.setVisible(False)
+            return
+        as_of = as_of_for(self.session.meta.year)
+        found = [
+            c
+            for c in outdated_citations(item.basis, active_register(), as_of.day)
+            if not c.upcoming and c.current is not None
+        ]
+        if not found or replace_citation(item.basis, found[0]) is None:
+            self.source_row.setVisible(False)
+            return
+        citation = found[0]
+        assert citation.current is not None
+        since = citation.standing.since
+        when = f"自{since}起" if since and not since.endswith("后") else since
+        more = f"（另有 {len(found) - 1} 处）" if len(found) > 1 else ""
+        self.source_label.setText(
+            f"{citation.cited_as()}{when}{citation.standing.how}。"
+            f"可一键改为现行的{citation.current.citation()}{more}"
+        )
+        self._source_citation = citation
+        self.source_replace.setEnabled(not self.session.read_only)
+        self.source_row.setVisible(True)
+
+    def replace_outdated_source(self) -> None:
+        """替换: rewrite the shown citation in 公开依据 as one undo step."""
+        item = self.current_item()
+        citation = self._source_citation
+        if item is None or citation is None or self.session is None or self.domain_id is None:
+            return
+        self._commit("basis")  # what the clerk typed first, as its own step
+        item = self.current_item()
+        new = replace_citation(item.basis, citation) if item is not None else None
+        if item is None or new is None:
+            return
+        command = commands.set_cells(
+            self.session, [(self.domain_id, item.id, "basis", new)], text="替换过时的公开依据"
+        )
+        commands.push(self.session, command)
 
     def _make_editor(self, spec: FieldSpec, parent: QWidget) -> QWidget:
         if spec.kind is FieldKind.LONG_TEXT:
@@ -184,6 +253,7 @@ class ItemForm(QScrollArea):
                 self._set_value(spec, [] if spec.is_choice else "")
             self._loading = False
             self._show_messages(None)
+            self._update_source_row(None)
             return
         self._update_heading(item)
         self._loading = True
@@ -197,6 +267,7 @@ class ItemForm(QScrollArea):
         self._loading = False
         self._template_timer.start()  # templates are parsed on first use: not before paint
         self._show_messages(item)
+        self._update_source_row(item)
 
     def _set_value(self, spec: FieldSpec, value: Any) -> None:
         editor = self.editors[spec.key]

@@ -1,0 +1,259 @@
+"""Recognise register documents cited in a free-text cell (公开依据 as real catalogs write it).
+
+A cell names a document by its number (国办发〔2019〕54号, 国令第711号), by its title in 《》
+or by a bare title or short name, with the variants real cells have: fullwidth digits,
+〔〕/[]/［］/()/（） brackets, stray spaces, traditional characters, 中华人民共和国 omitted and
+version years ("2008年版", "（2007年修订）"). The rule is "no false alarms": a title inside 《》
+must be a register title exactly; a bare title must stand on its own (预算法律 is not 预算法);
+text that names no register entry yields nothing.
+
+The whole register is compiled into two regular expressions once per register.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from zwgk_desktop.core.sources.register import Register, Source
+from zwgk_desktop.core.text import _TRAD_RE, simplify
+
+# Fold brackets to ( ), drop quotes, unify dashes. Done by str.replace, only for the
+# characters a cell contains: a translate table over every cell cost 4x more.
+_FOLD = (
+    ("〔", "("),
+    ("〕", ")"),
+    ("[", "("),
+    ("]", ")"),
+    ("【", "("),
+    ("】", ")"),
+    ("﹝", "("),
+    ("﹞", ")"),
+    ("〖", "("),
+    ("〗", ")"),
+    ("“", ""),
+    ("”", ""),
+    ('"', ""),
+    ("‘", ""),
+    ("’", ""),
+    ("'", ""),
+    ("「", ""),
+    ("」", ""),
+    ("〈", "《"),
+    ("〉", "》"),
+    ("—", "-"),
+    ("–", "-"),
+)
+_SPACE_RE = re.compile(r"\s+")
+_PRC = "中华人民共和国"
+_MIN_BARE = 3  # shortest bare title/short name looked for outside 《》
+# A bare title must end where a title can end: punctuation, a space, the end, an article
+# reference or a verb of citing. "预算法律" and "预算法实施条例" do not end at 预算法.
+_BARE_AFTER_RE = re.compile(
+    r"(?:$|[^\w]|第|规定|等|和|及|与|或|的|有关|相关|中|之|对|要求|明确|关于|修订|修正|\d{4}年)"
+)
+# ...and start where one can start: punctuation, the start, or a word that introduces it.
+_BARE_BEFORE_WORDS = (
+    "依据",
+    "根据",
+    "按照",
+    "依照",
+    "参照",
+    "遵照",
+    "执行",
+    "和",
+    "及",
+    "与",
+    "或",
+    "见",
+)
+_YEAR_AFTER_RE = re.compile(
+    r"\((?P<y1>(?:19|20)\d\d)年?[0-9月日]*(?:版|修订|修正|修改|本|施行|公布)?\)"
+    r"|(?P<y2>(?:19|20)\d\d)年(?:版|修订|修正|修改|本)"
+)
+_YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)年(?:版|修订|修正|修改|本)?的?$")
+_YEAR_BRACKET_RE = re.compile(r"\((?=\d{4}\))|(?<=\d{4})\)")
+_NUMBER_BEFORE_OK = frozenset("据照和及与或见即")
+_TITLE_RE = re.compile(r"《([^《》]{1,80})》")
+
+
+def normalize(text: str) -> str:
+    """Fold a cell for matching: NFKC, simplified, no spaces, brackets and quotes unified."""
+    if "（" in text or "）" in text:  # by far the commonest fullwidth pair
+        text = text.replace("（", "(").replace("）", ")")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _TRAD_RE.search(text) is not None:
+        text = simplify(text)
+    for old, new in _FOLD:
+        if old in text:
+            text = text.replace(old, new)
+    return _SPACE_RE.sub("", text)
+
+
+def number_key(text: str) -> str:
+    """A document number (or a normalised cell) with year brackets, 第 and 国令 folded.
+
+    Only the brackets around a year go: other brackets stay as boundaries, so 湘民发〔2012〕
+    220号 (a provincial document) is not 民发〔2012〕220号.
+    """
+    if "(" in text:
+        text = _YEAR_BRACKET_RE.sub("", text)
+    text = text.replace("第", "")
+    return text.replace(_PRC + "国务院令", "国务院令").replace("国令", "国务院令")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One register source recognised in a cell; ``by`` says how (number/title)."""
+
+    source: Source
+    found: str
+    by: str
+
+
+class Matcher:
+    """All titles, short names and numbers of one register, compiled once."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self._titles: dict[str, list[Source]] = {}
+        self._numbers: dict[str, Source] = {}
+        for source in register.sources.values():
+            for name in self._names(source):
+                bucket = self._titles.setdefault(name, [])
+                if source not in bucket:
+                    bucket.append(source)
+            for number in source.numbers:
+                self._numbers[number_key(normalize(number))] = source
+        bare = sorted((n for n in self._titles if len(n) >= _MIN_BARE), key=len, reverse=True)
+        self._bare_re = re.compile("|".join(map(re.escape, bare))) if bare else None
+        # Every number ends in 号: look up the slices ending at each 号 (a regex alternation
+        # of a few hundred numbers scanned every position and cost 3x more).
+        self._number_lengths = sorted({len(n) for n in self._numbers}, reverse=True)
+        self._cache: dict[str, tuple[Citation, ...]] = {}
+
+    @staticmethod
+    def _names(source: Source) -> list[str]:
+        names = [normalize(source.title), *(normalize(s) for s in source.short)]
+        if names[0].startswith(_PRC) and len(names[0]) - len(_PRC) >= _MIN_BARE:
+            names.append(names[0][len(_PRC) :])
+        return names
+
+    def _by_version(self, candidates: list[Source], year: str | None) -> Source | None:
+        """Pick the revision a cell means: a year marker picks an old version, none the current."""
+        current = [s for s in candidates if not s.version]
+        old = sorted((s for s in candidates if s.version), key=lambda s: s.version)
+        if year is None:
+            return current[0] if current else None
+        exact = [s for s in old if s.version == year]
+        if exact:
+            return exact[0]
+        if current:
+            since = (current[0].revised or current[0].adopted)[:4]
+            if not old or not since or year >= since:
+                return current[0]
+        earlier = [s for s in old if s.version <= year]
+        if earlier:
+            return earlier[-1]
+        return old[0] if old else None
+
+    def _year_near(self, text: str, start: int, end: int) -> str | None:
+        m = _YEAR_AFTER_RE.match(text, end)
+        if m:
+            return m["y1"] or m["y2"]
+        m = _YEAR_BEFORE_RE.search(text, max(0, start - 8), start)
+        return m["y"] if m else None
+
+    def cited(self, cell: str) -> tuple[Citation, ...]:
+        """The register sources a cell cites, each once, in order of appearance."""
+        hit = self._cache.get(cell)
+        if hit is not None:
+            return hit
+        result = self._cited(cell)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[cell] = result
+        return result
+
+    def _cited(self, cell: str) -> tuple[Citation, ...]:
+        text = normalize(cell)
+        found: list[Citation] = []
+        if "号" in text and self._numbers:
+            keyed = number_key(text)
+            end = keyed.find("号")
+            while end >= 0:
+                for length in self._number_lengths:
+                    start = end + 1 - length
+                    if start < 0:
+                        continue
+                    source = self._numbers.get(keyed[start : end + 1])
+                    if source is not None and (
+                        start == 0
+                        or not keyed[start - 1].isalnum()
+                        or keyed[start - 1] in _NUMBER_BEFORE_OK
+                    ):
+                        found.append(Citation(source, keyed[start : end + 1], "number"))
+                        break
+                end = keyed.find("号", end + 1)
+        # Titles in 《》 must be register titles exactly (after the version marker and
+        # 中华人民共和国 are set aside); their text is then blanked for the bare search.
+        parts: list[str] = []
+        last = 0
+        for m in _TITLE_RE.finditer(text):
+            inner = name = m.group(1)
+            year_inside = _YEAR_AFTER_RE.search(inner) if "年" in inner or "(" in inner else None
+            if year_inside is not None:
+                name = _YEAR_AFTER_RE.sub("", inner)
+            candidates = self._titles.get(name)
+            if candidates is None and name.startswith(_PRC):
+                candidates = self._titles.get(name[len(_PRC) :])
+            if candidates:
+                year = (year_inside["y1"] or year_inside["y2"]) if year_inside else None
+                if year is None and len(candidates) > 1:
+                    year = self._year_near(text, m.start(), m.end())
+                source = self._by_version(candidates, year)
+                if source is not None:
+                    found.append(Citation(source, inner, "title"))
+            parts.append(text[last : m.start()])
+            parts.append("《》")
+            last = m.end()
+        parts.append(text[last:])
+        rest = "".join(parts)
+        if self._bare_re is not None:
+            for m in self._bare_re.finditer(rest):
+                if not self._bare_ok(rest, m.start(), m.end()):
+                    continue
+                candidates = self._titles[m.group()]
+                year = self._year_near(rest, m.start(), m.end()) if len(candidates) > 1 else None
+                source = self._by_version(candidates, year)
+                if source is not None:
+                    found.append(Citation(source, m.group(), "title"))
+        # A title that also appears with a number means the numbered revision.
+        numbered_titles = {c.source.title for c in found if c.by == "number"}
+        unique: dict[str, Citation] = {}
+        for citation in found:
+            if citation.by == "title" and citation.source.title in numbered_titles:
+                continue
+            unique.setdefault(citation.source.key, citation)
+        return tuple(unique.values())
+
+    @staticmethod
+    def _bare_ok(text: str, start: int, end: int) -> bool:
+        if _BARE_AFTER_RE.match(text, end) is None:
+            return False
+        if start == 0:
+            return True
+        before = text[start - 1]
+        if not before.isalnum():
+            return True
+        return text.endswith(_BARE_BEFORE_WORDS, 0, start)
+
+
+def matcher_for(register: Register) -> Matcher:
+    """The compiled matcher of a register (built once per register object)."""
+    matcher = register._cache.get("matcher")
+    if matcher is None:
+        matcher = register._cache["matcher"] = Matcher(register)
+    return matcher
