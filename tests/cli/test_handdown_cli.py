@@ -110,3 +110,37 @@ def test_bad_hand_down_input_gets_one_chinese_line(tmp_path: Path) -> None:
     missing_unit = zwgk("new", tmp_path / "a.zwgk", "--from", town)
     assert missing_unit.returncode == 2 and "缺少必需的参数：--unit" in missing_unit.stderr
     assert zwgk("show", town).returncode == 0  # the parent survived the attempt on itself
+
+
+def test_county_reviews_a_township_against_its_own_catalog(tmp_path: Path) -> None:
+    from zwgk_desktop.core.storage import Document
+
+    county = tmp_path / "平安县.zwgk"
+    town = tmp_path / "城关镇.zwgk"
+    assert zwgk("new", county, "--unit", COUNTY, "--domains", "社会救助,养老服务").returncode == 0
+    assert zwgk("new", town, "--unit", TOWN, "--from", county).returncode == 0
+    same = zwgk("diff", town, "--parent", county)
+    assert same.returncode == 0 and "没有差异" in same.stdout, same.stdout
+    # The township edits its catalog: one time limit changed, one item deleted.
+    with Document.open(town) as doc:
+        items = doc.items("social-assistance")
+        doc.update_item(items[0].id, "time_limit", "每季度公开")  # type: ignore[arg-type]
+        doc.delete_items([items[1].id])  # type: ignore[list-item]
+    result = zwgk("diff", town, "--parent", county, "--json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["mode"] == "parent" and data["left"]["unit"] == COUNTY
+    assert data["summary"]["items_changed"] == 1 and data["summary"]["items_removed"] == 1
+    assert data["summary"]["items_added"] == 0
+
+    review = zwgk("review", town, "--from-parent", county, "--by", "县审核员")
+    assert review.returncode == 0, review.stderr
+    assert "已转为审核意见 2 条" in review.stdout
+    state = json.loads(zwgk("review", town, "--json").stdout)
+    problems = sorted(c["problem"] for c in state["comments"])
+    assert len(problems) == 2 and all("与上级目录比较" in p for p in problems)
+    assert any("每季度公开" in p for p in problems)
+    again = zwgk("review", town, "--from-parent", county)
+    assert "已转为审核意见 0 条" in again.stdout
+    bad = zwgk("review", town, "--from-parent", tmp_path / "无.zwgk")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

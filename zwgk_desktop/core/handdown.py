@@ -102,10 +102,12 @@ def derive_catalog(
     source_file: str = "",
     meta: CatalogMeta | None = None,
     today: dt.date | None = None,
+    check: bool = True,
 ) -> HandDown:
     """The catalog of ``unit`` handed down from ``parent`` at ``level`` (乡级/村级).
 
-    ``meta`` gives the new unit's region/year/contact (the parent's year when blank).
+    ``meta`` gives the new unit's region/year/contact (the parent's year when blank);
+    ``check=False`` skips validating the result (the review's comparison only).
     """
     unit = unit.strip()
     if not unit:
@@ -124,6 +126,8 @@ def derive_catalog(
     for domain in parent.domains:
         result.catalog.domains.append(_derive_domain(domain, unit, source_unit, result))
     result.catalog.meta = _derived_meta(parent, unit, canonical, source_file, meta, today)
+    if not check:
+        return result
     from zwgk_desktop.core.validation import validate_catalog
 
     result.validation = validate_catalog(result.catalog)
