@@ -189,7 +189,7 @@ class NewCatalogDialog(QDialog):
         self.handdown_level_combo = QComboBox()
         self.handdown_level_combo.addItems(list(HANDDOWN_LEVELS))
         self.handdown_level_combo.setToolTip("选取上级目录中公开层级含此层级的事项")
-        self.handdown_level_combo.currentIndexChanged.connect(self._revalidate)
+        self.handdown_level_combo.currentIndexChanged.connect(self._level_changed)
         self.villages_button = QPushButton("逐村生成…")
         self.villages_button.setToolTip("从乡镇目录为各村（社区）批量生成村（居）务公开目录")
         self.villages_button.clicked.connect(lambda _=False: self.open_village_batch())
@@ -207,7 +207,7 @@ class NewCatalogDialog(QDialog):
         inner.setContentsMargins(24, 0, 0, 0)
         inner.addLayout(file_row)
         inner.addWidget(self.parent_info)
-        self.parent_widgets.setEnabled(False)
+        self.parent_widgets.setVisible(False)
         modes = QHBoxLayout()
         modes.addWidget(self.from_templates_radio)
         modes.addWidget(self.from_parent_radio)
@@ -224,11 +224,18 @@ class NewCatalogDialog(QDialog):
 
     def _mode_changed(self, *_: object) -> None:
         parent = self.from_parent()
-        self.parent_widgets.setEnabled(parent)
+        self.parent_widgets.setVisible(parent)
         self.domains_box.setVisible(not parent)
         for box in self.level_boxes.values():
-            box.setEnabled(not parent)
+            box.setEnabled(not parent)  # handed down, the parent's level columns are kept
+        self._show_parent_levels()
         self._revalidate()
+
+    def _show_parent_levels(self) -> None:
+        if self.from_parent() and self.parent_catalog is not None:
+            levels = [*self.parent_catalog.meta.levels, self.handdown_level()]
+            for term, box in self.level_boxes.items():
+                box.setChecked(term in levels)
 
     def ask_parent_file(self) -> None:
         folder = Path(load_settings().last_folder or paths.documents_dir())
@@ -254,8 +261,13 @@ class NewCatalogDialog(QDialog):
         self.handdown_level_combo.setCurrentText(level_of_unit(catalog.meta.unit))
         if catalog.meta.year and _YEAR.search(catalog.meta.year):
             self.year_edit.setText(catalog.meta.year)
+        self._show_parent_levels()
         self._revalidate()
         return True
+
+    def _level_changed(self, *_: object) -> None:
+        self._show_parent_levels()
+        self._revalidate()
 
     def handdown_level(self) -> str:
         return self.handdown_level_combo.currentText()
@@ -280,11 +292,13 @@ class NewCatalogDialog(QDialog):
         domains = {
             d.id for d in catalog.domains for i in d.items if level in LEVEL.normalize(i.level)
         }
+        empty = len(catalog.domains) - len(domains)
         src = catalog.meta
         info = (
             f"{src.unit or '（单位未填写）'}{f'（{src.year}）' if src.year else ''}：共 {len(items)} 个事项，"
-            f"其中{level} {len(kept)} 个，分布在 {len(domains)} 个领域；"
-            f"其余领域将标为未涉及。上级单位为公开主体处改为本单位名称。"
+            f"其中{level} {len(kept)} 个，分布在 {len(domains)} 个领域"
+            + (f"；另 {empty} 个领域没有{level}事项，将标为未涉及" if empty else "")
+            + "。上级单位为公开主体处改为本单位名称。"
         )
         if not kept:
             return info, f"上级目录中没有公开层级含{level}的事项。"
