@@ -105,3 +105,21 @@ def test_villages_from_the_township_in_a_small_dialog(
     assert msgbox.shown[-1][0] == "ask" and "已存在" in msgbox.shown[-1][1]
     dialog.names_edit.setPlainText("a/b")
     assert not dialog.generate_button.isEnabled() and "文件名" in dialog.hint.text()
+
+
+def test_parent_workbook_is_read_off_the_ui_thread(
+    qtbot, county_file: Path, tmp_path: Path
+) -> None:
+    from zwgk_desktop.core.xlsx import export_workbook
+
+    xlsx = tmp_path / "平安县目录.xlsx"
+    export_workbook(load_catalog(county_file), xlsx)
+    dialog = NewCatalogDialog()
+    qtbot.addWidget(dialog)
+    dialog.unit_edit.setText(TOWN)
+    dialog.load_parent_in_background(xlsx)
+    qtbot.waitUntil(lambda: dialog.task.finished, timeout=30_000)
+    assert dialog.parent_path == xlsx and dialog.ok_button.isEnabled(), dialog.hint.text()
+    town = load_catalog(dialog.create_at(tmp_path / "城关镇.zwgk"))
+    assert town.meta.source["file"] == "平安县目录.xlsx"
+    assert town.item_count() > 0

@@ -241,20 +241,46 @@ class NewCatalogDialog(QDialog):
         folder = Path(load_settings().last_folder or paths.documents_dir())
         path = ask_open_path(self, "选择上级目录文件", folder, PARENT_FILTER)
         if path is not None:
-            self.set_parent_file(path)
+            self.load_parent_in_background(path)
 
     def set_parent_file(self, path: str | Path) -> bool:
-        """Read the parent's catalog; choose the level its unit hands down to."""
+        """Read the parent's catalog here and now (tests, scripts); see ``ask_parent_file``."""
         path = Path(path)
-        self.from_parent_radio.setChecked(True)
         try:
             catalog = load_catalog(path)
         except ZwgkError as exc:
-            self.parent_catalog, self.parent_path = None, None
-            self.parent_edit.clear()
-            self._parent_error = str(exc)
-            self._revalidate()
+            self._parent_failed(exc)
             return False
+        self._parent_loaded(path, catalog)
+        return True
+
+    def load_parent_in_background(self, path: Path) -> None:
+        """A county's workbook may take a while to read: off the UI thread, with progress."""
+        from zwgk_desktop.gui.tasks import run_in_background
+
+        self.task = run_in_background(
+            self,
+            "读取上级目录",
+            lambda _progress, _cancel: load_catalog(path),
+            lambda catalog: self._parent_loaded(path, catalog),
+            lambda exc: self._parent_failed(exc),  # type: ignore[arg-type]
+            show_counts=False,
+        )
+
+    def _parent_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ZwgkError):
+            from zwgk_desktop.gui.tasks import report_error
+
+            report_error(self, "读取上级目录", exc)
+        self.from_parent_radio.setChecked(True)
+        self.parent_catalog, self.parent_path = None, None
+        self.parent_edit.clear()
+        self._parent_error = str(exc) if isinstance(exc, ZwgkError) else "无法读取该文件"
+        self._revalidate()
+
+    def _parent_loaded(self, path: Path, catalog: Catalog) -> None:
+        """Take the parent's catalog; choose the level its unit hands down to."""
+        self.from_parent_radio.setChecked(True)
         self.parent_catalog, self.parent_path = catalog, path
         self._parent_error = ""
         self.parent_edit.setText(str(path))
@@ -263,7 +289,6 @@ class NewCatalogDialog(QDialog):
             self.year_edit.setText(catalog.meta.year)
         self._show_parent_levels()
         self._revalidate()
-        return True
 
     def _level_changed(self, *_: object) -> None:
         self._show_parent_levels()
