@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from zwgk_desktop.core.errors import ZwgkError
@@ -71,6 +72,7 @@ def level_of_unit(name: str) -> str:
     return VILLAGE_LEVEL if _TOWNSHIP_RE.search(unit_key(name)) else TOWNSHIP_LEVEL
 
 
+@lru_cache(maxsize=4096)  # a catalog repeats a handful of subjects thousands of times
 def replace_subject(subject: str, source_unit: str, new_unit: str) -> tuple[str, bool]:
     """``subject`` with the parent unit's own name (or 【单位名称】) replaced by
     ``new_unit``; other subjects such as 县民政局 are left alone. Multi-subject cells
@@ -91,8 +93,14 @@ def replace_subject(subject: str, source_unit: str, new_unit: str) -> tuple[str,
     return "".join(parts), changed
 
 
-def _has_level(item: Item, level: str) -> bool:
-    return level in LEVEL.normalize(item.level)
+@lru_cache(maxsize=256)
+def _levels(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(LEVEL.normalize(values))
+
+
+def has_level(item: Item, level: str) -> bool:
+    """``item``'s 公开层级 includes ``level`` (a canonical name), however it is spelled."""
+    return level in _levels(tuple(item.level))
 
 
 def derive_catalog(
@@ -119,7 +127,7 @@ def derive_catalog(
     items = [i for d in parent.domains for i in d.items]
     if not items:
         raise ZwgkError("上级目录中没有事项，无法据此新建目录")
-    if not any(LEVEL.normalize(i.level) for i in items):
+    if not any(_levels(tuple(i.level)) for i in items):
         raise ZwgkError("上级目录没有填写“公开层级”，无法按层级选取事项")
     source_unit = parent.meta.unit.strip()
     result = HandDown(Catalog(), canonical, 0, 0, 0)
@@ -146,9 +154,9 @@ def _derive_domain(domain: Domain, unit: str, source_unit: str, result: HandDown
         new.note = PARENT_NOT_INVOLVED_NOTE
         return new
     for item in domain.items:
-        if not _has_level(item, result.level):
+        if not has_level(item, result.level):
             result.dropped += 1
-            if not LEVEL.normalize(item.level):
+            if not _levels(tuple(item.level)):
                 result.no_level += 1
             continue
         copy = item.copy()

@@ -45,7 +45,6 @@ from zwgk_desktop.core.review.matching import match_items
 from zwgk_desktop.core.review.textdiff import same_text
 from zwgk_desktop.core.templates import DomainTemplate, all_templates
 from zwgk_desktop.core.text import fold
-from zwgk_desktop.core.vocab import LEVEL
 
 __all__ = [
     "CATALOG",
@@ -297,24 +296,31 @@ def diff_with_parent(
     (城关镇 / 城关镇人民政府). ``level`` defaults to the one recorded when the catalog
     was handed down, else to what the parent's name tells (乡级 for a county).
     """
-    from zwgk_desktop.core.handdown import derive_catalog, level_of_unit, replace_subject
+    from zwgk_desktop.core.handdown import (
+        derive_catalog,
+        has_level,
+        level_of_unit,
+        replace_subject,
+    )
 
     unit = catalog.meta.unit.strip() or "（本单位）"
     level = level or catalog.meta.source.get("level") or level_of_unit(parent.meta.unit)
     handed = derive_catalog(parent, unit, level, check=False)
     expected = handed.catalog
-    own = catalog.copy()
-    for domain in own.domains:
-        for item in domain.items:
-            item.subject = replace_subject(item.subject, unit, unit)[0]
+    own = Catalog(
+        meta=catalog.meta, domains=[replace(d, items=list(d.items)) for d in catalog.domains]
+    )
+    for domain in own.domains:  # copy only the items whose subject is respelled
+        for n, item in enumerate(domain.items):
+            subject = replace_subject(item.subject, unit, unit)[0]
+            if subject != item.subject:
+                domain.items[n] = replace(item, subject=subject)
     result = diff_catalogs(expected, own, parent_label or "上级目录", label, PARENT)
     result.left = Side(result.left.label, parent.meta.unit, parent.item_count())
     # Rows of the parent's own catalog, not of the handed-down selection.
     rows: dict[str, list[int]] = {}
     for d in parent.domains:
-        kept = [
-            n for n, i in enumerate(d.items, start=1) if handed.level in LEVEL.normalize(i.level)
-        ]
+        kept = [n for n, i in enumerate(d.items, start=1) if has_level(i, handed.level)]
         rows.setdefault(d.id, kept)
         rows.setdefault(fold(d.name), kept)
     for domain in result.domains:
