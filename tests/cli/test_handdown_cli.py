@@ -54,6 +54,8 @@ def test_county_to_township_to_villages(tmp_path: Path) -> None:
     assert meta["source"]["file"] == "平安县目录.xlsx"
     assert meta["source"]["unit"] == COUNTY and meta["source"]["level"] == "乡级"
     assert meta["source"]["derived"]
+    summary = zwgk("show", town).stdout
+    assert "来源：来自平安县人民政府（2026）的目录（乡级事项），文件“平安县目录.xlsx”" in summary
 
     # Villages: from the township, default level 村级 (a township's catalog), one file each.
     names = tmp_path / "名单.txt"
