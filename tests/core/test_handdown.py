@@ -10,6 +10,7 @@ import pytest
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.handdown import (
+    default_level,
     derive_catalog,
     derive_villages,
     level_of_unit,
@@ -128,6 +129,9 @@ def test_other_subjects_stay_and_empty_domains_become_not_involved() -> None:
 def test_township_to_villages_gives_the_same_content_for_the_same_items() -> None:
     town = derive_catalog(county_catalog(), TOWN, "乡级", today=DAY).catalog
     assert level_of_unit(town.meta.unit) == "村级"
+    town.meta.unit = "城关"  # the name does not tell; the recorded hand-down does
+    assert default_level(town) == "村级" and default_level(county_catalog()) == "乡级"
+    town.meta.unit = TOWN
     villages = derive_villages(town, ["甲村", "乙社区"], "城关镇目录.zwgk", today=DAY)
     a, b = (v.catalog for v in villages)
     assert a.item_count() == b.item_count() > 0

@@ -72,6 +72,14 @@ def level_of_unit(name: str) -> str:
     return VILLAGE_LEVEL if _TOWNSHIP_RE.search(unit_key(name)) else TOWNSHIP_LEVEL
 
 
+def default_level(parent: Catalog) -> str:
+    """The level ``parent`` hands down to: 村级 when it is a township's (it was itself handed
+    down at 乡级, or its unit's name ends in 乡/镇/街道), else 乡级."""
+    if parent.meta.source.get("level") in HANDDOWN_LEVELS:
+        return VILLAGE_LEVEL
+    return level_of_unit(parent.meta.unit)
+
+
 @lru_cache(maxsize=4096)  # a catalog repeats a handful of subjects thousands of times
 def replace_subject(subject: str, source_unit: str, new_unit: str) -> tuple[str, bool]:
     """``subject`` with the parent unit's own name (or 【单位名称】) replaced by
@@ -120,7 +128,7 @@ def derive_catalog(
     unit = unit.strip()
     if not unit:
         raise ZwgkError("请填写单位名称")
-    level = level or level_of_unit(parent.meta.unit)
+    level = level or default_level(parent)
     canonical = LEVEL.canonical(level)
     if canonical not in HANDDOWN_LEVELS:
         raise ZwgkError(f"公开层级应为“乡级”或“村级”，不是“{level}”")

@@ -297,14 +297,14 @@ def diff_with_parent(
     was handed down, else to what the parent's name tells (乡级 for a county).
     """
     from zwgk_desktop.core.handdown import (
+        default_level,
         derive_catalog,
         has_level,
-        level_of_unit,
         replace_subject,
     )
 
     unit = catalog.meta.unit.strip() or "（本单位）"
-    level = level or catalog.meta.source.get("level") or level_of_unit(parent.meta.unit)
+    level = level or catalog.meta.source.get("level") or default_level(parent)
     handed = derive_catalog(parent, unit, level, check=False)
     expected = handed.catalog
     own = Catalog(

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, derive_catalog, level_of_unit
+from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
@@ -284,7 +284,7 @@ class NewCatalogDialog(QDialog):
         self.parent_catalog, self.parent_path = catalog, path
         self._parent_error = ""
         self.parent_edit.setText(str(path))
-        self.handdown_level_combo.setCurrentText(level_of_unit(catalog.meta.unit))
+        self.handdown_level_combo.setCurrentText(default_level(catalog))
         if catalog.meta.year and _YEAR.search(catalog.meta.year):
             self.year_edit.setText(catalog.meta.year)
         self._show_parent_levels()
