@@ -4,6 +4,7 @@
     zwgk review FILE [--json]                            review state of one submission
     zwgk review FILE --comment TEXT [--domain D] [--item N] [--field F] [--problem P]
     zwgk review FILE --from-validation | --resolve IDS | --reopen IDS
+    zwgk review FILE --from-parent COUNTY.zwgk [--level 乡级|村级]   differences → opinions
     zwgk review FILE --status 通过|退回修改|待审核 [--domain D] [--note T] [--force]
     zwgk review FILE -o 审核意见.xlsx                     export the opinions
     zwgk review FILE --modified IDS [--reply T] | --resubmit   (编制单位, on its own file)
@@ -21,6 +22,7 @@ from typing import Any
 
 from zwgk_desktop.cli.output import check_output, note_output, print_json
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.handdown import HANDDOWN_LEVELS
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.batch import BatchResult, review_folder
 from zwgk_desktop.core.review.comments import find_domain
@@ -45,6 +47,8 @@ EPILOG = """\
   新的文件内容登记为新一轮（第N轮）；--item 为领域内从 1 开始的行号；--field 为字段键
   （如 time_limit、channels）；IDS 为意见编号，可用逗号分隔多个。
   --changes 显示与上一轮相比的变化（文字），--json 时放在 "changes" 字段（zwgk diff 的格式）。
+  --from-parent 与上级目录比较（同 zwgk diff FILE --parent PARENT），把未采用的上级事项、
+  本级新增事项和与上级不同的要素逐条转为审核意见；--json 时比较结果放在 "parent" 字段。
   --json：{"format": "zwgk-review", "version": 1, "file", "unit", "round", "rounds",
            "status", "domains": [{"id", "name", "status", "status_label", "comments"}],
            "comments": [{"id", "target", "problem", "opinion", "status", "status_label",
@@ -97,6 +101,12 @@ def register(subparsers: Any) -> None:
     group.add_argument(
         "--from-validation", action="store_true", help="将校验出的错误和警告转为审核意见"
     )
+    group.add_argument(
+        "--from-parent",
+        metavar="PARENT",
+        help="与上级目录（如县级目录）比较，并将差异转为审核意见",
+    )
+    group.add_argument("--level", choices=HANDDOWN_LEVELS, help="与上级目录比较时本级的公开层级")
     group.add_argument("--resolve", metavar="IDS", help="将意见标记为已解决")
     group.add_argument("--reopen", metavar="IDS", help="将意见重新标记为待处理")
     group.add_argument(
@@ -229,6 +239,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         (
             args.comment,
             args.from_validation,
+            args.from_parent,
             args.resolve,
             args.reopen,
             args.status,
@@ -257,6 +268,9 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         else:
             print(message)
         return 0
+    if args.level and not args.from_parent:
+        raise ZwgkError("--level 需与 --from-parent 一起使用")
+    parent = load_catalog(args.from_parent) if args.from_parent else None
     with ReviewSession.open_for_review(
         path, args.by, review_path=args.review_file, register=acting
     ) as session:
@@ -273,6 +287,20 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         if args.from_validation:
             ids = session.comments_from_validation()
             say(args, f"已将 {len(ids)} 条校验结果转为审核意见")
+        parent_diff = None
+        if parent is not None:
+            parent_name = Path(args.from_parent).name
+            parent_diff = session.diff_to_parent(parent, args.level, parent_name)
+            ids = session.comments_from_parent(parent_diff)
+            if not args.json:
+                print(diff_text(parent_diff))
+            summary = parent_diff.summary()
+            say(
+                args,
+                f"与上级目录“{parent_name}”比较：未采用上级事项 {summary['items_removed']} 个、"
+                f"本级新增 {summary['items_added']} 个、与上级不同 {summary['items_changed']} 个；"
+                f"已转为审核意见 {len(ids)} 条",
+            )
         if args.resolve:
             session.resolve(_ids(args.resolve))
             say(args, "已标记为已解决")
@@ -299,6 +327,8 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
             data = session_json(session)
             if args.changes:
                 data["changes"] = changes.to_json() if changes else None
+            if parent_diff is not None:
+                data["parent"] = parent_diff.to_json()
             print_json(data)
         else:
             if not acting:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from zwgk_desktop.cli.output import print_json
+from zwgk_desktop.core.handdown import source_text
 from zwgk_desktop.core.loader import load_catalog
 
 
@@ -29,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"单位：{meta.unit or '（未填写）'}  行政区划：{meta.region or '—'}  年度：{meta.year or '—'}  联系人：{meta.contact or '—'}"
     )
+    if meta.source:
+        print(f"来源：{source_text(meta)}")
     print(f"领域 {len(catalog.domains)} 个，事项 {catalog.item_count()} 个")
     for domain in catalog.domains:
         if domain.not_involved:

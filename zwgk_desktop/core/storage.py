@@ -42,7 +42,8 @@ CATALOG_FILE = FileKind(
     APPLICATION_ID, "“{name}”不是政务公开目录文件（.zwgk）", not_ours_error=NotACatalogError
 )
 _ITEM_COLUMNS = (*TEXT_FIELDS, *CHOICE_FIELDS, "extra", "template_ref")
-_META_KEYS = ("unit", "region", "year", "contact", "date", "levels")
+_META_KEYS = ("unit", "region", "year", "contact", "date", "levels", "source")
+_JSON_META_KEYS = ("levels", "source")  # stored as JSON text in the key/value meta table
 
 
 @dataclass(frozen=True)
@@ -269,9 +270,12 @@ class Document:
     # ----------------------------------------------------------------- reading
     def meta(self) -> CatalogMeta:
         raw = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
-        data: dict[str, Any] = {k: raw.get(k, "") for k in _META_KEYS if k != "levels"}
+        data: dict[str, Any] = {k: raw.get(k, "") for k in _META_KEYS if k not in _JSON_META_KEYS}
         if "levels" in raw:
             data["levels"] = json.loads(raw["levels"])
+        if raw.get("source"):
+            with contextlib.suppress(ValueError):
+                data["source"] = json.loads(raw["source"])
         meta = CatalogMeta.from_dict(data)
         if "levels" in raw:
             meta.levels = list(json.loads(raw["levels"]))
@@ -329,8 +333,9 @@ class Document:
 
     # ----------------------------------------------------------------- meta & domains
     def _write_meta(self, meta: CatalogMeta) -> None:
-        rows = [(k, str(getattr(meta, k))) for k in _META_KEYS if k != "levels"]
+        rows = [(k, str(getattr(meta, k))) for k in _META_KEYS if k not in _JSON_META_KEYS]
         rows.append(("levels", json.dumps(list(meta.levels), ensure_ascii=False)))
+        rows.append(("source", json.dumps(dict(meta.source), ensure_ascii=False)))
         self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", rows)
 
     def set_meta(self, meta: CatalogMeta) -> None:

@@ -36,7 +36,13 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # 文件
-    ActionSpec("new", "新建目录…", ("文件",), ("Ctrl+N",), tip="从标准模板新建本单位的目录"),
+    ActionSpec(
+        "new",
+        "新建目录…",
+        ("文件",),
+        ("Ctrl+N",),
+        tip="从标准模板或上级（县、乡镇）目录新建本单位的目录",
+    ),
     ActionSpec("open", "打开…", ("文件",), ("Ctrl+O",), tip="打开目录文件（.zwgk），或导入 Excel"),
     ActionSpec(
         "import_excel",

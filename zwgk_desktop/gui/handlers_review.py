@@ -71,6 +71,7 @@ class ReviewHandlers:
         self.tabifyDockWidget(self.form_dock, self.review_dock)
         self.diff_view = DiffView(self)
         self.diff_view.jump_requested.connect(self.jump_to_cell)
+        self.diff_view.comments_added.connect(self._comments_from_diff)
         self.diff_dock = QDockWidget("比较", self)
         self.diff_dock.setObjectName("diffDock")
         self.diff_dock.setWidget(self.diff_view)
@@ -191,6 +192,11 @@ class ReviewHandlers:
             self.table.setFocus()
             return
         self.locate(domain_id, items[row].id, field or None)
+
+    def _comments_from_diff(self: MainWindow, _ids: list[int]) -> None:
+        self.review_panel.refresh()
+        self._review_changed()
+        self._show_review_dock()
 
     def _review_changed(self: MainWindow) -> None:
         self.review_banner.refresh()

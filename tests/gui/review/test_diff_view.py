@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from zwgk_desktop.core.review.session import ReviewSession
@@ -36,6 +37,7 @@ def test_previous_round_is_offered_and_shown(qtbot, round2: ReviewSession) -> No
         "previous",
         "template",
         "file",
+        "parent",
     ]
     assert "第1轮 → 第2轮" in view.summary_label.text() and "删除 1 项" in view.summary_label.text()
     tops = [view.tree.topLevelItem(n).text(1) for n in range(view.tree.topLevelItemCount())]
@@ -78,6 +80,7 @@ def test_first_round_and_a_file_of_the_same_unit(
     assert [view.source_combo.itemData(i) for i in range(view.source_combo.count())] == [
         "template",
         "file",
+        "parent",
     ]
     earlier = review.catalog.to_dict()
     domain = next(d for d in earlier["domains"] if d["id"] == SA)
@@ -115,3 +118,38 @@ def test_segments_html_escapes_and_marks() -> None:
     html_text = segments_html("<b>10个工作日", "<b>20个工作日")
     assert "&lt;b&gt;" in html_text and "<b>" not in html_text
     assert "line-through" in html_text and "#def7e5" in html_text
+
+
+def test_parent_comparison_turns_into_opinions(qtbot, submission: Path, tmp_path: Path) -> None:
+    from zwgk_desktop.core.catalog_factory import new_catalog
+    from zwgk_desktop.core.model import CatalogMeta
+    from zwgk_desktop.core.storage import Document
+
+    county = new_catalog(CatalogMeta(unit="乙县人民政府", year="2026"), [SA, EC])
+    county.domain(SA).items[0].time_limit = "县里改过的时限"  # type: ignore[union-attr]
+    county_path = tmp_path / "乙县.zwgk"
+    Document.create(county_path, county).close()
+    session = ReviewSession.open_for_review(submission, "县审核员")
+    try:
+        view = DiffView()
+        qtbot.addWidget(view)
+        view.set_session(session)
+        assert not view.to_opinions_button.isVisibleTo(view)  # only for a parent comparison
+        diff = view.compare_with_parent(county_path)
+        assert diff is not None and diff.mode == "parent"
+        county_only = sum(1 for d in county.domains for i in d.items if "乡级" not in i.level)
+        s = diff.summary()
+        assert s["items_changed"] == 1 and s["items_added"] == county_only > 0
+        assert "与上级目录“乙县.zwgk”" in view.summary_label.text()
+        labels = [n.text(0) for n in _nodes(view)]
+        assert any("与上级目录不同" in t for t in labels)
+        assert view.to_opinions_button.isVisibleTo(view) and view.to_opinions_button.isEnabled()
+        with qtbot.waitSignal(view.comments_added, timeout=1000) as added:
+            qtbot.mouseClick(view.to_opinions_button, Qt.MouseButton.LeftButton)
+        ids = added.args[0]
+        assert len(ids) == county_only + 1
+        comments = {c.id: c for c in session.comments()}
+        assert all(comments[i].rule.startswith("parent.") for i in ids)
+        assert view.comments_from_diff() == []  # a second click adds nothing
+    finally:
+        session.close()

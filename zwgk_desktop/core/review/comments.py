@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, Domain
+from zwgk_desktop.core.review.diff_model import CatalogDiff, FieldChange
 from zwgk_desktop.core.review.matching import name_key
 from zwgk_desktop.core.review.model import META_LABELS, Anchor, Comment, NewComment, Scope
+from zwgk_desktop.core.review.textdiff import snippet
 from zwgk_desktop.core.text import fold
 
 
@@ -205,4 +207,83 @@ def comments_from_issues(
         result.append(
             NewComment(anchor, hint, f"［{severity}］{issue.message}", rule, "validation")
         )  # type: ignore[attr-defined]
+    return result
+
+
+PARENT_SOURCE = "parent"
+_PARENT_TEXT = {
+    "removed": "上级目录中该事项需在本级公开，请补充该事项，或说明本单位不公开的理由。",
+    "added": "上级目录中没有该事项，请确认是否属于本级公开事项，或说明增加的理由。",
+    "changed": "相同事项的公开内容应与上级目录对应一致，请核对修改，或说明不同的理由。",
+    "domain": "请核对本领域是否涉及：上级目录中本领域有需本级公开的事项。",
+}
+
+
+def _change_text(change: FieldChange) -> str:
+    if change.is_choice:
+        parts = [f"增加{v}" for v in change.added] + [f"去掉{v}" for v in change.removed]
+        return f"{change.label}{'、'.join(parts) or '写法不同'}"
+    old, new = snippet(str(change.old), str(change.new))
+    return f"{change.label}（上级：“{old or '空'}”；本级：“{new or '空'}”）"
+
+
+def comments_from_parent_diff(
+    diff: CatalogDiff, catalog: Catalog, existing: Iterable[Comment] = ()
+) -> list[NewComment]:
+    """One comment per difference from the parent's catalog (``diff_with_parent``):
+    an item not taken over (on its domain), an item added, an item whose elements differ
+    (on the field when only one differs), a domain marked 未涉及 against the parent.
+    Differences an unresolved comment already names are skipped, so running it twice
+    adds nothing."""
+    index = CommentIndex([c for c in existing if c.is_open and c.rule], catalog)
+    covered = {(c.rule, index.location(c.id).cell, c.problem) for c in index.comments}
+    result: list[NewComment] = []
+
+    def add(rule: str, anchor: Anchor, text: str, problem: str) -> None:
+        key = (rule, index.locate(anchor).cell, problem)
+        if key not in covered:
+            covered.add(key)
+            result.append(NewComment(anchor, text, problem, rule, PARENT_SOURCE))
+
+    for d in diff.domains:
+        domain = find_domain(catalog, d.domain_id) or find_domain(catalog, d.name)
+        if domain is None:
+            continue
+        for attr in d.attributes:
+            if attr.field == "not_involved" and domain.not_involved:
+                add(
+                    "parent.domain",
+                    make_anchor(catalog, domain.id),
+                    _PARENT_TEXT["domain"],
+                    "［与上级目录比较］本领域标为未涉及，上级目录中有需本级公开的事项",
+                )
+        for change in d.items:
+            title = change.title
+            if change.change == "removed":
+                add(
+                    "parent.removed",
+                    make_anchor(catalog, domain.id),
+                    _PARENT_TEXT["removed"],
+                    f"［与上级目录比较］未采用上级事项：{title}（上级第{change.old_index}项）",
+                )
+                continue
+            row = (change.new_index or 0) - 1
+            if not 0 <= row < len(domain.items):
+                continue
+            if change.change == "added":
+                add(
+                    "parent.added",
+                    make_anchor(catalog, domain.id, row),
+                    _PARENT_TEXT["added"],
+                    f"［与上级目录比较］本级新增事项：{title}",
+                )
+                continue
+            field = change.fields[0].field if len(change.fields) == 1 else ""
+            details = "；".join(_change_text(f) for f in change.fields)
+            add(
+                "parent.changed",
+                make_anchor(catalog, domain.id, row, field),
+                _PARENT_TEXT["changed"],
+                f"［与上级目录比较］{title}：{details}",
+            )
     return result

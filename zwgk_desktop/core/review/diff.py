@@ -8,7 +8,7 @@ canonical terms.
 
 JSON shape (``format: "zwgk-diff"``, ``version: 1``)::
 
-    {"format": "zwgk-diff", "version": 1, "mode": "catalog" | "template",
+    {"format": "zwgk-diff", "version": 1, "mode": "catalog" | "template" | "parent",
      "left":  {"label", "unit", "items"}, "right": {"label", "unit", "items"},
      "summary": {"items_added", "items_removed", "items_changed", "items_unchanged",
                  "domains_added", "domains_removed", "domains_changed", "meta_changed"},
@@ -24,6 +24,7 @@ JSON shape (``format: "zwgk-diff"``, ``version: 1``)::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
@@ -32,6 +33,7 @@ from zwgk_desktop.core.review.diff_model import (
     CATALOG,
     FORMAT_NAME,
     FORMAT_VERSION,
+    PARENT,
     TEMPLATE,
     CatalogDiff,
     DomainDiff,
@@ -48,6 +50,7 @@ __all__ = [
     "CATALOG",
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "PARENT",
     "TEMPLATE",
     "CatalogDiff",
     "DomainDiff",
@@ -57,6 +60,7 @@ __all__ = [
     "compare_items",
     "diff_catalogs",
     "diff_items",
+    "diff_with_parent",
     "diff_with_templates",
 ]
 
@@ -141,14 +145,14 @@ def diff_items(
     return changes, unchanged
 
 
-def _domain_attributes(old: Domain, new: Domain) -> list[FieldChange]:
+def _domain_attributes(old: Domain, new: Domain, notes: bool = True) -> list[FieldChange]:
     attrs = []
     if not same_text(old.name, new.name):
         attrs.append(FieldChange("name", old.name, new.name))
     if old.not_involved != new.not_involved:
         label = {True: "未涉及", False: "已涉及"}
         attrs.append(FieldChange("not_involved", label[old.not_involved], label[new.not_involved]))
-    if (old.not_involved or new.not_involved) and not same_text(old.note, new.note):
+    if notes and (old.not_involved or new.not_involved) and not same_text(old.note, new.note):
         attrs.append(FieldChange("note", old.note, new.note))
     return attrs
 
@@ -175,15 +179,19 @@ def _pair_domains(
 
 # ---------------------------------------------------------------------- public entry points
 def diff_catalogs(
-    old: Catalog, new: Catalog, old_label: str = "", new_label: str = ""
+    old: Catalog, new: Catalog, old_label: str = "", new_label: str = "", mode: str = CATALOG
 ) -> CatalogDiff:
-    """What changed from ``old`` (an earlier submission or round) to ``new``."""
+    """What changed from ``old`` (an earlier submission or round) to ``new``.
+
+    ``mode=PARENT``: ``old`` is what the parent hands down (see :func:`diff_with_parent`);
+    the unit details and 未涉及说明 differ by design and are not compared.
+    """
     result = CatalogDiff(
-        CATALOG,
+        mode,
         Side(old_label, old.meta.unit, old.item_count()),
         Side(new_label, new.meta.unit, new.item_count()),
     )
-    for key in _META_KEYS:
+    for key in _META_KEYS if mode != PARENT else ():
         a, b = getattr(old.meta, key), getattr(new.meta, key)
         if not same_text(a, b):
             result.meta.append(FieldChange(key, a, b))
@@ -203,7 +211,7 @@ def diff_catalogs(
             ]
             result.domains.append(DomainDiff(a.id, a.name, "removed", items))
             continue
-        attrs = _domain_attributes(a, b)
+        attrs = _domain_attributes(a, b, notes=mode != PARENT)
         if a.not_involved and b.not_involved:
             status = "changed" if attrs else "not_involved"
             result.domains.append(DomainDiff(b.id, b.name, status, [], attrs))
@@ -271,4 +279,56 @@ def diff_with_templates(
             for n, i in enumerate(domain.items, start=1)
         ]
         result.domains.append(DomainDiff(domain.id, domain.name, "added", items))
+    return result
+
+
+def diff_with_parent(
+    catalog: Catalog,
+    parent: Catalog,
+    level: str | None = None,
+    label: str = "",
+    parent_label: str = "",
+) -> CatalogDiff:
+    """A township's (or village's) catalog against its parent's: the items the parent
+    publishes at ``level`` that the township dropped, the ones it added, and the elements
+    it changed. The parent's own name as 公开主体 counts as the township's (handed down,
+    it becomes the township's name), and so does any spelling of the township's name
+    (城关镇 / 城关镇人民政府). ``level`` defaults to the one recorded when the catalog
+    was handed down, else to what the parent's name tells (乡级 for a county).
+    """
+    from zwgk_desktop.core.handdown import (
+        default_level,
+        derive_catalog,
+        has_level,
+        replace_subject,
+    )
+
+    unit = catalog.meta.unit.strip() or "（本单位）"
+    level = level or catalog.meta.source.get("level") or default_level(parent)
+    handed = derive_catalog(parent, unit, level, check=False)
+    expected = handed.catalog
+    own = Catalog(
+        meta=catalog.meta, domains=[replace(d, items=list(d.items)) for d in catalog.domains]
+    )
+    for domain in own.domains:  # copy only the items whose subject is respelled
+        for n, item in enumerate(domain.items):
+            subject = replace_subject(item.subject, unit, unit)[0]
+            if subject != item.subject:
+                domain.items[n] = replace(item, subject=subject)
+    result = diff_catalogs(expected, own, parent_label or "上级目录", label, PARENT)
+    result.left = Side(result.left.label, parent.meta.unit, parent.item_count())
+    # Rows of the parent's own catalog, not of the handed-down selection.
+    rows: dict[str, list[int]] = {}
+    for d in parent.domains:
+        kept = [n for n, i in enumerate(d.items, start=1) if has_level(i, handed.level)]
+        rows.setdefault(d.id, kept)
+        rows.setdefault(fold(d.name), kept)
+    for domain in result.domains:
+        parent_rows = rows.get(domain.domain_id) or rows.get(fold(domain.name)) or []
+        domain.items = [
+            replace(c, old_index=parent_rows[c.old_index - 1])
+            if c.old_index and c.old_index <= len(parent_rows)
+            else c
+            for c in domain.items
+        ]
     return result

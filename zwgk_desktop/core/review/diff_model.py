@@ -15,10 +15,12 @@ FORMAT_NAME = "zwgk-diff"
 FORMAT_VERSION = 1
 CATALOG = "catalog"
 TEMPLATE = "template"
+PARENT = "parent"
 
 _ITEM_LABELS = {
     CATALOG: {"added": "新增事项", "removed": "删除事项", "changed": "修改事项"},
     TEMPLATE: {"added": "本地新增事项", "removed": "缺少标准事项", "changed": "要素与标准不同"},
+    PARENT: {"added": "本级新增事项", "removed": "未采用上级事项", "changed": "与上级目录不同"},
 }
 _DOMAIN_LABELS = {
     CATALOG: {
@@ -33,6 +35,13 @@ _DOMAIN_LABELS = {
         "removed": "缺少该领域",
         "changed": "与标准不同",
         "unchanged": "与标准一致",
+        "not_involved": "未涉及",
+    },
+    PARENT: {
+        "added": "上级目录没有的领域",
+        "removed": "缺少上级目录的领域",
+        "changed": "与上级目录不同",
+        "unchanged": "与上级目录一致",
         "not_involved": "未涉及",
     },
 }

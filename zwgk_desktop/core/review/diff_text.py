@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zwgk_desktop.core.review.diff import TEMPLATE, CatalogDiff, FieldChange, ItemChange
+from zwgk_desktop.core.review.diff import PARENT, TEMPLATE, CatalogDiff, FieldChange, ItemChange
 from zwgk_desktop.core.review.textdiff import snippet
 
 _MARKS = {"added": "+", "removed": "-", "changed": "~"}
@@ -22,7 +22,8 @@ def _item_line(diff: CatalogDiff, item: ItemChange) -> str:
     if item.new_index:
         where = f"第{item.new_index}项"
     else:
-        where = f"{'标准' if diff.mode == TEMPLATE else '原'}第{item.old_index}项"
+        side = {TEMPLATE: "标准", PARENT: "上级"}.get(diff.mode, "原")
+        where = f"{side}第{item.old_index}项"
     return f"  {_MARKS[item.change]} {diff.item_label(item.change)}  {where}  {item.title}"
 
 
@@ -32,6 +33,11 @@ def diff_text(diff: CatalogDiff, show_unchanged: bool = False) -> str:
     if diff.mode == TEMPLATE:
         lines.append(
             f"与标准模板比较：{diff.right.label}（{diff.right.unit or '单位未填写'}，{diff.right.items} 项）"
+        )
+    elif diff.mode == PARENT:
+        lines.append(
+            f"与上级目录比较：{diff.right.label}（{diff.right.unit or '单位未填写'}，{diff.right.items} 项）"
+            f" ← {diff.left.label}（{diff.left.unit or '单位未填写'}，{diff.left.items} 项）"
         )
     else:
         lines.append(
@@ -43,6 +49,11 @@ def diff_text(diff: CatalogDiff, show_unchanged: bool = False) -> str:
             f"缺少标准事项 {s['items_removed']} 个，本地新增事项 {s['items_added']} 个，"
             f"要素与标准不同 {s['items_changed']} 个，与标准一致 {s['items_unchanged']} 个；"
             f"缺少领域 {s['domains_removed']} 个，非标准领域 {s['domains_added']} 个"
+        )
+    elif diff.mode == PARENT:
+        lines.append(
+            f"未采用上级事项 {s['items_removed']} 个，本级新增事项 {s['items_added']} 个，"
+            f"与上级目录不同 {s['items_changed']} 个，与上级一致 {s['items_unchanged']} 个"
         )
     else:
         lines.append(

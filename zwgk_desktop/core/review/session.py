@@ -21,10 +21,16 @@ from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.comments import (
     CommentIndex,
     comments_from_issues,
+    comments_from_parent_diff,
     find_domain,
     make_anchor,
 )
-from zwgk_desktop.core.review.diff import CatalogDiff, diff_catalogs, diff_with_templates
+from zwgk_desktop.core.review.diff import (
+    CatalogDiff,
+    diff_catalogs,
+    diff_with_parent,
+    diff_with_templates,
+)
 from zwgk_desktop.core.review.merge_files import MergeReport, merge_review_files
 from zwgk_desktop.core.review.model import (
     Anchor,
@@ -401,6 +407,31 @@ class ReviewSession:
 
             issues = validate_catalog(self.catalog).issues
         new = comments_from_issues(issues, self.catalog, self.store.comments())
+        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
+        self._changed()
+        return ids
+
+    def diff_to_parent(
+        self, parent: Catalog, level: str | None = None, parent_label: str = ""
+    ) -> CatalogDiff:
+        """This catalog against the parent's (the county's, for a township)."""
+        return diff_with_parent(self.catalog, parent, level, self.submission.name, parent_label)
+
+    def comments_from_parent(
+        self,
+        parent: Catalog | CatalogDiff,
+        level: str | None = None,
+        parent_label: str = "",
+    ) -> list[int]:
+        """Turn the differences from the parent's catalog into comments in one step
+        (one transaction); returns the new ids. Running it twice adds nothing."""
+        self._require_reviewer("添加审核意见")
+        diff = (
+            parent
+            if isinstance(parent, CatalogDiff)
+            else self.diff_to_parent(parent, level, parent_label)
+        )
+        new = comments_from_parent_diff(diff, self.catalog, self.store.comments())
         ids = self.store.add_comments(new, self.user, self.round.number) if new else []
         self._changed()
         return ids

@@ -164,6 +164,7 @@ class CatalogBuilder:
         if base_meta is not None:
             meta = CatalogMeta.from_dict(base_meta.to_dict())
             meta.date, meta.levels = base_meta.date, list(base_meta.levels)
+            meta.source = dict(base_meta.source)
         for key in _META_FIELDS:
             if key in self.meta:
                 setattr(meta, key, self.meta[key])

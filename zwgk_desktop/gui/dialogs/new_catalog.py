@@ -2,7 +2,8 @@
 
 The chosen domains start from their bundled templates (``core.catalog_factory``); every
 other domain is stored as 未涉及 with its 说明, all in the one transaction that creates
-the document.
+the document. Or the catalog starts from the parent's (从上级目录开始: a county's or a
+township's file, ``core.handdown``): its items at the chosen level, the source recorded.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,13 +38,16 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.core.model import CatalogMeta
+from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog
+from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.templates import DomainTemplate, all_templates
 from zwgk_desktop.core.vocab import LEVEL
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
+    ask_open_path,
     ask_save_path,
     hint_label,
     safe_filename,
@@ -50,6 +57,7 @@ from zwgk_desktop.gui.dialogs.common import (
 DEFAULT_NOTE = "本单位无该领域相关职责，未涉及该领域政务公开事项。"
 DEFAULT_LEVELS = ("县级", "乡级")
 SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
+PARENT_FILTER = "目录文件 (*.zwgk *.xlsx *.json);;所有文件 (*)"
 _YEAR = re.compile(r"(19|20)\d\d")
 _COL_NAME, _COL_COUNT, _COL_NOTE = range(3)
 _DISABLED_BRUSH = QBrush(QColor("#a0a0a0"))
@@ -69,6 +77,9 @@ class NewCatalogDialog(QDialog):
         self.created_path: Path | None = None
         self.templates: tuple[DomainTemplate, ...] = all_templates()
         self._updating = False
+        self.parent_catalog: Catalog | None = None
+        self.parent_path: Path | None = None
+        self._parent_error = ""  # why the chosen parent file could not be read
 
         self.unit_edit = QLineEdit()
         self.unit_edit.setPlaceholderText(
@@ -101,6 +112,7 @@ class NewCatalogDialog(QDialog):
         form.addRow("公开层级 *", levels_row)
         meta_box = QGroupBox("单位信息")
         meta_box.setLayout(form)
+        start_box = self._make_start_box()
 
         self.table = self._make_table()
         for row in range(self.table.rowCount()):
@@ -133,7 +145,7 @@ class NewCatalogDialog(QDialog):
         domains_layout.addWidget(self.table, 1)
         self.summary_label = QLabel()
         domains_layout.addWidget(self.summary_label)
-        domains_box = QGroupBox("公开领域")
+        self.domains_box = domains_box = QGroupBox("公开领域")
         domains_box.setLayout(domains_layout)
 
         self.hint = hint_label()
@@ -147,8 +159,10 @@ class NewCatalogDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(start_box)
         layout.addWidget(meta_box)
         layout.addWidget(domains_box, 1)
+        layout.addStretch(0)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
@@ -157,6 +171,163 @@ class NewCatalogDialog(QDialog):
         self.table.itemChanged.connect(self._item_changed)
         self.apply_default_note()
         self._revalidate()
+
+    # ------------------------------------------------------------------ where to start
+    def _make_start_box(self) -> QGroupBox:
+        self.from_templates_radio = QRadioButton("从国家标准模板开始")
+        self.from_parent_radio = QRadioButton("从上级目录开始（县级或乡镇的目录文件）")
+        self.from_templates_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.from_templates_radio)
+        group.addButton(self.from_parent_radio)
+        self.from_parent_radio.toggled.connect(self._mode_changed)
+        self.parent_edit = QLineEdit()
+        self.parent_edit.setReadOnly(True)
+        self.parent_edit.setPlaceholderText("选择上级目录文件（.zwgk、.xlsx 或 .json）")
+        self.parent_button = QPushButton("选择文件…")
+        self.parent_button.clicked.connect(lambda _=False: self.ask_parent_file())
+        self.handdown_level_combo = QComboBox()
+        self.handdown_level_combo.addItems(list(HANDDOWN_LEVELS))
+        self.handdown_level_combo.setToolTip("选取上级目录中公开层级含此层级的事项")
+        self.handdown_level_combo.currentIndexChanged.connect(self._level_changed)
+        self.villages_button = QPushButton("逐村生成…")
+        self.villages_button.setToolTip("从乡镇目录为各村（社区）批量生成村（居）务公开目录")
+        self.villages_button.clicked.connect(lambda _=False: self.open_village_batch())
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.parent_edit, 1)
+        file_row.addWidget(self.parent_button)
+        file_row.addWidget(QLabel("本级层级："))
+        file_row.addWidget(self.handdown_level_combo)
+        file_row.addWidget(self.villages_button)
+        self.parent_info = QLabel()
+        self.parent_info.setWordWrap(True)
+        self.parent_info.setStyleSheet(MUTED_STYLE)
+        self.parent_widgets = QWidget()
+        inner = QVBoxLayout(self.parent_widgets)
+        inner.setContentsMargins(24, 0, 0, 0)
+        inner.addLayout(file_row)
+        inner.addWidget(self.parent_info)
+        self.parent_widgets.setVisible(False)
+        modes = QHBoxLayout()
+        modes.addWidget(self.from_templates_radio)
+        modes.addWidget(self.from_parent_radio)
+        modes.addStretch(1)
+        box_layout = QVBoxLayout()
+        box_layout.addLayout(modes)
+        box_layout.addWidget(self.parent_widgets)
+        box = QGroupBox("开始方式")
+        box.setLayout(box_layout)
+        return box
+
+    def from_parent(self) -> bool:
+        return self.from_parent_radio.isChecked()
+
+    def _mode_changed(self, *_: object) -> None:
+        parent = self.from_parent()
+        self.parent_widgets.setVisible(parent)
+        self.domains_box.setVisible(not parent)
+        for box in self.level_boxes.values():
+            box.setEnabled(not parent)  # handed down, the parent's level columns are kept
+        self._show_parent_levels()
+        self._revalidate()
+
+    def _show_parent_levels(self) -> None:
+        if self.from_parent() and self.parent_catalog is not None:
+            levels = [*self.parent_catalog.meta.levels, self.handdown_level()]
+            for term, box in self.level_boxes.items():
+                box.setChecked(term in levels)
+
+    def ask_parent_file(self) -> None:
+        folder = Path(load_settings().last_folder or paths.documents_dir())
+        path = ask_open_path(self, "选择上级目录文件", folder, PARENT_FILTER)
+        if path is not None:
+            self.load_parent_in_background(path)
+
+    def set_parent_file(self, path: str | Path) -> bool:
+        """Read the parent's catalog here and now (tests, scripts); see ``ask_parent_file``."""
+        path = Path(path)
+        try:
+            catalog = load_catalog(path)
+        except ZwgkError as exc:
+            self._parent_failed(exc)
+            return False
+        self._parent_loaded(path, catalog)
+        return True
+
+    def load_parent_in_background(self, path: Path) -> None:
+        """A county's workbook may take a while to read: off the UI thread, with progress."""
+        from zwgk_desktop.gui.tasks import run_in_background
+
+        self.task = run_in_background(
+            self,
+            "读取上级目录",
+            lambda _progress, _cancel: load_catalog(path),
+            lambda catalog: self._parent_loaded(path, catalog),
+            lambda exc: self._parent_failed(exc),  # type: ignore[arg-type]
+            show_counts=False,
+        )
+
+    def _parent_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ZwgkError):
+            from zwgk_desktop.gui.tasks import report_error
+
+            report_error(self, "读取上级目录", exc)
+        self.from_parent_radio.setChecked(True)
+        self.parent_catalog, self.parent_path = None, None
+        self.parent_edit.clear()
+        self._parent_error = str(exc) if isinstance(exc, ZwgkError) else "无法读取该文件"
+        self._revalidate()
+
+    def _parent_loaded(self, path: Path, catalog: Catalog) -> None:
+        """Take the parent's catalog; choose the level its unit hands down to."""
+        self.from_parent_radio.setChecked(True)
+        self.parent_catalog, self.parent_path = catalog, path
+        self._parent_error = ""
+        self.parent_edit.setText(str(path))
+        self.handdown_level_combo.setCurrentText(default_level(catalog))
+        if catalog.meta.year and _YEAR.search(catalog.meta.year):
+            self.year_edit.setText(catalog.meta.year)
+        self._show_parent_levels()
+        self._revalidate()
+
+    def _level_changed(self, *_: object) -> None:
+        self._show_parent_levels()
+        self._revalidate()
+
+    def handdown_level(self) -> str:
+        return self.handdown_level_combo.currentText()
+
+    def open_village_batch(self) -> None:
+        from zwgk_desktop.gui.dialogs.village_batch import VillageBatchDialog
+
+        dialog = VillageBatchDialog(self, self.parent_path)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _parent_summary(self) -> tuple[str, str]:
+        """(information, problem) about the chosen parent catalog at the chosen level."""
+        catalog = self.parent_catalog
+        if catalog is None:
+            return "", "请选择上级目录文件。"
+        level = self.handdown_level()
+        items = [i for d in catalog.domains for i in d.items]
+        kept = [i for i in items if level in LEVEL.normalize(i.level)]
+        domains = {
+            d.id for d in catalog.domains for i in d.items if level in LEVEL.normalize(i.level)
+        }
+        empty = len(catalog.domains) - len(domains)
+        src = catalog.meta
+        info = (
+            f"{src.unit or '（单位未填写）'}{f'（{src.year}）' if src.year else ''}：共 {len(items)} 个事项，"
+            f"其中{level} {len(kept)} 个，分布在 {len(domains)} 个领域"
+            + (f"；另 {empty} 个领域没有{level}事项，将标为未涉及" if empty else "")
+            + "。上级单位为公开主体处改为本单位名称。"
+        )
+        if not kept:
+            return info, f"上级目录中没有公开层级含{level}的事项。"
+        return info, ""
 
     # ------------------------------------------------------------------ domain table
     def _make_table(self) -> QTableWidget:
@@ -286,6 +457,10 @@ class NewCatalogDialog(QDialog):
             problems.append("请填写年度，如 2025。")
         elif not _YEAR.search(year):
             problems.append("年度应含四位年份，如 2025 或 2025年版。")
+        if self.from_parent():
+            info, problem = self._parent_summary()
+            self.parent_info.setText(info or self._parent_error)
+            return problems + ([problem] if problem else [])
         if not any(box.isChecked() for box in self.level_boxes.values()):
             problems.append("请至少选择一个公开层级。")
         chosen = self.chosen_ids()
@@ -344,12 +519,23 @@ class NewCatalogDialog(QDialog):
         problems = self.problems()
         if problems:
             raise ZwgkError(problems[0])
-        catalog = new_catalog(self.meta(), self.chosen_ids())
-        notes = self.notes()
-        for domain in catalog.domains:
-            if domain.id in notes:
-                domain.not_involved = True
-                domain.note = notes[domain.id]
+        if self.from_parent() and self.parent_catalog is not None:
+            meta = self.meta()
+            catalog = derive_catalog(
+                self.parent_catalog,
+                meta.unit,
+                self.handdown_level(),
+                str(self.parent_path or ""),
+                meta,
+                check=False,
+            ).catalog
+        else:
+            catalog = new_catalog(self.meta(), self.chosen_ids())
+            notes = self.notes()
+            for domain in catalog.domains:
+                if domain.id in notes:
+                    domain.not_involved = True
+                    domain.note = notes[domain.id]
         try:
             # The save dialog already asked about replacing an existing file.
             document = Document.create(path, catalog, overwrite=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.diff import (
+    PARENT,
     TEMPLATE,
     CatalogDiff,
     DomainDiff,
@@ -81,9 +83,11 @@ def field_html(change: FieldChange) -> str:
 
 
 class DiffView(QWidget):
-    """``set_diff`` shows a diff; ``set_session`` offers 上一轮 / 标准模板 / 其他文件."""
+    """``set_diff`` shows a diff; ``set_session`` offers 上一轮 / 标准模板 / 其他文件 /
+    上级目录. Differences from the parent catalog can be turned into opinions at once."""
 
     jump_requested = Signal(str, int, str)  # domain id, 0-based row (-1: domain), field
+    comments_added = Signal(list)  # ids of the opinions made from the listed differences
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,13 @@ class DiffView(QWidget):
         self.changed_only.toggled.connect(lambda _=False: self._fill())
         top.addWidget(self.changed_only)
         top.addStretch(1)
+        self.to_opinions_button = QPushButton("转为审核意见", self)
+        self.to_opinions_button.setToolTip(
+            "把列出的与上级目录的差异（未采用的上级事项、本级新增事项、与上级不同的要素）"
+            "逐条转为审核意见；已有相同意见的不再重复"
+        )
+        self.to_opinions_button.clicked.connect(lambda _=False: self.comments_from_diff())
+        top.addWidget(self.to_opinions_button)
         layout.addLayout(top)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
@@ -131,6 +142,7 @@ class DiffView(QWidget):
                 self.source_combo.addItem(f"与第{session.round.number - 1}轮比较", "previous")
             self.source_combo.addItem("与标准模板比较", "template")
             self.source_combo.addItem("与其他文件比较…", "file")
+            self.source_combo.addItem("与上级目录比较…", "parent")
         else:
             self.source_combo.addItem("与审核时的版本比较", "since")
         self._source_chosen()
@@ -149,6 +161,9 @@ class DiffView(QWidget):
                 self.set_diff(session.diff_since_round())
             elif key == "file" and self.ask_compare_file() is None:
                 self.source_combo.setCurrentIndex(self._shown_index)  # cancelled: as before
+                return
+            elif key == "parent" and self.ask_parent_file() is None:
+                self.source_combo.setCurrentIndex(self._shown_index)
                 return
         except ZwgkError as exc:
             msgbox.error(self, str(exc))
@@ -187,10 +202,61 @@ class DiffView(QWidget):
         self.set_diff(diff)
         return diff
 
+    def ask_parent_file(self) -> CatalogDiff | None:
+        """Pick the parent's catalog (the county's, for a township) and compare with it."""
+        if self.session is None:
+            return None
+        text, _ = QFileDialog.getOpenFileName(
+            self,
+            "选择上级目录文件（如县级目录）",
+            str(self.session.submission.parent),
+            COMPARE_FILTER,
+        )
+        return self.compare_with_parent(text) if text else None
+
+    def compare_with_parent(self, path: str | Path) -> CatalogDiff | None:
+        """The submission against its parent's catalog (items the parent publishes at the
+        submission's level: dropped, added, changed)."""
+        if self.session is None:
+            return None
+        try:
+            diff = self.session.diff_to_parent(load_catalog(path), parent_label=Path(path).name)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc))
+            return None
+        self.set_diff(diff)
+        return diff
+
+    def comments_from_diff(self) -> list[int]:
+        """Turn the listed differences from the parent into opinions (one transaction)."""
+        session, diff = self.session, self.diff
+        if session is None or diff is None or diff.mode != PARENT:
+            return []
+        try:
+            ids = session.comments_from_parent(diff)
+        except ZwgkError as exc:
+            msgbox.error(self, str(exc))
+            return []
+        msgbox.info(
+            self,
+            f"已将 {len(ids)} 处与上级目录的差异转为审核意见"
+            if ids
+            else "列出的差异均已有对应的审核意见",
+        )
+        if ids:
+            self.comments_added.emit(ids)
+        return ids
+
     # ------------------------------------------------------------------ display
     def set_diff(self, diff: CatalogDiff | None) -> None:
         self.diff = diff
         self._fill()
+        session = self.session
+        offer = diff is not None and diff.mode == PARENT
+        self.to_opinions_button.setVisible(offer)
+        self.to_opinions_button.setEnabled(
+            offer and not diff.is_empty and session is not None and session.is_reviewer  # type: ignore[union-attr]
+        )
 
     def _fill(self) -> None:
         self.tree.clear()
@@ -204,6 +270,12 @@ class DiffView(QWidget):
             text = (
                 f"缺少标准事项 {s['items_removed']} 个，本地新增 {s['items_added']} 个，"
                 f"要素与标准不同 {s['items_changed']} 个；缺少领域 {s['domains_removed']} 个"
+            )
+        elif diff.mode == PARENT:
+            text = (
+                f"与上级目录“{diff.left.label}”（{diff.left.unit or '单位未填写'}）比较："
+                f"未采用上级事项 {s['items_removed']} 个，本级新增 {s['items_added']} 个，"
+                f"与上级不同 {s['items_changed']} 个，一致 {s['items_unchanged']} 个"
             )
         else:
             text = (
@@ -251,7 +323,7 @@ class DiffView(QWidget):
         where = (
             f"第{item.new_index}项"
             if item.new_index
-            else f"{'标准' if diff.mode == TEMPLATE else '原'}第{item.old_index}项"
+            else f"{ {TEMPLATE: '标准', PARENT: '上级'}.get(diff.mode, '原') }第{item.old_index}项"
         )
         node = QTreeWidgetItem(
             [f"{MARKS[item.change]} {diff.item_label(item.change)}", f"{where} {item.title}"]
