@@ -51,6 +51,7 @@ def comparable(catalog, layout: str = "standard") -> dict:
     }
 
 
+@pytest.mark.usefixtures("templates_awaiting_conversion")
 @pytest.mark.parametrize("layout", ["standard", "flat"])
 def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
     msgbox.set_test_mode(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui import commands
@@ -125,6 +127,7 @@ def test_domain_list_status_and_counts(session, qtmodeltester) -> None:
     assert "错误" in model.index(2).data(STATUS_TEXT_ROLE)
 
 
+@pytest.mark.usefixtures("templates_awaiting_conversion")
 def test_untouched_template_domain_shows_not_started(qapp, template_doc_path) -> None:
     from zwgk_desktop.core.storage import Document
     from zwgk_desktop.gui.session import Session
