@@ -21,47 +21,24 @@ from zwgk_desktop.core.validation import (
     validate_item,
 )
 
-# Domains whose templates still cite documents the register knows to be outdated (the
-# template audit's findings). The template conversion (issue 11) empties this set; then
-# the two tests below are strict again for every domain.
-AWAITING_CONVERSION = {
-    "agricultural-subsidies",
-    "disaster-relief",
-    "employment",
-    "poverty-alleviation",
-    "public-legal-services",
-    "rural-housing-renovation",
-    "social-assistance",
-    "tax-administration",
-    "work-safety",
-}
-
-
-def _not_awaiting(issues: list[Issue]) -> list[Issue]:
-    return [
-        i
-        for i in issues
-        if not (i.rule == "BASIS-SUPERSEDED" and i.domain_id in AWAITING_CONVERSION)
-    ]
-
 
 def test_bundled_templates_give_no_errors_and_no_warnings() -> None:
     catalog = template_catalog()
     result = validate_catalog(catalog)
-    loud = [i for i in _not_awaiting(result.issues) if i.severity is not Severity.INFO]
+    loud = [i for i in result.issues if i.severity is not Severity.INFO]
     assert loud == [], "\n".join(f"{i.rule} {i.domain} {i.item}: {i.message}" for i in loud)
     assert catalog.item_count() > 0
 
 
 def test_a_new_catalog_with_every_domain_is_completely_clean() -> None:
     catalog = new_catalog(CatalogMeta(unit=UNIT, year="2026"))
-    assert _not_awaiting(validate_catalog(catalog).issues) == []
+    assert validate_catalog(catalog).issues == []
 
 
 def test_a_new_catalog_asks_for_the_notes_of_the_domains_not_chosen() -> None:
     catalog = new_catalog(CatalogMeta(unit=UNIT, year="2026"), ["社会救助"])
     result = validate_catalog(catalog)
-    assert {i.rule for i in _not_awaiting(result.issues)} == {"DOMAIN-NOTE-MISSING"}
+    assert {i.rule for i in result.issues} == {"DOMAIN-NOTE-MISSING"}
     assert result.counts["error"] == len(catalog.domains) - 1
 
 

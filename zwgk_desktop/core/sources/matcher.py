@@ -131,7 +131,9 @@ class Matcher:
         self._bare_re = re.compile("|".join(map(re.escape, bare))) if bare else None
         # Every number ends in 号: look up the slices ending at each 号 (a regex alternation
         # of a few hundred numbers scanned every position and cost 3x more).
-        self._number_lengths = sorted({len(n) for n in self._numbers}, reverse=True)
+        self._number_tails: dict[str, list[str]] = {}
+        for key in sorted(self._numbers, key=len, reverse=True):
+            self._number_tails.setdefault(key[-3:], []).append(key)
         self._cache: dict[str, tuple[Citation, ...]] = {}
 
     @staticmethod
@@ -183,26 +185,36 @@ class Matcher:
         if "号" in text and self._numbers:
             keyed = number_key(text)
             end = keyed.find("号")
+            tails = self._number_tails
             while end >= 0:
-                for length in self._number_lengths:
-                    start = end + 1 - length
-                    if start < 0:
-                        continue
-                    source = self._numbers.get(keyed[start : end + 1])
-                    if source is not None and (
-                        start == 0
-                        or not keyed[start - 1].isalnum()
-                        or keyed[start - 1] in _NUMBER_BEFORE_OK
+                for key in tails.get(keyed[end - 2 : end + 1], ()):
+                    start = end + 1 - len(key)
+                    if (
+                        start >= 0
+                        and keyed.startswith(key, start)
+                        and (
+                            start == 0
+                            or not keyed[start - 1].isalnum()
+                            or keyed[start - 1] in _NUMBER_BEFORE_OK
+                        )
                     ):
-                        found.append(Citation(source, keyed[start : end + 1], "number"))
+                        found.append(Citation(self._numbers[key], key, "number"))
                         break
                 end = keyed.find("号", end + 1)
         # Titles in 《》 must be register titles exactly (after the version marker and
         # 中华人民共和国 are set aside); their text is then blanked for the bare search.
         parts: list[str] = []
         last = 0
+        titles = self._titles
         for m in _TITLE_RE.finditer(text):
             inner = name = m.group(1)
+            direct = titles.get(inner)
+            if direct is not None and len(direct) == 1 and not direct[0].version:
+                found.append(Citation(direct[0], inner, "title"))  # the common case
+                parts.append(text[last : m.start()])
+                parts.append("《》")
+                last = m.end()
+                continue
             year_inside = _YEAR_AFTER_RE.search(inner) if "年" in inner or "(" in inner else None
             if year_inside is not None:
                 name = _YEAR_AFTER_RE.sub("", inner)
