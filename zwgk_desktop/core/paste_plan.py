@@ -77,6 +77,7 @@ class PastePlan:
     targets: list[Target]
     by_header: bool = False
     reasons: list[str] = field(default_factory=list)  # why a preview is needed (Chinese)
+    converted: Any = field(default=None, repr=False)  # (targets, convert() result)
 
     @property
     def width(self) -> int:
@@ -273,7 +274,46 @@ def refusals(plan: PastePlan) -> list[Refusal]:
 
 
 def convert(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
-    """Field values per data row (only the mapped fields) and the refused cells."""
+    """Field values per data row (only the mapped fields) and the refused cells.
+
+    Remembered on the plan for its current targets (planning checks, pasting uses it).
+    """
+    key = tuple(plan.targets)
+    if plan.converted is not None and plan.converted[0] == key:
+        return plan.converted[1]
+    mapped = [t.key for t in plan.targets if t.key]
+    if all(not t.term for t in plan.targets) and len(set(mapped)) == len(mapped):
+        result = _convert_columns(plan)
+    else:
+        result = _convert_cells(plan)
+    _fill_merged_level1(result[0])
+    plan.converted = (key, result)
+    return result
+
+
+def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+    """The common case (one source column per field): each distinct text is checked once."""
+    out: list[dict[str, Any]] = [{} for _ in plan.rows]
+    refused: list[Refusal] = []
+    for n, target in enumerate(plan.targets):
+        key = target.key
+        if not key:
+            continue
+        memo: dict[str, tuple[Any, str | None]] = {}
+        for r, row in enumerate(plan.rows):
+            text = row[n] if n < len(row) else ""
+            checked = memo.get(text)
+            if checked is None:
+                checked = memo[text] = check_value(key, text)
+            value, reason = checked
+            if reason is not None:
+                refused.append(Refusal(r, n, key, text.strip(), reason))
+            else:
+                out[r][key] = list(value) if isinstance(value, list) else value
+    return out, refused
+
+
+def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
     out: list[dict[str, Any]] = []
     refused: list[Refusal] = []
     targets = list(enumerate(plan.targets))
@@ -305,7 +345,6 @@ def convert(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
             if spec.kind is FieldKind.CHOICES and spec.vocabulary is not None:
                 values[key] = spec.vocabulary.sort(value)
         out.append(values)
-    _fill_merged_level1(out)
     return out, refused
 
 

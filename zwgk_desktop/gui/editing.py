@@ -79,11 +79,14 @@ class TableEditor:
     def _cells_op(self, changes: list[tuple[int, int, Any]]) -> CellsOp | None:
         """A CellsOp for (visible row, column, new value) triples; None if nothing changes."""
         assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        domain_row = self.model.domain_row
+        keys = [spec.key for spec in self.model.fields]
         full = []
         for row, column, value in changes:
-            item = self._item(row)
-            key = self._key(column)
-            old = item.get(key)
+            item = items[domain_row(row)]
+            key = keys[column]
+            old = getattr(item, key)
             if old != value:
                 full.append((self.domain_id, item.id, key, old, value))
         return CellsOp(self.session, full) if full else None  # type: ignore[arg-type]
@@ -158,7 +161,7 @@ class TableEditor:
         if not values:
             self._report(refused)
             return False
-        columns = {key: self.model.column_of(key) for v in values for key in v}
+        columns = {key: self.model.column_of(key) for key in {k for v in values for k in v}}
         existing: list[tuple[int, int, Any]] = []
         new_items: list[Item] = []
         count = self.model.rowCount()

@@ -40,6 +40,9 @@ SEVERITY_COLORS = {
 TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
 REVIEW_COLOR = QColor("#efe4fb")  # a cell with review comments (the delegate adds a flag)
 _Index = QModelIndex | QPersistentModelIndex
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -188,12 +191,10 @@ class ItemTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        # Called once per selected cell on every selection change: no enum arithmetic here.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.session.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        return _READ_FLAGS if self.session.read_only else _EDIT_FLAGS
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.domain_id is None:
