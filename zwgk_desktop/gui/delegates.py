@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -51,6 +52,7 @@ REVIEW_MARK_COLORS = {
 _REVIEW_ORDER = (CommentStatus.OPEN, CommentStatus.MODIFIED, CommentStatus.RESOLVED)
 _Index = QModelIndex | QPersistentModelIndex
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_TYPING = QAbstractItemView.EditTrigger.AnyKeyPressed
 
 
 def terms_for(spec: FieldSpec, levels: Sequence[str]) -> list[str]:
@@ -128,12 +130,17 @@ class ItemDelegate(QStyledItemDelegate):
     def __init__(self, levels: Callable[[], Sequence[str]], parent: Any = None) -> None:
         super().__init__(parent)
         self.levels = levels
+        self.last_editor: QWidget | None = None  # the view adjusts it after opening
 
     @staticmethod
     def spec(index: _Index) -> FieldSpec:
         return index.model().fields[index.column()]  # type: ignore[attr-defined]
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802
+        self.last_editor = editor = self._create(parent, option, index)
+        return editor
+
+    def _create(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         spec = self.spec(index)
         if spec.kind is FieldKind.LONG_TEXT:
             editor = LongTextEditor(parent)
@@ -152,7 +159,10 @@ class ItemDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, LongTextEditor):
             editor.setPlainText(value or "")
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            if getattr(self.parent(), "edit_trigger", None) == _TYPING:
+                editor.selectAll()  # the key that opened the editor replaces the text
+            else:
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, ChoicePopup):
             editor.editor.set_values(value or [])
         else:

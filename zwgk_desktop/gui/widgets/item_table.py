@@ -8,6 +8,8 @@ reorder of the items.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QWidget,
 )
@@ -57,6 +60,7 @@ class ItemTableView(QTableView):
         horizontal.setHighlightSections(True)
         horizontal.setStretchLastSection(False)
         self._moving = False
+        self.edit_trigger: Any = None  # how the open (or last) editor was started
 
     def item_model(self) -> ItemTableModel | None:
         model = self.model()
@@ -96,8 +100,35 @@ class ItemTableView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def edit(self, index: QModelIndex, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
+        """Remember how editing started: typing replaces the cell, F2/double-click edit in
+        place with the cursor at the end (as Excel)."""
+        if trigger is None:
+            return super().edit(index)
+        self.edit_trigger = trigger
+        opened = super().edit(index, trigger, event)
+        editor = getattr(self.itemDelegate(), "last_editor", None)
+        if (
+            opened
+            and isinstance(editor, QLineEdit)
+            and trigger
+            in (
+                QAbstractItemView.EditTrigger.EditKeyPressed,
+                QAbstractItemView.EditTrigger.DoubleClicked,
+            )
+        ):
+            editor.deselect()
+            editor.end(False)
+        return opened
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        # Qt gives the table its focus back only if the editor itself had it; in the
+        # channel pop-up the focus sits on one of its boxes (after ↑↓ or a click).
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is editor or editor.isAncestorOf(focus))
         super().closeEditor(editor, hint)
+        if had_focus and not self.hasFocus():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_current(1)  # Enter commits and moves down, as in Excel
 
