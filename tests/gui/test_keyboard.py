@@ -25,7 +25,7 @@ def type_keys(qtbot, text: str) -> None:
 def open_popups(window) -> list:
     return [
         w
-        for w in window.table.viewport().findChildren(QWidget)
+        for w in window.table.findChildren(QWidget)
         if isinstance(w, ChoicePopup | LongTextEditor) and w.isVisible()
     ]
 

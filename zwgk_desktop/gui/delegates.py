@@ -37,6 +37,7 @@ from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui.models.catalog_table import REVIEW_ROLE, SEVERITY_ROLE
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
+from zwgk_desktop.gui.widgets.compact import compact_choice
 
 MARK_COLORS = {
     Severity.ERROR: QColor("#d32f2f"),
@@ -132,6 +133,10 @@ class ItemDelegate(QStyledItemDelegate):
         self.levels = levels
         self.last_editor: QWidget | None = None  # the view adjusts it after opening
 
+    def twin(self, parent: Any) -> ItemDelegate:
+        """The same delegate for another view (the frozen columns)."""
+        return ItemDelegate(self.levels, parent)
+
     @staticmethod
     def spec(index: _Index) -> FieldSpec:
         return index.model().fields[index.column()]  # type: ignore[attr-defined]
@@ -195,6 +200,12 @@ class ItemDelegate(QStyledItemDelegate):
         if y + height > area.bottom():
             y = max(0, area.bottom() - height)
         editor.setGeometry(x, y, min(width, area.width()), min(height, area.height()))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        spec = self.spec(index)
+        if spec.is_choice:  # short tags; the full list is in the tooltip and the form
+            option.text = compact_choice(spec.key, index.data(Qt.ItemDataRole.EditRole) or [])  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         super().paint(painter, option, index)

@@ -25,6 +25,7 @@ from zwgk_desktop.gui.issue_store import worst
 from zwgk_desktop.gui.search import filter_rows
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
+from zwgk_desktop.gui.widgets.compact import SHORT_LABELS
 
 ISSUES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Issue] of the cell
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -182,7 +183,7 @@ class ItemTableModel(QAbstractTableModel):
                 return None
             spec = self.fields[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return spec.label
+                return SHORT_LABELS.get(spec.key, spec.label)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{spec.label}{'（必填）' if spec.required else ''}：{spec.help}"
             return None
@@ -268,6 +269,9 @@ class ItemTableModel(QAbstractTableModel):
             if reference is not None:
                 original = format_cell(spec.key, getattr(reference, spec.key)) or "（空）"
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")
+        if spec.is_choice and not lines:
+            values = getattr(item, spec.key)
+            return html.escape("、".join(values)) if values else None
         if spec.kind is FieldKind.LONG_TEXT or lines:
             text = format_cell(spec.key, getattr(item, spec.key))
             if spec.kind is FieldKind.LONG_TEXT and text:
