@@ -39,6 +39,7 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
 )
 _GLYPHS = frozenset("■□√☑☐✓✔")
 _SPLIT = "、，,；;\n\r\t"
+_LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ def check_value(key: str, text: str) -> tuple[Any, str | None]:
     stripped = text.strip()
     if not stripped:
         return ([] if spec.is_choice else ""), None
+    if not spec.is_choice and len(stripped) > _LONGEST_TERMS:
+        return clean_cell(text), None  # too long to be vocabulary terms only
     kind = vocabulary_kind(stripped)
     if not spec.is_choice:
         if kind is not None and kind != "channels":

@@ -83,8 +83,10 @@ class TableEditor:
         domain_row = self.model.domain_row
         keys = [spec.key for spec in self.model.fields]
         full = []
+        last_row, item = -1, None
         for row, column, value in changes:
-            item = items[domain_row(row)]
+            if row != last_row:  # changes come row by row (paste, fill, clear)
+                last_row, item = row, items[domain_row(row)]
             key = keys[column]
             old = getattr(item, key)
             if old != value:
