@@ -146,7 +146,7 @@ class WindowChrome:
     def fit_docks(self: MainWindow) -> None:
         """A first split that leaves the table most of a small screen."""
         width = max(self.width(), 800)
-        self.splitter.setSizes([max(200, min(230, width // 7)), width])
+        self.splitter.setSizes([max(200, min(230, width // 6)), width])
         self.resizeDocks(
             [self.form_dock], [max(300, min(360, width // 5))], Qt.Orientation.Horizontal
         )
