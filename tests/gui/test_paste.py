@@ -95,9 +95,11 @@ def test_ten_columns_without_note_open_the_preview_and_map_by_content(
         assert "特定群体说明" not in labels
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
+    window.activateWindow()
     seen = on_preview(qtbot, check_and_paste)
     press_paste(window, qtbot, 0, "level1", clip("wps_10col_no_header.tsv"))
     assert seen, "the preview did not open"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)  # keys go on
     items = window.session.items("alpha")
     assert items[0].basis == "《中华人民共和国政府信息公开条例》\n《某省实施办法》"
     assert items[0].audience_note == "" and items[0].method == ["主动"]

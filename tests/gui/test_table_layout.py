@@ -103,3 +103,14 @@ def test_window_fills_a_small_screen_and_keeps_the_clerks_size(qtbot, doc_path) 
     assert not second.windowState() & Qt.WindowState.WindowMaximized
     assert (second.width(), second.height()) == size
     assert second.pos() != QPoint(-1, -1)
+
+
+def test_frozen_columns_survive_a_domain_switch_and_a_filter(window, qtbot) -> None:
+    table = window.table
+    window.show_domain("beta")
+    window.apply_filter("事项2")
+    qtbot.wait(10)
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.isColumnHidden(2) and not frozen.isColumnHidden(1)
+    assert [frozen.columnWidth(c) for c in (0, 1)] == [table.columnWidth(c) for c in (0, 1)]
+    assert frozen.model().index(0, 1).data() == "事项2"

@@ -204,7 +204,15 @@ class TableEditor:
         """Ask the clerk where the columns go (the preview dialog); None = cancelled."""
         from zwgk_desktop.gui.dialogs.paste_preview import review_paste
 
-        return review_paste(plan, self.view.window())
+        try:
+            return review_paste(plan, self.view.window())
+        finally:
+            self._refocus()
+
+    def _refocus(self) -> None:
+        """After a dialog the keys belong to the table again, whatever was clicked."""
+        self.view.window().activateWindow()
+        self.view.setFocus()
 
     def _report(self, refused: list[Any]) -> None:
         if not refused:
@@ -219,6 +227,7 @@ class TableEditor:
             f"{len(reasons)} 个值没有粘贴（单元格保持原样）：\n" + "\n".join(shown) + more,
             "部分内容未粘贴",
         )
+        self._refocus()
 
     def fill_down(self) -> bool:
         """Ctrl+D: the top cell of each selected column fills the rows below it in the selection;
