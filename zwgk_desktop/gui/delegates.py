@@ -195,7 +195,9 @@ class ItemDelegate(QStyledItemDelegate):
             hint = editor.sizeHint()
             width, height = max(cell.width(), hint.width()), hint.height()
         area = editor.parentWidget().rect() if editor.parentWidget() else QRect(0, 0, width, height)
-        x = min(cell.left(), max(0, area.right() - width))
+        frozen = getattr(self.parent(), "frozen", None)  # never under the frozen columns
+        left = frozen.width_frozen() if frozen is not None else 0
+        x = max(min(cell.left(), max(0, area.right() - width)), min(left, cell.left()))
         y = cell.top()
         if y + height > area.bottom():
             y = max(0, area.bottom() - height)
