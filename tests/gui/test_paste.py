@@ -192,3 +192,15 @@ def test_copy_out_is_excel_tsv_and_pastes_back(window, qtbot) -> None:
     items = window.session.items("alpha")
     assert items[4].level2 == "事项1" and items[5].level2 == "事项2"
     assert items[5].channels == ["政府网站", "政务服务中心"]
+
+
+def test_ten_columns_with_header_map_by_name_without_preview(window, qtbot) -> None:
+    # No 特定群体说明 column: by name nothing shifts, so no preview is needed.
+    press_paste(window, qtbot, 1, "level2", clip("wps_10col_header.tsv"))
+    items = window.session.items("alpha")
+    assert [i.level2 for i in items[1:3]] == ["规范性文件", "政策解读"]
+    assert items[2].level1 == "政策文件"  # merged 一级事项
+    assert items[2].audience_note == "" and items[2].method == ["主动"]
+    assert items[2].level == ["县级", "乡级"]
+    assert items[2].channels == ["政府网站", "社区/企事业单位/村公示栏(电子屏)"]
+    assert window.session.undo_stack.count() == 1
