@@ -141,3 +141,17 @@ def test_form_does_not_move_under_the_pointer_after_a_tick(window, qtbot) -> Non
     window.validation.wait_idle()
     qtbot.wait(50)
     assert places() == before
+
+
+def test_chinese_typed_into_a_frozen_cell_replaces_it(window, qtbot) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+
+    focus_table(window, qtbot, 0, "level2")  # 二级事项 is frozen on the left
+    QApplication.sendEvent(window.table, QInputMethodEvent("dibao", []))
+    event = QInputMethodEvent()
+    event.setCommitString("低保审批")
+    QApplication.sendEvent(QApplication.focusWidget(), event)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.items("alpha")[0].level2 == "低保审批")
+    assert QApplication.focusWidget() is window.table
+    assert window.table.currentIndex().row() == 1
