@@ -53,6 +53,7 @@ def child(out: Path, width: int, height: int) -> None:
         widget.grab().save(str(out / f"{tag}-{name}.png"), "PNG")
 
     window = MainWindow()
+    window.fit_to_screen()  # what a first start does on a real screen (offscreen keeps 1360×860)
     window.show()
     window.open_path(ensure_demo_document())
     window.validation.wait_idle()

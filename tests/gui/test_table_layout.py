@@ -88,6 +88,7 @@ def test_window_fills_a_small_screen_and_keeps_the_clerks_size(qtbot, doc_path) 
     first = MainWindow()
     qtbot.addWidget(first)
     area = first.screen().availableGeometry()
+    first.fit_to_screen()  # a first start on a real screen (offscreen starts at a fixed size)
     assert first.windowState() & Qt.WindowState.WindowMaximized
     first.show()
     qtbot.waitExposed(first)

@@ -120,7 +120,11 @@ class WindowChrome:
     def _restore_state(self: MainWindow) -> None:
         settings = self._settings()
         geometry = settings.value("geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            pass
+        elif QGuiApplication.platformName() == "offscreen":
+            self.resize(1360, 860)  # tests, benches, screenshots: one size they can compare
+        else:
             self.fit_to_screen()
         state = settings.value("state")
         if isinstance(state, QByteArray):
