@@ -32,9 +32,9 @@ def open_editor(window, qtbot, row: int, key: str):
     window.table.select_cell(row, col(window, key))
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    editors = [
+    editors = [  # frozen columns (一级/二级事项) are edited in the frozen view, inside the table
         w
-        for w in window.table.viewport().findChildren(object)
+        for w in window.table.findChildren(object)
         if isinstance(w, QLineEdit | LongTextEditor | ChoicePopup) and w.isVisible()
     ]
     assert editors, "no editor opened"
@@ -67,7 +67,7 @@ def test_typing_chinese_through_input_method_starts_editing(window, qtbot) -> No
     event = QInputMethodEvent()
     event.setCommitString("某街道办事处")
     QApplication.sendEvent(window.table, event)
-    editor = next(w for w in window.table.viewport().findChildren(QLineEdit) if w.isVisible())
+    editor = next(w for w in window.table.findChildren(QLineEdit) if w.isVisible())
     assert editor.text() == "某街道办事处"
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: window.session.items("alpha")[0].subject == "某街道办事处")

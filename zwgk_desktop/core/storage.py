@@ -422,17 +422,25 @@ class Document:
 
     def update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
         """Set many fields in one transaction (a paste, a fill-down, a replace-all)."""
+        by_item: dict[int, dict[str, Any]] = {}
+        for item_id, key, value in changes:
+            if key == "extra":
+                stored: Any = json.dumps(dict(value), ensure_ascii=False)
+            elif key in CHOICE_FIELDS:
+                stored = _json_list(tuple(value))
+            elif key in FIELD_BY_KEY or key == "template_ref":
+                stored = str(value)
+            else:
+                raise KeyError(key)
+            by_item.setdefault(item_id, {})[key] = stored
+        # One statement per set of columns (a 500-row paste is one executemany).
+        groups: dict[tuple[str, ...], list[list[Any]]] = {}
+        for item_id, values in by_item.items():
+            groups.setdefault(tuple(values), []).append([*values.values(), item_id])
         with self._transaction():
-            for item_id, key, value in changes:
-                if key == "extra":
-                    stored: Any = json.dumps(dict(value), ensure_ascii=False)
-                elif key in CHOICE_FIELDS:
-                    stored = json.dumps(list(value), ensure_ascii=False)
-                elif key in FIELD_BY_KEY or key == "template_ref":
-                    stored = str(value)
-                else:
-                    raise KeyError(key)
-                self._conn.execute(f"UPDATE items SET {key} = ? WHERE id = ?", (stored, item_id))
+            for keys, params in groups.items():
+                sets = ", ".join(f"{key} = ?" for key in keys)
+                self._conn.executemany(f"UPDATE items SET {sets} WHERE id = ?", params)
 
     def delete_items(self, item_ids: Iterable[int]) -> None:
         """Delete items; the rest of each affected domain is renumbered 0..n-1."""
@@ -567,3 +575,9 @@ def create_from_templates(
     from zwgk_desktop.core.catalog_factory import new_catalog
 
     return Document.create(path, new_catalog(meta, domain_keys), overwrite=overwrite)
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_list(values: tuple[str, ...]) -> str:
+    """Choice cells repeat (the same ticks on many rows): encode each list once."""
+    return json.dumps(list(values), ensure_ascii=False)

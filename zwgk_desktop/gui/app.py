@@ -106,6 +106,7 @@ def _open_initial(window: Any, args: argparse.Namespace) -> bool:
 
 def take_screenshot(window: Any, app: Any, out: Path) -> bool:
     """Render the window at >= 1280×800 and save it as PNG."""
+    window.showNormal()  # a first start opens maximised to the (offscreen) screen
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     for _ in range(5):

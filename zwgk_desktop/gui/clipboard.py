@@ -18,6 +18,7 @@ from zwgk_desktop.core.vocab import Vocabulary
 _NEEDS_QUOTES = ("\t", "\n", "\r", '"')
 # Separators a clerk uses between terms of a choice cell. "/" is not one: canonical
 # channel names such as “发布会/听证会” contain it.
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _TERM_SPLIT = re.compile(r"[、，,；;\n\r\t]+")
 
 
@@ -40,6 +41,11 @@ def from_tsv(text: str) -> list[list[str]]:
     """
     if not text:
         return []
+    if '"' not in text:  # nothing quoted (most pastes): split in C
+        lines = _LINE_BREAK.split(text)
+        if not lines[-1]:
+            lines.pop()
+        return [line.split("\t") for line in lines]
     rows: list[list[str]] = []
     row: list[str] = []
     i, n = 0, len(text)

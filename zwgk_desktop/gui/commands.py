@@ -249,4 +249,4 @@ def push(session: Session, command: EditCommand | None) -> bool:
 
 
 def _copy(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else value
+    return list(value) if type(value) is list else value  # noqa: E721 (hot in a 500-row paste)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -36,6 +37,7 @@ from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui.models.catalog_table import REVIEW_ROLE, SEVERITY_ROLE
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
+from zwgk_desktop.gui.widgets.compact import compact_choice
 
 MARK_COLORS = {
     Severity.ERROR: QColor("#d32f2f"),
@@ -51,6 +53,7 @@ REVIEW_MARK_COLORS = {
 _REVIEW_ORDER = (CommentStatus.OPEN, CommentStatus.MODIFIED, CommentStatus.RESOLVED)
 _Index = QModelIndex | QPersistentModelIndex
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_TYPING = QAbstractItemView.EditTrigger.AnyKeyPressed
 
 
 def terms_for(spec: FieldSpec, levels: Sequence[str]) -> list[str]:
@@ -128,12 +131,21 @@ class ItemDelegate(QStyledItemDelegate):
     def __init__(self, levels: Callable[[], Sequence[str]], parent: Any = None) -> None:
         super().__init__(parent)
         self.levels = levels
+        self.last_editor: QWidget | None = None  # the view adjusts it after opening
+
+    def twin(self, parent: Any) -> ItemDelegate:
+        """The same delegate for another view (the frozen columns)."""
+        return ItemDelegate(self.levels, parent)
 
     @staticmethod
     def spec(index: _Index) -> FieldSpec:
         return index.model().fields[index.column()]  # type: ignore[attr-defined]
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802
+        self.last_editor = editor = self._create(parent, option, index)
+        return editor
+
+    def _create(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         spec = self.spec(index)
         if spec.kind is FieldKind.LONG_TEXT:
             editor = LongTextEditor(parent)
@@ -152,7 +164,10 @@ class ItemDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, LongTextEditor):
             editor.setPlainText(value or "")
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            if getattr(self.parent(), "edit_trigger", None) == _TYPING:
+                editor.selectAll()  # the key that opened the editor replaces the text
+            else:
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
         elif isinstance(editor, ChoicePopup):
             editor.editor.set_values(value or [])
         else:
@@ -180,11 +195,19 @@ class ItemDelegate(QStyledItemDelegate):
             hint = editor.sizeHint()
             width, height = max(cell.width(), hint.width()), hint.height()
         area = editor.parentWidget().rect() if editor.parentWidget() else QRect(0, 0, width, height)
-        x = min(cell.left(), max(0, area.right() - width))
+        frozen = getattr(self.parent(), "frozen", None)  # never under the frozen columns
+        left = frozen.width_frozen() if frozen is not None else 0
+        x = max(min(cell.left(), max(0, area.right() - width)), min(left, cell.left()))
         y = cell.top()
         if y + height > area.bottom():
             y = max(0, area.bottom() - height)
         editor.setGeometry(x, y, min(width, area.width()), min(height, area.height()))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        spec = self.spec(index)
+        if spec.is_choice:  # short tags; the full list is in the tooltip and the form
+            option.text = compact_choice(spec.key, index.data(Qt.ItemDataRole.EditRole) or [])  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         super().paint(painter, option, index)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.gui import commands
-from zwgk_desktop.gui.clipboard import format_cell, from_tsv, parse_cell, to_tsv
+from zwgk_desktop.gui.clipboard import format_cell, from_tsv, to_tsv
 from zwgk_desktop.gui.commands import CellsOp, DomainOp, EditCommand, InsertOp, OrderOp, RemoveOp
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.session import Session
@@ -33,6 +33,7 @@ class TableEditor:
         self.session = session
         self.model = model
         self.view = view
+        self.last_refusals: list[Any] = []  # cells the last paste refused (for tests/status)
 
     # ----------------------------------------------------------------- selection
     @property
@@ -78,11 +79,16 @@ class TableEditor:
     def _cells_op(self, changes: list[tuple[int, int, Any]]) -> CellsOp | None:
         """A CellsOp for (visible row, column, new value) triples; None if nothing changes."""
         assert self.domain_id is not None
+        items = self.session.items(self.domain_id)
+        domain_row = self.model.domain_row
+        keys = [spec.key for spec in self.model.fields]
         full = []
+        last_row, item = -1, None
         for row, column, value in changes:
-            item = self._item(row)
-            key = self._key(column)
-            old = item.get(key)
+            if row != last_row:  # changes come row by row (paste, fill, clear)
+                last_row, item = row, items[domain_row(row)]
+            key = keys[column]
+            old = getattr(item, key)
             if old != value:
                 full.append((self.domain_id, item.id, key, old, value))
         return CellsOp(self.session, full) if full else None  # type: ignore[arg-type]
@@ -122,49 +128,113 @@ class TableEditor:
         return self._push("剪切", [self._cells_op(changes)])
 
     def paste(self, text: str | None = None) -> bool:
-        """Paste TSV at the selection; one cell fills the selection; rows grow as needed."""
+        """Paste TSV at the selection as ONE undo step.
+
+        A header row maps columns by name; a block that does not fit the columns from the
+        cursor (or would put vocabulary values into the wrong kind of column) is shown in a
+        preview first. One value, or a block that divides the selection, fills the
+        selection as in Excel; rows grow as needed. Refused values are reported, not stored.
+        """
+        from zwgk_desktop.core.paste_plan import check_value, convert, plan_paste
+
+        self.last_refusals = []
         if not self.can_edit:
             return False
         text = QGuiApplication.clipboard().text() if text is None else text
         rows = from_tsv(text)
-        rect = self.selection_rect() or (0, -1, 0, 0)
-        r0, r1, c0, c1 = rect
-        ncols = self.model.columnCount()
-        if len(rows) == 1 and len(rows[0]) == 1 and (r1 > r0 or c1 > c0):
-            value = rows[0][0]
-            changes = [(r, c, parse_cell(self._key(c), value)) for r, c in self.selected_cells()]
-            return self._push("粘贴", [self._cells_op(changes)])
         if not rows:
             return False
+        r0, r1, c0, c1 = self.selection_rect() or (0, -1, 0, 0)
         r0 = max(r0, 0)
-        existing: list[tuple[int, int, Any]] = []
-        new_items: list[Item] = []
-        for i, cells in enumerate(rows):
-            row = r0 + i
-            target: Item | None = None
-            if row >= self.model.rowCount():
-                target = Item(subject="")
-                new_items.append(target)
-            for j, cell in enumerate(cells):
-                column = c0 + j
-                if column >= ncols:
-                    break
-                value = parse_cell(self._key(column), cell)
-                if target is not None:
-                    target.set(self._key(column), value)
-                else:
-                    existing.append((row, column, value))
+        if len(rows) == 1 and len(rows[0]) == 1 and (r1 > r0 or c1 > c0):
+            return self._paste_value(rows[0][0], check_value)
+        plan = plan_paste(rows, c0)
+        if not plan.by_header:
+            tiled = _tile(plan.rows, r1 - r0 + 1, c1 - c0 + 1)
+            if tiled is not None:
+                plan = plan_paste(tiled, c0)
+        if plan.needs_review:
+            targets = self.review_paste(plan)
+            if targets is None:
+                return False
+            plan.targets = targets
+        values, refused = convert(plan)
+        self.last_refusals = refused
+        if not values:
+            self._report(refused)
+            return False
         assert self.domain_id is not None
-        end = len(self.session.items(self.domain_id))
-        ops: list[Any] = [self._cells_op(existing)]
+        columns = {key: self.model.column_of(key) for key in set().union(*values)}
+        domain_id = self.domain_id
+        items = self.session.items(domain_id)
+        domain_row = self.model.domain_row
+        count = self.model.rowCount()
+        changes: list[tuple[str, int, str, Any, Any]] = []
+        new_items: list[Item] = []
+        for i, row_values in enumerate(values):  # one pass: 500 rows × 11 cells is common
+            row = r0 + i
+            if row >= count:
+                target = Item(subject="")
+                for key, value in row_values.items():
+                    target.set(key, value)
+                new_items.append(target)
+                continue
+            item = items[domain_row(row)]
+            for key, value in row_values.items():
+                old = getattr(item, key)
+                if old != value:
+                    changes.append((domain_id, item.id, key, old, value))  # type: ignore[arg-type]
+        end = len(items)
+        ops: list[Any] = [CellsOp(self.session, changes) if changes else None]
         if new_items:
             ops.append(InsertOp(self.session, self.domain_id, end, new_items))
         done = self._push("粘贴", ops)
-        if done:
-            last_row = min(r0 + len(rows) - 1, self.model.rowCount() - 1)
-            last_col = min(c0 + max(len(r) for r in rows) - 1, ncols - 1)
-            self._select_rect(r0, last_row, c0, last_col)
+        if done and columns:
+            last_row = min(r0 + len(values) - 1, self.model.rowCount() - 1)
+            self._select_rect(r0, last_row, min(columns.values()), max(columns.values()))
+        self._report(refused)
         return done
+
+    def _paste_value(self, value: str, check: Any) -> bool:
+        changes = []
+        refused = []
+        for r, c in self.selected_cells():
+            parsed, reason = check(self._key(c), value)
+            if reason is None:
+                changes.append((r, c, list(parsed) if isinstance(parsed, list) else parsed))
+            else:
+                refused.append(reason)
+        self._report(refused)
+        return self._push("粘贴", [self._cells_op(changes)])
+
+    def review_paste(self, plan: Any) -> Any:
+        """Ask the clerk where the columns go (the preview dialog); None = cancelled."""
+        from zwgk_desktop.gui.dialogs.paste_preview import review_paste
+
+        try:
+            return review_paste(plan, self.view.window())
+        finally:
+            self._refocus()
+
+    def _refocus(self) -> None:
+        """After a dialog the keys belong to the table again, whatever was clicked."""
+        self.view.window().activateWindow()
+        self.view.setFocus()
+
+    def _report(self, refused: list[Any]) -> None:
+        if not refused:
+            return
+        from zwgk_desktop.gui import msgbox
+
+        reasons = [getattr(r, "reason", r) for r in refused]
+        shown = list(dict.fromkeys(reasons))[:8]
+        more = f"\n……共 {len(reasons)} 个" if len(reasons) > len(shown) else ""
+        msgbox.warning(
+            self.view.window(),
+            f"{len(reasons)} 个值没有粘贴（单元格保持原样）：\n" + "\n".join(shown) + more,
+            "部分内容未粘贴",
+        )
+        self._refocus()
 
     def fill_down(self) -> bool:
         """Ctrl+D: the top cell of each selected column fills the rows below it in the selection;
@@ -358,3 +428,14 @@ class TableEditor:
             for r in self.selected_domain_rows()
             if template_item(template, domain.items[r], self.session.unit)
         ]
+
+
+def _tile(rows: list[list[str]], height: int, width: int) -> list[list[str]] | None:
+    """Excel's fill: a block repeated to a selection that is a whole multiple of it."""
+    h, w = len(rows), max((len(r) for r in rows), default=0)
+    if not h or not w or (height <= h and width <= w) or height % h or width % w:
+        return None
+    if height < h or width < w:
+        return None
+    padded = [list(row) + [""] * (w - len(row)) for row in rows]
+    return [row * (width // w) for row in padded] * (height // h)

@@ -31,7 +31,7 @@ class EditHandlers:
 
     def _editing(self: MainWindow) -> bool:
         """True while a cell editor is open: table shortcuts then belong to the editor."""
-        return self.table.state() == QAbstractItemView.State.EditingState
+        return self.table.is_editing()
 
     def _push(self: MainWindow, text: str, ops: list[Any]) -> bool:
         if self.session is None:

@@ -191,8 +191,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.stack.setCurrentWidget(self.editor_page)
         self._show_docks(True)
         if not self._docks_sized:  # first document of a fresh profile: a sensible split
-            self.resizeDocks([self.form_dock], [360], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.issues_dock], [180], Qt.Orientation.Vertical)
+            self.fit_docks()
             self._docks_sized = True
         if first:
             self.navigator.select(first)

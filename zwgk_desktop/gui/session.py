@@ -192,11 +192,15 @@ class Session(QObject):
             [(item_id, key, value) for _, item_id, key, value in changes],
         )
         touched: dict[str, tuple[set[int], set[str]]] = {}
+        last: tuple[str, int] | None = None
         for domain_id, item_id, key, value in changes:
-            row = self.row_of(domain_id, item_id)
-            self.items(domain_id)[row].set(key, value)
-            rows, keys = touched.setdefault(domain_id, (set(), set()))
-            rows.add(row)
+            if (domain_id, item_id) != last:  # a paste sets many cells of one item in a row
+                last = (domain_id, item_id)
+                row = self.row_of(domain_id, item_id)
+                item = self.items(domain_id)[row]
+                rows, keys = touched.setdefault(domain_id, (set(), set()))
+                rows.add(row)
+            item.set(key, value)
             keys.add(key)
         for domain_id, (rows, keys) in touched.items():
             self.cells_changed.emit(domain_id, sorted(rows), sorted(keys))

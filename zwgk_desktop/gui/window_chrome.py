@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 
 from zwgk_desktop import APP_NAME
 from zwgk_desktop.core import paths
@@ -119,10 +120,38 @@ class WindowChrome:
     def _restore_state(self: MainWindow) -> None:
         settings = self._settings()
         geometry = settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            pass
+        elif QGuiApplication.platformName() == "offscreen":
+            self.resize(1360, 860)  # tests, benches, screenshots: one size they can compare
         else:
-            self.resize(1360, 860)
+            self.fit_to_screen()
         state = settings.value("state")
         if isinstance(state, QByteArray):
             self._docks_sized = self.restoreState(state)
+
+    def fit_to_screen(self: MainWindow) -> None:
+        """First start: fill the screen's available area (maximised), with a normal size
+        of most of it for when the clerk un-maximises. Later starts restore their size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1360, 860)
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * 0.9), int(area.height() * 0.9)
+        self.setGeometry(
+            area.x() + (area.width() - width) // 2,
+            area.y() + (area.height() - height) // 2,
+            width,
+            height,
+        )
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def fit_docks(self: MainWindow) -> None:
+        """A first split that leaves the table most of a small screen."""
+        width = max(self.width(), 800)
+        self.splitter.setSizes([max(200, min(230, width // 6)), width])
+        self.resizeDocks(
+            [self.form_dock], [max(300, min(360, width // 5))], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.issues_dock], [180], Qt.Orientation.Vertical)

@@ -25,6 +25,7 @@ from zwgk_desktop.gui.issue_store import worst
 from zwgk_desktop.gui.search import filter_rows
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
+from zwgk_desktop.gui.widgets.compact import SHORT_LABELS
 
 ISSUES_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Issue] of the cell
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,6 +41,9 @@ SEVERITY_COLORS = {
 TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
 REVIEW_COLOR = QColor("#efe4fb")  # a cell with review comments (the delegate adds a flag)
 _Index = QModelIndex | QPersistentModelIndex
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 class ItemTableModel(QAbstractTableModel):
@@ -179,7 +183,7 @@ class ItemTableModel(QAbstractTableModel):
                 return None
             spec = self.fields[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return spec.label
+                return SHORT_LABELS.get(spec.key, spec.label)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{spec.label}{'（必填）' if spec.required else ''}：{spec.help}"
             return None
@@ -188,12 +192,10 @@ class ItemTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        # Called once per selected cell on every selection change: no enum arithmetic here.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.session.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        return _READ_FLAGS if self.session.read_only else _EDIT_FLAGS
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.domain_id is None:
@@ -267,6 +269,9 @@ class ItemTableModel(QAbstractTableModel):
             if reference is not None:
                 original = format_cell(spec.key, getattr(reference, spec.key)) or "（空）"
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")
+        if spec.is_choice and not lines:
+            values = getattr(item, spec.key)
+            return html.escape("、".join(values)) if values else None
         if spec.kind is FieldKind.LONG_TEXT or lines:
             text = format_cell(spec.key, getattr(item, spec.key))
             if spec.kind is FieldKind.LONG_TEXT and text:

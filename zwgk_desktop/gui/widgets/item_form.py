@@ -7,6 +7,7 @@ the field's validation messages under it and whether the item differs from its t
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,12 @@ from zwgk_desktop.gui.template_ops import differing_fields, template_for, templa
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
 
 _MESSAGE_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#9a6700", Severity.INFO: "#1e5fa8"}
+
+
+def _one_line(label: QLabel) -> None:
+    """A label that never wraps nor widens the dock: clipped, the full text in its tooltip."""
+    label.setWordWrap(False)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
 
 class FormTextEdit(QPlainTextEdit):
@@ -78,15 +86,18 @@ class ItemForm(QScrollArea):
         layout.setSpacing(3)
         self.heading = QLabel("未选择事项", host)
         self.heading.setObjectName("formHeading")
-        self.heading.setWordWrap(True)
+        _one_line(self.heading)
         layout.addWidget(self.heading)
         template_row = QHBoxLayout()
         self.template_label = QLabel("", host)
-        self.template_label.setWordWrap(True)
+        _one_line(self.template_label)
         self.template_label.setStyleSheet("color:#555;")
         self.reset_button = QPushButton("恢复为模板", host)
         self.reset_button.setToolTip("把本事项恢复为标准模板的内容（可撤销）")
         self.reset_button.clicked.connect(self.reset_requested)
+        policy = self.reset_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # showing/hiding it never moves the form
+        self.reset_button.setSizePolicy(policy)
         template_row.addWidget(self.template_label, 1)
         template_row.addWidget(self.reset_button)
         layout.addLayout(template_row)
@@ -94,17 +105,24 @@ class ItemForm(QScrollArea):
         self.labels: dict[str, QLabel] = {}
         self.messages: dict[str, QLabel] = {}
         for spec in FIELDS:
+            # The label and the field's message share one fixed line: a message appearing
+            # or going after a tick never moves the controls under the pointer.
+            line = QHBoxLayout()
+            line.setSpacing(8)
             label = QLabel(f"{spec.label}{' *' if spec.required else ''}", host)
             label.setObjectName("fieldLabel")
             label.setToolTip(spec.help)
-            layout.addWidget(label)
+            message = QLabel("", host)
+            message.setObjectName("fieldMessage")
+            message.setTextFormat(Qt.TextFormat.RichText)
+            message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            message.setFixedHeight(label.sizeHint().height())
+            line.addWidget(label)
+            line.addWidget(message, 1)
+            layout.addLayout(line)
             editor = self._make_editor(spec, host)
             label.setBuddy(editor)
             layout.addWidget(editor)
-            message = QLabel("", host)
-            message.setWordWrap(True)
-            message.setVisible(False)
-            layout.addWidget(message)
             self.labels[spec.key] = label
             self.editors[spec.key] = editor
             self.messages[spec.key] = message
@@ -284,6 +302,7 @@ class ItemForm(QScrollArea):
         assert self.session is not None and self.domain_id is not None
         row = self.session.row_of(self.domain_id, item.id)
         self.heading.setText(f"第 {row + 1} 项　{item.title()}")
+        self.heading.setToolTip(item.title())
 
     def _update_template(self) -> None:
         item = self.current_item()
@@ -291,6 +310,10 @@ class ItemForm(QScrollArea):
             self._show_template(item)
 
     def _show_template(self, item: Any) -> None:
+        self._show_template_text(item)
+        self.template_label.setToolTip(self.template_label.text())
+
+    def _show_template_text(self, item: Any) -> None:
         assert self.session is not None and self.domain_id is not None
         if not item.template_ref:
             self.template_label.setText("本地事项（不来自标准模板）")
@@ -321,15 +344,21 @@ class ItemForm(QScrollArea):
                 else []
             )
             if not issues:
-                label.setVisible(False)
+                label.setText("")
+                label.setToolTip("")
                 continue
-            lines = [
-                f"<span style='color:{_MESSAGE_COLORS[i.severity]}'>● {i.severity.label}：{i.message}</span>"
-                for i in issues
-            ]
-            label.setText("<br/>".join(lines))
-            label.setToolTip("\n".join(i.hint for i in issues if i.hint))
-            label.setVisible(True)
+            first = issues[0]
+            more = f"（另有 {len(issues) - 1} 条）" if len(issues) > 1 else ""
+            label.setText(
+                f"<span style='color:{_MESSAGE_COLORS[first.severity]}'>● "
+                f"{first.severity.label}：{html.escape(first.message)}{more}</span>"
+            )
+            label.setToolTip(
+                "\n".join(
+                    f"{i.severity.label}：{i.message}" + (f"\n{i.hint}" if i.hint else "")
+                    for i in issues
+                )
+            )
 
     def _set_enabled(self, enabled: bool) -> None:
         writable = enabled and self.session is not None and not self.session.read_only

@@ -8,6 +8,8 @@ reorder of the items.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,12 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QWidget,
 )
 
-from zwgk_desktop.core.fields import FieldKind
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+from zwgk_desktop.gui.widgets.compact import FROZEN_KEYS, column_widths
+from zwgk_desktop.gui.widgets.frozen import FrozenView
 
 MIN_COLUMN = 56
 MAX_COLUMN = 420
@@ -57,21 +61,88 @@ class ItemTableView(QTableView):
         horizontal.setHighlightSections(True)
         horizontal.setStretchLastSection(False)
         self._moving = False
+        self.edit_trigger: Any = None  # how the open (or last) editor was started
+        self.frozen = FrozenView(self)
+        self.viewport().stackUnder(self.frozen)
+        self._applying = False
+        self._auto_widths = False
+        horizontal.sectionResized.connect(self._section_resized)
+
+    def is_editing(self) -> bool:
+        """A cell editor is open, in the main view or in the frozen columns."""
+        editing = QAbstractItemView.State.EditingState
+        return self.state() == editing or self.frozen.state() == editing
 
     def item_model(self) -> ItemTableModel | None:
         model = self.model()
         return model if isinstance(model, ItemTableModel) else None
 
     def apply_column_widths(self) -> None:
-        """Widths from the Excel widths of FIELDS (in characters of the UI font)."""
+        """Compact widths in characters of the UI font, wider when the window has room
+        (``compact.column_widths``); 一级/二级事项 are frozen on the left."""
         model = self.item_model()
         if model is None:
             return
         char = self.fontMetrics().horizontalAdvance("中")
-        for column, spec in enumerate(model.fields):
-            factor = 0.9 if spec.kind is FieldKind.LONG_TEXT else 1.0
-            width = int(spec.excel_width * char * factor) + 16
-            self.setColumnWidth(column, max(MIN_COLUMN, min(MAX_COLUMN, width)))
+        keys = [spec.key for spec in model.fields]
+        room = self.viewport().width()
+        self._applying = True
+        try:
+            for column, width in enumerate(column_widths(keys, char, room)):
+                self.setColumnWidth(column, max(MIN_COLUMN, min(MAX_COLUMN, width)))
+        finally:
+            self._applying = False
+        self._auto_widths = True  # follow the window's size until the clerk sets a width
+        frozen = 0
+        while frozen < len(keys) and keys[frozen] in FROZEN_KEYS:
+            frozen += 1
+        self.frozen.attach(frozen)
+
+    # ----------------------------------------------------------------- frozen columns
+    def setModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
+        super().setModel(model)
+        if "frozen" in self.__dict__:
+            self.frozen.attach(self.frozen.count if model is not None else 0)
+
+    def setItemDelegate(self, delegate: Any) -> None:  # noqa: N802 (Qt name)
+        super().setItemDelegate(delegate)
+        if "frozen" in self.__dict__:
+            # A delegate talks to every view it is set on: the frozen view gets its own.
+            twin = getattr(delegate, "twin", None)
+            self.frozen.setItemDelegate(twin(self.frozen) if twin is not None else delegate)
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt name)
+        super().updateGeometries()
+        if "frozen" in self.__dict__:  # Qt calls this while the view is being built
+            self.frozen.update_geometry()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if "frozen" in self.__dict__:
+            if self._auto_widths and event.size().width() != event.oldSize().width():
+                self.apply_column_widths()
+            self.frozen.update_geometry()
+
+    def _section_resized(self, *_: Any) -> None:
+        if not self._applying:
+            self._auto_widths = False  # the clerk's own widths are kept
+        self.frozen.update_geometry()
+
+    def scrollTo(self, index: Any, hint: Any = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        """Never leave the current cell under the frozen columns."""
+        frozen = self.frozen.width_frozen() if "frozen" in self.__dict__ else 0
+        if not frozen or not index.isValid():
+            super().scrollTo(index, hint)
+            return
+        bar = self.horizontalScrollBar()
+        keep = bar.value()
+        super().scrollTo(index, hint)
+        if index.column() < self.frozen.count:
+            bar.setValue(keep)
+            return
+        left = self.visualRect(index).left()
+        if left < frozen:
+            bar.setValue(bar.value() - (frozen - left))
 
     # ----------------------------------------------------------------- keys
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
@@ -96,10 +167,77 @@ class ItemTableView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def edit(self, index: QModelIndex, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
+        """Remember how editing started: typing replaces the cell, F2/double-click edit in
+        place with the cursor at the end (as Excel). Frozen cells are edited in the frozen
+        view, so their editor is not hidden under it."""
+        if trigger is None:
+            return super().edit(index)
+        view: QTableView = self
+        if self.frozen.isVisible() and index.isValid() and index.column() < self.frozen.count:
+            view = self.frozen
+            opened = self.frozen.edit(index, trigger, event)
+        else:
+            self.edit_trigger = trigger
+            opened = super().edit(index, trigger, event)
+        if view is self:
+            self.place_cursor(self, trigger, opened)
+        return opened
+
+    @staticmethod
+    def place_cursor(view: QTableView, trigger: Any, opened: bool) -> None:
+        """F2 and double-click put the cursor at the end of a one-line cell (Qt selects all)."""
+        editor = getattr(view.itemDelegate(), "last_editor", None)
+        if (
+            opened
+            and isinstance(editor, QLineEdit)
+            and trigger
+            in (
+                QAbstractItemView.EditTrigger.EditKeyPressed,
+                QAbstractItemView.EditTrigger.DoubleClicked,
+            )
+        ):
+            editor.deselect()
+            editor.end(False)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        # Qt gives the table its focus back only if the editor itself had it; in the
+        # channel pop-up the focus sits on one of its boxes (after ↑↓ or a click).
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is editor or editor.isAncestorOf(focus))
+        hint, step = self.split_hint(hint)
         super().closeEditor(editor, hint)
+        if had_focus and not self.hasFocus():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.after_edit(hint, step)
+
+    @staticmethod
+    def split_hint(
+        hint: QAbstractItemDelegate.EndEditHint,
+    ) -> tuple[QAbstractItemDelegate.EndEditHint, int]:
+        """Tab/Shift+Tab commit and move one cell without opening the next editor (Excel)."""
+        Hint = QAbstractItemDelegate.EndEditHint  # noqa: N806
+        if hint == Hint.EditNextItem:
+            return Hint.SubmitModelCache, 2
+        if hint == Hint.EditPreviousItem:
+            return Hint.SubmitModelCache, -2
+        return hint, 0
+
+    def after_edit(self, hint: QAbstractItemDelegate.EndEditHint, step: int) -> None:
+        """Enter moves down; Tab/Shift+Tab (``step`` ±2) move right/left."""
+        if step:
+            current = self.currentIndex()
+            model = self.model()
+            if current.isValid() and model is not None:
+                column = current.column() + (1 if step > 0 else -1)
+                column = max(0, min(column, model.columnCount() - 1))
+                self.select_cell(current.row(), column, center=False)
+            return
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_current(1)  # Enter commits and moves down, as in Excel
+
+    def move_current(self, delta: int) -> None:
+        self._move_current(delta)
 
     def _move_current(self, delta: int) -> None:
         current = self.currentIndex()
@@ -111,7 +249,7 @@ class ItemTableView(QTableView):
         self.setCurrentIndex(target)
         self.scrollTo(target)
 
-    def select_cell(self, row: int, column: int) -> None:
+    def select_cell(self, row: int, column: int, center: bool = True) -> None:
         model = self.model()
         if model is None or not 0 <= row < model.rowCount():
             return
@@ -119,7 +257,8 @@ class ItemTableView(QTableView):
         self.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        hint = QAbstractItemView.ScrollHint
+        self.scrollTo(index, hint.PositionAtCenter if center else hint.EnsureVisible)
 
     def select_rows(self, rows: list[int], column: int = 0) -> None:
         """Select whole visible rows (after insert/move) and make the first current."""
@@ -159,15 +298,16 @@ class ItemTableView(QTableView):
 
     def commit_open_editor(self) -> None:
         """Commit a cell being edited (before the document closes), as Excel does."""
-        if self.state() != QAbstractItemView.State.EditingState:
+        if not self.is_editing():
             return
         widget = QApplication.focusWidget()
-        viewport = self.viewport()
-        while widget is not None and widget.parentWidget() is not viewport:
+        viewports = (self.viewport(), self.frozen.viewport())
+        while widget is not None and widget.parentWidget() not in viewports:
             widget = widget.parentWidget()
         if widget is not None:
-            self.commitData(widget)
-            self.closeEditor(widget, QAbstractItemDelegate.EndEditHint.NoHint)
+            view = self.frozen if widget.parentWidget() is self.frozen.viewport() else self
+            view.commitData(widget)
+            view.closeEditor(widget, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def current_domain_row(self) -> int | None:
         model = self.item_model()

@@ -1,0 +1,60 @@
+"""Paste planning without Qt: header mapping, vocabulary refusals, content suggestions."""
+
+from __future__ import annotations
+
+from zwgk_desktop.core.paste_plan import (
+    Target,
+    check_value,
+    convert,
+    plan_paste,
+    vocabulary_kind,
+)
+
+
+def test_vocabulary_kind_and_refusals() -> None:
+    assert vocabulary_kind("主动、依申请") == "method"
+    assert vocabulary_kind("乡级") == "level"
+    assert vocabulary_kind("政府网站、公示栏") == "channels"
+    assert vocabulary_kind("低保审批") is None
+    assert check_value("method", "主动公开") == (["主动"], None)
+    value, reason = check_value("method", "乡级")
+    assert value is None and reason and "公开层级" in reason
+    value, reason = check_value("audience", "村民")
+    assert value is None and reason and "全社会、特定群体" in reason
+    assert check_value("audience_note", "主动")[1] is not None
+    assert check_value("level2", "政府网站") == ("政府网站", None)  # channel words are text too
+    assert check_value("channels", "■政府网站 □政府公报")[0] == ["政府网站"]
+
+
+def test_fitting_block_maps_by_position_without_review() -> None:
+    plan = plan_paste([["低保审批", "办理条件"]], 1)
+    assert not plan.needs_review
+    assert plan.targets == [Target("level2"), Target("content")]
+
+
+def test_header_with_unknown_short_labels_is_guessed_by_content_and_reviewed() -> None:
+    rows = [
+        ["一级", "二级", "内容", "对象", "方式"],
+        ["政策文件", "规范性文件", "全文", "全社会", "主动"],
+    ]
+    plan = plan_paste(rows, 5)
+    assert plan.by_header and plan.needs_review
+    assert [t.key for t in plan.targets] == ["level1", "level2", "content", "audience", "method"]
+    values, refused = convert(plan)
+    assert values == [
+        {
+            "level1": "政策文件",
+            "level2": "规范性文件",
+            "content": "全文",
+            "audience": ["全社会"],
+            "method": ["主动"],
+        }
+    ]
+    assert refused == []
+
+
+def test_converted_lists_are_not_shared_between_rows() -> None:
+    plan = plan_paste([["主动"], ["主动"]], 9)
+    values, _ = convert(plan)
+    values[0]["method"].append("依申请")
+    assert values[1]["method"] == ["主动"]

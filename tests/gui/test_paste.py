@@ -1,0 +1,206 @@
+"""Paste that cannot misplace: clipboard text as Excel/WPS/LibreOffice write it, pasted with
+Ctrl+V into the real table; the preview dialog driven with real clicks and keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.test_editing import col, stored
+from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.dialogs.paste_preview import PastePreviewDialog
+
+DATA = Path(__file__).parent / "clipboard_data"
+
+
+def clip(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8")
+
+
+def press_paste(window, qtbot, row: int, key: str, text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+    window.table.select_cell(row, col(window, key))
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def on_preview(qtbot, act: Callable[[PastePreviewDialog], None]) -> list[PastePreviewDialog]:
+    """Run ``act`` on the preview dialog once it is open (it is modal: exec() blocks)."""
+    seen: list[PastePreviewDialog] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PastePreviewDialog):
+            QTimer.singleShot(10, poll)
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_header_row_maps_by_name_and_fills_merged_level1(window, qtbot, doc_path: Path) -> None:
+    # The cursor sits on 公开内容: by position everything would shift; the header decides.
+    press_paste(window, qtbot, 5 - 1, "content", clip("excel_11col_header_merged.tsv"))
+    items = window.session.items("alpha")
+    assert len(items) == 7
+    first, second, third = items[4:7]
+    assert (first.level1, first.level2) == ("政策文件", "规范性文件")
+    assert first.content == "文件标题、文号\n全文"
+    assert second.level1 == "政策文件"  # merged cell: empty on the clipboard
+    assert (third.level1, third.audience, third.audience_note) == (
+        "办事服务",
+        ["特定群体"],
+        "申请人",
+    )
+    assert third.method == ["依申请"] and third.level == ["乡级"]
+    assert first.channels == ["政府网站", "政务服务中心"]
+    assert window.session.undo_stack.count() == 1
+    assert [i.level2 for i in stored(doc_path)][4:] == ["规范性文件", "政策解读", "低保审批"]
+    window.on_undo()
+    assert [i.level2 for i in stored(doc_path)] == [f"事项{n}" for n in range(1, 6)]
+
+
+def test_two_row_header_with_tick_columns(window, qtbot) -> None:
+    press_paste(window, qtbot, 0, "level1", clip("libreoffice_two_row_header.tsv"))
+    items = window.session.items("alpha")
+    assert items[0].level2 == '关于"十四五"规划的解读'
+    assert items[0].content == "解读全文\n图解"
+    assert items[0].channels == ["政府网站", "政务服务中心"]
+    assert (items[0].audience, items[0].method, items[0].level) == (["全社会"], ["主动"], ["乡级"])
+    assert items[1].level1 == "政策文件"
+    assert items[1].audience == ["特定群体"] and items[1].audience_note == "申请人"
+    assert items[1].method == ["依申请"] and items[1].level == ["县级", "乡级"]
+    assert items[2].level2 == "事项3"  # only two data rows
+
+
+def test_ten_columns_without_note_open_the_preview_and_map_by_content(
+    window, qtbot, doc_path: Path
+) -> None:
+    def check_and_paste(dialog: PastePreviewDialog) -> None:
+        assert "不相符" in "".join(dialog.plan.reasons)
+        labels = [c.currentText() for c in dialog.combos]
+        assert labels[7:] == ["公开对象", "公开方式", "公开层级"]
+        assert "特定群体说明" not in labels
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    window.activateWindow()
+    seen = on_preview(qtbot, check_and_paste)
+    press_paste(window, qtbot, 0, "level1", clip("wps_10col_no_header.tsv"))
+    assert seen, "the preview did not open"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)  # keys go on
+    items = window.session.items("alpha")
+    assert items[0].basis == "《中华人民共和国政府信息公开条例》\n《某省实施办法》"
+    assert items[0].audience_note == "" and items[0].method == ["主动"]
+    assert items[0].level == ["乡级"]
+    assert items[2].audience == ["特定群体"] and items[2].method == ["依申请"]
+    assert stored(doc_path)[2].level2 == "低保审批"
+    assert window.session.undo_stack.count() == 1
+
+
+def test_eleven_columns_at_level2_preview_cancel_writes_nothing(
+    window, qtbot, doc_path: Path
+) -> None:
+    def cancel(dialog: PastePreviewDialog) -> None:
+        assert "11 列" in dialog.plan.reasons[0]
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = on_preview(qtbot, cancel)
+    press_paste(window, qtbot, 3, "level2", clip("excel_11col_no_header.tsv"))
+    assert seen
+    assert [i.level2 for i in stored(doc_path)] == [f"事项{n}" for n in range(1, 6)]
+    assert window.session.undo_stack.count() == 0
+
+
+def test_eleven_columns_at_level2_preview_suggests_from_level1(window, qtbot) -> None:
+    def accept(dialog: PastePreviewDialog) -> None:
+        assert [c.currentText() for c in dialog.combos][:2] == ["一级事项", "二级事项"]
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Space)
+
+    on_preview(qtbot, accept)
+    press_paste(window, qtbot, 3, "level2", clip("excel_11col_no_header.tsv"))
+    items = window.session.items("alpha")
+    assert [i.level2 for i in items[3:]] == ["新甲", "新乙", "新丙"]
+    assert items[4].audience_note == "申请人" and items[4].level == ["县级"]
+
+
+def test_preview_target_fixed_with_the_keyboard(window, qtbot) -> None:
+    text = "低保审批\t乡级\r\n临时救助\t乡级\r\n"  # two columns: 二级事项 + a level by mistake
+
+    def fix(dialog: PastePreviewDialog) -> None:
+        combo = dialog.combos[1]
+        assert combo.currentText() == "公开层级"  # the suggestion by content
+        combo.setFocus()
+        while combo.currentText() != "不粘贴":
+            qtbot.keyClick(combo, Qt.Key.Key_Up)
+        assert "0 个" not in dialog.summary.text()
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    on_preview(qtbot, fix)
+    press_paste(window, qtbot, 0, "level2", text)
+    items = window.session.items("alpha")
+    assert [i.level2 for i in items[:2]] == ["低保审批", "临时救助"]
+    assert items[0].content == "公开内容1：办理条件、办理流程"
+    assert items[0].level == ["乡级"]
+
+
+def test_vocabulary_value_in_wrong_column_is_refused_with_reason(window, qtbot) -> None:
+    press_paste(window, qtbot, 0, "method", "乡级")
+    assert window.session.items("alpha")[0].method == ["主动"]
+    assert msgbox.shown and "公开层级的取值" in msgbox.shown[-1][1]
+    press_paste(window, qtbot, 0, "audience_note", "主动")
+    assert window.session.items("alpha")[0].audience_note == ""
+    assert "不能填入特定群体说明" in msgbox.shown[-1][1]
+    assert window.session.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize(("rows", "cols"), [(2, 3), (4, 3)])
+def test_one_row_fills_a_larger_selection(window, qtbot, rows: int, cols: int) -> None:
+    QGuiApplication.clipboard().setText("甲\t乙内容\t丙依据\r\n")
+    first = col(window, "level2")
+    window.editor._select_rect(0, rows - 1, first, first + cols - 1)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    items = window.session.items("alpha")
+    assert [(i.level2, i.content, i.basis) for i in items[:rows]] == [
+        ("甲", "乙内容", "丙依据")
+    ] * rows
+    assert items[rows].level2 == f"事项{rows + 1}"
+    assert window.session.undo_stack.count() == 1
+
+
+def test_copy_out_is_excel_tsv_and_pastes_back(window, qtbot) -> None:
+    window.editor._select_rect(0, 1, 0, window.table_model.columnCount() - 1)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert text.endswith("\r\n") and text.count("\r\n") == 2
+    assert text.split("\r\n")[0].split("\t")[6] == "政府网站、政务服务中心"
+    window.table.select_cell(4, 0)
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    items = window.session.items("alpha")
+    assert items[4].level2 == "事项1" and items[5].level2 == "事项2"
+    assert items[5].channels == ["政府网站", "政务服务中心"]
+
+
+def test_ten_columns_with_header_map_by_name_without_preview(window, qtbot) -> None:
+    # No 特定群体说明 column: by name nothing shifts, so no preview is needed.
+    press_paste(window, qtbot, 1, "level2", clip("wps_10col_header.tsv"))
+    items = window.session.items("alpha")
+    assert [i.level2 for i in items[1:3]] == ["规范性文件", "政策解读"]
+    assert items[2].level1 == "政策文件"  # merged 一级事项
+    assert items[2].audience_note == "" and items[2].method == ["主动"]
+    assert items[2].level == ["县级", "乡级"]
+    assert items[2].channels == ["政府网站", "社区/企事业单位/村公示栏(电子屏)"]
+    assert window.session.undo_stack.count() == 1

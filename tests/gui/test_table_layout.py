@@ -1,0 +1,117 @@
+"""Seeing the whole item: frozen 一级/二级事项, compact choice cells, the window fitting the
+screen. Real window, real mouse and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem
+
+from tests.gui.test_editing import col
+from zwgk_desktop.gui.widgets.compact import column_widths, compact_choice
+
+
+def test_compact_choice_texts() -> None:
+    assert compact_choice("channels", ["政府网站", "政务服务中心"]) == "网站·政务中心"
+    assert compact_choice("channels", ["政府网站", "两微一端", "其他", "信用中国网站"]) == (
+        "4项 网站·两微·其他·信用中国"
+    )
+    assert compact_choice("level", ["县级", "乡级"]) == "县+乡"
+    assert compact_choice("method", ["依申请"]) == "依申请"
+    assert compact_choice("audience", []) == ""
+
+
+def test_widths_grow_only_with_room() -> None:
+    keys = ["level1", "level2", "content"]
+    small = column_widths(keys, 13, 100)
+    big = column_widths(keys, 13, 5000)
+    assert sum(small) < sum(big)
+    assert small[0] < big[0] and small[2] < big[2]
+
+
+def test_table_shows_compact_cells_with_full_tooltips(window) -> None:
+    model = window.table_model
+    index = model.index(0, col(window, "channels"))
+    option = QStyleOptionViewItem()
+    window.table.itemDelegate().initStyleOption(option, index)
+    assert option.text == "网站·政务中心"
+    assert index.data() == "政府网站、政务服务中心"  # the model (copy, search) keeps words
+    assert "政务服务中心" in index.data(Qt.ItemDataRole.ToolTipRole)
+    header = model.headerData(col(window, "channels"), Qt.Orientation.Horizontal)
+    assert header == "渠道"
+    tip = model.headerData(col(window, "channels"), Qt.Orientation.Horizontal, 3)
+    assert tip.startswith("公开渠道和载体")
+
+
+def test_level1_level2_stay_frozen_while_scrolling_sideways(window, qtbot) -> None:
+    window.resize(900, 700)
+    qtbot.wait(20)
+    table = window.table
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.count == 2
+    assert frozen.x() == table.verticalHeader().width() + table.frameWidth()  # no overlap
+    table.select_cell(1, col(window, "level"))
+    qtbot.wait(20)
+    assert table.horizontalScrollBar().value() > 0
+    assert table.visualRect(table.currentIndex()).left() >= frozen.width_frozen()
+    # The frozen view still shows row 2's 一级/二级事项 at the row's height.
+    rect = frozen.visualRect(table.model().index(1, col(window, "level2")))
+    assert rect.isValid() and rect.left() < frozen.width()
+    # Clicking a frozen cell selects it in the shared selection and keeps the keys on the table.
+    qtbot.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.currentIndex().row() == 1 and table.currentIndex().column() == 1
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 2
+    assert table.visualRect(table.currentIndex()).left() >= frozen.width_frozen()
+
+
+def test_frozen_cell_double_click_edits_in_the_frozen_view(window, qtbot) -> None:
+    window.resize(900, 700)
+    table = window.table
+    table.select_cell(0, col(window, "level"))  # scrolled sideways
+    rect = table.frozen.visualRect(table.model().index(2, col(window, "level2")))
+    # A real double-click starts with a press (QTest's mouseDClick alone sends none).
+    qtbot.mouseClick(table.frozen.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.frozen.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = next(w for w in table.frozen.viewport().findChildren(QLineEdit) if w.isVisible())
+    assert editor.cursorPosition() == len(editor.text()) and not editor.hasSelectedText()
+    qtbot.keyClicks(editor, "B")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.session.items("alpha")[2].level2 == "事项3B")
+    assert QApplication.focusWidget() is table
+    assert table.currentIndex().column() == col(window, "content")
+
+
+def test_window_fills_a_small_screen_and_keeps_the_clerks_size(qtbot, doc_path) -> None:
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    area = first.screen().availableGeometry()
+    first.fit_to_screen()  # a first start on a real screen (offscreen starts at a fixed size)
+    assert first.windowState() & Qt.WindowState.WindowMaximized
+    first.show()
+    qtbot.waitExposed(first)
+    assert first.width() >= area.width() * 0.85
+    first.setWindowState(Qt.WindowState.WindowNoState)
+    first.setGeometry(20, 20, 700, 500)
+    qtbot.wait(20)
+    size = (first.width(), first.height())  # within the window's minimum size
+    first.close()  # saves the geometry
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not second.windowState() & Qt.WindowState.WindowMaximized
+    assert (second.width(), second.height()) == size
+    assert second.pos() != QPoint(-1, -1)
+
+
+def test_frozen_columns_survive_a_domain_switch_and_a_filter(window, qtbot) -> None:
+    table = window.table
+    window.show_domain("beta")
+    window.apply_filter("事项2")
+    qtbot.wait(10)
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.isColumnHidden(2) and not frozen.isColumnHidden(1)
+    assert [frozen.columnWidth(c) for c in (0, 1)] == [table.columnWidth(c) for c in (0, 1)]
+    assert frozen.model().index(0, 1).data() == "事项2"

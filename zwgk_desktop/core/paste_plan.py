@@ -1,0 +1,364 @@
+"""Where pasted spreadsheet columns go, and which pasted values are refused.
+
+A clerk pastes what Excel, WPS or LibreOffice put on the clipboard. Going by position
+alone puts "主动" into 特定群体说明 when the source sheet lacks that column, so a paste is
+first *planned*: a header row maps columns by name (the importer's header matching), and
+a header-less block maps from the cursor but is checked against the vocabularies. A plan
+that looks wrong carries the reasons and a content-based suggestion, so the GUI can show
+a preview before anything is written. Values of one vocabulary landing in another kind of
+column are refused with a reason, never stored. Qt-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
+from zwgk_desktop.core.text import clean_cell
+from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
+from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
+from zwgk_desktop.core.xlsx.headers import (
+    MIN_HEADER_SCORE,
+    build_header,
+    classify_top,
+    clean_label,
+    header_score,
+)
+
+FIELD_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS)
+TEXT_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS if not spec.is_choice)
+# Closed vocabularies first: a term of 公开方式 is never a channel.
+_VOCABS: tuple[tuple[str, Vocabulary], ...] = (
+    ("method", METHOD),
+    ("audience", AUDIENCE),
+    ("level", LEVEL),
+    ("channels", CHANNELS),
+)
+_GLYPHS = frozenset("■□√☑☐✓✔")
+_SPLIT = "、，,；;\n\r\t"
+_LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one source column goes: a field ``key`` ("" = not pasted); for a √ column of
+    a choice field, ``term`` is added when the cell is ticked."""
+
+    key: str = ""
+    term: str = ""
+
+    def label(self) -> str:
+        if not self.key:
+            return "不粘贴"
+        name = FIELD_BY_KEY[self.key].label
+        return f"{name}：{self.term}（勾选列）" if self.term else name
+
+
+SKIP = Target()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    row: int  # 0-based data row of the pasted block
+    column: int  # 0-based source column
+    key: str
+    value: str
+    reason: str
+
+
+@dataclass
+class PastePlan:
+    """A pasted block, the column mapping and whether the clerk should look first."""
+
+    rows: list[list[str]]  # data rows (a header row removed)
+    labels: list[str]  # one per source column: the header text or "第 N 列"
+    targets: list[Target]
+    by_header: bool = False
+    reasons: list[str] = field(default_factory=list)  # why a preview is needed (Chinese)
+    converted: Any = field(default=None, repr=False)  # (targets, convert() result)
+
+    @property
+    def width(self) -> int:
+        return len(self.labels)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.reasons)
+
+
+# --------------------------------------------------------------------- vocabulary checks
+def _terms(text: str) -> list[str]:
+    out = [text]
+    for sep in _SPLIT:
+        out = [p for part in out for p in part.split(sep)]
+    return [p.strip() for p in out if p.strip()]
+
+
+@lru_cache(maxsize=4096)
+def vocabulary_kind(text: str) -> str | None:
+    """The choice field whose vocabulary names every term of ``text`` (None if none does)."""
+    terms = _terms(text)
+    if not terms:
+        return None
+    for key, vocab in _VOCABS:
+        if all(vocab.canonical(t) for t in terms):
+            return key
+    return None
+
+
+@lru_cache(maxsize=8192)
+def check_value(key: str, text: str) -> tuple[Any, str | None]:
+    """The value of field ``key`` for a pasted cell, or (None, reason) if it is refused."""
+    spec = FIELD_BY_KEY[key]
+    stripped = text.strip()
+    if not stripped:
+        return ([] if spec.is_choice else ""), None
+    if not spec.is_choice and len(stripped) > _LONGEST_TERMS:
+        return clean_cell(text), None  # too long to be vocabulary terms only
+    kind = vocabulary_kind(stripped)
+    if not spec.is_choice:
+        if kind is not None and kind != "channels":
+            return None, (
+                f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
+            )
+        return clean_cell(text), None
+    if kind is not None and kind != key:
+        return None, f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
+    vocab = spec.vocabulary
+    assert vocab is not None
+    if key == "channels" and any(ch in _GLYPHS for ch in stripped):
+        return vocab.normalize(parse_channels(stripped).channels), None
+    terms = _terms(stripped)
+    if not vocab.open:
+        unknown = [t for t in terms if not vocab.canonical(t)]
+        if unknown:
+            return None, (
+                f"“{_short(unknown[0])}”不是{spec.label}的取值（可填：{'、'.join(vocab.terms)}）"
+            )
+    return vocab.normalize(terms), None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
+# --------------------------------------------------------------------- planning
+def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
+    """Plan a pasted block whose top-left lands on field number ``start_column``."""
+    block = [list(r) for r in rows]
+    width = max((len(r) for r in block), default=0)
+    for r in block:
+        r.extend([""] * (width - len(r)))
+    header = _header_plan(block, width)
+    if header is not None:
+        return header
+    labels = [f"第 {n + 1} 列" for n in range(width)]
+    targets = [
+        Target(FIELD_KEYS[start_column + n]) if start_column + n < len(FIELD_KEYS) else SKIP
+        for n in range(width)
+    ]
+    plan = PastePlan(block, labels, targets)
+    room = len(FIELD_KEYS) - start_column
+    if width > room:
+        plan.reasons.append(
+            f"粘贴内容有 {width} 列，从“{FIELD_BY_KEY[FIELD_KEYS[start_column]].label}”"
+            f"往右只有 {room} 列"
+        )
+    refused = refusals(plan) if width > 1 else []  # one column: refuse, nothing to choose
+    if refused and suggest_targets(block, start_column) != targets:
+        columns = sorted({r.column for r in refused})
+        plan.reasons.append(
+            "按位置粘贴时，"
+            + "、".join(f"{labels[c]}的“{_first_refused(refused, c)}”" for c in columns[:3])
+            + " 会落在不相符的列"
+        )
+    if plan.reasons:
+        plan.targets = suggest_targets(block, start_column)
+    return plan
+
+
+def _first_refused(refused: list[Refusal], column: int) -> str:
+    return next(_short(r.value) for r in refused if r.column == column)
+
+
+def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
+    if not block:
+        return None
+    first = block[0]
+    score = header_score(first)
+    named = [classify_top(clean_label(v), n) for n, v in enumerate(first) if v.strip()]
+    all_fields = bool(named) and all(
+        c is not None and c.kind in ("text", "channels", "choice_text") for c in named
+    )
+    if score < MIN_HEADER_SCORE and not (all_fields and len(block) >= 2):
+        return None
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    anchor = -1
+    for n, value in enumerate(first):
+        if value.strip():
+            anchor = n
+        elif anchor >= 0 and len(block) > 1 and block[1][n].strip():
+            merged[(0, n)] = (0, anchor)  # a group label merged across (empty in TSV)
+    found = build_header(block, 0, width, merged)
+    targets = [SKIP] * width
+    labels = [clean_label(v) or f"第 {n + 1} 列" for n, v in enumerate(first)]
+    for column in found.columns:
+        if column.kind in ("text", "channels", "choice_text"):
+            targets[column.index] = Target(column.key)
+        elif column.kind == "mark":
+            targets[column.index] = Target(column.key, column.term)
+        if found.last_row > 0 and column.kind == "mark":
+            labels[column.index] = f"{labels[column.index]}/{clean_label(block[1][column.index])}"
+    data = block[found.last_row + 1 :]
+    plan = PastePlan(data, labels, targets, by_header=True)
+    taken = {t.key for t in targets if t.key}
+    guessed = []
+    for n, target in enumerate(targets):
+        kind = None if target.key or _is_seq(labels[n]) else _column_kind(data, n)
+        if kind is not None and kind not in taken:
+            targets[n] = Target(kind)
+            taken.add(kind)
+            guessed.append(f"“{labels[n]}”按内容放入{FIELD_BY_KEY[kind].label}")
+    if guessed:
+        plan.reasons.append("；".join(guessed))
+    lost = [
+        labels[n]
+        for n, target in enumerate(targets)
+        if not target.key and any(r[n].strip() for r in data) and not _is_seq(labels[n])
+    ]
+    if lost:
+        plan.reasons.append("、".join(f"“{x}”" for x in lost[:4]) + " 列没有对应的字段")
+    if refusals(plan):
+        plan.reasons.append("有些值与所在列的种类不符")
+    return plan
+
+
+def _is_seq(label: str) -> bool:
+    column = classify_top(label, 0)
+    return column is not None and column.kind in ("seq", "domain")
+
+
+def _column_kind(block: Sequence[Sequence[str]], n: int) -> str | None:
+    """The vocabulary most of column ``n``'s filled cells belong to, if any."""
+    values = [r[n].strip() for r in block if n < len(r) and r[n].strip()]
+    found = [vocabulary_kind(v) for v in values]
+    top = max(set(found), key=lambda k: (found.count(k), k or "")) if found else None
+    return top if top is not None and found.count(top) * 2 >= len(found) else None
+
+
+def suggest_targets(block: Sequence[Sequence[str]], start_column: int) -> list[Target]:
+    """A mapping by content: vocabulary columns go to their field, the other columns fill the
+    text fields in order (from the cursor when they fit, else as early as needed)."""
+    width = max((len(r) for r in block), default=0)
+    kinds = [_column_kind(block, n) for n in range(width)]
+    taken = {k for k in kinds if k}
+    text_columns = [n for n in range(width) if kinds[n] is None]
+    first_text = next(
+        (i for i, k in enumerate(TEXT_KEYS) if FIELD_KEYS.index(k) >= start_column), 0
+    )
+    first_text = max(0, min(first_text, len(TEXT_KEYS) - len(text_columns)))
+    targets = [SKIP] * width
+    for n in range(width):
+        if kinds[n]:
+            targets[n] = Target(kinds[n])  # type: ignore[arg-type]
+    for offset, n in enumerate(text_columns):
+        index = first_text + offset
+        if index < len(TEXT_KEYS) and TEXT_KEYS[index] not in taken:
+            targets[n] = Target(TEXT_KEYS[index])
+    return targets
+
+
+# --------------------------------------------------------------------- values
+def refusals(plan: PastePlan) -> list[Refusal]:
+    return convert(plan)[1]
+
+
+def convert(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+    """Field values per data row (only the mapped fields) and the refused cells.
+
+    Remembered on the plan for its current targets (planning checks, pasting uses it).
+    """
+    key = tuple(plan.targets)
+    if plan.converted is not None and plan.converted[0] == key:
+        return plan.converted[1]
+    mapped = [t.key for t in plan.targets if t.key]
+    if all(not t.term for t in plan.targets) and len(set(mapped)) == len(mapped):
+        result = _convert_columns(plan)
+    else:
+        result = _convert_cells(plan)
+    _fill_merged_level1(result[0])
+    plan.converted = (key, result)
+    return result
+
+
+def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+    """The common case (one source column per field): each distinct text is checked once."""
+    out: list[dict[str, Any]] = [{} for _ in plan.rows]
+    refused: list[Refusal] = []
+    for n, target in enumerate(plan.targets):
+        key = target.key
+        if not key:
+            continue
+        memo: dict[str, tuple[Any, str | None]] = {}
+        for r, row in enumerate(plan.rows):
+            text = row[n] if n < len(row) else ""
+            checked = memo.get(text)
+            if checked is None:
+                checked = memo[text] = check_value(key, text)
+            value, reason = checked
+            if reason is not None:
+                refused.append(Refusal(r, n, key, text.strip(), reason))
+            else:
+                out[r][key] = list(value) if isinstance(value, list) else value
+    return out, refused
+
+
+def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+    out: list[dict[str, Any]] = []
+    refused: list[Refusal] = []
+    targets = list(enumerate(plan.targets))
+    for r, row in enumerate(plan.rows):
+        values: dict[str, Any] = {}
+        for n, target in targets:
+            if not target.key or n >= len(row):
+                continue
+            text = row[n]
+            if target.term:
+                mark = parse_mark(text)
+                chosen = values.setdefault(target.key, [])
+                if mark.checked and target.term not in chosen:
+                    chosen.append(target.term)
+                if mark.note and target.key == "audience" and not mark.plain_text:
+                    values.setdefault("audience_note", mark.note)
+                continue
+            value, reason = check_value(target.key, text)
+            if reason is not None:
+                refused.append(Refusal(r, n, target.key, text.strip(), reason))
+                continue
+            if isinstance(value, list):
+                value = list(value)  # check_value is cached: never share its lists
+            if target.key in values and isinstance(value, list):
+                value = values[target.key] + [v for v in value if v not in values[target.key]]
+            values[target.key] = value
+        for key, value in values.items():
+            spec = FIELD_BY_KEY[key]
+            if spec.kind is FieldKind.CHOICES and spec.vocabulary is not None:
+                values[key] = spec.vocabulary.sort(value)
+        out.append(values)
+    return out, refused
+
+
+def _fill_merged_level1(rows: list[dict[str, Any]]) -> None:
+    """A vertically merged 一级事项 reaches the clipboard as one value and empty cells below
+    it; rows of a multi-column block with an empty 一级事项 take the one above."""
+    above = ""
+    for values in rows:
+        if "level1" not in values or len(values) < 2:
+            return
+        if values["level1"]:
+            above = values["level1"]
+        elif above and any(v for k, v in values.items() if k != "level1"):
+            values["level1"] = above
