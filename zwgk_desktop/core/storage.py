@@ -316,9 +316,11 @@ class Document:
         rows.append(("levels", json.dumps(list(meta.levels), ensure_ascii=False)))
         self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", rows)
 
-    def set_meta(self, meta: CatalogMeta) -> None:
+    def set_meta(self, meta: CatalogMeta, changes: Iterable[tuple[int, str, Any]] = ()) -> None:
+        """Write 目录信息, and item fields that follow it (公开主体), in one transaction."""
         with self._transaction():
             self._write_meta(meta)
+            self._update_items(changes)
 
     def _insert_domain(self, domain: Domain, position: int) -> None:
         self._conn.execute(
@@ -401,16 +403,19 @@ class Document:
     def update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
         """Set many fields in one transaction (a paste, a fill-down, a replace-all)."""
         with self._transaction():
-            for item_id, key, value in changes:
-                if key == "extra":
-                    stored: Any = json.dumps(dict(value), ensure_ascii=False)
-                elif key in CHOICE_FIELDS:
-                    stored = json.dumps(list(value), ensure_ascii=False)
-                elif key in FIELD_BY_KEY or key == "template_ref":
-                    stored = str(value)
-                else:
-                    raise KeyError(key)
-                self._conn.execute(f"UPDATE items SET {key} = ? WHERE id = ?", (stored, item_id))
+            self._update_items(changes)
+
+    def _update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
+        for item_id, key, value in changes:
+            if key == "extra":
+                stored: Any = json.dumps(dict(value), ensure_ascii=False)
+            elif key in CHOICE_FIELDS:
+                stored = json.dumps(list(value), ensure_ascii=False)
+            elif key in FIELD_BY_KEY or key == "template_ref":
+                stored = str(value)
+            else:
+                raise KeyError(key)
+            self._conn.execute(f"UPDATE items SET {key} = ? WHERE id = ?", (stored, item_id))
 
     def delete_items(self, item_ids: Iterable[int]) -> None:
         """Delete items; the rest of each affected domain is renumbered 0..n-1."""

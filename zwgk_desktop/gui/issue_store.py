@@ -113,6 +113,18 @@ class IssueStore:
     def catalog_issues(self) -> list[Issue]:
         return list(self._catalog)
 
+    def standing(self, domains: Iterable[Domain], severities: Iterable[Severity]) -> list[Issue]:
+        """Catalog findings, then each domain's, of the given severities (export report)."""
+        wanted = set(severities)
+        out = [issue for issue in self._catalog if issue.severity in wanted]
+        for domain in domains:
+            out.extend(
+                located.issue
+                for located in self.domain_located(domain)
+                if located.issue.severity in wanted
+            )
+        return out
+
     def domain_counts(self, domain: Domain) -> dict[Severity, int]:
         counts = self._counts.get(domain.id)
         if counts is None:

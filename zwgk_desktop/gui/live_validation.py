@@ -50,6 +50,7 @@ class LiveValidation(QObject):
         session.layout_changed.connect(self._on_structure)
         session.domain_changed.connect(self._on_domain)
         session.domains_reset.connect(self._on_domains_reset)
+        session.meta_changed.connect(self._on_meta)
         session.reloaded.connect(self.restart)
 
     # ----------------------------------------------------------------- control
@@ -225,6 +226,14 @@ class LiveValidation(QObject):
         self._progress()
         if self._queue:
             self._chunk_timer.start(0)
+
+    def _on_meta(self, levels_changed: bool) -> None:
+        """目录信息 changed: catalog rules now; 公开层级 names concern every item."""
+        if levels_changed:
+            self.restart(self._queue[0] if self._queue else None)
+            return
+        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self.issues_changed.emit("")
 
     def _on_removing(self, domain_id: str, start: int, count: int) -> None:
         items = self.session.items(domain_id)[start : start + count]

@@ -138,6 +138,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.issues_panel = IssuesPanel(self)
         self.issues_panel.locate_requested.connect(self.locate)
         self.issues_panel.revalidate_requested.connect(self.on_revalidate)
+        self.issues_panel.meta_requested.connect(self.on_edit_meta)
         self.issues_dock = QDockWidget("校验问题", self)
         self.issues_dock.setObjectName("issuesDock")
         self.issues_dock.setWidget(self.issues_panel)
@@ -178,6 +179,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         session.undo_stack.indexChanged.connect(self._after_change)
         session.domain_changed.connect(self._domain_changed)
         session.domains_reset.connect(self._domains_reset)
+        session.meta_changed.connect(self._meta_changed)
         for signal in (session.rows_inserted, session.rows_removed):
             signal.connect(self._rows_changed)
         self.validation.issues_changed.connect(lambda _d: self._status_timer.start())
@@ -353,6 +355,12 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
     def _domain_changed(self, domain_id: str) -> None:
         if domain_id == self.current_domain():
             self._refresh_header()
+
+    def _meta_changed(self, levels_changed: bool) -> None:
+        self.update_title()
+        if levels_changed:
+            self.form.refresh_levels()
+            self.table.viewport().update()
 
     def _rows_changed(self, domain_id: str, *_: int) -> None:
         if domain_id == self.current_domain():

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ class IssuesPanel(QWidget):
     # (domain id, item id or None, field key or None)
     locate_requested = Signal(str, object, object)
     revalidate_requested = Signal()
+    meta_requested = Signal(object)  # 目录信息 field key to edit (unit, year …) or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,10 @@ class IssuesPanel(QWidget):
             box.toggled.connect(self._filter_changed)
             bar.addWidget(box)
             self.filters[severity] = box
+        self.meta_button = QPushButton("目录信息…", self)
+        self.meta_button.setToolTip("修改单位名称、年度等目录信息")
+        self.meta_button.clicked.connect(lambda: self.meta_requested.emit(None))
+        bar.addWidget(self.meta_button)
         self.revalidate = QPushButton("重新校验 (F5)", self)
         self.revalidate.clicked.connect(self.revalidate_requested)
         bar.addWidget(self.revalidate)
@@ -57,8 +63,12 @@ class IssuesPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("校验问题列表")
-        self.tree.activated.connect(self._activate)
+        # A click shows the cell; a double-click or Enter (``activated``) also opens what fixes a
+        # finding that has no cell (目录信息).
+        self.tree.activated.connect(lambda index: self._activate(index, fix=True))
         self.tree.clicked.connect(self._activate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree)
         self.model: IssuesModel | None = None
         self.validation: LiveValidation | None = None
@@ -128,15 +138,37 @@ class IssuesPanel(QWidget):
             for row in range(self.model.rowCount()):
                 self.tree.setExpanded(self.model.index(row, 0), True)
 
-    def _activate(self, index: QModelIndex) -> None:
+    def _activate(self, index: QModelIndex, fix: bool = False) -> None:
         located: Located | None = index.data(LOCATED_ROLE)
         domain_id = index.data(GROUP_ROLE)
         if located is None:
             if domain_id:
                 self.locate_requested.emit(domain_id, None, None)
+            elif fix and domain_id == "":
+                self.meta_requested.emit(None)
             return
         issue = located.issue
-        self.locate_requested.emit(issue.domain_id or domain_id or "", located.item_id, issue.field)
+        target = issue.domain_id or domain_id or ""
+        if not target:  # a catalog finding: fixed in the 目录信息 dialog
+            if fix:
+                self.meta_requested.emit(issue.field)
+            return
+        self.locate_requested.emit(target, located.item_id, issue.field)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            located: Located | None = index.data(LOCATED_ROLE)
+            is_meta = index.data(GROUP_ROLE) == "" and (
+                located is None or not located.issue.domain_id
+            )
+            label = "修改目录信息…" if is_meta else "转到问题所在位置"
+            menu.addAction(label).triggered.connect(lambda: self._activate(index, fix=True))
+        menu.addAction("目录信息…").triggered.connect(lambda: self.meta_requested.emit(None))
+        menu.addAction("重新校验").triggered.connect(self.revalidate_requested)
+        self._menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def select_next(self, forward: bool = True) -> bool:
         """Move to the next/previous finding and jump to it (F8 / Shift+F8)."""
