@@ -98,6 +98,30 @@ class LiveValidation(QObject):
             self._work(budget=None)
         self._flush_rules()
 
+    def quiet(self, domain_id: str, item_id: int) -> None:
+        """Hold back the findings of a row just inserted (see ``IssueStore.quiet``)."""
+        self.store.quiet.add(item_id)
+        self._announce_item(domain_id, item_id)
+
+    def release(self, item_id: int) -> None:
+        """Show a quiet row's findings (the clerk left the row)."""
+        if item_id not in self.store.quiet:
+            return
+        self.store.quiet.discard(item_id)
+        for domain in self.session.domains:
+            if self.session.is_loaded(domain.id) and any(i.id == item_id for i in domain.items):
+                self._announce_item(domain.id, item_id)
+                return
+
+    def _announce_item(self, domain_id: str, item_id: int) -> None:
+        self.store.invalidate_counts(domain_id)
+        try:
+            row = self.session.row_of(domain_id, item_id)
+        except KeyError:
+            return
+        self.marks_changed.emit(domain_id, [row])
+        self.issues_changed.emit(domain_id)
+
     @property
     def busy(self) -> bool:
         return bool(self._queue)

@@ -56,6 +56,8 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.domain_model: DomainListModel | None = None
         self.editor: TableEditor | None = None
         self.find_dialog: Any = None
+        self.guide_dialog: Any = None
+        self.meta_dialog: Any = None
         self._build_pages()
         self._build_docks()
         self._build_review()
@@ -319,9 +321,15 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self._review_follow_cell()
         if self.table_model is None or not current.isValid():
             self.form.show_item(self.current_domain(), None)
+            if self.validation is not None:
+                for quiet_id in list(self.validation.store.quiet):
+                    self.validation.release(quiet_id)
             return
         item = self.table_model.item_at(current.row())
         self.form.show_item(self.table_model.domain_id, item.id)
+        if self.validation is not None and self.validation.store.quiet:
+            for quiet_id in list(self.validation.store.quiet - {item.id}):
+                self.validation.release(quiet_id)  # the clerk left the new row
 
     def apply_filter(self, text: str) -> None:
         if self.table_model is None:

@@ -38,7 +38,7 @@ from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.templates import DomainTemplate, all_templates
-from zwgk_desktop.core.vocab import LEVEL
+from zwgk_desktop.core.vocab import LEVEL, NOT_INVOLVED_REASONS
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_save_path,
@@ -46,8 +46,9 @@ from zwgk_desktop.gui.dialogs.common import (
     safe_filename,
     show_error,
 )
+from zwgk_desktop.gui.widgets.reasons import attach_reasons
 
-DEFAULT_NOTE = "本单位无该领域相关职责，未涉及该领域政务公开事项。"
+DEFAULT_NOTE = NOT_INVOLVED_REASONS[0]
 DEFAULT_LEVELS = ("县级", "乡级")
 SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -110,6 +111,7 @@ class NewCatalogDialog(QDialog):
         self.all_button.clicked.connect(lambda: self.set_all_checked(True))
         self.none_button.clicked.connect(lambda: self.set_all_checked(False))
         self.default_note_edit = QLineEdit(DEFAULT_NOTE)
+        attach_reasons(self.default_note_edit)
         self.apply_note_button = QPushButton("填入所有未涉及领域")
         self.apply_note_button.setToolTip(
             "把左边的说明填入所有未勾选、且说明为空或为默认说明的领域"

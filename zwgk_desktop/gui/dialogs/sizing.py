@@ -7,8 +7,9 @@ plus room for the icon and the window buttons keeps titles whole.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 TITLE_CHROME_PX = 170  # icon, close/maximise buttons and margins of a typical title bar
 
@@ -33,3 +34,37 @@ def fit_title(widget: QWidget, minimum: int = 0) -> int:
     if widget.width() < width:
         widget.resize(width, widget.height())
     return width
+
+
+FILE_DIALOG_MIN = (880, 540)  # Qt's own file dialog (no native one): columns not clipped
+
+
+class TitleFitter(QObject):
+    """Application event filter: every dialog, Qt's static ones too, is shown wide enough.
+
+    The static QFileDialog/QInputDialog/QMessageBox helpers give us no object to size
+    before they show, so this looks at each top-level dialog as it is shown. Only Show
+    events are examined; everything else returns at the first comparison.
+    """
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.Show or not isinstance(obj, QDialog):
+            return False
+        if not obj.isWindow() or obj.property("zwgkFitted"):
+            return False
+        obj.setProperty("zwgkFitted", True)
+        if isinstance(obj, QFileDialog):
+            width, height = FILE_DIALOG_MIN
+            screen = obj.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                width, height = min(width, area.width() - 40), min(height, area.height() - 60)
+            obj.resize(max(obj.width(), width), max(obj.height(), height))
+        fit_title(obj)
+        return False
+
+
+def install_title_fitter(app: QObject) -> TitleFitter:
+    fitter = TitleFitter(app)
+    app.installEventFilter(fitter)
+    return fitter

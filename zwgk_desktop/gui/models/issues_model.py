@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.core.validation.registry import RULES
 from zwgk_desktop.gui.issue_store import SEVERITIES, Located
 from zwgk_desktop.gui.live_validation import LiveValidation
 
@@ -26,6 +27,12 @@ _ICONS = {
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
+
+
+def rule_title(rule_id: str) -> str:
+    """The rule's Chinese name (“未填写单位”), or the id for an unknown rule."""
+    rule = RULES.get(rule_id)
+    return rule.title if rule is not None else rule_id
 
 
 @dataclass
@@ -47,6 +54,17 @@ class IssuesModel(QAbstractItemModel):
         self.validation = validation
         self.groups: list[Group] = []
         self.shown: set[Severity] = set(SEVERITIES)
+        self.rule_ids = False  # reviewers see rule ids (e.g. META-UNIT); clerks the name
+
+    def set_rule_ids(self, on: bool) -> None:
+        if on == self.rule_ids:
+            return
+        self.rule_ids = on
+        for row in range(len(self.groups)):
+            parent = self.index(row, 0)
+            count = self.rowCount(parent)
+            if count:
+                self.dataChanged.emit(self.index(0, 2, parent), self.index(count - 1, 2, parent))
 
     # ----------------------------------------------------------------- building
     def rebuild(self) -> None:
@@ -174,10 +192,12 @@ class IssuesModel(QAbstractItemModel):
                 if issue.field_label:
                     where.append(issue.field_label)
                 return " · ".join(where)
-            return issue.rule
+            return issue.rule if self.rule_ids else rule_title(issue.rule)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QApplication.style().standardIcon(_ICONS[issue.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
             text = f"{issue.severity.label}：{issue.message}"
-            return f"{text}\n修改建议：{issue.hint}" if issue.hint else text
+            if issue.hint:
+                text += f"\n修改建议：{issue.hint}"
+            return f"{text}\n规则：{rule_title(issue.rule)}（{issue.rule}）"
         return None

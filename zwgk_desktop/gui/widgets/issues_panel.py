@@ -71,6 +71,7 @@ class IssuesPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree)
         self.model: IssuesModel | None = None
+        self._rule_ids = False
         self.validation: LiveValidation | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,6 +83,8 @@ class IssuesPanel(QWidget):
             self.validation.issues_changed.disconnect(self._schedule)
         self.validation = validation
         self.model = IssuesModel(validation, self) if validation is not None else None
+        if self.model is not None:
+            self.model.set_rule_ids(self._rule_ids)
         self.tree.setModel(self.model)
         if validation is not None:
             validation.issues_changed.connect(self._schedule)
@@ -93,6 +96,12 @@ class IssuesPanel(QWidget):
             header.resizeSection(1, 150)
             header.resizeSection(2, 130)
         self.rebuild()
+
+    def set_rule_ids(self, on: bool) -> None:
+        """Show rule ids (review mode) or the rules' Chinese names (clerks)."""
+        self._rule_ids = on
+        if self.model is not None:
+            self.model.set_rule_ids(on)
 
     def _schedule(self, *_: Any) -> None:
         self._timer.start()
