@@ -35,6 +35,10 @@ def rule_title(rule_id: str) -> str:
     return rule.title if rule is not None else rule_id
 
 
+def _same(a: Located, b: Located) -> bool:
+    return a.item_id == b.item_id and (a.issue is b.issue or a.issue == b.issue)
+
+
 @dataclass
 class Group:
     domain_id: str
@@ -106,6 +110,77 @@ class IssuesModel(QAbstractItemModel):
                 group.title = domain.name
                 groups.append(group)
         return groups
+
+    def update_domain(self, domain_id: str) -> bool:
+        """Bring one domain's group up to date with row inserts/removals, not a reset.
+
+        Only the findings that differ from the group's current ones (in practice those
+        of the edited item) are removed and inserted, so the tree keeps its expansion,
+        selection and scroll position, and a 100,000-item catalog stays smooth. False if
+        the domain is unknown (the caller rebuilds).
+        """
+        session = self.validation.session
+        if not session.has_domain(domain_id):
+            return False
+        store = self.validation.store
+        shown = self.shown
+        domain = session.domain(domain_id)
+        new = [
+            Located(issue, None)
+            for issue in store.catalog_issues()
+            if issue.domain_id == domain_id and issue.severity in shown
+        ]
+        new.extend(loc for loc in store.domain_located(domain) if loc.issue.severity in shown)
+        row = next((n for n, g in enumerate(self.groups) if g.domain_id == domain_id), None)
+        if row is None:
+            if new:
+                position = self._group_position(domain_id)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self.groups.insert(position, Group(domain_id, domain.name, new))
+                self.endInsertRows()
+            return True
+        if not new:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.groups[row]
+            self.endRemoveRows()
+            return True
+        group = self.groups[row]
+        group.title = domain.name
+        self._replace_findings(row, group, new)
+        header = self.index(row, 0)
+        self.dataChanged.emit(header, header)
+        return True
+
+    def _group_position(self, domain_id: str) -> int:
+        """Where a new group goes: after 目录信息, in the catalog's domain order."""
+        order = {d.id: n for n, d in enumerate(self.validation.session.domains)}
+        wanted = order.get(domain_id, len(order))
+        for n, group in enumerate(self.groups):
+            if group.domain_id and order.get(group.domain_id, len(order)) > wanted:
+                return n
+        return len(self.groups)
+
+    def _replace_findings(self, row: int, group: Group, new: list[Located]) -> None:
+        old = group.findings
+        size = min(len(old), len(new))
+        head = 0
+        while head < size and _same(old[head], new[head]):
+            head += 1
+        tail = 0
+        while tail < size - head and _same(old[-1 - tail], new[-1 - tail]):
+            tail += 1
+        parent = self.index(row, 0)
+        removed = len(old) - head - tail
+        if removed:
+            self.beginRemoveRows(parent, head, head + removed - 1)
+            group.findings = old[:head] + old[len(old) - tail :]
+            self.endRemoveRows()
+        added = len(new) - head - tail
+        if added:
+            self.beginInsertRows(parent, head, head + added - 1)
+            group.findings = new
+            self.endInsertRows()
+        group.findings = new  # same contents; keeps the fresh objects
 
     def first_finding(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self.groups else QModelIndex()

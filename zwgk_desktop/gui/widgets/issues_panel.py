@@ -6,8 +6,6 @@ The tree is rebuilt shortly after the findings change (debounced), so typing sta
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,7 +74,8 @@ class IssuesPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REBUILD_DELAY_MS)
-        self._timer.timeout.connect(self.rebuild)
+        self._timer.timeout.connect(self._apply)
+        self._pending: set[str] = set()
 
     def bind(self, validation: LiveValidation | None) -> None:
         if self.validation is not None:
@@ -86,6 +85,8 @@ class IssuesPanel(QWidget):
         if self.model is not None:
             self.model.set_rule_ids(self._rule_ids)
         self.tree.setModel(self.model)
+        if self.model is not None:
+            self.model.rowsInserted.connect(self._groups_inserted)
         if validation is not None:
             validation.issues_changed.connect(self._schedule)
             header = self.tree.header()
@@ -103,11 +104,34 @@ class IssuesPanel(QWidget):
         if self.model is not None:
             self.model.set_rule_ids(on)
 
-    def _schedule(self, *_: Any) -> None:
+    def _groups_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A domain gained its first finding: show its group open, as a rebuild would."""
+        if parent.isValid() or self.model is None:
+            return
+        for row in range(first, last + 1):
+            self.tree.setExpanded(self.model.index(row, 0), True)
+
+    def _schedule(self, domain_id: str = "") -> None:
+        self._pending.add(domain_id)
         self._timer.start()
 
-    def rebuild(self) -> None:
+    def _apply(self) -> None:
+        """Apply the findings that changed since the last update: per domain when possible."""
         self._timer.stop()
+        pending, self._pending = self._pending, set()
+        if self.model is None or not self.model.groups or "" in pending:
+            self.rebuild()
+            return
+        for domain_id in pending:
+            if not self.model.update_domain(domain_id):
+                self.rebuild()
+                return
+        self._update_summary()
+
+    def rebuild(self) -> None:
+        """Re-read everything (document opened, 校验, filter, catalog-level change)."""
+        self._timer.stop()
+        self._pending.clear()
         if self.model is None or self.validation is None:
             self.summary.setText("尚未打开目录")
             return
@@ -130,6 +154,11 @@ class IssuesPanel(QWidget):
                         self.tree.setCurrentIndex(finding)
                         current = None
                         break
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.validation is None:
+            return
         session = self.validation.session
         totals = self.validation.store.totals(session.domains)
         parts = [f"{totals[s]} 个{s.label}" for s in SEVERITIES]
@@ -137,9 +166,9 @@ class IssuesPanel(QWidget):
         self.summary.setText("校验结果：" + "，".join(parts) + suffix)
 
     def flush(self) -> None:
-        """Rebuild now if findings changed since the last build."""
+        """Apply now the findings that changed since the last update."""
         if self._timer.isActive():
-            self.rebuild()
+            self._apply()
 
     def _filter_changed(self) -> None:
         if self.model is not None:
