@@ -25,6 +25,9 @@ START_DELAY_MS = 30
 
 class LiveValidation(QObject):
     issues_changed = Signal(str)  # domain id, or "" for catalog-level / everything
+    # The same, precisely: (domain id or "", item ids whose findings changed, or None when
+    # any finding of the domain may have changed). Emitted just before issues_changed.
+    findings_changed = Signal(str, object)
     marks_changed = Signal(str, object)  # domain id, 0-based rows (None: all rows)
     progress_changed = Signal(int, int)  # domains checked, domains in all
 
@@ -63,7 +66,7 @@ class LiveValidation(QObject):
         if first and first in self._queue:
             self._queue.remove(first)
             self._queue.insert(0, first)
-        self.issues_changed.emit("")
+        self._changed("")
         self._progress()
         if self._queue:
             # Let the window paint the first domain before checking starts.
@@ -79,7 +82,7 @@ class LiveValidation(QObject):
             self._check_domain(domain)
         self._queue = []
         self._dirty_rules.clear()
-        self.issues_changed.emit("")
+        self._changed("")
         for domain in catalog.domains:
             self.marks_changed.emit(domain.id, None)
         self._progress()
@@ -120,6 +123,10 @@ class LiveValidation(QObject):
         except KeyError:
             return
         self.marks_changed.emit(domain_id, [row])
+        self._changed(domain_id, [item_id])
+
+    def _changed(self, domain_id: str, item_ids: list[int] | None = None) -> None:
+        self.findings_changed.emit(domain_id, item_ids)
         self.issues_changed.emit(domain_id)
 
     @property
@@ -179,7 +186,7 @@ class LiveValidation(QObject):
     def _finish_domain(self, domain: Domain) -> None:
         self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
         self.store.validated.add(domain.id)
-        self.issues_changed.emit(domain.id)
+        self._changed(domain.id)
         self.marks_changed.emit(domain.id, None)
         self._progress()
 
@@ -217,7 +224,8 @@ class LiveValidation(QObject):
             self._dirty_rules.add(domain_id)
             self._rules_timer.start()
         self.marks_changed.emit(domain_id, marks_rows)
-        self.issues_changed.emit(domain_id)
+        ids = [domain.items[row].id for row in rows if domain.items[row].id is not None]
+        self._changed(domain_id, None if marks_rows is None else ids)
 
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""
@@ -230,9 +238,10 @@ class LiveValidation(QObject):
         for domain_id in dirty:
             if self.session.has_domain(domain_id):
                 domain = self.session.domain(domain_id)
-                if self._domain_rules(domain):
+                changed = self._domain_rules(domain)
+                if changed:
                     self.marks_changed.emit(domain_id, None)
-                self.issues_changed.emit(domain_id)
+                self._changed(domain_id, None if changed else [])
 
     def _on_domains_reset(self) -> None:
         """A domain was added or removed: check the new one, forget the gone one."""
@@ -246,7 +255,7 @@ class LiveValidation(QObject):
         if not self._queue or self._queue[0] != head:
             self._next_index = 0
         self.store.set_catalog(catalog_issues(self.session.partial_catalog))
-        self.issues_changed.emit("")
+        self._changed("")
         self._progress()
         if self._queue:
             self._chunk_timer.start(0)
@@ -257,7 +266,7 @@ class LiveValidation(QObject):
             self.restart(self._queue[0] if self._queue else None)
             return
         self.store.set_catalog(catalog_issues(self.session.partial_catalog))
-        self.issues_changed.emit("")
+        self._changed("")
 
     def _on_removing(self, domain_id: str, start: int, count: int) -> None:
         items = self.session.items(domain_id)[start : start + count]
@@ -277,7 +286,7 @@ class LiveValidation(QObject):
             self._requeue(domain_id)
         self.store.invalidate_counts(domain_id)
         self.marks_changed.emit(domain_id, None)
-        self.issues_changed.emit(domain_id)
+        self._changed(domain_id)
 
     def _on_domain(self, domain_id: str) -> None:
         domain = self.session.domain(domain_id)
@@ -290,4 +299,4 @@ class LiveValidation(QObject):
             return
         self.store.invalidate_counts(domain_id)
         self.marks_changed.emit(domain_id, None)
-        self.issues_changed.emit(domain_id)
+        self._changed(domain_id)

@@ -75,11 +75,12 @@ class IssuesPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REBUILD_DELAY_MS)
         self._timer.timeout.connect(self._apply)
-        self._pending: set[str] = set()
+        self._pending: set[str] = set()  # domains to re-read whole ("" = everything)
+        self._pending_items: dict[str, set[int]] = {}  # or only these items' findings
 
     def bind(self, validation: LiveValidation | None) -> None:
         if self.validation is not None:
-            self.validation.issues_changed.disconnect(self._schedule)
+            self.validation.findings_changed.disconnect(self._schedule)
         self.validation = validation
         self.model = IssuesModel(validation, self) if validation is not None else None
         if self.model is not None:
@@ -88,7 +89,7 @@ class IssuesPanel(QWidget):
         if self.model is not None:
             self.model.rowsInserted.connect(self._groups_inserted)
         if validation is not None:
-            validation.issues_changed.connect(self._schedule)
+            validation.findings_changed.connect(self._schedule)
             header = self.tree.header()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -111,17 +112,26 @@ class IssuesPanel(QWidget):
         for row in range(first, last + 1):
             self.tree.setExpanded(self.model.index(row, 0), True)
 
-    def _schedule(self, domain_id: str = "") -> None:
-        self._pending.add(domain_id)
+    def _schedule(self, domain_id: str = "", item_ids: list[int] | None = None) -> None:
+        if item_ids is None:
+            self._pending.add(domain_id)
+        elif item_ids:
+            self._pending_items.setdefault(domain_id, set()).update(item_ids)
+        else:
+            return  # nothing the panel shows changed
         self._timer.start()
 
     def _apply(self) -> None:
         """Apply the findings that changed since the last update: per domain when possible."""
         self._timer.stop()
         pending, self._pending = self._pending, set()
+        items, self._pending_items = self._pending_items, {}
         if self.model is None or not self.model.groups or "" in pending:
             self.rebuild()
             return
+        for domain_id, ids in items.items():
+            if domain_id not in pending and not self.model.update_items(domain_id, sorted(ids)):
+                pending.add(domain_id)
         for domain_id in pending:
             if not self.model.update_domain(domain_id):
                 self.rebuild()
@@ -132,6 +142,7 @@ class IssuesPanel(QWidget):
         """Re-read everything (document opened, 校验, filter, catalog-level change)."""
         self._timer.stop()
         self._pending.clear()
+        self._pending_items.clear()
         if self.model is None or self.validation is None:
             self.summary.setText("尚未打开目录")
             return
@@ -212,20 +223,21 @@ class IssuesPanel(QWidget):
         """Move to the next/previous finding and jump to it (F8 / Shift+F8)."""
         if self.model is None:
             return False
-        flat: list[QModelIndex] = []
-        for row in range(self.model.rowCount()):
-            group = self.model.index(row, 0)
-            flat.extend(self.model.index(r, 0, group) for r in range(self.model.rowCount(group)))
-        if not flat:
+        groups = self.model.groups
+        if not any(group.findings for group in groups):
             return False
         current = self.tree.currentIndex()
-        position = next((n for n, idx in enumerate(flat) if idx == current), -1)
-        position = (
-            (position + (1 if forward else -1)) % len(flat)
-            if position >= 0
-            else (0 if forward else len(flat) - 1)
-        )
-        target = flat[position]
+        if current.isValid() and current.parent().isValid():
+            g, r = current.parent().row(), current.row()
+        elif current.isValid():  # a group row: its first finding comes next
+            g, r = current.row(), -1 if forward else len(groups[current.row()].findings)
+        else:
+            g, r = (0, -1) if forward else (len(groups) - 1, len(groups[-1].findings))
+        r += 1 if forward else -1
+        while not 0 <= r < len(groups[g].findings):
+            g = (g + (1 if forward else -1)) % len(groups)
+            r = 0 if forward else len(groups[g].findings) - 1
+        target = self.model.ensure_row(g, r)
         self.tree.setCurrentIndex(target)
         self._activate(target)
         return True
