@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,6 +55,15 @@ SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
 _YEAR = re.compile(r"(19|20)\d\d")
 _COL_NAME, _COL_COUNT, _COL_NOTE = range(3)
 _DISABLED_BRUSH = QBrush(QColor("#a0a0a0"))
+
+
+class ReasonDelegate(QStyledItemDelegate):
+    """The 未涉及说明 cell offers the usual reasons, as the domain header does."""
+
+    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        attach_reasons(editor)
+        return editor
 
 
 def default_file_name(unit: str) -> str:
@@ -171,6 +181,7 @@ class NewCatalogDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        table.setItemDelegateForColumn(_COL_NOTE, ReasonDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(_COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
