@@ -116,3 +116,15 @@ def test_rule_column_names_the_rule_for_clerks_and_the_id_for_reviewers(window, 
     assert rule_cell.data() == rule
     panel.set_rule_ids(False)
     assert rule_cell.data() == shown
+
+
+def test_message_box_titles_are_not_clipped(qtbot, qapp) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _configured(qapp)
+    box = QMessageBox(QMessageBox.Icon.Information, "导出 PDF", "完成")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    needed = QFontMetrics(QApplication.font()).horizontalAdvance(full_title(box))
+    assert box.width() > needed

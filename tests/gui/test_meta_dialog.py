@@ -84,6 +84,8 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     action.trigger()
     dialog = window.meta_dialog
     qtbot.waitExposed(dialog)
+    window.issues_panel.meta_button.click()  # a second request brings the same dialog forward
+    assert window.meta_dialog is dialog
     assert dialog.unit_edit.text() == UNIT
     dialog.unit_edit.selectAll()
     dialog.unit_edit.insert(NEW_UNIT)  # QTest cannot type Chinese
@@ -91,6 +93,7 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     qtbot.keyClicks(dialog.year_edit, "2026")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.meta.unit == NEW_UNIT)
+    assert window.meta_dialog is None
 
     assert session.meta.year == "2026"
     assert session.undo_stack.count() == steps_before + 1

@@ -132,6 +132,11 @@ class FileHandlers:
         """Open the 目录信息 dialog (menu, validation panel); OK is one undoable change."""
         if self.session is None:
             return
+        if self.meta_dialog is not None:  # already open: bring it forward
+            self.meta_dialog.raise_()
+            self.meta_dialog.activateWindow()
+            self.meta_dialog.focus_field(focus)
+            return
         self.form.commit_all()
         from zwgk_desktop.core.meta_edit import levels_in_use
         from zwgk_desktop.gui.dialogs.meta_dialog import MetaDialog
@@ -140,6 +145,7 @@ class FileHandlers:
         dialog = MetaDialog(self, session.meta, levels_in_use(session.catalog), session.read_only)
         dialog.focus_field(focus)
         dialog.accepted.connect(lambda: self.apply_meta(dialog.meta()))
+        dialog.finished.connect(lambda _result: setattr(self, "meta_dialog", None))
         dialog.finished.connect(dialog.deleteLater)
         self.meta_dialog = dialog
         dialog.open()

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 TITLE_CHROME_PX = 170  # icon, close/maximise buttons and margins of a typical title bar
 
@@ -60,8 +68,25 @@ class TitleFitter(QObject):
                 area = screen.availableGeometry()
                 width, height = min(width, area.width() - 40), min(height, area.height() - 60)
             obj.resize(max(obj.width(), width), max(obj.height(), height))
-        fit_title(obj)
+        if isinstance(obj, QMessageBox):
+            _widen_message_box(obj)
+        else:
+            fit_title(obj)
         return False
+
+
+def _widen_message_box(box: QMessageBox) -> None:
+    """QMessageBox fixes its own size when shown; a spacer in its grid widens it."""
+    layout = box.layout()
+    if not isinstance(layout, QGridLayout):
+        return
+    metrics = QFontMetrics(QGuiApplication.font())
+    width = metrics.horizontalAdvance(full_title(box)) + TITLE_CHROME_PX
+    screen = box.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        width = min(width, screen.availableGeometry().width() - 40)
+    spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+    layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def install_title_fitter(app: QObject) -> TitleFitter:
