@@ -127,3 +127,40 @@ def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtb
     window.on_undo()
     assert not window.session.has_domain(domain_id)
     assert not window.validation.is_checked(domain_id)
+
+
+def test_panel_updates_only_the_changed_rows(window, qtbot) -> None:
+    """An edit inserts/removes the item's findings; no reset, expansion and selection kept."""
+    panel = window.issues_panel
+    model = window.table_model
+    column = model.column_of("time_limit")
+    model.setData(model.index(0, column), "尽快")
+    model.setData(model.index(3, column), "尽快")
+    panel.flush()
+    tree_model = panel.model
+    group = tree_model.index(0, 0)
+    assert tree_model.rowCount(group) == 2
+    first = tree_model.index(0, 0, group)
+    panel.tree.setCurrentIndex(first)
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = []
+    tree_model.modelReset.connect(lambda: resets.append(1))
+    tree_model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    tree_model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
+
+    model.setData(model.index(2, column), "尽快")  # a finding between the two
+    panel.flush()
+    assert resets == [] and inserted == [(1, 1)] and removed == []
+    assert tree_model.rowCount(group) == 3
+    assert panel.tree.isExpanded(group)
+    assert panel.tree.currentIndex().data(LOCATED_ROLE).issue.item == 1  # still selected
+    assert "1 警告" not in group.data() and "3 警告" in group.data()
+
+    window.on_undo()
+    panel.flush()
+    assert resets == [] and removed == [(1, 1)]
+    assert [tree_model.index(r, 0, group).data(LOCATED_ROLE).issue.item for r in range(2)] == [
+        1,
+        4,
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from zwgk_desktop.core.storage import Document
+from zwgk_desktop.core.vocab import NOT_INVOLVED_REASONS
 from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.mainwindow import MainWindow
 from zwgk_desktop.gui.models.domain_list import STATUS_TEXT_ROLE
@@ -39,9 +40,14 @@ def test_not_involved_and_note_from_header_are_undoable(window, doc_path: Path) 
     assert window.session.domain("beta").not_involved
     assert window.session.items("beta") == [] and window.table_model.rowCount() == 0
     row = window.navigator.model.row_of("beta")
-    assert "错误" in window.navigator.model.index(row).data(STATUS_TEXT_ROLE)  # 未涉及 needs a 说明
-    window.header.note.setFocus()
-    window.header.note.insert("本镇无此职能")
+    # The usual reason is offered (filled in, selected, the list open) as at creation.
+    assert window.session.domain("beta").note == NOT_INVOLVED_REASONS[0]
+    assert window.header.note.text() == NOT_INVOLVED_REASONS[0]
+    assert window.header.note.selectedText() == NOT_INVOLVED_REASONS[0]
+    assert window.header.note.completer().popup().isVisible()
+    assert window.navigator.model.index(row).data(STATUS_TEXT_ROLE) == "未涉及"
+    window.header.note.completer().popup().hide()
+    window.header.note.insert("本镇无此职能")  # typing over the selected default
     window.header.note.editingFinished.emit()
     assert window.session.domain("beta").note == "本镇无此职能"
     assert window.navigator.model.index(row).data(STATUS_TEXT_ROLE) == "未涉及"
@@ -49,8 +55,10 @@ def test_not_involved_and_note_from_header_are_undoable(window, doc_path: Path) 
     assert [d.note for d in doc.domains() if d.id == "beta"] == ["本镇无此职能"]
     doc.close()
     window.on_undo()
+    assert window.session.domain("beta").note == NOT_INVOLVED_REASONS[0]
     window.on_undo()
     assert not window.session.domain("beta").not_involved
+    assert window.session.domain("beta").note == ""
     assert len(window.session.items("beta")) == 3 and window.table_model.rowCount() == 3
 
 

@@ -39,3 +39,27 @@ def test_replaced_choice_value_is_canonicalised() -> None:
     ]
     assert replaced_value(item, "level2", "不在", "x") is None
     assert replaced_value(item, "level2", "事项", "条目") == "条目1"
+
+
+def test_find_from_resumes_after_the_cursor_and_wraps() -> None:
+    from zwgk_desktop.gui.search import find_from
+
+    domains = small_catalog().domains
+    for domain in domains:
+        for n, item in enumerate(domain.items):
+            item.id = n + 1
+    hit, wrapped = find_from(domains, "事项3", (0, 0, "level1"))
+    assert (hit.domain_id, hit.row, hit.key, wrapped) == ("alpha", 2, "level2", False)
+    hit, wrapped = find_from(domains, "事项3", (0, 2, "level2"))
+    assert (hit.domain_id, hit.row, wrapped) == ("beta", 2, False)
+    hit, wrapped = find_from(domains, "事项3", (1, 2, "level2"))
+    assert (hit.domain_id, hit.row, wrapped) == ("alpha", 2, True)  # past the end: from the top
+    hit, wrapped = find_from(domains, "事项3", (1, 2, "level2"), forward=False)
+    assert (hit.domain_id, hit.row, wrapped) == ("alpha", 2, False)
+    hit, wrapped = find_from(domains, "事项3", (0, 2, "level2"), forward=False)
+    assert (hit.domain_id, hit.row, wrapped) == ("beta", 2, True)
+    only = find_from(domains[:1], "事项3", (0, 2, "level2"))  # the only match is the cursor
+    assert (only[0].row, only[0].key, only[1]) == (2, "level2", True)
+    assert find_from(domains, "事项3", None, keys=["content"])[0] is None
+    assert find_from(domains, "政务服务中心", (0, 0, "level1"))[0].key == "channels"
+    assert find_from(domains, "没有的词", (0, 0, "level1")) == (None, False)

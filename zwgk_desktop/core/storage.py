@@ -338,9 +338,11 @@ class Document:
         rows.append(("source", json.dumps(dict(meta.source), ensure_ascii=False)))
         self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", rows)
 
-    def set_meta(self, meta: CatalogMeta) -> None:
+    def set_meta(self, meta: CatalogMeta, changes: Iterable[tuple[int, str, Any]] = ()) -> None:
+        """Write 目录信息, and item fields that follow it (公开主体), in one transaction."""
         with self._transaction():
             self._write_meta(meta)
+            self._update_items(changes)
 
     def _insert_domain(self, domain: Domain, position: int) -> None:
         self._conn.execute(
@@ -422,12 +424,16 @@ class Document:
 
     def update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
         """Set many fields in one transaction (a paste, a fill-down, a replace-all)."""
+        with self._transaction():
+            self._update_items(changes)
+
+    def _update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
         by_item: dict[int, dict[str, Any]] = {}
         for item_id, key, value in changes:
             if key == "extra":
                 stored: Any = json.dumps(dict(value), ensure_ascii=False)
             elif key in CHOICE_FIELDS:
-                stored = _json_list(tuple(value))
+                stored = _encode_list(tuple(value))
             elif key in FIELD_BY_KEY or key == "template_ref":
                 stored = str(value)
             else:
@@ -437,10 +443,9 @@ class Document:
         groups: dict[tuple[str, ...], list[list[Any]]] = {}
         for item_id, values in by_item.items():
             groups.setdefault(tuple(values), []).append([*values.values(), item_id])
-        with self._transaction():
-            for keys, params in groups.items():
-                sets = ", ".join(f"{key} = ?" for key in keys)
-                self._conn.executemany(f"UPDATE items SET {sets} WHERE id = ?", params)
+        for keys, params in groups.items():
+            sets = ", ".join(f"{key} = ?" for key in keys)
+            self._conn.executemany(f"UPDATE items SET {sets} WHERE id = ?", params)
 
     def delete_items(self, item_ids: Iterable[int]) -> None:
         """Delete items; the rest of each affected domain is renumbered 0..n-1."""
@@ -575,9 +580,3 @@ def create_from_templates(
     from zwgk_desktop.core.catalog_factory import new_catalog
 
     return Document.create(path, new_catalog(meta, domain_keys), overwrite=overwrite)
-
-
-@functools.lru_cache(maxsize=4096)
-def _json_list(values: tuple[str, ...]) -> str:
-    """Choice cells repeat (the same ticks on many rows): encode each list once."""
-    return json.dumps(list(values), ensure_ascii=False)

@@ -199,3 +199,12 @@ LEVEL = Vocabulary(
 )
 
 VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (CHANNELS, AUDIENCE, METHOD, LEVEL)}
+
+# 未涉及说明 offered wherever a domain is marked 未涉及 (新建目录 and the domain header);
+# the first is the default filled in for the clerk to keep or overwrite.
+NOT_INVOLVED_REASONS: tuple[str, ...] = (
+    "本单位无该领域相关职责，未涉及该领域政务公开事项。",
+    "该领域事项由县级主管部门统一公开，本单位无相应公开事项。",
+    "本辖区内暂无该领域相关工作，发生时及时补充公开事项。",
+    "该领域职能已整合至其他领域，相关事项在该领域中公开。",
+)

@@ -28,7 +28,8 @@ class ActionSpec:
     # always | doc (a catalog is open) | write (and it is writable)
     # | review (a review is open, either side) | reviewer (the county reviewer's review)
     needs: str = "always"
-    scope: str = "window"  # window | table (only while the item table has focus)
+    # window | table (only while the item table has focus) | app (also in the app's dialogs)
+    scope: str = "window"
     checkable: bool = False
     tip: str = ""
     separator_before: bool = False
@@ -50,6 +51,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("文件",),
         ("Ctrl+Shift+O",),
         tip="把 Excel 目录导入为新的目录文件",
+    ),
+    ActionSpec(
+        "edit_meta",
+        "目录信息…",
+        ("文件",),
+        (),
+        "doc",
+        separator_before=True,
+        tip="修改单位名称、行政区划、年度、联系人和公开层级",
     ),
     ActionSpec("export_excel", "导出 Excel…", ("文件",), ("Ctrl+E",), "doc", separator_before=True),
     ActionSpec("export_pdf", "导出 PDF…", ("文件",), (), "doc"),
@@ -199,7 +209,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("review_set_name", "设置审核人姓名…", ("审核",), ()),
     # 帮助
-    ActionSpec("shortcuts", "快捷键一览", ("帮助",), ("F1",)),
+    ActionSpec(
+        "guide",
+        "使用指南",
+        ("帮助",),
+        ("F1",),
+        scope="app",
+        tip="经办人和审核人员的日常操作步骤",
+    ),
+    ActionSpec("shortcuts", "快捷键一览", ("帮助",)),
     ActionSpec("about", "关于", ("帮助",)),
 )
 
@@ -230,6 +248,9 @@ def build_actions(window: QMainWindow, table: QWidget) -> dict[str, QAction]:
         if spec.scope == "table":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             table.addAction(action)
+        elif spec.scope == "app":
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            window.addAction(action)
         else:
             window.addAction(action)
         actions[spec.id] = action

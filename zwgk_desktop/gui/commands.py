@@ -11,11 +11,13 @@ the stack and the session reports the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from zwgk_desktop.core.model import Domain, Item
+from zwgk_desktop.core.meta_edit import SubjectChange, changed_fields, following_subjects
+from zwgk_desktop.core.model import CatalogMeta, Domain, Item
 from zwgk_desktop.gui.session import Session, WriteFailed
 
 CELL_MERGE_ID = 1001
@@ -117,6 +119,30 @@ class DomainOp:
 
     def undo(self) -> None:
         self.session.update_domain(self.domain_id, **self.old)
+
+
+class MetaOp:
+    """Change 目录信息; 公开主体 cells that follow the unit name change with it."""
+
+    def __init__(
+        self,
+        session: Session,
+        old: CatalogMeta,
+        new: CatalogMeta,
+        subjects: Sequence[SubjectChange] = (),
+    ) -> None:
+        self.session = session
+        self.old = replace(old, levels=list(old.levels))
+        self.new = replace(new, levels=list(new.levels))
+        self.subjects = list(subjects)
+
+    def redo(self) -> None:
+        cells = [(c.domain_id, c.item_id, "subject", c.new) for c in self.subjects]
+        self.session.update_meta(replace(self.new, levels=list(self.new.levels)), cells)
+
+    def undo(self) -> None:
+        cells = [(c.domain_id, c.item_id, "subject", c.old) for c in self.subjects]
+        self.session.update_meta(replace(self.old, levels=list(self.old.levels)), cells)
 
 
 class AddDomainOp:
@@ -238,6 +264,17 @@ def set_cells(
         return None
     merge_key = full[0][:3] if merge and len(full) == 1 else None
     return EditCommand(session, text, [CellsOp(session, full)], merge_key)
+
+
+def edit_meta(session: Session, meta: CatalogMeta) -> EditCommand | None:
+    """A command setting 目录信息 (and the 公开主体 cells that follow the unit); None if same."""
+    old = session.meta
+    labels = changed_fields(old, meta)
+    if not labels and old.date == meta.date:
+        return None
+    subjects = following_subjects(session.catalog, old.unit, meta.unit)
+    text = f"修改目录信息（{'、'.join(labels) or '编制日期'}）"
+    return EditCommand(session, text, [MetaOp(session, old, meta, subjects)])
 
 
 def push(session: Session, command: EditCommand | None) -> bool:

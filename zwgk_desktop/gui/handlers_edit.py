@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.vocab import NOT_INVOLVED_REASONS
 from zwgk_desktop.gui import commands, msgbox
 from zwgk_desktop.gui.actions import shortcut_table
 from zwgk_desktop.gui.commands import AddDomainOp, DomainOp, EditCommand, RemoveDomainOp, RemoveOp
+from zwgk_desktop.gui.widgets.reasons import show_reasons
 
 if TYPE_CHECKING:
     from zwgk_desktop.gui.mainwindow import MainWindow
@@ -114,14 +116,22 @@ class EditHandlers:
 
     # ----------------------------------------------------------------- rows
     def on_insert_below(self: MainWindow) -> None:
-        if self.editor is not None:
-            self.editor.insert_row(below=True)
-            self.table.setFocus()
+        self._insert_row(below=True)
 
     def on_insert_above(self: MainWindow) -> None:
-        if self.editor is not None:
-            self.editor.insert_row(below=False)
-            self.table.setFocus()
+        self._insert_row(below=False)
+
+    def _insert_row(self: MainWindow, below: bool) -> None:
+        """Insert a row; it starts quiet (no 必填 marks) until the clerk leaves it."""
+        if self.editor is None:
+            return
+        if self.editor.insert_row(below=below) and self.validation is not None:
+            index = self.table.currentIndex()
+            if index.isValid() and self.table_model is not None:
+                item = self.table_model.item_at(index.row())
+                if item.id is not None:
+                    self.validation.quiet(self.table_model.domain_id, item.id)
+        self.table.setFocus()
 
     def on_duplicate(self: MainWindow) -> None:
         if self.editor is not None:
@@ -240,22 +250,23 @@ class EditHandlers:
         if domain.not_involved == checked:
             return
         text = "标为未涉及" if checked else "取消未涉及"
-        ops: list[Any] = [
-            DomainOp(
-                self.session,
-                domain_id,
-                {"not_involved": domain.not_involved},
-                {"not_involved": checked},
-            )
-        ]
+        old_values: dict[str, Any] = {"not_involved": domain.not_involved}
+        new_values: dict[str, Any] = {"not_involved": checked}
+        offer_reason = checked and not domain.note.strip()
+        if offer_reason:  # the usual reason, as 新建目录 offers it; one undo step with the mark
+            old_values["note"] = domain.note
+            new_values["note"] = NOT_INVOLVED_REASONS[0]
+        ops: list[Any] = [DomainOp(self.session, domain_id, old_values, new_values)]
         if checked and domain.items:
             question = f"“{domain.name}”中还有 {len(domain.items)} 个事项。标为未涉及后这些事项不再需要，要一并删除吗？（可撤销）"
             if msgbox.ask(self, question, yes="一并删除", no="保留事项"):
                 ops.append(RemoveOp(self.session, domain_id, [item.id for item in domain.items]))  # type: ignore[misc]
         self._push(text, ops)
         self.header.show_domain(self.session.domain(domain_id), self.session.read_only)
-        if checked and not domain.note:
+        if offer_reason:
             self.header.note.setFocus()
+            self.header.note.selectAll()
+            show_reasons(self.header.note)
 
     def set_note(self: MainWindow, text: str) -> None:
         domain_id = self.current_domain()
@@ -375,6 +386,14 @@ class EditHandlers:
             self.form.refresh()
 
     # ----------------------------------------------------------------- help
+    def on_guide(self: MainWindow) -> None:
+        """帮助 › 使用指南 (F1): one non-modal guide window, brought to the front."""
+        from zwgk_desktop.gui.dialogs.guide import GuideDialog
+
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = GuideDialog(self)
+        self.guide_dialog.open_guide()
+
     def on_shortcuts(self: MainWindow) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle("快捷键一览")

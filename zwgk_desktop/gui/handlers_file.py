@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import SUFFIX, Document
 from zwgk_desktop.gui import msgbox
@@ -127,6 +127,43 @@ class FileHandlers:
             return False
         return self.open_path(target)
 
+    # ----------------------------------------------------------------- 目录信息
+    def on_edit_meta(self: MainWindow, focus: str | None = None) -> None:
+        """Open the 目录信息 dialog (menu, validation panel); OK is one undoable change."""
+        if self.session is None:
+            return
+        if self.meta_dialog is not None:  # already open: bring it forward
+            self.meta_dialog.raise_()
+            self.meta_dialog.activateWindow()
+            self.meta_dialog.focus_field(focus)
+            return
+        self.form.commit_all()
+        from zwgk_desktop.core.meta_edit import levels_in_use
+        from zwgk_desktop.gui.dialogs.meta_dialog import MetaDialog
+
+        session = self.session
+        dialog = MetaDialog(self, session.meta, levels_in_use(session.catalog), session.read_only)
+        dialog.focus_field(focus)
+        dialog.accepted.connect(lambda: self.apply_meta(dialog.meta()))
+        dialog.finished.connect(lambda _result: setattr(self, "meta_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.meta_dialog = dialog
+        dialog.open()
+
+    def apply_meta(self: MainWindow, meta: CatalogMeta) -> bool:
+        """Change 目录信息 through the undo stack; True if something changed."""
+        if self.session is None or self.session.read_only:
+            return False
+        from zwgk_desktop.gui import commands
+
+        command = commands.edit_meta(self.session, meta)
+        if command is None or not commands.push(self.session, command):
+            return False
+        follow = command.ops[0].subjects  # type: ignore[attr-defined]
+        extra = f"，{len(follow)} 个事项的公开主体随单位名称更新" if follow else ""
+        self.statusBar().showMessage(f"已修改目录信息{extra}（Ctrl+Z 可撤销）", 8000)
+        return True
+
     # ----------------------------------------------------------------- output
     def _catalog_for_output(self: MainWindow) -> Catalog | None:
         if self.session is None:
@@ -140,7 +177,27 @@ class FileHandlers:
             return
         from zwgk_desktop.gui.dialogs.export_dialog import ask_export
 
-        ask_export(self, catalog)
+        ask_export(self, catalog, self._standing_issues())
+
+    def _standing_issues(self: MainWindow) -> list[str]:
+        """Errors and warnings still open, one line each, for the export result."""
+        if self.validation is None or self.session is None:
+            return []
+        from zwgk_desktop.core.validation import Severity
+
+        self.validation.wait_idle()
+        found = self.validation.store.standing(
+            self.session.domains, (Severity.ERROR, Severity.WARNING)
+        )
+        lines = []
+        for issue in found:
+            where = [issue.domain or "目录信息"]
+            if issue.item:
+                where.append(f"第{issue.item}项")
+            if issue.field_label:
+                where.append(issue.field_label)
+            lines.append(f"{issue.severity.label}｜{' · '.join(where)}：{issue.message}")
+        return lines
 
     def _ask_print_scope(self: MainWindow, title: str) -> tuple[bool, str | None]:
         domain_id = self.current_domain()

@@ -34,6 +34,9 @@ class IssueStore:
         self._catalog: list[Issue] = []
         self._counts: dict[str, dict[Severity, int]] = {}
         self.validated: set[str] = set()  # domains whose items have all been checked
+        # Newly inserted rows keep their findings to themselves until the clerk leaves
+        # the row or asks for 校验: nine red "必填" marks on a row just made are noise.
+        self.quiet: set[int] = set()
 
     # ----------------------------------------------------------------- writing
     def set_item(self, item_id: int, issues: list[Issue]) -> None:
@@ -88,7 +91,7 @@ class IssueStore:
 
     # ----------------------------------------------------------------- reading
     def item_issues(self, item_id: int | None) -> list[Issue]:
-        if item_id is None:
+        if item_id is None or item_id in self.quiet:
             return []
         return self._item.get(item_id, []) + self._domain_marks.get(item_id, [])
 
@@ -99,8 +102,9 @@ class IssueStore:
         """All findings of a domain: its own rules first, then per item in row order."""
         out = [located for located in self._domain.get(domain.id, ()) if located.item_id is None]
         marks = {located.item_id: located for located in self._domain.get(domain.id, ())}
+        quiet = self.quiet
         for item in domain.items:
-            if item.id is None:
+            if item.id is None or item.id in quiet:
                 continue
             out.extend(Located(issue, item.id) for issue in self._item.get(item.id, ()))
             if item.id in marks:
@@ -113,13 +117,28 @@ class IssueStore:
     def catalog_issues(self) -> list[Issue]:
         return list(self._catalog)
 
+    def standing(self, domains: Iterable[Domain], severities: Iterable[Severity]) -> list[Issue]:
+        """Catalog findings, then each domain's, of the given severities (export report)."""
+        wanted = set(severities)
+        out = [issue for issue in self._catalog if issue.severity in wanted]
+        for domain in domains:
+            out.extend(
+                located.issue
+                for located in self.domain_located(domain)
+                if located.issue.severity in wanted
+            )
+        return out
+
     def domain_counts(self, domain: Domain) -> dict[Severity, int]:
         counts = self._counts.get(domain.id)
         if counts is None:
             counts = dict.fromkeys(SEVERITIES, 0)
             for located in self._domain.get(domain.id, ()):
-                counts[located.issue.severity] += 1
+                if located.item_id not in self.quiet:
+                    counts[located.issue.severity] += 1
             for item in domain.items:
+                if item.id in self.quiet:
+                    continue
                 for issue in self._item.get(item.id, ()):  # type: ignore[arg-type]
                     counts[issue.severity] += 1
             self._counts[domain.id] = counts

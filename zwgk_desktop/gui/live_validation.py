@@ -25,6 +25,9 @@ START_DELAY_MS = 30
 
 class LiveValidation(QObject):
     issues_changed = Signal(str)  # domain id, or "" for catalog-level / everything
+    # The same, precisely: (domain id or "", item ids whose findings changed, or None when
+    # any finding of the domain may have changed). Emitted just before issues_changed.
+    findings_changed = Signal(str, object)
     marks_changed = Signal(str, object)  # domain id, 0-based rows (None: all rows)
     progress_changed = Signal(int, int)  # domains checked, domains in all
 
@@ -50,6 +53,7 @@ class LiveValidation(QObject):
         session.layout_changed.connect(self._on_structure)
         session.domain_changed.connect(self._on_domain)
         session.domains_reset.connect(self._on_domains_reset)
+        session.meta_changed.connect(self._on_meta)
         session.reloaded.connect(self.restart)
 
     # ----------------------------------------------------------------- control
@@ -62,7 +66,7 @@ class LiveValidation(QObject):
         if first and first in self._queue:
             self._queue.remove(first)
             self._queue.insert(0, first)
-        self.issues_changed.emit("")
+        self._changed("")
         self._progress()
         if self._queue:
             # Let the window paint the first domain before checking starts.
@@ -78,7 +82,7 @@ class LiveValidation(QObject):
             self._check_domain(domain)
         self._queue = []
         self._dirty_rules.clear()
-        self.issues_changed.emit("")
+        self._changed("")
         for domain in catalog.domains:
             self.marks_changed.emit(domain.id, None)
         self._progress()
@@ -96,6 +100,34 @@ class LiveValidation(QObject):
         while self._queue:
             self._work(budget=None)
         self._flush_rules()
+
+    def quiet(self, domain_id: str, item_id: int) -> None:
+        """Hold back the findings of a row just inserted (see ``IssueStore.quiet``)."""
+        self.store.quiet.add(item_id)
+        self._announce_item(domain_id, item_id)
+
+    def release(self, item_id: int) -> None:
+        """Show a quiet row's findings (the clerk left the row)."""
+        if item_id not in self.store.quiet:
+            return
+        self.store.quiet.discard(item_id)
+        for domain in self.session.domains:
+            if self.session.is_loaded(domain.id) and any(i.id == item_id for i in domain.items):
+                self._announce_item(domain.id, item_id)
+                return
+
+    def _announce_item(self, domain_id: str, item_id: int) -> None:
+        self.store.invalidate_counts(domain_id)
+        try:
+            row = self.session.row_of(domain_id, item_id)
+        except KeyError:
+            return
+        self.marks_changed.emit(domain_id, [row])
+        self._changed(domain_id, [item_id])
+
+    def _changed(self, domain_id: str, item_ids: list[int] | None = None) -> None:
+        self.findings_changed.emit(domain_id, item_ids)
+        self.issues_changed.emit(domain_id)
 
     @property
     def busy(self) -> bool:
@@ -154,7 +186,7 @@ class LiveValidation(QObject):
     def _finish_domain(self, domain: Domain) -> None:
         self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
         self.store.validated.add(domain.id)
-        self.issues_changed.emit(domain.id)
+        self._changed(domain.id)
         self.marks_changed.emit(domain.id, None)
         self._progress()
 
@@ -192,7 +224,8 @@ class LiveValidation(QObject):
             self._dirty_rules.add(domain_id)
             self._rules_timer.start()
         self.marks_changed.emit(domain_id, marks_rows)
-        self.issues_changed.emit(domain_id)
+        ids = [domain.items[row].id for row in rows if domain.items[row].id is not None]
+        self._changed(domain_id, None if marks_rows is None else ids)
 
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""
@@ -205,9 +238,10 @@ class LiveValidation(QObject):
         for domain_id in dirty:
             if self.session.has_domain(domain_id):
                 domain = self.session.domain(domain_id)
-                if self._domain_rules(domain):
+                changed = self._domain_rules(domain)
+                if changed:
                     self.marks_changed.emit(domain_id, None)
-                self.issues_changed.emit(domain_id)
+                self._changed(domain_id, None if changed else [])
 
     def _on_domains_reset(self) -> None:
         """A domain was added or removed: check the new one, forget the gone one."""
@@ -221,10 +255,18 @@ class LiveValidation(QObject):
         if not self._queue or self._queue[0] != head:
             self._next_index = 0
         self.store.set_catalog(catalog_issues(self.session.partial_catalog))
-        self.issues_changed.emit("")
+        self._changed("")
         self._progress()
         if self._queue:
             self._chunk_timer.start(0)
+
+    def _on_meta(self, levels_changed: bool) -> None:
+        """目录信息 changed: catalog rules now; 公开层级 names concern every item."""
+        if levels_changed:
+            self.restart(self._queue[0] if self._queue else None)
+            return
+        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self._changed("")
 
     def _on_removing(self, domain_id: str, start: int, count: int) -> None:
         items = self.session.items(domain_id)[start : start + count]
@@ -244,7 +286,7 @@ class LiveValidation(QObject):
             self._requeue(domain_id)
         self.store.invalidate_counts(domain_id)
         self.marks_changed.emit(domain_id, None)
-        self.issues_changed.emit(domain_id)
+        self._changed(domain_id)
 
     def _on_domain(self, domain_id: str) -> None:
         domain = self.session.domain(domain_id)
@@ -257,4 +299,4 @@ class LiveValidation(QObject):
             return
         self.store.invalidate_counts(domain_id)
         self.marks_changed.emit(domain_id, None)
-        self.issues_changed.emit(domain_id)
+        self._changed(domain_id)

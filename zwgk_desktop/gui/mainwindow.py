@@ -56,6 +56,8 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.domain_model: DomainListModel | None = None
         self.editor: TableEditor | None = None
         self.find_dialog: Any = None
+        self.guide_dialog: Any = None
+        self.meta_dialog: Any = None
         self._build_pages()
         self._build_docks()
         self._build_review()
@@ -138,6 +140,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self.issues_panel = IssuesPanel(self)
         self.issues_panel.locate_requested.connect(self.locate)
         self.issues_panel.revalidate_requested.connect(self.on_revalidate)
+        self.issues_panel.meta_requested.connect(self.on_edit_meta)
         self.issues_dock = QDockWidget("校验问题", self)
         self.issues_dock.setObjectName("issuesDock")
         self.issues_dock.setWidget(self.issues_panel)
@@ -178,6 +181,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         session.undo_stack.indexChanged.connect(self._after_change)
         session.domain_changed.connect(self._domain_changed)
         session.domains_reset.connect(self._domains_reset)
+        session.meta_changed.connect(self._meta_changed)
         for signal in (session.rows_inserted, session.rows_removed):
             signal.connect(self._rows_changed)
         self.validation.issues_changed.connect(lambda _d: self._status_timer.start())
@@ -316,9 +320,15 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
         self._review_follow_cell()
         if self.table_model is None or not current.isValid():
             self.form.show_item(self.current_domain(), None)
+            if self.validation is not None:
+                for quiet_id in list(self.validation.store.quiet):
+                    self.validation.release(quiet_id)
             return
         item = self.table_model.item_at(current.row())
         self.form.show_item(self.table_model.domain_id, item.id)
+        if self.validation is not None and self.validation.store.quiet:
+            for quiet_id in list(self.validation.store.quiet - {item.id}):
+                self.validation.release(quiet_id)  # the clerk left the new row
 
     def apply_filter(self, text: str) -> None:
         if self.table_model is None:
@@ -352,6 +362,12 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, WindowChrome, QMain
     def _domain_changed(self, domain_id: str) -> None:
         if domain_id == self.current_domain():
             self._refresh_header()
+
+    def _meta_changed(self, levels_changed: bool) -> None:
+        self.update_title()
+        if levels_changed:
+            self.form.refresh_levels()
+            self.table.viewport().update()
 
     def _rows_changed(self, domain_id: str, *_: int) -> None:
         if domain_id == self.current_domain():

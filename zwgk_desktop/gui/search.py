@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
-from zwgk_desktop.core.model import Catalog, Item
+from zwgk_desktop.core.model import Catalog, Domain, Item
 from zwgk_desktop.gui.clipboard import format_cell, parse_cell
 
 ALL_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
@@ -130,3 +130,59 @@ def replaced_value(item: Item, key: str, text: str, replacement: str) -> str | l
     new_text = replace_in_text(old_text, needle, replacement)
     new = parse_cell(key, new_text) if FIELD_BY_KEY[key].is_choice else new_text
     return None if new == old else new
+
+
+def _cell_hit(item: Item, key: str, needle: Needle) -> bool:
+    value = getattr(item, key)
+    if isinstance(value, list):
+        return needle.found_in("、".join(value))
+    return needle.found_in(value)
+
+
+def find_from(
+    domains: Sequence[Domain],
+    text: str,
+    start: tuple[int, int, str] | None,
+    forward: bool = True,
+    keys: Sequence[str] = ALL_KEYS,
+) -> tuple[Match | None, bool]:
+    """The next (or previous) cell containing ``text`` after ``start``, wrapping around.
+
+    ``start`` is (index into ``domains``, 0-based row, field key) of the current cell
+    (row -1: before the first row). The scan stops at the first hit, so 查找下一个 costs
+    the distance to the next match, not a pass over every cell of the catalog; it only
+    visits every cell when there is no other match. Returns (match, wrapped).
+    """
+    needle = Needle(text)
+    if not needle or not domains:
+        return None, False
+    order = sorted(keys, key=ALL_KEYS.index)
+    rank = {key: ALL_KEYS.index(key) for key in order}
+    count = len(domains)
+    d0, r0, k0 = start if start is not None else (0, -1, ALL_KEYS[-1])
+    d0 = min(max(d0, 0), count - 1)
+    here = ALL_KEYS.index(k0) if k0 in ALL_KEYS else len(ALL_KEYS)
+    sign = 1 if forward else -1
+    cols = order if forward else order[::-1]
+    for step in range(count + 1):
+        di = (d0 + sign * step) % count
+        items = domains[di].items
+        last = len(items) - 1
+        if step == 0:
+            rows = range(max(r0, 0), last + 1) if forward else range(min(r0, last), -1, -1)
+        elif step == count:
+            rows = range(0, min(r0, last) + 1) if forward else range(last, max(r0, 0) - 1, -1)
+        else:
+            rows = range(last + 1) if forward else range(last, -1, -1)
+        wrapped = step > 0 and (di <= d0 if forward else di >= d0)
+        for row in rows:
+            item = items[row]
+            boundary = row == r0 and step in (0, count)
+            for key in cols:
+                if boundary:
+                    after = rank[key] > here if forward else rank[key] < here
+                    if after != (step == 0):
+                        continue
+                if _cell_hit(item, key, needle):
+                    return Match(domains[di].id, item.id or 0, row, key), wrapped or step == count
+    return None, False

@@ -45,6 +45,7 @@ class Session(QObject):
     layout_about_to_change = Signal(str)
     layout_changed = Signal(str)
     domain_changed = Signal(str)  # name, 未涉及 or 说明 of one domain
+    meta_changed = Signal(bool)  # 目录信息 changed; True when the 公开层级 names changed
     domains_reset = Signal()  # domains added/removed or the whole catalog reloaded
     reloaded = Signal()  # everything was re-read from the document (snapshot restored)
     domain_loaded = Signal(str)  # a domain's items were read from the document
@@ -191,6 +192,10 @@ class Session(QObject):
             self.document.update_items,
             [(item_id, key, value) for _, item_id, key, value in changes],
         )
+        self._apply_cells(changes)
+
+    def _apply_cells(self, changes: Sequence[CellChange]) -> None:
+        """Put written values into the in-memory items and announce them."""
         touched: dict[str, tuple[set[int], set[str]]] = {}
         last: tuple[str, int] | None = None
         for domain_id, item_id, key, value in changes:
@@ -212,6 +217,21 @@ class Session(QObject):
         )
         for item_id, ref in refs:
             self.item(domain_id, item_id).template_ref = ref
+
+    def update_meta(self, meta: CatalogMeta, changes: Sequence[CellChange] = ()) -> None:
+        """Set 目录信息 and the cells that follow it (公开主体) in one transaction."""
+        self._write(
+            self.document.set_meta,
+            meta,
+            [(item_id, key, value) for _, item_id, key, value in changes],
+        )
+        current = self._catalog.meta
+        levels_changed = list(current.levels) != list(meta.levels)
+        for key in ("unit", "region", "year", "contact", "date"):
+            setattr(current, key, getattr(meta, key))
+        current.levels = list(meta.levels)
+        self._apply_cells(changes)
+        self.meta_changed.emit(levels_changed)
 
     # ----------------------------------------------------------------- rows
     def insert_items(self, domain_id: str, position: int, items: Sequence[Item]) -> list[int]:

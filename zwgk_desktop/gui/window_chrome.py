@@ -101,6 +101,7 @@ class WindowChrome:
         for action_id, action in self.actions_by_id.items():
             action.setEnabled(allowed[SPEC_BY_ID[action_id].needs])
         self._update_review_actions()
+        self.issues_panel.set_rule_ids(reviewer)
         if has_doc:
             stack = self.session.undo_stack  # type: ignore[union-attr]
             undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]

@@ -127,3 +127,21 @@ def test_cancelled_save_dialog_keeps_dialog_open(qtbot, monkeypatch):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.created_path is None
     assert dialog.result() == 0
+
+
+def test_note_cell_offers_the_usual_reasons(qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from zwgk_desktop.core.vocab import NOT_INVOLVED_REASONS
+    from zwgk_desktop.gui.dialogs.new_catalog import NewCatalogDialog
+
+    dialog = NewCatalogDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_domain_checked(dialog.templates[0].id, False)
+    dialog.table.editItem(dialog.table.item(0, 2))
+    editor = dialog.table.findChild(QLineEdit)
+    assert editor is not None and editor.completer() is not None
+    model = editor.completer().model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == list(NOT_INVOLVED_REASONS)
+    assert dialog.default_note_edit.completer() is not None

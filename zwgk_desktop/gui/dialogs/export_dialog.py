@@ -7,6 +7,7 @@ meanwhile cannot tear the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -61,12 +62,18 @@ def default_export_name(catalog: Catalog, layout: str = "standard") -> str:
     return f"{stem}（平铺）.xlsx" if layout == "flat" else f"{stem}.xlsx"
 
 
+STANDING_SHOWN = 200  # the list is for a glance; the issues panel has all of them
+
+
 class ExportDialog(QDialog):
     """Set ``path_edit`` and a layout, press 导出; ``exported_path`` is set when the file exists."""
 
-    def __init__(self, parent: QWidget | None, catalog: Catalog) -> None:
+    def __init__(
+        self, parent: QWidget | None, catalog: Catalog, standing: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("导出Excel")
+        self.standing = list(standing)  # validation findings still open (from the window)
         self.resize(640, 420)
         self.catalog = catalog
         self.exported_path: Path | None = None
@@ -270,11 +277,11 @@ class ExportDialog(QDialog):
         save_settings(settings)
         self.setWindowTitle("导出完成")
         self.done_label.setText(f"版式：{LAYOUTS[layout][0]}\n文件：{path}")
-        self.warnings_label.setText(
-            f"注意（{len(warnings)} 条）：" if warnings else "没有需要注意的问题。"
-        )
+        self.warnings_label.setText(result_summary(self.standing, self.warnings))
+        shown = self.standing[:STANDING_SHOWN] + self.warnings
         self.warnings_list.clear()
-        self.warnings_list.addItems(self.warnings)
+        self.warnings_list.addItems(shown)
+        warnings = shown
         self.warnings_list.setVisible(bool(warnings))
         box = self.done_page.layout()
         assert isinstance(box, QVBoxLayout)
@@ -288,9 +295,26 @@ class ExportDialog(QDialog):
         super().reject()
 
 
-def ask_export(parent: QWidget | None, catalog: Catalog) -> Path | None:
+def result_summary(standing: Sequence[str], warnings: Sequence[str]) -> str:
+    """The line above the list: what still needs attention, never "no problems" while some stand."""
+    parts = []
+    if standing:
+        errors = sum(1 for line in standing if line.startswith("错误"))
+        counts = [f"{errors} 个错误"] if errors else []
+        if len(standing) - errors:
+            counts.append(f"{len(standing) - errors} 个警告")
+        more = f"（下面列出前 {STANDING_SHOWN} 条）" if len(standing) > STANDING_SHOWN else ""
+        parts.append(f"校验仍有 {'、'.join(counts)}未解决，报送前请修改{more}。")
+    if warnings:
+        parts.append(f"导出时注意（{len(warnings)} 条）。")
+    return "".join(parts) or "校验没有错误和警告，导出时也没有需要注意的问题。"
+
+
+def ask_export(
+    parent: QWidget | None, catalog: Catalog, standing: Sequence[str] = ()
+) -> Path | None:
     """Run the export dialog; the written file's path, or None if nothing was exported."""
-    dialog = ExportDialog(parent, catalog)
+    dialog = ExportDialog(parent, catalog, standing)
     try:
         dialog.exec()
         return dialog.exported_path

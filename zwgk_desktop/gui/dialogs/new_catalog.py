@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,7 +45,7 @@ from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.templates import DomainTemplate, all_templates
-from zwgk_desktop.core.vocab import LEVEL
+from zwgk_desktop.core.vocab import LEVEL, NOT_INVOLVED_REASONS
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_open_path,
@@ -53,14 +54,24 @@ from zwgk_desktop.gui.dialogs.common import (
     safe_filename,
     show_error,
 )
+from zwgk_desktop.gui.widgets.reasons import attach_reasons
 
-DEFAULT_NOTE = "本单位无该领域相关职责，未涉及该领域政务公开事项。"
+DEFAULT_NOTE = NOT_INVOLVED_REASONS[0]
 DEFAULT_LEVELS = ("县级", "乡级")
 SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
 PARENT_FILTER = "目录文件 (*.zwgk *.xlsx *.json);;所有文件 (*)"
 _YEAR = re.compile(r"(19|20)\d\d")
 _COL_NAME, _COL_COUNT, _COL_NOTE = range(3)
 _DISABLED_BRUSH = QBrush(QColor("#a0a0a0"))
+
+
+class ReasonDelegate(QStyledItemDelegate):
+    """The 未涉及说明 cell offers the usual reasons, as the domain header does."""
+
+    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        attach_reasons(editor)
+        return editor
 
 
 def default_file_name(unit: str) -> str:
@@ -122,6 +133,7 @@ class NewCatalogDialog(QDialog):
         self.all_button.clicked.connect(lambda: self.set_all_checked(True))
         self.none_button.clicked.connect(lambda: self.set_all_checked(False))
         self.default_note_edit = QLineEdit(DEFAULT_NOTE)
+        attach_reasons(self.default_note_edit)
         self.apply_note_button = QPushButton("填入所有未涉及领域")
         self.apply_note_button.setToolTip(
             "把左边的说明填入所有未勾选、且说明为空或为默认说明的领域"
@@ -340,6 +352,7 @@ class NewCatalogDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        table.setItemDelegateForColumn(_COL_NOTE, ReasonDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(_COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)

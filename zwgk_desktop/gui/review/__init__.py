@@ -68,9 +68,19 @@ panel has buttons for both.
 
 from __future__ import annotations
 
+from typing import Any
+
 from zwgk_desktop.gui.review.banner import ReviewBanner
-from zwgk_desktop.gui.review.batch_dialog import BatchReviewDialog
 from zwgk_desktop.gui.review.diff_view import DiffView
 from zwgk_desktop.gui.review.panel import ReviewPanel
 
 __all__ = ["BatchReviewDialog", "DiffView", "ReviewBanner", "ReviewPanel"]
+
+
+def __getattr__(name: str) -> Any:
+    """BatchReviewDialog (and its worker pool) is imported on first use, not at start-up."""
+    if name == "BatchReviewDialog":
+        from zwgk_desktop.gui.review.batch_dialog import BatchReviewDialog
+
+        return BatchReviewDialog
+    raise AttributeError(name)

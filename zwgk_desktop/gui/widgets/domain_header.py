@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from zwgk_desktop.core.model import Domain
+from zwgk_desktop.gui.widgets.reasons import attach_reasons
 
 FILTER_DELAY_MS = 150
 
@@ -31,6 +32,8 @@ class DomainHeader(QWidget):
         self.note = QLineEdit(self)
         self.note.setPlaceholderText("未涉及说明：写明本单位为何没有该领域的公开事项")
         self.note.setAccessibleName("未涉及说明")
+        self.note.setToolTip("可从常用说明中选择（按 ↓ 键），或写明本单位的原因")
+        attach_reasons(self.note)
         self.note.editingFinished.connect(self._note_done)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("筛选本领域事项（Ctrl+Shift+L）")

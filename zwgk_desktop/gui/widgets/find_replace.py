@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.fields import FIELDS
+from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.gui import commands
-from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, replaced_value
+from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, find_from, replaced_value
 from zwgk_desktop.gui.session import Session
 
 Position = tuple[str, int, str]  # (domain id, 0-based row, field key)
+COUNT_LIMIT = 5_000  # items; above this 查找下一个 does not count every match (F3 stays fast)
 
 
 class FindReplaceDialog(QDialog):
@@ -88,7 +90,14 @@ class FindReplaceDialog(QDialog):
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.close)
+        self._counted: tuple | None = None  # (search, matches) for 第 n 处, until an edit
+        for signal in (session.cells_changed, session.rows_inserted, session.rows_removed):
+            signal.connect(self._forget_count)
+        session.layout_changed.connect(self._forget_count)
         self.set_read_only(session.read_only)
+
+    def _forget_count(self, *_: object) -> None:
+        self._counted = None
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
@@ -124,35 +133,46 @@ class FindReplaceDialog(QDialog):
         )
         return find_all(catalog, self.find_edit.text(), self._domains(), self._keys())
 
-    def _order(self, domain_id: str, row: int, key: str) -> tuple[int, int, int]:
-        domain_index = next(n for n, d in enumerate(self.session.domains) if d.id == domain_id)
-        return domain_index, row, ALL_KEYS.index(key)
-
     def find_next(self, forward: bool = True) -> Match | None:
-        found = self.matches()
-        if not found:
-            self.status.setText(
-                f"找不到“{self.find_edit.text()}”"
-                if self.find_edit.text()
-                else "请输入要查找的文字"
-            )
+        """Go to the next/previous match, scanning from the current cell (F3)."""
+        text = self.find_edit.text()
+        if not text.strip():
+            self.status.setText("请输入要查找的文字")
             return None
+        catalog_scope = self.scope.currentIndex() == self.SCOPE_CATALOG
         position = self.current()
-        here = self._order(*position) if position else (-1, -1, -1)
-        ordered = sorted(found, key=lambda m: self._order(m.domain_id, m.row, m.key))
-        if forward:
-            target = next(
-                (m for m in ordered if self._order(m.domain_id, m.row, m.key) > here), ordered[0]
-            )
+        if catalog_scope:
+            domains = self.session.catalog.domains  # reads the domains not loaded yet
         else:
-            target = next(
-                (m for m in reversed(ordered) if self._order(m.domain_id, m.row, m.key) < here),
-                ordered[-1],
-            )
-        number = ordered.index(target) + 1
-        self.status.setText(f"第 {number} 处，共 {len(ordered)} 处")
+            domains = [self.session.domain(position[0])] if position else []
+        start = None
+        if position is not None:
+            index = next((n for n, d in enumerate(domains) if d.id == position[0]), 0)
+            start = (index, position[1], position[2])
+        target, wrapped = find_from(domains, text, start, forward, self._keys())
+        if target is None:
+            self.status.setText(f"找不到“{text}”")
+            return None
+        self.status.setText(self._where(target, domains, wrapped, forward))
         self.locate(target.domain_id, target.item_id, target.key)
         return target
+
+    def _where(self, target: Match, domains: list, wrapped: bool, forward: bool) -> str:
+        """第 n 处，共 m 处 where counting is cheap; on a large catalog only the wrap note."""
+        note = (
+            ("已查到末尾，从头继续。" if forward else "已查到开头，从末尾继续。") if wrapped else ""
+        )
+        if sum(len(d.items) for d in domains) > COUNT_LIMIT:
+            return note or "已找到"
+        key = (self.find_edit.text(), tuple(d.id for d in domains), self._keys())
+        if self._counted is None or self._counted[0] != key:
+            every = find_all(Catalog(domains=list(domains)), key[0], keys=key[2])
+            self._counted = (key, [(m.domain_id, m.item_id, m.key) for m in every])
+        found = self._counted[1]
+        spot = (target.domain_id, target.item_id, target.key)
+        number = found.index(spot) + 1 if spot in found else 0
+        counted = f"第 {number} 处，共 {len(found)} 处" if number else f"共 {len(found)} 处"
+        return note + counted
 
     def replace_current(self) -> bool:
         """Replace in the current cell if it matches, then move to the next match."""

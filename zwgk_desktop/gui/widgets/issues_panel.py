@@ -6,14 +6,13 @@ The tree is rebuilt shortly after the findings change (debounced), so typing sta
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ class IssuesPanel(QWidget):
     # (domain id, item id or None, field key or None)
     locate_requested = Signal(str, object, object)
     revalidate_requested = Signal()
+    meta_requested = Signal(object)  # 目录信息 field key to edit (unit, year …) or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +49,10 @@ class IssuesPanel(QWidget):
             box.toggled.connect(self._filter_changed)
             bar.addWidget(box)
             self.filters[severity] = box
+        self.meta_button = QPushButton("目录信息…", self)
+        self.meta_button.setToolTip("修改单位名称、年度等目录信息")
+        self.meta_button.clicked.connect(lambda: self.meta_requested.emit(None))
+        bar.addWidget(self.meta_button)
         self.revalidate = QPushButton("重新校验 (F5)", self)
         self.revalidate.clicked.connect(self.revalidate_requested)
         bar.addWidget(self.revalidate)
@@ -57,24 +61,35 @@ class IssuesPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("校验问题列表")
-        self.tree.activated.connect(self._activate)
+        # A click shows the cell; a double-click or Enter (``activated``) also opens what fixes a
+        # finding that has no cell (目录信息).
+        self.tree.activated.connect(lambda index: self._activate(index, fix=True))
         self.tree.clicked.connect(self._activate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree)
         self.model: IssuesModel | None = None
+        self._rule_ids = False
         self.validation: LiveValidation | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REBUILD_DELAY_MS)
-        self._timer.timeout.connect(self.rebuild)
+        self._timer.timeout.connect(self._apply)
+        self._pending: set[str] = set()  # domains to re-read whole ("" = everything)
+        self._pending_items: dict[str, set[int]] = {}  # or only these items' findings
 
     def bind(self, validation: LiveValidation | None) -> None:
         if self.validation is not None:
-            self.validation.issues_changed.disconnect(self._schedule)
+            self.validation.findings_changed.disconnect(self._schedule)
         self.validation = validation
         self.model = IssuesModel(validation, self) if validation is not None else None
+        if self.model is not None:
+            self.model.set_rule_ids(self._rule_ids)
         self.tree.setModel(self.model)
+        if self.model is not None:
+            self.model.rowsInserted.connect(self._groups_inserted)
         if validation is not None:
-            validation.issues_changed.connect(self._schedule)
+            validation.findings_changed.connect(self._schedule)
             header = self.tree.header()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -84,11 +99,50 @@ class IssuesPanel(QWidget):
             header.resizeSection(2, 130)
         self.rebuild()
 
-    def _schedule(self, *_: Any) -> None:
+    def set_rule_ids(self, on: bool) -> None:
+        """Show rule ids (review mode) or the rules' Chinese names (clerks)."""
+        self._rule_ids = on
+        if self.model is not None:
+            self.model.set_rule_ids(on)
+
+    def _groups_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A domain gained its first finding: show its group open, as a rebuild would."""
+        if parent.isValid() or self.model is None:
+            return
+        for row in range(first, last + 1):
+            self.tree.setExpanded(self.model.index(row, 0), True)
+
+    def _schedule(self, domain_id: str = "", item_ids: list[int] | None = None) -> None:
+        if item_ids is None:
+            self._pending.add(domain_id)
+        elif item_ids:
+            self._pending_items.setdefault(domain_id, set()).update(item_ids)
+        else:
+            return  # nothing the panel shows changed
         self._timer.start()
 
-    def rebuild(self) -> None:
+    def _apply(self) -> None:
+        """Apply the findings that changed since the last update: per domain when possible."""
         self._timer.stop()
+        pending, self._pending = self._pending, set()
+        items, self._pending_items = self._pending_items, {}
+        if self.model is None or not self.model.groups or "" in pending:
+            self.rebuild()
+            return
+        for domain_id, ids in items.items():
+            if domain_id not in pending and not self.model.update_items(domain_id, sorted(ids)):
+                pending.add(domain_id)
+        for domain_id in pending:
+            if not self.model.update_domain(domain_id):
+                self.rebuild()
+                return
+        self._update_summary()
+
+    def rebuild(self) -> None:
+        """Re-read everything (document opened, 校验, filter, catalog-level change)."""
+        self._timer.stop()
+        self._pending.clear()
+        self._pending_items.clear()
         if self.model is None or self.validation is None:
             self.summary.setText("尚未打开目录")
             return
@@ -111,6 +165,11 @@ class IssuesPanel(QWidget):
                         self.tree.setCurrentIndex(finding)
                         current = None
                         break
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self.validation is None:
+            return
         session = self.validation.session
         totals = self.validation.store.totals(session.domains)
         parts = [f"{totals[s]} 个{s.label}" for s in SEVERITIES]
@@ -118,9 +177,9 @@ class IssuesPanel(QWidget):
         self.summary.setText("校验结果：" + "，".join(parts) + suffix)
 
     def flush(self) -> None:
-        """Rebuild now if findings changed since the last build."""
+        """Apply now the findings that changed since the last update."""
         if self._timer.isActive():
-            self.rebuild()
+            self._apply()
 
     def _filter_changed(self) -> None:
         if self.model is not None:
@@ -128,34 +187,57 @@ class IssuesPanel(QWidget):
             for row in range(self.model.rowCount()):
                 self.tree.setExpanded(self.model.index(row, 0), True)
 
-    def _activate(self, index: QModelIndex) -> None:
+    def _activate(self, index: QModelIndex, fix: bool = False) -> None:
         located: Located | None = index.data(LOCATED_ROLE)
         domain_id = index.data(GROUP_ROLE)
         if located is None:
             if domain_id:
                 self.locate_requested.emit(domain_id, None, None)
+            elif fix and domain_id == "":
+                self.meta_requested.emit(None)
             return
         issue = located.issue
-        self.locate_requested.emit(issue.domain_id or domain_id or "", located.item_id, issue.field)
+        target = issue.domain_id or domain_id or ""
+        if not target:  # a catalog finding: fixed in the 目录信息 dialog
+            if fix:
+                self.meta_requested.emit(issue.field)
+            return
+        self.locate_requested.emit(target, located.item_id, issue.field)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            located: Located | None = index.data(LOCATED_ROLE)
+            is_meta = index.data(GROUP_ROLE) == "" and (
+                located is None or not located.issue.domain_id
+            )
+            label = "修改目录信息…" if is_meta else "转到问题所在位置"
+            menu.addAction(label).triggered.connect(lambda: self._activate(index, fix=True))
+        menu.addAction("目录信息…").triggered.connect(lambda: self.meta_requested.emit(None))
+        menu.addAction("重新校验").triggered.connect(self.revalidate_requested)
+        self._menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def select_next(self, forward: bool = True) -> bool:
         """Move to the next/previous finding and jump to it (F8 / Shift+F8)."""
         if self.model is None:
             return False
-        flat: list[QModelIndex] = []
-        for row in range(self.model.rowCount()):
-            group = self.model.index(row, 0)
-            flat.extend(self.model.index(r, 0, group) for r in range(self.model.rowCount(group)))
-        if not flat:
+        groups = self.model.groups
+        if not any(group.findings for group in groups):
             return False
         current = self.tree.currentIndex()
-        position = next((n for n, idx in enumerate(flat) if idx == current), -1)
-        position = (
-            (position + (1 if forward else -1)) % len(flat)
-            if position >= 0
-            else (0 if forward else len(flat) - 1)
-        )
-        target = flat[position]
+        if current.isValid() and current.parent().isValid():
+            g, r = current.parent().row(), current.row()
+        elif current.isValid():  # a group row: its first finding comes next
+            g, r = current.row(), -1 if forward else len(groups[current.row()].findings)
+        else:
+            g, r = (0, -1) if forward else (len(groups) - 1, len(groups[-1].findings))
+        r += 1 if forward else -1
+        while not 0 <= r < len(groups[g].findings):
+            g = (g + (1 if forward else -1)) % len(groups)
+            r = 0 if forward else len(groups[g].findings) - 1
+        target = self.model.ensure_row(g, r)
         self.tree.setCurrentIndex(target)
         self._activate(target)
         return True

@@ -226,15 +226,20 @@ class ItemForm(QScrollArea):
         self.domain_id = None
         self.item_id = None
         if session is not None:
-            levels = session.meta.levels
-            level_editor = self.editors["level"]
-            assert isinstance(level_editor, ChoiceEditor)
-            level_editor.set_terms(
-                terms_for(FIELDS[[f.key for f in FIELDS].index("level")], levels)
-            )
+            self.refresh_levels()
             for signal, slot in self._connections():
                 signal.connect(slot)
         self.refresh()
+
+    def refresh_levels(self) -> None:
+        """Offer the catalog's 公开层级 names (after 目录信息 changed them)."""
+        if self.session is None:
+            return
+        level_editor = self.editors["level"]
+        assert isinstance(level_editor, ChoiceEditor)
+        level_editor.set_terms(
+            terms_for(FIELDS[[f.key for f in FIELDS].index("level")], self.session.meta.levels)
+        )
 
     def _connections(self) -> list[tuple[Any, Any]]:
         assert self.session is not None

@@ -1,0 +1,86 @@
+"""A group with thousands of findings shows them in chunks; edits touch only shown rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.gui.factories import small_catalog
+from zwgk_desktop.core.storage import Document
+from zwgk_desktop.gui.models.issues_model import CHUNK, LOCATED_ROLE
+
+
+def _big_window(qtbot, tmp_path: Path):
+    from zwgk_desktop.gui import msgbox
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    catalog = small_catalog()
+    alpha = catalog.domains[0]
+    proto = alpha.items[0]
+    alpha.items = []
+    for n in range(CHUNK + 150):
+        item = proto.copy()
+        item.level2 = f"事项{n}"
+        item.time_limit = "尽快"  # one 警告 each
+        alpha.items.append(item)
+    path = tmp_path / "big.zwgk"
+    Document.create(path, catalog).close()
+    msgbox.set_test_mode(True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.open_path(path)
+    window.show()
+    window.validation.wait_idle()
+    window.issues_panel.rebuild()
+    return window
+
+
+def test_findings_come_in_chunks_and_edits_beyond_them_move_no_rows(
+    qtbot, qtmodeltester, tmp_path: Path
+) -> None:
+    window = _big_window(qtbot, tmp_path)
+    panel = window.issues_panel
+    model = panel.model
+    group = model.index(0, 0)
+    total = len(model.groups[0].findings)
+    assert total >= CHUNK + 150
+    assert model.rowCount(group) == CHUNK and model.canFetchMore(group)
+    assert f"{total} 警告" in group.data()
+
+    moves: list[str] = []
+    model.rowsInserted.connect(lambda *_: moves.append("in"))
+    model.rowsRemoved.connect(lambda *_: moves.append("out"))
+    model.modelReset.connect(lambda: moves.append("reset"))
+    table = window.table_model
+    column = table.column_of("time_limit")
+    table.setData(table.index(CHUNK + 100, column), "实时公开")  # fixes a finding not shown
+    panel.flush()
+    assert moves == [] and model.rowCount(group) == CHUNK
+    assert f"{total - 1} 警告" in group.data()
+    panel.rebuild()  # (the tester below fetches every row; start from the chunk again)
+    group = model.index(0, 0)
+    moves.clear()
+
+    table.setData(table.index(3, column), "实时公开")  # fixes a shown one
+    panel.flush()
+    assert "reset" not in moves and "out" in moves
+    assert model.rowCount(group) >= CHUNK - 1
+    items = [model.index(r, 0, group).data(LOCATED_ROLE).issue.item for r in range(10)]
+    assert 4 not in items and items[:3] == [1, 2, 3] and items[3] == 5
+
+    model.fetchMore(group)
+    assert model.rowCount(group) == len(model.groups[0].findings)
+    qtmodeltester.check(model, force_py=True)
+    window.close_session()
+
+
+def test_f8_walks_past_the_shown_chunk(qtbot, tmp_path: Path) -> None:
+    window = _big_window(qtbot, tmp_path)
+    panel = window.issues_panel
+    model = panel.model
+    group = model.index(0, 0)
+    panel.tree.setCurrentIndex(model.index(CHUNK - 1, 0, group))
+    assert panel.select_next(True)
+    assert panel.tree.currentIndex().row() == CHUNK
+    assert window.current_position()[1] == CHUNK
+    window.close_session()
