@@ -27,7 +27,7 @@ header h1 { font-size: 1.6rem; margin: 1.2rem 0 .3rem; text-align: center; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end;
   border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; }
-.field { display: flex; flex-direction: column; min-width: 10rem; flex: 1 1 12rem; }
+.field { display: flex; flex-direction: column; min-width: 8rem; flex: 1 1 9rem; }
 .field.wide { flex: 3 1 20rem; }
 label { font-weight: bold; margin-bottom: .2rem; }
 input, select, button { font: inherit; color: var(--ink); min-height: 2.5rem; }
