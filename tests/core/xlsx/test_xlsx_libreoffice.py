@@ -3,6 +3,7 @@ header repeats on every page and nothing of a long cell is lost."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,7 +152,19 @@ FULL_PAGES = 74
 COMPACT_PAGES = 56
 
 
+def _excel_metrics() -> bool:
+    """Column widths are in units of Calibri's digit: without Carlito (its metric twin)
+    LibreOffice measures them in a wider font and the page count means nothing."""
+    found = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    return "Carlito" in found
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(
+    os.environ.get("CI", "").lower() != "true"
+    and (shutil.which("fc-match") is None or not _excel_metrics()),
+    reason="fonts-crosextra-carlito 未安装（scripts/bootstrap.sh 在 ZWGK_WITH_OFFICE=1 时安装）",
+)
 @pytest.mark.parametrize(("channels", "most"), [("full", FULL_PAGES), ("compact", COMPACT_PAGES)])
 def test_the_26_templates_print_at_full_size(tmp_path: Path, channels: str, most: int) -> None:
     catalog = new_catalog(CatalogMeta(unit="示范镇人民政府", region="示范县"))
