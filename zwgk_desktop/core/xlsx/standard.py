@@ -125,7 +125,7 @@ class StandardSheetWriter:
             ws.set_column(c, c, column.width)
         ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
         self._label(ws, TITLE_ROW, 0, title, "title")
-        ws.set_row(TITLE_ROW, 26)
+        ws.set_row(TITLE_ROW, 24)
         c = 0
         while c <= last:
             column = columns[c]
@@ -152,8 +152,8 @@ class StandardSheetWriter:
             ws.fit_to_pages(1, 0)
         ws.repeat_rows(TITLE_ROW, HEADER_SUB)  # domain and unit on every printed page
         ws.center_horizontally()
-        ws.set_margins(left=0.25, right=0.25, top=0.4, bottom=0.55)
-        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": 0.2})
+        ws.set_margins(left=0.25, right=0.25, top=0.35, bottom=0.45)
+        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": 0.15})
 
     def _label(self, ws: Any, r: int, c: int, text: str, kind: str) -> None:
         cell = prepare(text)

@@ -39,7 +39,10 @@ def _short_line_count(text: str, width: float, points: float) -> int:
 def usable_units(width: float, points: float = BODY_POINTS) -> float:
     """Room in a column ``width`` wide, in units of :func:`text_units` (two per CJK
     character). Excel shows a unit as 5.25 pt and a CJK character is ``points`` wide, so a
-    unit holds 10.5 / ``points`` text units; one unit goes to the cell's inner margins."""
+    unit holds 10.5 / ``points`` text units, less a unit for the cell's inner margins. The
+    10-point report sheets keep the rounder rule they were checked with."""
+    if points == BODY_POINTS:
+        return max(width - 1.5, 2.0)
     return max((width - 1.0) * 10.5 / points, 2.0)
 
 
