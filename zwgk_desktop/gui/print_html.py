@@ -251,6 +251,12 @@ class PrintSection:
             return 0
         return len(self.domain.items)
 
+    @property
+    def footer(self) -> tuple[str, str]:
+        """Left and right of the page footer: the unit and the domain (as in the workbook)."""
+        unit = self.catalog.meta.unit[:60]
+        return unit, self.domain.name[:40] if self.domain is not None else ""
+
     def html(self, start: int = 0, end: int | None = None) -> str:
         if self.domain is None:
             return _wrap(_cover(self.catalog))

@@ -155,22 +155,24 @@ def paint_html(
     resolution = device.logicalDpiY()
     rect = device.pageLayout().paintRectPixels(resolution)
     width = float(rect.width())
-    footer_height = resolution * 0.3  # ~7.6 mm for “第 N 页 共 M 页”
+    footer_height = resolution * 0.3  # ~7.6 mm for “单位 … 第 N 页 共 M 页 … 领域”
     page_height = float(rect.height()) - footer_height
 
-    documents: list[tuple[QTextDocument, int]] = []
+    documents: list[tuple[QTextDocument, int, tuple[str, str]]] = []
     for number, section in enumerate(sections):
         _check(cancel)
         if isinstance(section, PrintSection):
             pages = _page_documents(section, device, width, page_height)
+            sides = section.footer
         else:
             pages = [_document(section, device, width)]
+            sides = ("", "")
         for document in pages:
             document.setPageSize(QSizeF(width, page_height))
-            documents.append((document, document.pageCount()))
+            documents.append((document, document.pageCount(), sides))
         if progress is not None:
             progress(PROGRESS_STEPS * (number + 1) // (2 * len(sections)), PROGRESS_STEPS)
-    pages = sum(count for _, count in documents)
+    pages = sum(count for _, count, _ in documents)
 
     footer_font = QFont(_body_font())
     footer_font.setPointSizeF(9)
@@ -179,7 +181,7 @@ def paint_html(
         raise ExportError("无法开始打印或写入PDF（打印机不可用或文件无法写入）")
     page_number = 0
     try:
-        for document, count in documents:
+        for document, count, (left, right) in documents:
             for index in range(count):
                 _check(cancel)
                 if page_number:
@@ -194,11 +196,17 @@ def paint_html(
                 document.documentLayout().draw(painter, context)
                 painter.restore()
                 painter.setFont(footer_font)
+                footer = QRectF(0, page_height, width, footer_height)
+                bottom = Qt.AlignmentFlag.AlignBottom
                 painter.drawText(
-                    QRectF(0, page_height, width, footer_height),
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    footer,
+                    int(Qt.AlignmentFlag.AlignHCenter | bottom),
                     f"第 {page_number} 页 共 {pages} 页",
                 )
+                if left:  # the unit, as in the workbook's footer
+                    painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | bottom), left)
+                if right:  # the domain
+                    painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | bottom), right)
                 if progress is not None:
                     progress(
                         PROGRESS_STEPS // 2 + PROGRESS_STEPS * page_number // (2 * pages),

@@ -259,3 +259,4 @@ def test_no_item_is_split_across_pages_and_every_page_has_the_title(qtbot, tmp_p
     title = "城关镇社会救助领域基层政务公开标准目录"  # the same title as the workbook's
     assert all(title in t for t in texts[:pages])
     assert all("一级事项" in t for t in texts[:pages])  # the header too
+    assert all("城关镇人民政府" in t and t.endswith("社会救助") for t in texts[:pages])  # footer
