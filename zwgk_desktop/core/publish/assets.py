@@ -51,7 +51,7 @@ th:nth-child(n+9) { min-width: 5.5em; }
 th:nth-child(8) { min-width: 9em; }
 .more { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0 2rem; }
 footer { color: var(--muted); font-size: .9rem; padding-bottom: 2rem; }
-@media (max-width: 48rem) {
+@media screen and (max-width: 48rem) {
   table, thead, tbody, tr, th, td, caption { display: block; width: 100%; }
   thead { position: absolute; left: -999em; }
   tr { border: 1px solid var(--line); border-radius: .4rem; margin-bottom: .75rem; }
@@ -61,14 +61,16 @@ footer { color: var(--muted); font-size: .9rem; padding-bottom: 2rem; }
 }
 @media print {
   .skip, form.filters, .more, #status { display: none !important; }
-  body { font-size: 9pt; }
+  body { font-size: 9pt; line-height: 1.35; }
   header, main, footer { max-width: none; padding: 0; }
   .table-wrap { overflow: visible; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  @page { size: A4 landscape; margin: 12mm; }
+  th { min-width: 0 !important; }
+  th:nth-child(4), th:nth-child(5) { width: 18%; }
 }
+@page { size: A4 landscape; margin: 12mm; }
 """
 
 JS = """
