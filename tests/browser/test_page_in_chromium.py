@@ -221,3 +221,21 @@ def test_16000_rows_filter_within_a_keystroke(browser: Browser, tmp_path: Path) 
     assert statistics.median(times) <= 200, times
     assert "找到" in browser.eval("document.getElementById('status').textContent")
     assert browser.problems() == []
+
+
+def test_print_shows_the_table_without_the_search_form(
+    browser: Browser, page: tuple[Catalog, Path]
+) -> None:
+    _, path = page
+    browser.viewport(600, 800)  # narrow enough for the phone cards on screen
+    try:
+        browser.open(path)
+        style = "(s => getComputedStyle(document.querySelector(s)).display)"
+        assert browser.eval(f"{style}('td')") == "block"  # cards on a narrow screen
+        browser.call("Emulation.setEmulatedMedia", media="print")
+        assert browser.eval(f"{style}('thead')") == "table-header-group"
+        assert browser.eval(f"{style}('#filters')") == "none"
+        assert browser.eval(f"{style}('td')") == "table-cell"
+    finally:
+        browser.call("Emulation.setEmulatedMedia", media="")
+        browser.call("Emulation.clearDeviceMetricsOverride")
