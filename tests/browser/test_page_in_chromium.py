@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.catalog_gen import generate_catalog
-from tests.browser.cdp import Browser, find_chromium, in_ci
+from browser.cdp import Browser, find_chromium, in_ci
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Item
 from zwgk_desktop.core.publish import export_html
 from zwgk_desktop.core.publish.assets import PAGE_ROWS
