@@ -112,14 +112,9 @@ def load_template(path: Path) -> DomainTemplate:
     )
 
 
-SOURCES_FILE = "sources.toml"  # the register of legal sources, not a template
-
-
 @lru_cache(maxsize=4)
 def _load_all(folder: Path) -> tuple[DomainTemplate, ...]:
-    paths = sorted(
-        p for p in folder.glob("[0-9]*.toml")
-    )  # NN-id.toml; sources.toml is the register
+    paths = sorted(p for p in folder.glob("[0-9]*.toml"))  # NN-id.toml; sources.toml is the register
     templates = [load_template(p) for p in paths]
     templates.sort(key=lambda t: (t.order, t.id))
     ids = [t.id for t in templates]
