@@ -19,6 +19,12 @@ APT_PACKAGES=(
 if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
   APT_PACKAGES+=(libreoffice-calc-nogui)
 fi
+# Print and page checks (issue 15): Carlito (Calibri's metrics) so LibreOffice measures
+# column widths as Excel does; Chromium and npm for the published page's browser tests.
+if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ]; then
+  APT_PACKAGES+=(fonts-crosextra-carlito chromium)
+  command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -65,4 +71,8 @@ fi
 echo "== 安装 zwgk-desktop / installing the package"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e '.[test,package]' 2>&1 | grep -v -E "^WARNING: Location .* is ignored" || true
+if [ "${ZWGK_WITH_OFFICE:-0}" = "1" ] && [ ! -f .cache/node_modules/axe-core/axe.min.js ]; then
+  echo "== 安装 axe-core（网页无障碍检查）/ installing axe-core into .cache (git-ignored)"
+  mkdir -p .cache && npm install --prefix .cache --no-save --no-audit --no-fund axe-core >/dev/null
+fi
 .venv/bin/python -c "import zwgk_desktop, PySide6; print('zwgk-desktop', zwgk_desktop.__version__, '/ PySide6', PySide6.__version__)"

@@ -116,3 +116,46 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("new", str(tmp_path / "x.zwgk")).returncode == 2  # --unit missing
     result = run("new", str(tmp_path / "x.zwgk"), "--unit", "甲", "--domains", "不存在")
     assert result.returncode == 2 and "未知领域" in result.stderr
+
+
+def test_export_html_page_and_site(tmp_path: Path) -> None:
+    doc = tmp_path / "a.zwgk"
+    run("new", str(doc), "--unit", "甲镇人民政府", "--domains", "社会救助,扶贫")
+    page = tmp_path / "目录.html"
+    result = run("export", str(doc), "-o", str(page), "--site", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "网页" in result.stdout and "index.html" in result.stdout
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in text and "按要素检索" in text
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "domain-01.html",
+        "domain-02.html",
+        "index.html",
+        "search.html",
+    ]
+    wrong = run("export", str(doc), "-o", str(tmp_path / "a.txt"), "--format", "html")
+    assert wrong.returncode == 2 and len(wrong.stderr.strip().splitlines()) == 1
+    nothing = run("export", str(doc))
+    assert nothing.returncode == 2 and "-o" in nothing.stderr
+
+
+def test_export_compact_channels_lists_only_the_ticked_ones(tmp_path: Path) -> None:
+    import openpyxl
+
+    doc = tmp_path / "a.zwgk"
+    run("new", str(doc), "--unit", "甲镇人民政府", "--domains", "社会救助")
+    out = tmp_path / "简洁.xlsx"
+    result = run("export", str(doc), "-o", str(out), "--channels", "compact")
+    assert result.returncode == 0, result.stderr
+    assert "简洁渠道列" in result.stdout
+    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[1]
+    channels = [row[7] for row in sheet.iter_rows(min_row=4, values_only=True) if row[7]]
+    assert channels and all("□" not in c and "■" in c for c in channels)
+    back = run("import", str(out), "-o", str(tmp_path / "b.zwgk"))
+    assert back.returncode == 0, back.stderr
+
+    def items(path: Path) -> list[tuple[str, list[str]]]:
+        data = json.loads(run("show", str(path), "--json").stdout)
+        return [(i["level2"], i["channels"]) for d in data["domains"] for i in d["items"]]
+
+    assert items(tmp_path / "b.zwgk") == items(doc)

@@ -20,7 +20,8 @@ MAX_RECENT = 10
 @dataclass
 class Settings:
     reviewer_name: str = ""
-    default_layout: str = "standard"  # standard | flat
+    default_layout: str = "standard"  # standard | flat | html
+    compact_channels: bool = False  # standard layout: list only the ticked channels
     recent_files: list[str] = field(default_factory=list)
     last_folder: str = ""
     # A newer register of legal sources (TOML, docs/sources.md); "" = the bundled one.

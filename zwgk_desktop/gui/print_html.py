@@ -1,17 +1,21 @@
 """The printed catalog as HTML for QTextDocument, laid out like a published standard catalog.
 
-Pure string building (no Qt) so it can be tested and reused: title “XX镇XX领域基层政务公开
-标准目录”, a two-row header (公开事项 一级/二级, 公开对象, 公开方式, 公开层级 groups), √ marks,
+Pure string building (no Qt) so it can be tested and reused: the same title as the workbook
+(“XX镇XX领域基层政务公开标准目录”, from :mod:`zwgk_desktop.core.titles`), a two-row header (公开事项 一级/二级, 公开对象, 公开方式, 公开层级 groups), √ marks,
 channels as ■/□ over the 13 standard ones plus the item's own channels. Every value goes
 through ``html.escape``: catalog text comes from received files and must never be markup.
+A :class:`PrintSection` can render any run of its rows, so the painter can lay pages out
+item by item and never split one across a page break.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from zwgk_desktop.core.model import Catalog, Domain, Item
+from zwgk_desktop.core.titles import catalog_title, domain_title
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, METHOD
 
 CHECK = "√"
@@ -47,14 +51,7 @@ td.c {{ text-align: center; }}
 """
 
 
-def domain_title(catalog: Catalog, domain: Domain) -> str:
-    """“城关镇社会救助领域基层政务公开标准目录”."""
-    name = domain.name if domain.name.endswith("领域") else f"{domain.name}领域"
-    return f"{catalog.meta.unit}{name}基层政务公开标准目录"
-
-
-def catalog_title(catalog: Catalog) -> str:
-    return f"{catalog.meta.unit}基层政务公开标准目录"
+__all__ = ["PrintSection", "catalog_title", "domain_title", "print_sections"]
 
 
 def _text(value: str) -> str:
@@ -162,11 +159,14 @@ def _level1_spans(items: Sequence[Item]) -> list[int | None]:
     return spans
 
 
-def domain_table(catalog: Catalog, domain: Domain) -> str:
+def domain_table(catalog: Catalog, domain: Domain, start: int = 0, end: int | None = None) -> str:
+    """The table of items ``start``..``end`` (numbered as in the whole domain); a run of
+    equal 一级事项 cut by the range is merged within it, so each page names its 一级事项."""
     levels = domain_levels(catalog, domain)
-    spans = _level1_spans(domain.items)
+    items = domain.items[start:end]
+    spans = _level1_spans(items)
     rows = "".join(
-        _row(n, item, levels, spans[n - 1]) for n, item in enumerate(domain.items, start=1)
+        _row(start + n, item, levels, spans[n - 1]) for n, item in enumerate(items, start=1)
     )
     return (
         '<table width="100%" border="1" cellspacing="0" cellpadding="3">'
@@ -188,7 +188,13 @@ def _meta_line(catalog: Catalog) -> str:
     return "　　".join(html.escape(p) for p in parts)
 
 
-def domain_section(catalog: Catalog, domain: Domain, page_break: bool = False) -> str:
+def domain_section(
+    catalog: Catalog,
+    domain: Domain,
+    page_break: bool = False,
+    start: int = 0,
+    end: int | None = None,
+) -> str:
     style = ' style="page-break-before: always"' if page_break else ""
     head = f"<h2{style}>{html.escape(domain_title(catalog, domain))}</h2>"
     meta = _meta_line(catalog)
@@ -199,7 +205,7 @@ def domain_section(catalog: Catalog, domain: Domain, page_break: bool = False) -
         return f"{head}<p class='note'>本单位未涉及该领域。说明：{_text(note)}</p>"
     if not domain.items:
         return f"{head}<p class='note'>该领域尚未编制公开事项。</p>"
-    return head + domain_table(catalog, domain)
+    return head + domain_table(catalog, domain, start, end)
 
 
 def _summary(catalog: Catalog) -> str:
@@ -226,6 +232,47 @@ def _cover(catalog: Catalog) -> str:
     title = f"<h1>{html.escape(catalog_title(catalog))}</h1>"
     meta = _meta_line(catalog)
     return title + (f"<p class='meta'>{meta}</p>" if meta else "") + _summary(catalog)
+
+
+@dataclass(frozen=True)
+class PrintSection:
+    """One printed section (the cover, or a domain) that starts on a new page.
+
+    ``rows`` is the number of item rows; ``html(start, end)`` renders the title, the header
+    and only the items in that range, so a painter can fit whole items to each page.
+    """
+
+    catalog: Catalog
+    domain: Domain | None = None  # None: the cover
+
+    @property
+    def rows(self) -> int:
+        if self.domain is None or self.domain.not_involved:
+            return 0
+        return len(self.domain.items)
+
+    @property
+    def footer(self) -> tuple[str, str]:
+        """Left and right of the page footer: the unit and the domain (as in the workbook)."""
+        unit = self.catalog.meta.unit[:60]
+        return unit, self.domain.name[:40] if self.domain is not None else ""
+
+    def html(self, start: int = 0, end: int | None = None) -> str:
+        if self.domain is None:
+            return _wrap(_cover(self.catalog))
+        return _wrap(domain_section(self.catalog, self.domain, start=start, end=end))
+
+
+def print_sections(catalog: Catalog, domain_id: str | None = None) -> list[PrintSection]:
+    """The cover and one section per involved domain, or just the domain ``domain_id``."""
+    if domain_id is not None:
+        domain = catalog.domain(domain_id)
+        if domain is None:
+            raise KeyError(domain_id)
+        return [PrintSection(catalog, domain)]
+    return [PrintSection(catalog)] + [
+        PrintSection(catalog, d) for d in catalog.domains if not d.not_involved
+    ]
 
 
 def catalog_sections(catalog: Catalog, domain_id: str | None = None) -> list[str]:

@@ -1,7 +1,9 @@
 """打印 and 导出PDF of one domain or the whole catalog.
 
-The HTML comes from :mod:`print_html`; here it is paginated with QTextDocument on a
-landscape A4 page (table header rows repeat on every page) and each page gets
+The HTML comes from :mod:`print_html`; here it is laid out with QTextDocument on a landscape
+A4 page. A domain is paginated item by item: its table is measured once, then each page is
+its own document with the title, the header and only the items that fit whole, so no item
+is split across pages (only an item taller than a page has to be). Each page gets
 “第 N 页 共 M 页”. ``render_pdf`` takes plain inputs and uses only thread-safe painting
 (QTextDocument + QPdfWriter created in the calling thread), so the export runs in the
 background; the PDF goes through ``atomic_path``.
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -37,7 +40,7 @@ from zwgk_desktop.gui.dialogs.common import (
     existing_folder,
     safe_filename,
 )
-from zwgk_desktop.gui.print_html import catalog_sections, document_title
+from zwgk_desktop.gui.print_html import PrintSection, document_title, print_sections
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 PDF_RESOLUTION = 300
@@ -77,39 +80,99 @@ def _check(cancel: CancelFn | None) -> None:
         raise PrintCancelled()
 
 
+def _document(html_text: str, device: QPagedPaintDevice, width: float) -> QTextDocument:
+    """A document laid out ``width`` wide and not paginated (for measuring)."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)  # point sizes and px follow its dpi
+    document.setDefaultFont(_body_font())
+    document.setDocumentMargin(0)
+    document.setHtml(html_text)
+    document.setTextWidth(width)
+    return document
+
+
+def _height(document: QTextDocument) -> float:
+    return document.documentLayout().documentSize().height()
+
+
+def _row_tops(document: QTextDocument, rows: int) -> list[float] | None:
+    """Where each item row starts in the laid-out table (plus the table's bottom), or None
+    if the table cannot be found. Column 0 (序号) never spans rows, so its cell marks the row."""
+    frames = document.rootFrame().childFrames()
+    table = next((f for f in frames if isinstance(f, QTextTable)), None)
+    if table is None or table.rows() < rows:
+        return None
+    layout = document.documentLayout()
+    header = table.rows() - rows
+    tops = [
+        layout.blockBoundingRect(table.cellAt(header + r, 0).firstCursorPosition().block()).top()
+        for r in range(rows)
+    ]
+    tops.append(layout.frameBoundingRect(table).bottom())
+    return tops
+
+
+def _page_documents(
+    section: PrintSection, device: QPagedPaintDevice, width: float, page_height: float
+) -> list[QTextDocument]:
+    """The section's pages: runs of whole items that fit under the title and header."""
+    whole = _document(section.html(), device, width)
+    tops = _row_tops(whole, section.rows) if section.rows else None
+    if tops is None or _height(whole) <= page_height:
+        return [whole]
+    head = tops[0]  # title, unit line and the two header rows
+    pages: list[QTextDocument] = []
+    start = 0
+    while start < section.rows:
+        end = start + 1
+        while end < section.rows and head + tops[end + 1] - tops[start] <= page_height:
+            end += 1
+        page = _document(section.html(start, end), device, width)
+        while _height(page) > page_height and end - start > 1:  # measured a bit short
+            end -= 1
+            page = _document(section.html(start, end), device, width)
+        pages.append(page)
+        start = end
+    return pages
+
+
 def paint_html(
-    sections: str | Sequence[str],
+    sections: str | Sequence[str | PrintSection],
     device: QPagedPaintDevice,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> int:
-    """Lay the HTML sections out in pages of ``device`` and paint them; returns the page count.
+    """Lay the sections out in pages of ``device`` and paint them; returns the page count.
 
-    Each section starts on a new page. All sections are laid out first (the footer needs
-    the total), then painted; ``cancel`` is checked between sections and pages. Progress
-    is reported in per mille: the first half is layout, the second half painting.
+    Each section starts on a new page; a :class:`PrintSection` is paginated item by item
+    (an item taller than a page is the only one split), plain HTML by Qt. All sections are
+    laid out first (the footer needs the total), then painted; ``cancel`` is checked
+    between sections and pages. Progress is reported in per mille: the first half is
+    layout, the second half painting.
     """
     if isinstance(sections, str):
         sections = [sections]
     resolution = device.logicalDpiY()
     rect = device.pageLayout().paintRectPixels(resolution)
     width = float(rect.width())
-    footer_height = resolution * 0.3  # ~7.6 mm for “第 N 页 共 M 页”
+    footer_height = resolution * 0.3  # ~7.6 mm for “单位 … 第 N 页 共 M 页 … 领域”
     page_height = float(rect.height()) - footer_height
 
-    documents: list[tuple[QTextDocument, int]] = []
-    for number, html_text in enumerate(sections):
+    documents: list[tuple[QTextDocument, int, tuple[str, str]]] = []
+    for number, section in enumerate(sections):
         _check(cancel)
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(device)  # point sizes and px follow its dpi
-        document.setDefaultFont(_body_font())
-        document.setDocumentMargin(0)
-        document.setHtml(html_text)
-        document.setPageSize(QSizeF(width, page_height))
-        documents.append((document, document.pageCount()))
+        if isinstance(section, PrintSection):
+            pages = _page_documents(section, device, width, page_height)
+            sides = section.footer
+        else:
+            pages = [_document(section, device, width)]
+            sides = ("", "")
+        for document in pages:
+            document.setPageSize(QSizeF(width, page_height))
+            documents.append((document, document.pageCount(), sides))
         if progress is not None:
             progress(PROGRESS_STEPS * (number + 1) // (2 * len(sections)), PROGRESS_STEPS)
-    pages = sum(count for _, count in documents)
+    pages = sum(count for _, count, _ in documents)
 
     footer_font = QFont(_body_font())
     footer_font.setPointSizeF(9)
@@ -118,7 +181,7 @@ def paint_html(
         raise ExportError("无法开始打印或写入PDF（打印机不可用或文件无法写入）")
     page_number = 0
     try:
-        for document, count in documents:
+        for document, count, (left, right) in documents:
             for index in range(count):
                 _check(cancel)
                 if page_number:
@@ -133,11 +196,17 @@ def paint_html(
                 document.documentLayout().draw(painter, context)
                 painter.restore()
                 painter.setFont(footer_font)
+                footer = QRectF(0, page_height, width, footer_height)
+                bottom = Qt.AlignmentFlag.AlignBottom
                 painter.drawText(
-                    QRectF(0, page_height, width, footer_height),
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    footer,
+                    int(Qt.AlignmentFlag.AlignHCenter | bottom),
                     f"第 {page_number} 页 共 {pages} 页",
                 )
+                if left:  # the unit, as in the workbook's footer
+                    painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | bottom), left)
+                if right:  # the domain
+                    painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | bottom), right)
                 if progress is not None:
                     progress(
                         PROGRESS_STEPS // 2 + PROGRESS_STEPS * page_number // (2 * pages),
@@ -156,7 +225,7 @@ def render_pdf(
     cancel: CancelFn | None = None,
 ) -> int:
     """Write the printed catalog (or one domain) as a PDF at ``path``; returns the page count."""
-    sections = catalog_sections(catalog, domain_id)
+    sections = print_sections(catalog, domain_id)
     target = Path(path)
     with atomic_path(target) as tmp:
         writer = QPdfWriter(str(tmp))
@@ -205,7 +274,7 @@ def print_preview(parent: QWidget | None, catalog: Catalog, domain_id: str | Non
     """打印预览 with the system's printers (landscape A4 preset)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    sections = catalog_sections(catalog, domain_id)
+    sections = print_sections(catalog, domain_id)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout())
     printer.setDocName(document_title(catalog, domain_id))

@@ -13,6 +13,7 @@ from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import Catalog, Domain, Item
 from zwgk_desktop.core.xlsx import Cancelled, Layout, export_workbook, read_workbook
+from zwgk_desktop.core.xlsx.columns import PRINT_WIDTHS
 
 
 def test_standard_workbook_structure(template_catalog: Catalog, tmp_path: Path) -> None:
@@ -36,14 +37,12 @@ def test_standard_workbook_structure(template_catalog: Catalog, tmp_path: Path) 
     ]
     assert [ws.cell(3, c).value for c in (11, 12, 13, 14)] == ["主动", "依申请", "县级", "乡级"]
     assert ws.freeze_panes == "A4"
-    assert ws.print_title_rows.replace("$", "") == "2:3"
+    assert ws.print_title_rows.replace("$", "") == "1:3"  # title (domain, unit) too
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (
-        None,
-        1,
-    )  # 1 is the default
-    assert ws.page_setup.fitToHeight == 0
+    # the columns fit landscape A4: printed at 100 %, never shrunk below the 9-point text
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
     assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+    assert ws.oddFooter.left.text == "示范镇人民政府" and ws.oddFooter.right.text == "&A"
     first = domain.items[0]
     assert ws["D4"].value == first.content and ws["D4"].font.name == "仿宋"
     assert ws["D4"].alignment.wrap_text and ws["D4"].border.left.style == "thin"
@@ -52,9 +51,7 @@ def test_standard_workbook_structure(template_catalog: Catalog, tmp_path: Path) 
     run = sum(1 for i in domain.items if i.level1 == first.level1)
     if run > 1:
         assert f"B4:B{3 + run}" in merged
-    assert ws.column_dimensions["D"].width == pytest.approx(
-        next(f.excel_width for f in FIELDS if f.key == "content"), abs=1
-    )
+    assert ws.column_dimensions["D"].width == pytest.approx(PRINT_WIDTHS["content"], abs=1)
     cover = wb["封面"]
     texts = [c.value for row in cover.iter_rows() for c in row if c.value is not None]
     assert "示范镇人民政府" in texts and "本镇无税务机构" in texts and "未涉及说明" in texts

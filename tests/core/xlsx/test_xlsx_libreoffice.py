@@ -3,6 +3,7 @@ header repeats on every page and nothing of a long cell is lost."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.xlsx import export_workbook
 
@@ -137,7 +139,42 @@ def test_standard_export_prints_like_a_published_catalog(
     assert all("公开渠道和载体" in p and "第" in p and "页" in p for p in item_pages)
     lines = "\n".join(pages).replace(" ", "")
     for item in first.items:
-        if len(item.level2) <= 6:  # longer names wrap, and wrapped cells interleave in the text
+        if len(item.level2) <= 4:  # longer names wrap, and wrapped cells interleave in the text
             assert item.level2 in lines
     assert "■12345政务服务热线" in lines  # the last line of the tallest channel cell
     assert "■" in lines and "√" in lines
+
+
+# Pages of the 26 bundled templates printed through LibreOffice at 100 % (9-point text, no
+# fit-to-width), cover included. Measured 70 (full ■/□ list) and 55 (ticked channels
+# only); a change that makes the printout longer must be a deliberate one.
+FULL_PAGES = 70
+COMPACT_PAGES = 55
+
+
+def _excel_metrics() -> bool:
+    """Column widths are in units of Calibri's digit: without Carlito (its metric twin)
+    LibreOffice measures them in a wider font and the page count means nothing."""
+    found = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    return "Carlito" in found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    os.environ.get("CI", "").lower() != "true"
+    and (shutil.which("fc-match") is None or not _excel_metrics()),
+    reason="fonts-crosextra-carlito 未安装（scripts/bootstrap.sh 在 ZWGK_WITH_OFFICE=1 时安装）",
+)
+@pytest.mark.parametrize(("channels", "most"), [("full", FULL_PAGES), ("compact", COMPACT_PAGES)])
+def test_the_26_templates_print_at_full_size(tmp_path: Path, channels: str, most: int) -> None:
+    catalog = new_catalog(CatalogMeta(unit="示范镇人民政府", region="示范县"))
+    xlsx = tmp_path / f"templates-{channels}.xlsx"
+    export_workbook(catalog, xlsx, channels=channels)
+    pages = _pages(_pdf(xlsx, tmp_path))
+    assert len(pages) <= most
+    for page in pages[1:]:  # title (domain and unit) and footer on every page
+        flat = page.replace(" ", "")
+        assert "示范镇" in flat and "领域基层政务公开标准目录" in flat
+        assert f"共{len(pages)}页" in flat and "示范镇人民政府" in flat
+    if channels == "compact":
+        assert "□" not in "".join(pages)

@@ -274,3 +274,21 @@ def test_sheet_added_to_own_export_joins_its_domain(
     got = result.catalog.domain(first.id)
     assert got is not None and len(got.items) == len(first.items) + 1
     assert got.items[-1].level2 == "新增事项"
+
+
+@pytest.mark.parametrize("keep_metadata", [True, False])
+def test_compact_channel_list_round_trips(
+    template_catalog: Catalog, tmp_path: Path, keep_metadata: bool
+) -> None:
+    """The compact printout lists only the ticked channels; it reads back the same."""
+    target = tmp_path / "compact.xlsx"
+    assert export_workbook(template_catalog, target, channels="compact") == []
+    workbook = openpyxl.load_workbook(target)
+    cells = [c.value for c in workbook[workbook.sheetnames[1]]["H"] if c.value]
+    assert any("■" in str(v) for v in cells) and not any("□" in str(v) for v in cells[2:])
+    if not keep_metadata:
+        del workbook["_zwgk_meta"]
+        workbook.save(target)
+    result = read_workbook(target)
+    _assert_items_equal(template_catalog, result.catalog)
+    assert [n for n in result.notes if n.level == "error"] == []

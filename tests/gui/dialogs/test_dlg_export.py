@@ -113,3 +113,45 @@ def test_copy_for_the_worker_is_equal_and_independent(catalog):
     copy.meta.levels.append("组级")
     assert catalog.to_dict() == before  # the original saw none of it
     assert copy.to_dict() != before
+
+
+def test_compact_channels_option_is_remembered_and_reimports_equal(qtbot, tmp_path, catalog):
+    dialog = make_dialog(qtbot, catalog)
+    assert dialog.compact_check.isEnabled() and not dialog.compact_check.isChecked()
+    dialog.compact_check.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "简洁"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported_path is not None, timeout=30000)
+    path = tmp_path / "简洁.xlsx"
+    assert "渠道只列已选" in dialog.done_label.text()
+    result = read_workbook(path)
+    assert same_catalog(result.catalog, catalog)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[1]
+    cells = [r[7] for r in sheet.iter_rows(min_row=4, values_only=True) if r[7]]
+    assert cells and not any("□" in c for c in cells)
+    assert load_settings().compact_channels
+    again = make_dialog(qtbot, catalog)
+    assert again.compact_check.isChecked()
+    again.set_layout("flat")
+    assert not again.compact_check.isEnabled()
+
+
+def test_html_page_from_the_dialog(qtbot, tmp_path, catalog):
+    dialog = make_dialog(qtbot, catalog)
+    dialog.set_layout("html")
+    assert Path(dialog.path_edit.text()).name == default_export_name(catalog, "html")
+    assert dialog.path_edit.text().endswith(".html") and not dialog.compact_check.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "发布"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported_path is not None, timeout=30000)
+    page = tmp_path / "发布.html"
+    assert dialog.exported_path == page
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in text and "按要素检索" in text
+    assert load_settings().default_layout == "html"
+    dialog.set_layout("standard")  # a name the clerk typed keeps its stem, not its format
+    dialog.path_edit.setText(str(tmp_path / "发布.html"))
+    dialog.set_layout("flat")
+    assert dialog.path_edit.text().endswith("发布.xlsx")

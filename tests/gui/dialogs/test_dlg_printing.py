@@ -217,3 +217,46 @@ def test_print_preview_paints_pages(qtbot):
     print_preview(None, small_catalog(), "social-assistance")
     assert "城关镇社会救助领域基层政务公开标准目录" in str(seen["title"])
     assert int(seen["pages"]) >= 1
+
+
+def _words_by_page(path: Path) -> list[str]:
+    out = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [re.sub(r"\s+", "", page) for page in out.split("\f")]
+
+
+@needs_poppler
+def test_no_item_is_split_across_pages_and_every_page_has_the_title(qtbot, tmp_path):
+    """Items of very different heights: each one's first and last words print on the same
+    page, and each page of the domain repeats the workbook's title."""
+    items = []
+    for n in range(40):
+        body = "申请条件、申请材料、办理流程、办理时限。" * (1 + (n * 7) % 9)
+        items.append(
+            Item(
+                level1=f"一级{n // 6}",
+                level2=f"首{n:03d}",
+                content=f"{body}尾{n:03d}",
+                channels=["政府网站"],
+                audience=["全社会"],
+                method=["主动"],
+                level=["乡级"],
+            )
+        )
+    catalog = Catalog(
+        meta=CatalogMeta(unit="城关镇人民政府"),
+        domains=[Domain(id="social-assistance", name="社会救助", items=items)],
+    )
+    target = tmp_path / "长.pdf"
+    pages = render_pdf(catalog, target, "social-assistance")
+    texts = _words_by_page(target)
+    assert pages >= 4
+    for n in range(40):
+        first = [p for p, t in enumerate(texts) if f"首{n:03d}" in t]
+        last = [p for p, t in enumerate(texts) if f"尾{n:03d}" in t]
+        assert first == last and len(first) == 1, f"item {n} split: {first} {last}"
+    title = "城关镇社会救助领域基层政务公开标准目录"  # the same title as the workbook's
+    assert all(title in t for t in texts[:pages])
+    assert all("一级事项" in t for t in texts[:pages])  # the header too
+    assert all("城关镇人民政府" in t and t.endswith("社会救助") for t in texts[:pages])  # footer

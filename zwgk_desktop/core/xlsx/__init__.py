@@ -10,13 +10,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from zwgk_desktop.core.xlsx.result import Cancelled, ImportNote, ImportResult, Layout
+from zwgk_desktop.core.xlsx.result import (
+    Cancelled,
+    ChannelStyle,
+    ImportNote,
+    ImportResult,
+    Layout,
+)
 
 if TYPE_CHECKING:
     from zwgk_desktop.core.xlsx.reader import read_workbook
     from zwgk_desktop.core.xlsx.writer import export_workbook
 
-__all__ = ["Cancelled", "ImportNote", "ImportResult", "Layout", "export_workbook", "read_workbook"]
+__all__ = [
+    "Cancelled",
+    "ChannelStyle",
+    "ImportNote",
+    "ImportResult",
+    "Layout",
+    "export_workbook",
+    "read_workbook",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from zwgk_desktop.core.model import UNIT_PLACEHOLDER, Catalog
+from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.titles import catalog_title
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.grid import Grid
 from zwgk_desktop.core.xlsx.sanitize import prepare
@@ -52,16 +53,6 @@ _TABLE_COUNT = ("事项数", "事项数量", "条数")
 _TABLE_NOTE = ("未涉及说明", "说明", "备注")
 
 
-def short_unit(unit: str) -> str:
-    """ "示范镇人民政府" → "示范镇" for titles; "" for the placeholder."""
-    if not unit or unit == UNIT_PLACEHOLDER:
-        return ""
-    for suffix in ("人民政府", "办事处"):
-        if unit.endswith(suffix) and len(unit) > len(suffix):
-            return unit[: -len(suffix)]
-    return unit
-
-
 # ---------------------------------------------------------------- writing
 
 
@@ -83,7 +74,7 @@ def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict
     ws.set_column(1, 1, 26)
     ws.set_column(2, 2, 10)
     ws.set_column(3, 3, 60)
-    title = f"{short_unit(catalog.meta.unit)}基层政务公开标准目录"
+    title = catalog_title(catalog)
     ws.merge_range(0, 0, 0, 3, "", fmt.title)
     put(0, 0, title, "title")
     ws.set_row(0, 36)

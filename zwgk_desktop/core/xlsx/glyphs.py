@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from zwgk_desktop.core.text import fold, nfkc
 from zwgk_desktop.core.vocab import CHANNELS, KNOWN_EXTRA_CHANNELS
-from zwgk_desktop.core.xlsx.textsize import text_units
+from zwgk_desktop.core.xlsx.textsize import BODY_POINTS, text_units, usable_units
 
 TICK = "■"
 BOX = "□"
@@ -76,25 +76,35 @@ class ChannelParse:
 # ---------------------------------------------------------------- rendering
 
 
-def render_channels(channels: list[str], width: float) -> str:
+def render_channels(
+    channels: list[str], width: float, compact: bool = False, points: float = BODY_POINTS
+) -> str:
     """Cached form of :func:`_render_channels` (catalogs repeat a few channel sets)."""
-    return _render_cached(tuple(channels), width)
+    return _render_cached(tuple(channels), width, compact, points)
 
 
 @lru_cache(maxsize=2048)
-def _render_cached(channels: tuple[str, ...], width: float) -> str:
-    return _render_channels(list(channels), width)
+def _render_cached(channels: tuple[str, ...], width: float, compact: bool, points: float) -> str:
+    return _render_channels(list(channels), width, compact, points)
 
 
-def _render_channels(channels: list[str], width: float) -> str:
-    """ "■政府网站 □政府公报\\n…" over the 13 standard channels plus the item's additions.
+def _render_channels(
+    channels: list[str], width: float, compact: bool = False, points: float = BODY_POINTS
+) -> str:
+    """ "■政府网站 □政府公报\\n…" over the 13 standard channels plus the item's additions;
+    ``compact`` lists only the ticked ones.
 
-    Entries are packed greedily into lines that fit a column ``width`` units wide.
+    Entries are packed greedily, several to a line, into lines that fit a column ``width``
+    units wide at ``points``.
     """
     chosen = set(channels)
-    entries = [(TICK if term in chosen else BOX) + term for term in CHANNELS.terms]
+    entries = [
+        (TICK if term in chosen else BOX) + term
+        for term in CHANNELS.terms
+        if not compact or term in chosen
+    ]
     entries += [TICK + name for name in channels if name not in CHANNELS.terms]
-    usable = max(width - 2.0, 8.0)
+    usable = max(usable_units(width, points), 8.0)
     lines: list[str] = []
     current = ""
     for entry in entries:

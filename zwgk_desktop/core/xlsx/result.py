@@ -36,6 +36,23 @@ class Layout(StrEnum):
             raise ExportError(f"未知的导出版式“{value}”：请使用 standard 或 flat") from None
 
 
+class ChannelStyle(StrEnum):
+    """How the standard layout prints 公开渠道和载体: the guideline's full ■/□ list of the
+    13 standard channels, or only the ticked ones (a shorter, denser printout)."""
+
+    FULL = "full"
+    COMPACT = "compact"
+
+    @classmethod
+    def parse(cls, value: str) -> ChannelStyle:
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ExportError(
+                f"未知的渠道列样式“{value}”：请使用 full（完整 ■/□ 清单）或 compact（仅已选渠道）"
+            ) from None
+
+
 @dataclass
 class ImportNote:
     """One thing the importer guessed, changed or could not read, located to a sheet row."""

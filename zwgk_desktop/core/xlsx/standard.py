@@ -1,9 +1,11 @@
 """The standard (printed review) layout: one sheet per domain, as counties publish them.
 
 Title row "XX镇XX领域基层政务公开标准目录", two-row merged header, 序号, √ marks, the channel
-glyph string, vertical merges of repeated 一级事项, wrapped text with explicit row heights,
-borders, 黑体/仿宋, frozen header, landscape A4 fitted to width with the header repeated on
-every printed page and a "第 N 页 共 M 页" footer.
+glyph string (the full ■/□ list or only the ticked channels, several to a line), vertical
+merges of repeated 一级事项, wrapped 9-point text with explicit row heights, borders,
+黑体/仿宋, frozen header. Printed on landscape A4 at 100 % (the column widths fit the page),
+the title and header rows repeat on every page, and the footer names the unit, the page
+("第 N 页 共 M 页") and the domain (the sheet name).
 """
 
 from __future__ import annotations
@@ -15,20 +17,24 @@ from typing import Any
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, Domain, Item
-from zwgk_desktop.core.xlsx.columns import PlanColumn, plan
-from zwgk_desktop.core.xlsx.cover import short_unit
+from zwgk_desktop.core.titles import domain_title
+from zwgk_desktop.core.xlsx.columns import PlanColumn, fits_page, plan
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.glyphs import MARK, render_channels, render_mark
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
 from zwgk_desktop.core.xlsx.sanitize import is_plain, prepare
-from zwgk_desktop.core.xlsx.styles import Formats
-from zwgk_desktop.core.xlsx.textsize import LINE_POINTS, ROW_PADDING, line_count, row_points
+from zwgk_desktop.core.xlsx.styles import BODY_SIZE, Formats
+from zwgk_desktop.core.xlsx.textsize import ROW_PADDING, line_count, row_points
 
 TITLE_ROW = 0
 HEADER_TOP = 1
 HEADER_SUB = 2
 DATA_ROW = 3
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+POINTS = float(BODY_SIZE)
+LINE_POINTS = 11.25  # one wrapped line of 9-point 仿宋 in Excel and WPS (LibreOffice: less)
+FOOTER_UNIT_CHARS = 60
+__all__ = ["DATA_ROW", "StandardSheetWriter", "domain_title", "level1_runs", "sheet_title"]
 
 
 def sheet_title(name: str, used: set[str]) -> str:
@@ -44,22 +50,31 @@ def sheet_title(name: str, used: set[str]) -> str:
     return candidate
 
 
-def domain_title(catalog: Catalog, domain: Domain) -> str:
-    name = domain.name or "未命名"
-    suffix = "" if name.endswith("领域") else "领域"
-    return f"{short_unit(catalog.meta.unit)}{name}{suffix}基层政务公开标准目录"
+def page_footer(unit: str) -> str:
+    """Footer codes: unit left, “第 N 页 共 M 页” centred, the sheet (domain) name right.
+
+    ``&`` starts a code in Excel's header/footer syntax, so the unit's own ``&`` is doubled.
+    """
+    left = unit[:FOOTER_UNIT_CHARS].replace("&", "&&")
+    return f"&L{left}&C第 &P 页 共 &N 页&R&A"
 
 
 class StandardSheetWriter:
     """Writes domain sheets into one xlsxwriter workbook, collecting warnings and digests."""
 
     def __init__(
-        self, workbook: Any, formats: Formats, catalog: Catalog, warnings: list[str]
+        self,
+        workbook: Any,
+        formats: Formats,
+        catalog: Catalog,
+        warnings: list[str],
+        compact: bool = False,
     ) -> None:
         self.wb = workbook
         self.fmt = formats
         self.catalog = catalog
         self.warnings = warnings
+        self.compact = compact  # only the ticked channels in 公开渠道和载体
 
     def write_domain(
         self,
@@ -72,7 +87,7 @@ class StandardSheetWriter:
     ) -> str:
         """Write one domain sheet; returns the digest of its data cells."""
         ws = self.wb.add_worksheet(title)
-        columns = plan(domain, self.catalog.meta.levels)
+        columns = plan(domain, self.catalog.meta.levels, self.compact)
         self._write_frame(ws, columns, domain_title(self.catalog, domain))
         digest = SheetDigest()
         level1_col = next(i for i, c in enumerate(columns) if c.key == "level1")
@@ -110,7 +125,7 @@ class StandardSheetWriter:
             ws.set_column(c, c, column.width)
         ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
         self._label(ws, TITLE_ROW, 0, title, "title")
-        ws.set_row(TITLE_ROW, 34)
+        ws.set_row(TITLE_ROW, 24)
         c = 0
         while c <= last:
             column = columns[c]
@@ -128,16 +143,17 @@ class StandardSheetWriter:
             for k in range(c, end + 1):
                 self._label(ws, HEADER_SUB, k, columns[k].label, "header")
             c = end + 1
-        ws.set_row(HEADER_TOP, 24)
-        ws.set_row(HEADER_SUB, 30)
+        ws.set_row(HEADER_TOP, 18)
+        ws.set_row(HEADER_SUB, 28)
         ws.freeze_panes(DATA_ROW, 0)
         ws.set_landscape()
         ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(HEADER_TOP, HEADER_SUB)
+        if not fits_page(columns):  # many extra columns: shrink rather than cut the table
+            ws.fit_to_pages(1, 0)
+        ws.repeat_rows(TITLE_ROW, HEADER_SUB)  # domain and unit on every printed page
         ws.center_horizontally()
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
-        ws.set_footer("&C第 &P 页 共 &N 页")
+        ws.set_margins(left=0.25, right=0.25, top=0.35, bottom=0.45)
+        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": 0.15})
 
     def _label(self, ws: Any, r: int, c: int, text: str, kind: str) -> None:
         cell = prepare(text)
@@ -194,7 +210,7 @@ class StandardSheetWriter:
             if kind == "text":
                 value = item.get(column.key)
             elif kind == "channels":
-                value = render_channels(item.channels, column.width)
+                value = render_channels(item.channels, column.width, self.compact, POINTS)
             elif kind == "mark":
                 chosen = column.term in item.get(column.key)
                 note = item.audience_note if column.term == "特定群体" else ""
@@ -217,8 +233,8 @@ class StandardSheetWriter:
                     ws, r, c, value, column.align, digest, partial(_where, domain, n, item, column)
                 )
             if kind != "mark" or len(written) > 2:
-                lines = max(lines, line_count(written, column.width))
-        return row_points(lines)
+                lines = max(lines, line_count(written, column.width, POINTS))
+        return row_points(lines, LINE_POINTS)
 
     def _merge_level1(
         self,
@@ -241,11 +257,11 @@ class StandardSheetWriter:
                 continue
             where = partial(_level1_where, domain, start)
             written = self._text(ws, r, col, value, "center", scratch, where)
-            need = line_count(written, width) * LINE_POINTS + ROW_PADDING
+            need = line_count(written, width, POINTS) * LINE_POINTS + ROW_PADDING
             have = sum(heights[start : end + 1])
             if need > have:
                 extra_lines = math.ceil((need - have + heights[end] - ROW_PADDING) / LINE_POINTS)
-                heights[end] = row_points(extra_lines)
+                heights[end] = row_points(extra_lines, LINE_POINTS)
 
 
 def _item_label(domain: Domain, n: int, item: Item) -> str:

@@ -23,20 +23,31 @@ def text_units(text: str) -> int:
     return len(text) + wide
 
 
-def line_count(text: str, width: float) -> int:
-    """Lines ``text`` wraps to in a column ``width`` units wide (short texts cached)."""
+def line_count(text: str, width: float, points: float = BODY_POINTS) -> int:
+    """Lines ``text`` at ``points`` wraps to in a column ``width`` units wide (short texts
+    cached)."""
     if len(text) <= 400:
-        return _short_line_count(text, width)
-    return _line_count(text, width)
+        return _short_line_count(text, width, points)
+    return _line_count(text, width, points)
 
 
 @lru_cache(maxsize=8192)
-def _short_line_count(text: str, width: float) -> int:
-    return _line_count(text, width)
+def _short_line_count(text: str, width: float, points: float) -> int:
+    return _line_count(text, width, points)
 
 
-def _line_count(text: str, width: float) -> int:
-    usable = max(width - 1.5, 2.0)
+def usable_units(width: float, points: float = BODY_POINTS) -> float:
+    """Room in a column ``width`` wide, in units of :func:`text_units` (two per CJK
+    character). Excel shows a unit as 5.25 pt and a CJK character is ``points`` wide, so a
+    unit holds 10.5 / ``points`` text units, less a unit for the cell's inner margins. The
+    10-point report sheets keep the rounder rule they were checked with."""
+    if points == BODY_POINTS:
+        return max(width - 1.5, 2.0)
+    return max((width - 1.0) * 10.5 / points, 2.0)
+
+
+def _line_count(text: str, width: float, points: float = BODY_POINTS) -> int:
+    usable = usable_units(width, points)
     if len(text) * 2 <= usable and "\n" not in text:
         return 1
     lines = 0
@@ -46,5 +57,5 @@ def _line_count(text: str, width: float) -> int:
     return lines
 
 
-def row_points(lines: int) -> float:
-    return min(MAX_ROW_POINTS, max(MIN_ROW_POINTS, lines * LINE_POINTS + ROW_PADDING))
+def row_points(lines: int, line_points: float = LINE_POINTS) -> float:
+    return min(MAX_ROW_POINTS, max(MIN_ROW_POINTS, lines * line_points + ROW_PADDING))

@@ -16,7 +16,13 @@ from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.xlsx import metasheet
 from zwgk_desktop.core.xlsx.cover import COVER_TITLE, write_cover
 from zwgk_desktop.core.xlsx.flat import write_flat
-from zwgk_desktop.core.xlsx.result import CancelCheck, Layout, Progress, check_cancel
+from zwgk_desktop.core.xlsx.result import (
+    CancelCheck,
+    ChannelStyle,
+    Layout,
+    Progress,
+    check_cancel,
+)
 from zwgk_desktop.core.xlsx.sanitize import prepare
 from zwgk_desktop.core.xlsx.standard import DATA_ROW, StandardSheetWriter, sheet_title
 from zwgk_desktop.core.xlsx.styles import Formats
@@ -61,6 +67,7 @@ def _write_standard(
     warnings: list[str],
     progress: Progress | None,
     cancel: CancelCheck | None,
+    channels: ChannelStyle = ChannelStyle.FULL,
 ) -> None:
     formats = Formats(workbook)
     used = {COVER_TITLE.casefold(), metasheet.SHEET_NAME.casefold()}
@@ -69,7 +76,9 @@ def _write_standard(
         if domain.items or not domain.not_involved:
             titles[index] = sheet_title(domain.name, used)
     cover_digest = write_cover(workbook, formats, catalog, titles)
-    writer = StandardSheetWriter(workbook, formats, catalog, warnings)
+    writer = StandardSheetWriter(
+        workbook, formats, catalog, warnings, compact=channels is ChannelStyle.COMPACT
+    )
     total = catalog.item_count()
     done = 0
     sheets: list[metasheet.SheetInfo] = []
@@ -89,19 +98,22 @@ def export_workbook(
     layout: str = "standard",
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    channels: str = "full",
 ) -> list[str]:
     """Write ``catalog`` to ``path`` (.xlsx); returns Chinese warnings (cells cut or cleaned).
 
+    ``channels`` ("full" or "compact") chooses how the standard layout prints 公开渠道和载体.
     The target is replaced atomically: on error or cancel it is left untouched.
     """
     chosen = Layout.parse(layout)
+    style = ChannelStyle.parse(channels)
     warnings: list[str] = []
     target = Path(path)
     with atomic_path(target) as tmp:
         workbook = _workbook(tmp, catalog, chosen)
         try:
             if chosen is Layout.STANDARD:
-                _write_standard(workbook, catalog, warnings, progress, cancel)
+                _write_standard(workbook, catalog, warnings, progress, cancel, style)
             else:
                 write_flat(workbook, catalog, warnings, progress, cancel)
             check_cancel(cancel)

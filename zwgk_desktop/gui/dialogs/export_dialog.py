@@ -1,8 +1,9 @@
-"""导出Excel: pick the layout and file, export in the background, then offer the folder.
+"""导出: pick the layout and file, export in the background, then offer the folder.
 
-标准格式 is the printed review layout for the county; 平铺格式 is one row per item for a
-portal's batch import. The worker exports a private copy of the catalog, so edits made
-meanwhile cannot tear the file.
+标准格式 is the printed review layout for the county (with the full ■/□ channel list, or
+only the ticked channels for a shorter printout); 平铺格式 is one row per item for a
+portal's batch import; 网页 is the self-contained page with 按要素检索 to publish. The
+worker exports a private copy of the catalog, so edits made meanwhile cannot tear the file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.publish import export_html
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx import export_workbook
 from zwgk_desktop.gui.dialogs.common import (
@@ -44,22 +47,34 @@ from zwgk_desktop.gui.dialogs.common import (
 )
 from zwgk_desktop.gui.tasks import BackgroundTask, report_error, run_in_background
 
-SAVE_FILTER = "Excel 工作簿 (*.xlsx)"
+SAVE_FILTERS = {"xlsx": "Excel 工作簿 (*.xlsx)", "html": "网页 (*.html)"}
 LAYOUTS = {
     "standard": (
         "标准格式（审核打印）",
-        "封面加每个领域一个工作表：标题、两行表头、√ 标记和 ■/□ 渠道，已设置横向 A4 打印。报县审核、打印用这个。",
+        "封面加每个领域一个工作表：标题、两行表头、√ 标记和 ■/□ 渠道；横向 A4 原大打印，每页重复标题和表头，页脚有单位、领域和页码。报县审核、打印用这个。",
     ),
     "flat": (
         "平铺格式（平台导入）",
         "一个工作表，每个事项一行、每个要素一列，没有合并单元格。政务公开平台批量导入用这个。",
     ),
+    "html": (
+        "网页（发布到政府网站）",
+        "一个网页文件，含按要素检索（领域、一级事项、公开方式、公开对象、公开层级、公开渠道和全文检索）。"
+        "不需要服务器，可直接打开，也可作为附件上传到网站。",
+    ),
 }
+COMPACT_LABEL = "公开渠道和载体只列已选渠道（简洁版，打印页数更少）"
+
+
+def suffix_for(layout: str) -> str:
+    return ".html" if layout == "html" else ".xlsx"
 
 
 def default_export_name(catalog: Catalog, layout: str = "standard") -> str:
     stem = f"{safe_filename(catalog.meta.unit, '本单位')}政务公开标准目录"
-    return f"{stem}（平铺）.xlsx" if layout == "flat" else f"{stem}.xlsx"
+    if layout == "flat":
+        return f"{stem}（平铺）.xlsx"
+    return stem + suffix_for(layout)
 
 
 STANDING_SHOWN = 200  # the list is for a glance; the issues panel has all of them
@@ -72,7 +87,7 @@ class ExportDialog(QDialog):
         self, parent: QWidget | None, catalog: Catalog, standing: Sequence[str] = ()
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("导出Excel")
+        self.setWindowTitle("导出")
         self.standing = list(standing)  # validation findings still open (from the window)
         self.resize(640, 420)
         self.catalog = catalog
@@ -95,9 +110,15 @@ class ExportDialog(QDialog):
             text.setStyleSheet(MUTED_STYLE + " margin-left: 22px;")
             layouts_box.addWidget(button)
             layouts_box.addWidget(text)
+            if key == "standard":
+                self.compact_check = QCheckBox(COMPACT_LABEL)
+                self.compact_check.setStyleSheet("margin-left: 22px;")
+                self.compact_check.setChecked(settings.compact_channels)
+                layouts_box.addWidget(self.compact_check)
         initial = settings.default_layout if settings.default_layout in LAYOUTS else "standard"
         self.layout_buttons[initial].setChecked(True)
         self.layout_group.buttonToggled.connect(self._layout_changed)
+        self.compact_check.setEnabled(initial == "standard")
         layouts = QGroupBox("版式")
         layouts.setLayout(layouts_box)
 
@@ -190,18 +211,25 @@ class ExportDialog(QDialog):
     def set_layout(self, key: str) -> None:
         self.layout_buttons[key].setChecked(True)
 
+    def channels(self) -> str:
+        return "compact" if self.compact_check.isChecked() else "full"
+
     def target_path(self) -> Path:
         path = Path(self.path_edit.text().strip())
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        suffix = suffix_for(self.layout_key())
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def _layout_changed(self, *_: object) -> None:
-        """Follow the default name for the chosen layout unless the clerk typed their own."""
+        """Follow the default name for the chosen layout unless the clerk typed their own
+        (then only the extension follows the format)."""
+        key = self.layout_key()
+        self.compact_check.setEnabled(key == "standard")
         current = Path(self.path_edit.text().strip())
-        defaults = {default_export_name(self.catalog, key) for key in LAYOUTS}
+        defaults = {default_export_name(self.catalog, k) for k in LAYOUTS}
         if current.name in defaults:
-            self.path_edit.setText(
-                str(current.with_name(default_export_name(self.catalog, self.layout_key())))
-            )
+            self.path_edit.setText(str(current.with_name(default_export_name(self.catalog, key))))
+        elif current.suffix.lower() in (".xlsx", ".html") and current.suffix != suffix_for(key):
+            self.path_edit.setText(str(current.with_suffix(suffix_for(key))))
 
     def problem(self) -> str:
         text = self.path_edit.text().strip()
@@ -222,7 +250,8 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         current = self.target_path()
-        chosen = ask_save_path(self, "导出Excel", current, SAVE_FILTER, ".xlsx")
+        suffix = suffix_for(self.layout_key())
+        chosen = ask_save_path(self, "导出", current, SAVE_FILTERS[suffix[1:]], suffix)
         if chosen is not None:
             self._overwrite_ok = chosen
             self.path_edit.setText(str(chosen))
@@ -232,7 +261,7 @@ class ExportDialog(QDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "导出Excel",
+            "导出",
             f"“{path.name}”已存在，要替换它吗？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -248,35 +277,44 @@ class ExportDialog(QDialog):
         if not self._confirm_overwrite(path):
             return None
         layout = self.layout_key()
+        channels = self.channels()
         snapshot = copy_catalog(self.catalog)
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
-            return export_workbook(snapshot, path, layout, progress, cancel)
+            if layout == "html":
+                export_html(snapshot, path)
+                return []
+            return export_workbook(snapshot, path, layout, progress, cancel, channels)
 
         self.export_button.setEnabled(False)
         self.task = run_in_background(
             self,
-            "导出Excel",
+            "导出",
             work,
-            lambda warnings: self._export_done(path, layout, warnings),
+            lambda warnings: self._export_done(path, layout, channels, warnings),
             on_error=self._export_failed,
             on_cancel=self._revalidate,
         )
         return self.task
 
     def _export_failed(self, exc: BaseException) -> None:
-        report_error(self, "导出Excel", exc)
+        report_error(self, "导出", exc)
         self._revalidate()
 
-    def _export_done(self, path: Path, layout: str, warnings: list[str]) -> None:
+    def _export_done(self, path: Path, layout: str, channels: str, warnings: list[str]) -> None:
         self.exported_path = path
         self.warnings = list(warnings)
         settings = load_settings()
         settings.last_folder = str(path.parent)
         settings.default_layout = layout
+        if layout == "standard":
+            settings.compact_channels = channels == "compact"
         save_settings(settings)
         self.setWindowTitle("导出完成")
-        self.done_label.setText(f"版式：{LAYOUTS[layout][0]}\n文件：{path}")
+        kind = LAYOUTS[layout][0]
+        if layout == "standard" and channels == "compact":
+            kind += "，渠道只列已选"
+        self.done_label.setText(f"版式：{kind}\n文件：{path}")
         self.warnings_label.setText(result_summary(self.standing, self.warnings))
         shown = self.standing[:STANDING_SHOWN] + self.warnings
         self.warnings_list.clear()
