@@ -59,7 +59,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     "args",
     [
         ("export",),
-        ("export", "a.zwgk"),
+        ("export", "a.zwgk", "--layout"),
         ("export", "a.zwgk", "-o", "b.xlsx", "--layout", "Flat"),
         ("expot", "a.zwgk"),
         ("new", "x.zwgk"),
