@@ -33,14 +33,62 @@ from zwgk_desktop.core.errors import (
 )
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
-from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations
+from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations, migrations
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
+from zwgk_desktop.core.sqlite_gate import Gate, TableRule, reading
 
 SUFFIX = ".zwgk"
-CATALOG_FILE = FileKind(
-    APPLICATION_ID, "“{name}”不是政务公开目录文件（.zwgk）", not_ours_error=NotACatalogError
-)
+MAX_ITEMS = 200_000  # as many as the largest workbook we read (xlsx.grid.MAX_ROWS)
+MAX_DOMAINS = 2_000
 _ITEM_COLUMNS = (*TEXT_FIELDS, *CHOICE_FIELDS, "extra", "template_ref")
+_LEVELS_BAD = (
+    "SELECT rowid FROM meta WHERE key = 'levels' AND NOT (CASE WHEN json_valid(value) "
+    "THEN json_type(value) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(meta.value) "
+    "WHERE type != 'text') ELSE 0 END) LIMIT 1"
+)
+CATALOG_GATE = Gate(
+    migrations,
+    (
+        TableRule(
+            "meta",
+            text=("key", "value"),
+            max_rows=1_000,
+            label="单位信息",
+            extra_sql=(_LEVELS_BAD,),
+        ),
+        TableRule(
+            "domains",
+            text=("id", "name", "note"),
+            integer=("position", "pilot", "not_involved"),
+            str_lists=("aliases",),
+            max_rows=MAX_DOMAINS,
+            label="领域",
+        ),
+        TableRule(
+            "items",
+            text=("domain_id", *TEXT_FIELDS, "template_ref"),
+            integer=("id", "position"),
+            str_lists=CHOICE_FIELDS,
+            str_maps=("extra",),
+            max_rows=MAX_ITEMS,
+            label="事项",
+        ),
+        TableRule(
+            "snapshots",
+            text=("name", "created"),
+            long_text=("data",),
+            integer=("id", "item_count"),
+            max_rows=10_000,
+            label="版本快照",
+        ),
+    ),
+)
+CATALOG_FILE = FileKind(
+    APPLICATION_ID,
+    "“{name}”不是政务公开目录文件（.zwgk）",
+    not_ours_error=NotACatalogError,
+    gate=CATALOG_GATE,
+)
 _META_KEYS = ("unit", "region", "year", "contact", "date", "levels")
 
 
@@ -181,14 +229,19 @@ class Document:
                 lock = None
                 read_only = True
                 lock_message = "无法在该位置写入（只读介质或无权限），已以只读方式打开"
+        conn: sqlite3.Connection | None = None
         try:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             cls._check(conn, path)
             if not read_only:
                 apply_migrations(Database(conn))
         except BaseException:
+            if conn is not None:
+                conn.close()
             if lock is not None:
                 lock.release()
+                with contextlib.suppress(OSError):
+                    Path(lock.lock_file).unlink()
             raise
         return cls(path, conn, read_only, lock, lock_message)
 
@@ -251,61 +304,66 @@ class Document:
 
     # ----------------------------------------------------------------- reading
     def meta(self) -> CatalogMeta:
-        raw = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
-        data: dict[str, Any] = {k: raw.get(k, "") for k in _META_KEYS if k != "levels"}
-        if "levels" in raw:
-            data["levels"] = json.loads(raw["levels"])
-        meta = CatalogMeta.from_dict(data)
-        if "levels" in raw:
-            meta.levels = list(json.loads(raw["levels"]))
-        return meta
+        with reading(self.source_path.name):
+            raw = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+            data: dict[str, Any] = {k: raw.get(k, "") for k in _META_KEYS if k != "levels"}
+            if "levels" in raw:
+                data["levels"] = json.loads(raw["levels"])
+            meta = CatalogMeta.from_dict(data)
+            if "levels" in raw:
+                meta.levels = list(json.loads(raw["levels"]))
+            return meta
 
     def domains(self) -> list[Domain]:
         """The domains in order, without their items."""
-        rows = self._conn.execute(
-            "SELECT id, name, pilot, not_involved, note, aliases FROM domains ORDER BY position"
-        ).fetchall()
-        return [
-            Domain(
-                id=r[0],
-                name=r[1],
-                pilot=bool(r[2]),
-                not_involved=bool(r[3]),
-                note=r[4],
-                aliases=json.loads(r[5]),
-            )
-            for r in rows
-        ]
+        with reading(self.source_path.name):
+            rows = self._conn.execute(
+                "SELECT id, name, pilot, not_involved, note, aliases FROM domains ORDER BY position"
+            ).fetchall()
+            return [
+                Domain(
+                    id=r[0],
+                    name=r[1],
+                    pilot=bool(r[2]),
+                    not_involved=bool(r[3]),
+                    note=r[4],
+                    aliases=json.loads(r[5]),
+                )
+                for r in rows
+            ]
 
     def items(self, domain_id: str) -> list[Item]:
-        cursor = self._conn.execute(
-            f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE domain_id = ? ORDER BY position",
-            (domain_id,),
-        )
-        columns = ("id", *_ITEM_COLUMNS)
-        return [_row_item(row, columns) for row in cursor]
+        with reading(self.source_path.name):
+            cursor = self._conn.execute(
+                f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE domain_id = ? ORDER BY position",
+                (domain_id,),
+            )
+            columns = ("id", *_ITEM_COLUMNS)
+            return [_row_item(row, columns) for row in cursor]
 
     def item(self, item_id: int) -> Item:
-        row = self._conn.execute(
-            f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(item_id)
-        return _row_item(row, ("id", *_ITEM_COLUMNS))
+        with reading(self.source_path.name):
+            row = self._conn.execute(
+                f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(item_id)
+            return _row_item(row, ("id", *_ITEM_COLUMNS))
 
     def load_catalog(self) -> Catalog:
         """The whole catalog in one pass (items carry their storage ids)."""
-        domains = self.domains()
-        by_id = {d.id: d for d in domains}
-        cursor = self._conn.execute(
-            f"SELECT id, domain_id, {', '.join(_ITEM_COLUMNS)} FROM items ORDER BY domain_id, position"
-        )
-        columns = ("id", *_ITEM_COLUMNS)
-        for row in cursor:
-            domain = by_id.get(row[1])
-            if domain is not None:
-                domain.items.append(_row_item((row[0], *row[2:]), columns))
-        return Catalog(meta=self.meta(), domains=domains)
+        with reading(self.source_path.name):
+            domains = self.domains()
+            by_id = {d.id: d for d in domains}
+            cursor = self._conn.execute(
+                f"SELECT id, domain_id, {', '.join(_ITEM_COLUMNS)} FROM items ORDER BY domain_id, position"
+            )
+            columns = ("id", *_ITEM_COLUMNS)
+            for row in cursor:
+                domain = by_id.get(row[1])
+                if domain is not None:
+                    domain.items.append(_row_item((row[0], *row[2:]), columns))
+            return Catalog(meta=self.meta(), domains=domains)
 
     def item_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM items").fetchone()[0])
@@ -501,12 +559,13 @@ class Document:
         return [SnapshotInfo(*r) for r in rows]
 
     def snapshot_catalog(self, snapshot_id: int) -> Catalog:
-        row = self._conn.execute(
-            "SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)
-        ).fetchone()
-        if row is None:
-            raise ZwgkError("找不到该版本快照")
-        return Catalog.from_dict(json.loads(row[0]))
+        with reading(self.source_path.name):
+            row = self._conn.execute(
+                "SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)
+            ).fetchone()
+            if row is None:
+                raise ZwgkError("找不到该版本快照")
+            return Catalog.from_dict(json.loads(row[0]))
 
     def restore_snapshot(self, snapshot_id: int) -> int:
         """Go back to a snapshot; the current state is kept first as an automatic snapshot."""
