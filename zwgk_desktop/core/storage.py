@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -157,6 +159,82 @@ def _file_uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
+_SIDECARS = ("-journal", "-wal", "-shm")
+COPY_PREFIX = "zwgk-review-"  # temp folders of private copies (the GUI knows this prefix)
+
+
+def private_copy(path: Path, copy: Path) -> None:
+    """Copy a document as SQLite sees it, with whatever its sidecar files hold.
+
+    A read-only connection to the original takes a shared lock and sees committed WAL
+    content; the backup API copies its pages consistently. A hot journal (a writer killed
+    mid-transaction) cannot be rolled back read-only: then the file is copied with its
+    ``-journal``/``-wal`` and SQLite recovers the private copy on first read.
+    """
+    try:
+        with contextlib.closing(sqlite3.connect(_file_uri(path, "ro"), uri=True)) as source:
+            source.execute("PRAGMA trusted_schema = OFF")
+            source.execute("PRAGMA busy_timeout = 3000")
+            with contextlib.closing(sqlite3.connect(copy)) as target:
+                source.backup(target)
+        return
+    except sqlite3.DatabaseError:
+        _remove_with_sidecars(copy)
+    try:
+        for suffix in ("", "-journal", "-wal"):
+            side = Path(f"{path}{suffix}")
+            if side.is_file():
+                shutil.copyfile(side, Path(f"{copy}{suffix}"))
+    except OSError as exc:
+        raise FileUnreadableError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
+    uri = _file_uri(copy, "rw")
+    with (
+        contextlib.suppress(sqlite3.DatabaseError),
+        contextlib.closing(sqlite3.connect(uri, uri=True)) as recover,
+    ):
+        recover.execute("PRAGMA trusted_schema = OFF")
+        recover.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", *_SIDECARS):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def _move_into_place(tmp: Path, path: Path, overwrite: bool) -> None:
+    """The only step that touches ``path``: under its edit lock, one ``os.replace``."""
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ZwgkError(
+            f"“{path.name}”正在编辑中（已在本程序中打开），不能覆盖；请先关闭它"
+        ) from None
+    try:
+        if path.exists() and not overwrite:
+            raise ZwgkError(f"文件已存在：{path}")
+        for suffix in _SIDECARS:  # an old journal must never be applied to the new file
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
+
+
+def _write_failure(path: Path, exc: BaseException) -> str:
+    """One Chinese line for a document that could not be written."""
+    text = str(exc).lower()
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text:
+        return f"磁盘空间不足，无法生成“{path.name}”"
+    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
+        return f"无法在“{path.parent}”中写入（只读或无权限），未生成“{path.name}”"
+    if isinstance(exc, OSError):
+        return f"无法生成“{path.name}”：{exc.strerror or exc}"
+    return f"无法生成“{path.name}”：写入失败"
+
+
 class Document:
     """An open .zwgk catalog document.
 
@@ -179,33 +257,46 @@ class Document:
         self.db = Database(conn)
         self._lock = lock
         self.source_path = path  # the user's file; differs from ``path`` for a review copy
+        self._temp_folder: Path | None = None  # the private copy's folder, removed on close
 
     # ----------------------------------------------------------------- open / create
     @classmethod
     def create(cls, path: str | Path, catalog: Catalog, overwrite: bool = False) -> Document:
-        """Write ``catalog`` to a new document at ``path`` and return it open for editing."""
+        """Write ``catalog`` to a new document at ``path`` and return it open for editing.
+
+        The document is built in a temp file of its own (unique per call, so concurrent
+        imports to one name never share it) and moved into place by one ``os.replace``,
+        under the document's edit lock: a document open in the editor is never replaced.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise ZwgkError(f"文件已存在：{path}")
         if not path.parent.is_dir():
             raise ZwgkError(f"文件夹不存在：{path.parent}")
-        # Build beside the target, then move into place: a half-written document never
-        # appears under the user's file name.
-        tmp = path.with_name(f".{path.name}.creating")
-        tmp.unlink(missing_ok=True)
-        conn = _connect(_file_uri(tmp, "rwc"), read_only=False)
+        tmp: Path | None = None
         try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db = Database(conn)
-            apply_migrations(db)
-            doc = cls(tmp, conn, read_only=False, lock=None)
-            with doc._transaction():
-                doc._write_meta(catalog.meta)
-                for position, domain in enumerate(catalog.domains):
-                    doc._insert_domain(domain, position)
+            fd, name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".creating", dir=path.parent
+            )
+            os.close(fd)
+            tmp = Path(name)
+            conn = _connect(_file_uri(tmp, "rw"), read_only=False)
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                apply_migrations(Database(conn))
+                doc = cls(tmp, conn, read_only=False, lock=None)
+                with doc._transaction():
+                    doc._write_meta(catalog.meta)
+                    for position, domain in enumerate(catalog.domains):
+                        doc._insert_domain(domain, position)
+            finally:
+                conn.close()
+            _move_into_place(tmp, path, overwrite)
+        except (OSError, sqlite3.Error) as exc:
+            raise ZwgkError(_write_failure(path, exc)) from exc
         finally:
-            conn.close()
-        tmp.replace(path)
+            if tmp is not None:
+                _remove_with_sidecars(tmp)
         return cls.open(path)
 
     @classmethod
@@ -247,28 +338,32 @@ class Document:
 
     @classmethod
     def open_untrusted(cls, path: str | Path) -> Document:
-        """Open a received document for review: a private read-only copy, never the original."""
+        """Open a received document for review: a private read-only copy, never the original.
+
+        The copy lives in a temp folder of its own, removed by :meth:`close` (and at once if
+        opening fails or is interrupted).
+        """
         path = Path(path)
         if not path.is_file():
             raise FileUnreadableError(f"找不到文件：{path}")
-        folder = Path(tempfile.mkdtemp(prefix="zwgk-review-"))
-        copy = folder / path.name
+        folder = Path(tempfile.mkdtemp(prefix=f"{COPY_PREFIX}{os.getpid()}-"))
         try:
-            shutil.copyfile(path, copy)
-        except OSError as exc:
-            raise FileUnreadableError(
-                f"无法读取文件：{path.name}（{exc.strerror or exc}）"
-            ) from exc
-        conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
-        try:
-            cls._check(conn, path)
+            copy = folder / path.name
+            private_copy(path, copy)
+            conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
+            try:
+                cls._check(conn, path)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            shutil.rmtree(folder, ignore_errors=True)
             raise
         doc = cls(
             copy, conn, read_only=True, lock=None, lock_message="审核模式：只读打开收到的文件副本"
         )
         doc.source_path = path
+        doc._temp_folder = folder
         return doc
 
     @staticmethod
@@ -282,6 +377,9 @@ class Document:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._conn.close()
+        if self._temp_folder is not None:
+            shutil.rmtree(self._temp_folder, ignore_errors=True)
+            self._temp_folder = None
         if self._lock is not None:
             self._lock.release()
             with contextlib.suppress(OSError):
