@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if out.suffix.lower() == ".json" else "xlsx")
     if fmt == "xlsx" and out.suffix.lower() != ".xlsx":
         raise ZwgkError("Excel 导出文件的扩展名应为 .xlsx")
-    catalog = load_catalog(args.file)
+    notes: list[str] = []
+    catalog = load_catalog(args.file, notes)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     if fmt == "json":
         write_text_atomic(out, json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2) + "\n")
         print(f"已导出 {out}（JSON，{catalog.item_count()} 个事项）")

@@ -43,8 +43,11 @@ def load_json(path: Path) -> Catalog:
         raise FileUnreadableError(f"“{path.name}”的 JSON 结构不正确") from exc
 
 
-def load_catalog(path: str | Path) -> Catalog:
-    """The catalog in ``path``; the original file is never modified."""
+def load_catalog(path: str | Path, warnings: list[str] | None = None) -> Catalog:
+    """The catalog in ``path``; the original file is never modified.
+
+    ``warnings`` collects what the user must be told even though the file was read (a
+    workbook whose hidden metadata disagreed with its visible cells)."""
     path = Path(path)
     if not path.exists():
         raise FileUnreadableError(f"找不到文件：{path}")
@@ -66,7 +69,10 @@ def load_catalog(path: str | Path) -> Catalog:
     if suffix == ".xlsx":
         from zwgk_desktop.core.xlsx import read_workbook
 
-        return read_workbook(path).catalog
+        result = read_workbook(path)
+        if warnings is not None:
+            warnings.extend(result.mismatches)
+        return result.catalog
     if suffix == ".json":
         return load_json(path)
     raise FileUnreadableError(f"无法识别“{path.name}”的文件类型：请使用 .zwgk、.xlsx 或 .json 文件")
