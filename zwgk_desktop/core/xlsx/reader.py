@@ -23,7 +23,7 @@ from defusedxml import DefusedXmlException
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.templates import find_template
-from zwgk_desktop.core.xlsx import guard, metasheet
+from zwgk_desktop.core.xlsx import guard, metasheet, quiet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
 from zwgk_desktop.core.xlsx.cover import COVER_NAMES, read_cover
 from zwgk_desktop.core.xlsx.digest import SheetDigest
@@ -83,6 +83,7 @@ def read_workbook(
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
     guard.check_file(path)
+    quiet.install()
     check_cancel(cancel)
     try:
         workbook = openpyxl.load_workbook(

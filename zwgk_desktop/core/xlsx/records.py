@@ -31,7 +31,7 @@ from zwgk_desktop.core.xlsx.domainmatch import (
     strip_ordinal,
     unit_from_title,
 )
-from zwgk_desktop.core.xlsx.grid import Grid
+from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.headers import (
     Header,
     build_header,
@@ -135,7 +135,7 @@ class SheetParser:
                 self.note(r, "warning", "单元格超过 32,767 个字符，已截断")
             r = self._row(r) + 1
         if g.row_limit_hit:
-            self.note(None, "warning", f"工作表超过 {len(g.rows)} 行，之后的内容未读取")
+            self.note(None, "warning", f"工作表超过 {MAX_ROWS:,} 行，之后的内容未读取")
         if g.merges_truncated:
             self.note(None, "warning", "合并单元格过多，部分合并未按合并处理")
         sections = self.result.sections

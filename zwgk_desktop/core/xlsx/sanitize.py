@@ -18,6 +18,9 @@ EXCEL_MAX_CHARS = 32_767  # UTF-16 code units per cell
 _ILLEGAL_RE = re.compile("[\x00\ud800-\udfff\ufffe\uffff]")
 _QUOTE_START = frozenset("=+-@＝＋－＠" + "".join(chr(c) for c in range(0x20)) + "\x7f")
 _ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# What XML 1.0 cannot carry at all, not even escaped: sheet names and document properties
+# are written raw into XML attributes and elements, so these must go.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,12 @@ def cut_to_limit(text: str, limit: int = EXCEL_MAX_CHARS) -> tuple[str, bool]:
 def remove_illegal(text: str) -> tuple[str, bool]:
     cleaned = _ILLEGAL_RE.sub("", text)
     return cleaned, len(cleaned) != len(text)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without what an XML attribute or property cannot hold (control characters,
+    lone surrogates, non-characters)."""
+    return _XML_ILLEGAL_RE.sub("", text)
 
 
 def needs_quote_prefix(text: str) -> bool:
