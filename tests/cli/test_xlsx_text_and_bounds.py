@@ -182,3 +182,27 @@ def test_row_limit_note_states_the_real_limit(tmp_path: Path, monkeypatch) -> No
     workbook.close()
     notes = [n.message for n in read_workbook(path).notes]
     assert any("超过 5 行" in n for n in notes), notes
+
+
+def test_literal_escape_text_round_trips_as_text(tmp_path: Path) -> None:
+    source = _catalog_json(tmp_path / "in.json", "甲镇", "自定义领域")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    item = data["domains"][0]["items"][0]
+    item["level2"] = "A_x000D_B"
+    item["content"] = "第一行\r第二行"
+    item["basis"] = "E_x005F_F"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for layout in ("standard", "flat"):
+        book = tmp_path / f"{layout}.xlsx"
+        assert zwgk("export", str(source), "-o", str(book), "--layout", layout).returncode == 0
+        imported = tmp_path / f"{layout}.zwgk"
+        result = zwgk("import", str(book), "-o", str(imported))
+        assert result.returncode == 0, result.stderr
+        assert "修改" not in result.stdout  # no false "sheet was modified" note
+        back = json.loads(zwgk("show", str(imported), "--json").stdout)
+        got = back["domains"][0]["items"][0]
+        assert (got["level2"], got["content"], got["basis"]) == (
+            "A_x000D_B",
+            "第一行\r第二行",
+            "E_x005F_F",
+        )

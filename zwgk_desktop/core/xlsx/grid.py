@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
-from zwgk_desktop.core.xlsx.sanitize import EXCEL_MAX_CHARS, unescape_cell
+from zwgk_desktop.core.xlsx.sanitize import ESCAPED_UNDERSCORE, EXCEL_MAX_CHARS, unescape_cell
 
 MAX_ROWS = 200_000
 MAX_COLS = 64
@@ -182,7 +182,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
                     grid.formulas[(r, c)] = value
                     values[c] = None
                     continue
-                if "_x" in value:
+                if "_x" in value or ESCAPED_UNDERSCORE in value:
                     value = values[c] = unescape_cell(value)
                 if len(value) > EXCEL_MAX_CHARS:
                     value = values[c] = value[:EXCEL_MAX_CHARS]
