@@ -59,3 +59,40 @@ def test_internal_error_is_exit_3_with_a_log_file(
     assert len(err.splitlines()) == 1 and "内部错误" in err and "已写入" in err
     log = Path(err.split("已写入 ", 1)[1].split("，", 1)[0])
     assert log.is_file() and "simulated bug" in log.read_text(encoding="utf-8")
+
+
+def test_file_names_that_are_not_utf8_work(tmp_path: Path) -> None:
+    if sys.platform == "win32":
+        pytest.skip("Windows file names are UTF-16")
+    good = tmp_path / "ok.zwgk"
+    assert zwgk("new", str(good), "--unit", "甲镇人民政府", "--domains", "社会救助").returncode == 0
+    folder = os.fsencode(tmp_path)
+    gbk = folder + b"/\xd6\xd0\xce\xc4.zwgk"  # "中文" in GBK
+    shutil.copy2(good, gbk)
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    for args in (
+        [b"show", gbk, b"--json"],
+        [b"validate", gbk, b"--json"],
+        [b"export", gbk, b"-o", folder + b"/\xd6\xd0.xlsx"],
+        [b"export", gbk, b"-o", folder + b"/\xd6\xd0.json"],
+        [b"review", gbk, b"--json"],
+        [b"import", folder + b"/\xd6\xd0.xlsx", b"-o", folder + b"/\xce\xc4.zwgk"],
+        [b"validate", gbk, b"--report", folder + b"/\xd6\xd0r.xlsx"],
+    ):
+        result = subprocess.run([os.fsencode(ZWGK), *args], capture_output=True, env=env)
+        assert result.returncode in (0, 1), (args, result.stderr.decode("utf-8", "replace"))
+
+
+def test_a_catalog_beyond_the_item_limit_says_the_real_limit(tmp_path: Path) -> None:
+    doc = tmp_path / "巨大.zwgk"
+    assert zwgk("new", str(doc), "--unit", "甲镇人民政府", "--domains", "社会救助").returncode == 0
+    conn = sqlite3.connect(doc)
+    conn.execute(
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200001) "
+        "INSERT INTO items (domain_id, position) SELECT 'social-assistance', x FROM n"
+    )
+    conn.commit()
+    conn.close()
+    result = zwgk("show", str(doc))
+    assert result.returncode == 2, result.stderr
+    assert "超过上限 200000 条" in result.stderr and len(result.stderr.strip().splitlines()) == 1
