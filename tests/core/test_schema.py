@@ -13,8 +13,8 @@ def test_migrations_are_recorded_and_reopening_applies_nothing_new(tmp_path: Pat
     path = tmp_path / "a.zwgk"
     Document.create(path, Catalog(meta=CatalogMeta(unit="甲"))).close()
     with Document.open(path) as doc:
-        applied = [m.name for m in migrations().applied(doc.db)]
-        assert applied == [m.name for m in migrations()._migrations]
-        assert migrations().pending(doc.db) == []
+        applied = [m.name for m in migrations.applied(doc.db)]
+        assert applied == [m.name for m in migrations._migrations]
+        assert migrations.pending(doc.db) == []
         rows = doc.db.execute("SELECT migration_set FROM _sqlite_migrations").fetchall()
         assert {r[0] for r in rows} == {MIGRATION_SET}

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from zwgk_desktop.cli.output import add_force_option, check_output, note_output
 from zwgk_desktop.core.atomic import write_text_atomic
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.text import without_lone_surrogates
 
 _BY_SUFFIX = {".json": "json", ".html": "html", ".htm": "html"}
 
@@ -63,6 +66,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def _refuse_own_input(source: Path, out: Path) -> None:
+    """Exporting over the file being read would silently drop its notes and hidden sheets."""
+    same = source.resolve() == out.resolve()
+    if not same and source.exists() and out.exists():
+        with contextlib.suppress(OSError):
+            same = os.path.samefile(source, out)
+    if same:
+        raise ZwgkError(f"导出文件不能与输入文件“{source.name}”相同，请另选输出文件名")
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.site:
         raise ZwgkError("请用 -o 指定输出文件，或用 --site 指定网页文件夹")
@@ -73,10 +86,15 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html" and out is not None and out.suffix.lower() not in (".html", ".htm"):
         raise ZwgkError("网页导出文件的扩展名应为 .html")
     if out is not None:
+        _refuse_own_input(Path(args.file), out)
         check_output(out, args.force, source=args.file)
-    catalog = load_catalog(args.file)
+    notes: list[str] = []
+    catalog = load_catalog(args.file, notes)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     if out is not None and fmt == "json":
-        write_text_atomic(out, json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_text_atomic(out, without_lone_surrogates(text))
         note_output(out, args.file)
         print(f"已导出 {out}（JSON，{catalog.item_count()} 个事项）")
     elif out is not None and fmt == "html":

@@ -248,7 +248,8 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         )
     )
     if not acting and args.review_file is None and find_review_file(path) is None:
-        catalog = load_catalog(path)  # unreadable input is still an error (exit 2)
+        mismatches: list[str] = []
+        catalog = load_catalog(path, mismatches)  # unreadable input is still an error (exit 2)
         message = f"“{path.name}”尚无审核记录。用 --comment、--status 等开始审核。"
         if args.json:
             print_json(
@@ -262,10 +263,12 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
                     "status": None,
                     "domains": [],
                     "comments": [],
-                    "notices": [message],
+                    "notices": [*mismatches, message],
                 }
             )
         else:
+            for notice in mismatches:
+                print(f"提示：{notice}")
             print(message)
         return 0
     if args.level and not args.from_parent:

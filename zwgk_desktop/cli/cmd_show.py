@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from zwgk_desktop.cli.output import print_json
@@ -22,7 +23,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.file)
+    warnings: list[str] = []
+    catalog = load_catalog(args.file, warnings)
+    for warning in warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     if args.json:
         print_json(catalog.to_dict())
         return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from zwgk_desktop.cli.output import add_force_option, check_output, note_output, print_json
@@ -50,12 +51,15 @@ def check_files(files: list[str]) -> list[FileReport]:
     """Load and validate each file; an unreadable one is reported on stderr and skipped."""
     reports: list[FileReport] = []
     for name in files:
+        warnings: list[str] = []
         try:
-            catalog = load_catalog(name)
+            catalog = load_catalog(name, warnings)
         except ZwgkError as exc:
             print(f"zwgk：{exc}", file=sys.stderr)
             reports.append(FileReport(name, error=str(exc)))
             continue
+        for warning in warnings:
+            print(f"注意：{Path(name).name}：{warning}", file=sys.stderr)
         reports.append(FileReport(name, catalog, validate_catalog(catalog)))
     return reports
 

@@ -104,8 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line for the user, details only on request
         if os.environ.get("ZWGK_DEBUG"):
             raise
+        from zwgk_desktop.core.crashlog import write_crash_log
+
+        log = write_crash_log(exc, list(sys.argv if argv is None else argv))
+        where = f"，详细信息已写入 {log}" if log else ""
         print(
-            f"zwgk：内部错误（{type(exc).__name__}: {exc}），请将此信息反馈给开发者",
+            f"zwgk：内部错误（{type(exc).__name__}）{where}，请将此信息反馈给开发者",
             file=sys.stderr,
         )
         return 3

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.text import without_lone_surrogates
 
 
 def print_json(data: Any) -> None:
     """Pretty JSON with Chinese left readable (the interchange files are UTF-8)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write(without_lone_surrogates(json.dumps(data, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
 

@@ -7,10 +7,12 @@ Used by ``zwgk show/validate/export`` and the reviewer's batch check. Every fail
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.model import FORMAT_NAME, Catalog
+from zwgk_desktop.core.text import without_lone_surrogates
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
 
@@ -28,23 +30,45 @@ _UNSUPPORTED = {
 }
 
 
-def load_json(path: Path) -> Catalog:
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise FileUnreadableError(f"“{path.name}”过大，无法读取")
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file: the size a device, pipe or symlink to
+    /dev/zero reports is not to be trusted, so the read itself is bounded."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise FileUnreadableError(f"“{path.name}”不是普通文件，无法读取")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise FileUnreadableError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise FileUnreadableError(
+            f"“{path.name}”过大（超过 {limit // (1024 * 1024)} MB），不是正常的目录文件"
+        )
+    return data
+
+
+def load_json(path: Path) -> Catalog:
+    raw = _read_bounded(path, MAX_JSON_BYTES)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        text = json.dumps(data, ensure_ascii=False)
+        if without_lone_surrogates(text) != text:  # "\ud800" escapes: not storable text
+            data = json.loads(without_lone_surrogates(text))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise FileUnreadableError(f"“{path.name}”不是有效的 JSON 目录文件") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise FileUnreadableError(f"“{path.name}”不是 zwgk-catalog 格式的 JSON")
     try:
         return Catalog.from_dict(data)
-    except (TypeError, AttributeError, ValueError) as exc:
+    except (TypeError, AttributeError, ValueError, RecursionError) as exc:
         raise FileUnreadableError(f"“{path.name}”的 JSON 结构不正确") from exc
 
 
-def load_catalog(path: str | Path) -> Catalog:
-    """The catalog in ``path``; the original file is never modified."""
+def load_catalog(path: str | Path, warnings: list[str] | None = None) -> Catalog:
+    """The catalog in ``path``; the original file is never modified.
+
+    ``warnings`` collects what the user must be told even though the file was read (a
+    workbook whose hidden metadata disagreed with its visible cells)."""
     path = Path(path)
     if not path.exists():
         raise FileUnreadableError(f"找不到文件：{path}")
@@ -66,7 +90,10 @@ def load_catalog(path: str | Path) -> Catalog:
     if suffix == ".xlsx":
         from zwgk_desktop.core.xlsx import read_workbook
 
-        return read_workbook(path).catalog
+        result = read_workbook(path)
+        if warnings is not None:
+            warnings.extend(result.mismatches)
+        return result.catalog
     if suffix == ".json":
         return load_json(path)
     raise FileUnreadableError(f"无法识别“{path.name}”的文件类型：请使用 .zwgk、.xlsx 或 .json 文件")

@@ -7,16 +7,15 @@ schema evolves only through the migrations below, applied on open.
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database, Migrations
+from sqlite_utils import Database, Migrations
 
 APPLICATION_ID = 0x5A57474B  # "ZWGK"
 MIGRATION_SET = "zwgk"
 
+migrations = Migrations(MIGRATION_SET)
 
+
+@migrations()
 def m001_catalog(db: Database) -> None:
     """meta, domains, items and snapshots."""
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -63,20 +62,5 @@ def m001_catalog(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_catalog,)
-
-
-@cache
-def migrations() -> Migrations:
-    """The migration set, built on first use: sqlite-utils is imported only by the paths
-    that create or upgrade a document, not by every command that merely reads one."""
-    from sqlite_utils import Migrations
-
-    found = Migrations(MIGRATION_SET)
-    for step in MIGRATIONS:
-        found()(step)
-    return found
-
-
 def apply_migrations(db: Database) -> None:
-    migrations().apply(db)
+    migrations.apply(db)

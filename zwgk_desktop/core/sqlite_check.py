@@ -1,8 +1,9 @@
 """The first look at an SQLite file someone hands us: is it ours, and is it intact?
 
 Shared by the catalog document (``.zwgk``) and the review file (``.zwgkr``): both check the
-``application_id`` before reading anything and run ``quick_check``; each then checks its own
-tables from the ``sqlite_master`` rows returned here.
+``application_id`` before reading anything, then the gate of ``sqlite_gate`` (our schema
+exactly, before even ``quick_check`` could evaluate a planted expression), ``quick_check``
+and finally every row's types, JSON shapes, vocabulary and sizes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+from zwgk_desktop.core.sqlite_gate import Gate, check_rows, check_schema
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class FileKind:
     not_ours: str  # e.g. "“{name}”不是审核文件（.zwgkr）"
     not_ours_error: type[ZwgkError] = FileUnreadableError
     damaged_prefix: str = "“{name}”"  # e.g. "审核文件“{name}”"
+    gate: Gate | None = None
 
 
 def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> list[tuple[str, str]]:
@@ -32,12 +35,21 @@ def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> li
         raise kind.not_ours_error(kind.not_ours.format(name=name) + "，或文件已损坏") from exc
     if app_id != kind.application_id:
         raise kind.not_ours_error(kind.not_ours.format(name=name))
-    damaged = kind.damaged_prefix.format(name=name) + "已损坏"
+    prefix = kind.damaged_prefix.format(name=name)
+    damaged = prefix + "已损坏"
+    if kind.gate is not None:
+        check_schema(
+            conn,
+            kind.gate.migrations,
+            f"{prefix}含有不属于本程序的数据库结构（如触发器、视图或改动过的列），可能被篡改，已拒绝打开",
+        )
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise FileUnreadableError(f"{damaged}，无法打开（{exc}）") from exc
+        raise FileUnreadableError(f"{damaged}，无法打开") from exc
     if result != "ok":
         raise FileUnreadableError(f"{damaged}，完整性检查未通过：{result}")
+    if kind.gate is not None:
+        check_rows(conn, kind.gate.rules, f"{prefix}的数据不是本程序写入的格式，已拒绝打开")
     return [(str(t), str(n)) for t, n in objects]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -30,18 +32,66 @@ from zwgk_desktop.core.errors import (
 )
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
-from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations
+from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations, migrations
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
+from zwgk_desktop.core.sqlite_gate import Gate, TableRule, reading
 
 if TYPE_CHECKING:
     from filelock import FileLock
     from sqlite_utils import Database
 
 SUFFIX = ".zwgk"
-CATALOG_FILE = FileKind(
-    APPLICATION_ID, "“{name}”不是政务公开目录文件（.zwgk）", not_ours_error=NotACatalogError
-)
+MAX_ITEMS = 200_000  # as many as the largest workbook we read (xlsx.grid.MAX_ROWS)
+MAX_DOMAINS = 2_000
 _ITEM_COLUMNS = (*TEXT_FIELDS, *CHOICE_FIELDS, "extra", "template_ref")
+_LEVELS_BAD = (
+    "SELECT rowid FROM meta WHERE key = 'levels' AND NOT (CASE WHEN json_valid(value) "
+    "THEN json_type(value) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(meta.value) "
+    "WHERE type != 'text') ELSE 0 END) LIMIT 1"
+)
+CATALOG_GATE = Gate(
+    migrations,
+    (
+        TableRule(
+            "meta",
+            text=("key", "value"),
+            max_rows=1_000,
+            label="单位信息",
+            extra_sql=(_LEVELS_BAD,),
+        ),
+        TableRule(
+            "domains",
+            text=("id", "name", "note"),
+            integer=("position", "pilot", "not_involved"),
+            str_lists=("aliases",),
+            max_rows=MAX_DOMAINS,
+            label="领域",
+        ),
+        TableRule(
+            "items",
+            text=("domain_id", *TEXT_FIELDS, "template_ref"),
+            integer=("id", "position"),
+            str_lists=CHOICE_FIELDS,
+            str_maps=("extra",),
+            max_rows=MAX_ITEMS,
+            label="事项",
+        ),
+        TableRule(
+            "snapshots",
+            text=("name", "created"),
+            long_text=("data",),
+            integer=("id", "item_count"),
+            max_rows=10_000,
+            label="版本快照",
+        ),
+    ),
+)
+CATALOG_FILE = FileKind(
+    APPLICATION_ID,
+    "“{name}”不是政务公开目录文件（.zwgk）",
+    not_ours_error=NotACatalogError,
+    gate=CATALOG_GATE,
+)
 _META_KEYS = ("unit", "region", "year", "contact", "date", "levels", "source")
 _JSON_META_KEYS = ("levels", "source")  # stored as JSON text in the key/value meta table
 
@@ -117,6 +167,84 @@ def _file_uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
+_SIDECARS = ("-journal", "-wal", "-shm")
+COPY_PREFIX = "zwgk-review-"  # temp folders of private copies (the GUI knows this prefix)
+
+
+def private_copy(path: Path, copy: Path) -> None:
+    """Copy a document as SQLite sees it, with whatever its sidecar files hold.
+
+    A read-only connection to the original takes a shared lock and sees committed WAL
+    content; the backup API copies its pages consistently. A hot journal (a writer killed
+    mid-transaction) cannot be rolled back read-only: then the file is copied with its
+    ``-journal``/``-wal`` and SQLite recovers the private copy on first read.
+    """
+    try:
+        with contextlib.closing(sqlite3.connect(_file_uri(path, "ro"), uri=True)) as source:
+            source.execute("PRAGMA trusted_schema = OFF")
+            source.execute("PRAGMA busy_timeout = 3000")
+            with contextlib.closing(sqlite3.connect(copy)) as target:
+                source.backup(target)
+        return
+    except sqlite3.DatabaseError:
+        _remove_with_sidecars(copy)
+    try:
+        for suffix in ("", "-journal", "-wal"):
+            side = Path(f"{path}{suffix}")
+            if side.is_file():
+                shutil.copyfile(side, Path(f"{copy}{suffix}"))
+    except OSError as exc:
+        raise FileUnreadableError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
+    uri = _file_uri(copy, "rw")
+    with (
+        contextlib.suppress(sqlite3.DatabaseError),
+        contextlib.closing(sqlite3.connect(uri, uri=True)) as recover,
+    ):
+        recover.execute("PRAGMA trusted_schema = OFF")
+        recover.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", *_SIDECARS):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def _move_into_place(tmp: Path, path: Path, overwrite: bool) -> None:
+    """The only step that touches ``path``: under its edit lock, one ``os.replace``."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ZwgkError(
+            f"“{path.name}”正在编辑中（已在本程序中打开），不能覆盖；请先关闭它"
+        ) from None
+    try:
+        if path.exists() and not overwrite:
+            raise ZwgkError(f"文件已存在：{path}")
+        for suffix in _SIDECARS:  # an old journal must never be applied to the new file
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
+
+
+def _write_failure(path: Path, exc: BaseException) -> str:
+    """One Chinese line for a document that could not be written."""
+    text = str(exc).lower()
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text:
+        return f"磁盘空间不足，无法生成“{path.name}”"
+    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
+        return f"无法在“{path.parent}”中写入（只读或无权限），未生成“{path.name}”"
+    if isinstance(exc, OSError):
+        return f"无法生成“{path.name}”：{exc.strerror or exc}"
+    return f"无法生成“{path.name}”：写入失败"
+
+
 class Document:
     """An open .zwgk catalog document.
 
@@ -138,6 +266,7 @@ class Document:
         self._conn = conn
         self._lock = lock
         self.source_path = path  # the user's file; differs from ``path`` for a review copy
+        self._temp_folder: Path | None = None  # the private copy's folder, removed on close
 
     @functools.cached_property
     def db(self) -> Database:
@@ -150,28 +279,41 @@ class Document:
     # ----------------------------------------------------------------- open / create
     @classmethod
     def create(cls, path: str | Path, catalog: Catalog, overwrite: bool = False) -> Document:
-        """Write ``catalog`` to a new document at ``path`` and return it open for editing."""
+        """Write ``catalog`` to a new document at ``path`` and return it open for editing.
+
+        The document is built in a temp file of its own (unique per call, so concurrent
+        imports to one name never share it) and moved into place by one ``os.replace``,
+        under the document's edit lock: a document open in the editor is never replaced.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise ZwgkError(f"文件已存在：{path}")
         if not path.parent.is_dir():
             raise ZwgkError(f"文件夹不存在：{path.parent}")
-        # Build beside the target, then move into place: a half-written document never
-        # appears under the user's file name.
-        tmp = path.with_name(f".{path.name}.creating")
-        tmp.unlink(missing_ok=True)
-        conn = _connect(_file_uri(tmp, "rwc"), read_only=False)
+        tmp: Path | None = None
         try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            doc = cls(tmp, conn, read_only=False, lock=None)
-            apply_migrations(doc.db)
-            with doc._transaction():
-                doc._write_meta(catalog.meta)
-                for position, domain in enumerate(catalog.domains):
-                    doc._insert_domain(domain, position)
+            fd, name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".creating", dir=path.parent
+            )
+            os.close(fd)
+            tmp = Path(name)
+            conn = _connect(_file_uri(tmp, "rw"), read_only=False)
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                doc = cls(tmp, conn, read_only=False, lock=None)
+                apply_migrations(doc.db)
+                with doc._transaction():
+                    doc._write_meta(catalog.meta)
+                    for position, domain in enumerate(catalog.domains):
+                        doc._insert_domain(domain, position)
+            finally:
+                conn.close()
+            _move_into_place(tmp, path, overwrite)
+        except (OSError, sqlite3.Error) as exc:
+            raise ZwgkError(_write_failure(path, exc)) from exc
         finally:
-            conn.close()
-        tmp.replace(path)
+            if tmp is not None:
+                _remove_with_sidecars(tmp)
         return cls.open(path)
 
     @classmethod
@@ -197,6 +339,7 @@ class Document:
                 lock = None
                 read_only = True
                 lock_message = "无法在该位置写入（只读介质或无权限），已以只读方式打开"
+        conn: sqlite3.Connection | None = None
         try:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             cls._check(conn, path)
@@ -205,35 +348,43 @@ class Document:
 
                 apply_migrations(Database(conn))
         except BaseException:
+            if conn is not None:
+                conn.close()
             if lock is not None:
                 lock.release()
+                with contextlib.suppress(OSError):
+                    Path(lock.lock_file).unlink()
             raise
         return cls(path, conn, read_only, lock, lock_message)
 
     @classmethod
     def open_untrusted(cls, path: str | Path) -> Document:
-        """Open a received document for review: a private read-only copy, never the original."""
+        """Open a received document for review: a private read-only copy, never the original.
+
+        The copy lives in a temp folder of its own, removed by :meth:`close` (and at once if
+        opening fails or is interrupted).
+        """
         path = Path(path)
         if not path.is_file():
             raise FileUnreadableError(f"找不到文件：{path}")
-        folder = Path(tempfile.mkdtemp(prefix="zwgk-review-"))
-        copy = folder / path.name
+        folder = Path(tempfile.mkdtemp(prefix=f"{COPY_PREFIX}{os.getpid()}-"))
         try:
-            shutil.copyfile(path, copy)
-        except OSError as exc:
-            raise FileUnreadableError(
-                f"无法读取文件：{path.name}（{exc.strerror or exc}）"
-            ) from exc
-        conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
-        try:
-            cls._check(conn, path)
+            copy = folder / path.name
+            private_copy(path, copy)
+            conn = _connect(_file_uri(copy, "ro"), read_only=True, name=path.name)
+            try:
+                cls._check(conn, path)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            shutil.rmtree(folder, ignore_errors=True)
             raise
         doc = cls(
             copy, conn, read_only=True, lock=None, lock_message="审核模式：只读打开收到的文件副本"
         )
         doc.source_path = path
+        doc._temp_folder = folder
         return doc
 
     @staticmethod
@@ -247,6 +398,9 @@ class Document:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._conn.close()
+        if self._temp_folder is not None:
+            shutil.rmtree(self._temp_folder, ignore_errors=True)
+            self._temp_folder = None
         if self._lock is not None:
             self._lock.release()
             with contextlib.suppress(OSError):
@@ -269,64 +423,71 @@ class Document:
 
     # ----------------------------------------------------------------- reading
     def meta(self) -> CatalogMeta:
-        raw = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
-        data: dict[str, Any] = {k: raw.get(k, "") for k in _META_KEYS if k not in _JSON_META_KEYS}
-        if "levels" in raw:
-            data["levels"] = json.loads(raw["levels"])
-        if raw.get("source"):
-            with contextlib.suppress(ValueError):
-                data["source"] = json.loads(raw["source"])
-        meta = CatalogMeta.from_dict(data)
-        if "levels" in raw:
-            meta.levels = list(json.loads(raw["levels"]))
-        return meta
+        with reading(self.source_path.name):
+            raw = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+            data: dict[str, Any] = {
+                k: raw.get(k, "") for k in _META_KEYS if k not in _JSON_META_KEYS
+            }
+            if "levels" in raw:
+                data["levels"] = json.loads(raw["levels"])
+            if raw.get("source"):
+                with contextlib.suppress(ValueError):
+                    data["source"] = json.loads(raw["source"])
+            meta = CatalogMeta.from_dict(data)
+            if "levels" in raw:
+                meta.levels = list(json.loads(raw["levels"]))
+            return meta
 
     def domains(self) -> list[Domain]:
         """The domains in order, without their items."""
-        rows = self._conn.execute(
-            "SELECT id, name, pilot, not_involved, note, aliases FROM domains ORDER BY position"
-        ).fetchall()
-        return [
-            Domain(
-                id=r[0],
-                name=r[1],
-                pilot=bool(r[2]),
-                not_involved=bool(r[3]),
-                note=r[4],
-                aliases=json.loads(r[5]),
-            )
-            for r in rows
-        ]
+        with reading(self.source_path.name):
+            rows = self._conn.execute(
+                "SELECT id, name, pilot, not_involved, note, aliases FROM domains ORDER BY position"
+            ).fetchall()
+            return [
+                Domain(
+                    id=r[0],
+                    name=r[1],
+                    pilot=bool(r[2]),
+                    not_involved=bool(r[3]),
+                    note=r[4],
+                    aliases=json.loads(r[5]),
+                )
+                for r in rows
+            ]
 
     def items(self, domain_id: str) -> list[Item]:
-        cursor = self._conn.execute(
-            f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE domain_id = ? ORDER BY position",
-            (domain_id,),
-        )
-        columns = ("id", *_ITEM_COLUMNS)
-        return [_row_item(row, columns) for row in cursor]
+        with reading(self.source_path.name):
+            cursor = self._conn.execute(
+                f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE domain_id = ? ORDER BY position",
+                (domain_id,),
+            )
+            columns = ("id", *_ITEM_COLUMNS)
+            return [_row_item(row, columns) for row in cursor]
 
     def item(self, item_id: int) -> Item:
-        row = self._conn.execute(
-            f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(item_id)
-        return _row_item(row, ("id", *_ITEM_COLUMNS))
+        with reading(self.source_path.name):
+            row = self._conn.execute(
+                f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(item_id)
+            return _row_item(row, ("id", *_ITEM_COLUMNS))
 
     def load_catalog(self) -> Catalog:
         """The whole catalog in one pass (items carry their storage ids)."""
-        domains = self.domains()
-        by_id = {d.id: d for d in domains}
-        cursor = self._conn.execute(
-            f"SELECT id, domain_id, {', '.join(_ITEM_COLUMNS)} FROM items ORDER BY domain_id, position"
-        )
-        columns = ("id", *_ITEM_COLUMNS)
-        for row in cursor:
-            domain = by_id.get(row[1])
-            if domain is not None:
-                domain.items.append(_row_item((row[0], *row[2:]), columns))
-        return Catalog(meta=self.meta(), domains=domains)
+        with reading(self.source_path.name):
+            domains = self.domains()
+            by_id = {d.id: d for d in domains}
+            cursor = self._conn.execute(
+                f"SELECT id, domain_id, {', '.join(_ITEM_COLUMNS)} FROM items ORDER BY domain_id, position"
+            )
+            columns = ("id", *_ITEM_COLUMNS)
+            for row in cursor:
+                domain = by_id.get(row[1])
+                if domain is not None:
+                    domain.items.append(_row_item((row[0], *row[2:]), columns))
+            return Catalog(meta=self.meta(), domains=domains)
 
     def item_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM items").fetchone()[0])
@@ -536,12 +697,13 @@ class Document:
         return [SnapshotInfo(*r) for r in rows]
 
     def snapshot_catalog(self, snapshot_id: int) -> Catalog:
-        row = self._conn.execute(
-            "SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)
-        ).fetchone()
-        if row is None:
-            raise ZwgkError("找不到该版本快照")
-        return Catalog.from_dict(json.loads(row[0]))
+        with reading(self.source_path.name):
+            row = self._conn.execute(
+                "SELECT data FROM snapshots WHERE id = ?", (snapshot_id,)
+            ).fetchone()
+            if row is None:
+                raise ZwgkError("找不到该版本快照")
+            return Catalog.from_dict(json.loads(row[0]))
 
     def restore_snapshot(self, snapshot_id: int) -> int:
         """Go back to a snapshot; the current state is kept first as an automatic snapshot."""

@@ -80,3 +80,11 @@ def clean_cell(text: str | None) -> str:
         return ""
     value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return value.strip()
+
+
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """Lone surrogates (from a JSON ``\\ud800`` escape) as U+FFFD: they cannot be encoded."""
+    return _LONE_SURROGATE_RE.sub("\ufffd", text)

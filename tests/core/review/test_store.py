@@ -65,7 +65,7 @@ def test_planted_trigger_is_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TRIGGER evil AFTER INSERT ON comments BEGIN DELETE FROM rounds; END")
     conn.commit()
     conn.close()
-    with pytest.raises(FileUnreadableError, match="未知的数据库对象"):
+    with pytest.raises(FileUnreadableError, match="不属于本程序的数据库结构"):
         ReviewStore.open(path)
 
 

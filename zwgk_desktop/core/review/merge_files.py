@@ -27,6 +27,7 @@ from typing import Any
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.review.store import ReviewStore
 from zwgk_desktop.core.review.store_comments import _COMMENT_COLUMNS
+from zwgk_desktop.core.sqlite_gate import reading
 from zwgk_desktop.core.text import fold
 
 _ROUND_COLUMNS = ("number", "file_name", "sha256", "unit", "item_count", "received", "catalog")
@@ -61,8 +62,9 @@ class MergeReport:
 def _rows(
     store: ReviewStore, table: str, columns: tuple[str, ...], order: str
 ) -> list[dict[str, Any]]:
-    cursor = store._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")
-    return [dict(zip(columns, row, strict=True)) for row in cursor]
+    with reading(store.path.name):
+        cursor = store._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
 
 def _identity(comment: dict[str, Any]) -> tuple[Any, ...]:

@@ -21,7 +21,7 @@ from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY
 from zwgk_desktop.core.review.model import Comment, CommentStatus, Scope, date_of, field_label
 from zwgk_desktop.core.review.session import ReviewSession
-from zwgk_desktop.core.xlsx.sanitize import prepare
+from zwgk_desktop.core.xlsx.sanitize import prepare, xml_safe
 from zwgk_desktop.core.xlsx.textsize import line_count, row_points
 
 _FIELD_ORDER = {spec.key: n for n, spec in enumerate(FIELDS)}
@@ -141,6 +141,15 @@ def _formats(book: Any) -> dict[str, Any]:
         "title": book.add_format(
             {"font_name": "黑体", "font_size": 16, "align": "center", "valign": "vcenter"}
         ),
+        "title_q": book.add_format(
+            {
+                "font_name": "黑体",
+                "font_size": 16,
+                "align": "center",
+                "valign": "vcenter",
+                "quote_prefix": True,
+            }
+        ),
         "subtitle": book.add_format(
             {"font_name": "宋体", "font_size": 10, "align": "left", "valign": "vcenter"}
         ),
@@ -189,7 +198,10 @@ def export_opinions(
             {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
         )
         book.set_properties(
-            {"title": f"{session.unit}政务公开事项标准目录审核意见", "author": session.user}
+            {
+                "title": xml_safe(f"{session.unit}政务公开事项标准目录审核意见"),
+                "author": xml_safe(session.user),
+            }
         )
         book.set_custom_property(OUTPUT_PROPERTY, "opinions")
         f = _formats(book)
@@ -198,7 +210,10 @@ def export_opinions(
         last = len(COLUMNS) - 1
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
-        sheet.merge_range(0, 0, 0, last, f"{session.unit}政务公开事项标准目录审核意见", f["title"])
+        title = prepare(f"{session.unit}政务公开事项标准目录审核意见")
+        sheet.merge_range(
+            0, 0, 0, last, title.value, f["title_q"] if title.quote_prefix else f["title"]
+        )
         sheet.set_row(0, 30)
         info = (
             f"提交文件：{session.submission.name}    第{session.round.number}轮    "

@@ -1,8 +1,8 @@
 """The review file's schema (sqlite-utils Migrations) and its own ``application_id``.
 
 A review file (``.zwgkr``) travels between county and township, so it is checked like any
-received file before use: our application_id, ``quick_check``, and no database objects
-other than ours (a trigger or view planted in it is refused).
+received file before use (``sqlite_gate``): our application_id, exactly the schema these
+migrations make, ``quick_check`` and every row's values.
 """
 
 from __future__ import annotations
@@ -79,20 +79,6 @@ def m001_review(db: Database) -> None:
             note TEXT NOT NULL DEFAULT ''
         )"""
     )
-
-
-KNOWN_OBJECTS = frozenset(
-    {
-        "review_meta",
-        "rounds",
-        "comments",
-        "comments_domain",
-        "statuses",
-        "events",
-        "_sqlite_migrations",
-        "idx__sqlite_migrations_migration_set_name",
-    }
-)
 
 
 def apply_migrations(db: Database) -> None:

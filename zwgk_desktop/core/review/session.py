@@ -104,12 +104,13 @@ class ReviewSession:
         created, and a changed file is shown against the latest round without a new one.
         """
         submission = Path(submission)
-        catalog = load_catalog(submission)  # never writes to the submission
+        mismatches: list[str] = []
+        catalog = load_catalog(submission, mismatches)  # never writes to the submission
         sha = file_sha256(submission)
         path = Path(review_path) if review_path else review_path_for(submission)
         is_new = not path.is_file()
         store = ReviewStore.open(path, create=register)
-        notices: list[str] = []
+        notices: list[str] = list(mismatches)
         registered = True
         try:
             reviewer = reviewer.strip() or default_reviewer()

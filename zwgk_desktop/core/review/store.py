@@ -21,20 +21,85 @@ from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.model import (
     Anchor,
+    CommentStatus,
     ReviewStatus,
     Round,
+    Scope,
     StatusRecord,
     now,
 )
-from zwgk_desktop.core.review.schema import APPLICATION_ID, KNOWN_OBJECTS, apply_migrations
+from zwgk_desktop.core.review.schema import APPLICATION_ID, apply_migrations, migrations
 from zwgk_desktop.core.review.store_comments import CommentRecords
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
+from zwgk_desktop.core.sqlite_gate import Gate, TableRule, guarded
 
 SUFFIX = ".zwgkr"
 REVIEW_TAG = ".审核"
 CATALOG_TARGET = ""  # statuses row of the whole catalog
+MAX_COMMENTS = 200_000
+REVIEW_GATE = Gate(
+    migrations,
+    (
+        TableRule("review_meta", text=("key", "value"), max_rows=1_000, label="审核信息"),
+        TableRule(
+            "rounds",
+            text=("file_name", "sha256", "unit", "received"),
+            integer=("number", "item_count"),
+            json_objects=("catalog",),
+            max_rows=1_000,
+            label="提交轮次",
+        ),
+        TableRule(
+            "comments",
+            text=(
+                "domain_id",
+                "domain_name",
+                "template_ref",
+                "level1",
+                "level2",
+                "field",
+                "problem",
+                "text",
+                "rule",
+                "source",
+                "author",
+                "created",
+                "status_by",
+                "status_at",
+                "reply",
+            ),
+            integer=("id", "round", "anchor_round"),
+            integer_or_null=("item_index",),
+            vocab=(
+                ("scope", tuple(s.value for s in Scope)),
+                ("status", tuple(s.value for s in CommentStatus)),
+            ),
+            max_rows=MAX_COMMENTS,
+            label="审核意见",
+        ),
+        TableRule(
+            "statuses",
+            text=("target", "by", "at", "note"),
+            integer=("round",),
+            vocab=(("status", tuple(s.value for s in ReviewStatus)),),
+            max_rows=MAX_COMMENTS,
+            label="审核状态",
+        ),
+        TableRule(
+            "events",
+            text=("at", "by", "kind", "target", "status", "note"),
+            integer=("id", "round"),
+            integer_or_null=("comment_id",),
+            max_rows=4 * MAX_COMMENTS,
+            label="审核记录",
+        ),
+    ),
+)
 REVIEW_FILE = FileKind(
-    APPLICATION_ID, "“{name}”不是审核文件（.zwgkr）", damaged_prefix="审核文件“{name}”"
+    APPLICATION_ID,
+    "“{name}”不是审核文件（.zwgkr）",
+    damaged_prefix="审核文件“{name}”",
+    gate=REVIEW_GATE,
 )
 
 
@@ -108,16 +173,7 @@ class ReviewStore(CommentRecords):
 
     @staticmethod
     def _check(conn: sqlite3.Connection, path: Path) -> None:
-        objects = check_sqlite_file(conn, path.name, REVIEW_FILE)
-        unknown = [
-            n
-            for t, n in objects
-            if n not in KNOWN_OBJECTS and not (t == "index" and n.startswith("sqlite_autoindex_"))
-        ]
-        if unknown:
-            raise FileUnreadableError(
-                f"审核文件“{path.name}”含有未知的数据库对象，可能被篡改，已拒绝打开"
-            )
+        check_sqlite_file(conn, path.name, REVIEW_FILE)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -154,6 +210,7 @@ class ReviewStore(CommentRecords):
         )
 
     # ------------------------------------------------------------------ identity
+    @guarded
     def meta(self) -> dict[str, str]:
         return dict(self._conn.execute("SELECT key, value FROM review_meta").fetchall())
 
@@ -169,6 +226,7 @@ class ReviewStore(CommentRecords):
         return self.meta().get("unit", "")
 
     # ------------------------------------------------------------------ rounds
+    @guarded
     def rounds(self) -> list[Round]:
         rows = self._conn.execute(
             "SELECT number, file_name, sha256, unit, item_count, received FROM rounds ORDER BY number"
@@ -190,7 +248,7 @@ class ReviewStore(CommentRecords):
             raise ZwgkError(f"审核文件中没有第{number}轮的记录")
         try:
             return Catalog.from_dict(json.loads(row[0]))
-        except (ValueError, TypeError, AttributeError) as exc:
+        except (ValueError, TypeError, AttributeError, RecursionError) as exc:
             raise FileUnreadableError(f"审核文件中第{number}轮的目录快照已损坏") from exc
 
     def add_round(
@@ -264,6 +322,7 @@ class ReviewStore(CommentRecords):
         with self.transaction():
             self._write_status(target, status, by, note, round_)
 
+    @guarded
     def statuses(self) -> dict[str, StatusRecord]:
         rows = self._conn.execute(
             "SELECT target, status, by, at, note, round FROM statuses"
@@ -273,6 +332,7 @@ class ReviewStore(CommentRecords):
     def status(self, target: str = CATALOG_TARGET) -> StatusRecord:
         return self.statuses().get(target) or StatusRecord(target, ReviewStatus.PENDING)
 
+    @guarded
     def events(self) -> list[dict[str, Any]]:
         """The audit trail (who did what when), oldest first."""
         cursor = self._conn.execute(

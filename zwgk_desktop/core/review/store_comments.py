@@ -14,6 +14,7 @@ from typing import Any
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.review.model import Anchor, Comment, CommentStatus, NewComment, Scope, now
+from zwgk_desktop.core.sqlite_gate import guarded
 
 _COMMENT_COLUMNS = (
     "id",
@@ -76,12 +77,14 @@ class CommentRecords:
     transaction: Callable[[], contextlib.AbstractContextManager[sqlite3.Connection]]
     _event: Callable[..., None]  # ReviewStore._event(kind, by, round_, target, comment_id, …)
 
+    @guarded
     def comments(self) -> list[Comment]:
         rows = self._conn.execute(
             f"SELECT {', '.join(_COMMENT_COLUMNS)} FROM comments ORDER BY id"
         ).fetchall()
         return [_row_comment(r) for r in rows]
 
+    @guarded
     def comment(self, comment_id: int) -> Comment:
         row = self._conn.execute(
             f"SELECT {', '.join(_COMMENT_COLUMNS)} FROM comments WHERE id = ?", (comment_id,)

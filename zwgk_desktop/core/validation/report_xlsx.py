@@ -22,6 +22,7 @@ from zwgk_desktop.core.sources.active import register_label
 from zwgk_desktop.core.validation.engine import ValidationResult, count_issues
 from zwgk_desktop.core.validation.issue import Issue, Severity
 from zwgk_desktop.core.validation.textutil import EXCEL_CELL_LIMIT, ILLEGAL_CHARS_RE, item_label
+from zwgk_desktop.core.xlsx.sanitize import needs_quote_prefix
 
 
 @dataclass
@@ -117,21 +118,33 @@ def write_report(target: str | os.PathLike[str], reports: list[FileReport]) -> N
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
+    """Every kind with a ``<kind>_q`` quote-prefix twin, for text that looks like a formula."""
     base = CELL
-    formats = {
-        "title": workbook.add_format(
-            {"font_name": "黑体", "font_size": 16, "bold": True, "align": "center"}
-        ),
-        "subtitle": workbook.add_format({"font_name": "宋体", "font_size": 10}),
-        "header": workbook.add_format(HEADER),
-        "text": workbook.add_format({**base, "text_wrap": True}),
-        "center": workbook.add_format({**base, "align": "center"}),
+    kinds: dict[str, dict[str, Any]] = {
+        "title": {"font_name": "黑体", "font_size": 16, "bold": True, "align": "center"},
+        "subtitle": {"font_name": "宋体", "font_size": 10},
+        "header": dict(HEADER),
+        "text": {**base, "text_wrap": True},
+        "center": {**base, "align": "center"},
     }
     for severity, colour in _SEVERITY_COLOURS.items():
-        formats[severity.value] = workbook.add_format(
-            {**base, "align": "center", "bold": severity is Severity.ERROR, "font_color": colour}
-        )
+        kinds[severity.value] = {
+            **base,
+            "align": "center",
+            "bold": severity is Severity.ERROR,
+            "font_color": colour,
+        }
+    formats = {}
+    for name, props in kinds.items():
+        formats[name] = workbook.add_format(props)
+        formats[f"{name}_q"] = workbook.add_format({**props, "quote_prefix": True})
     return formats
+
+
+def _put(sheet: Any, row: int, col: int, value: str, formats: dict[str, Any], kind: str) -> None:
+    """Write user-derived text neutralised: never a formula when someone edits the cell."""
+    quoted = needs_quote_prefix(value)
+    sheet.write_string(row, col, value, formats[f"{kind}_q" if quoted else kind])
 
 
 def _write_issues(workbook: Any, formats: dict[str, Any], reports: list[FileReport]) -> None:
@@ -144,7 +157,9 @@ def _write_issues(workbook: Any, formats: dict[str, Any], reports: list[FileRepo
     title = "政务公开标准目录检查意见"
     if len(units) == 1:
         title = f"{units[0]}政务公开标准目录检查意见"
-    sheet.merge_range(0, 0, 0, len(columns) - 1, cell_text(title), formats["title"])
+    title = cell_text(title)
+    kind = "title_q" if needs_quote_prefix(title) else "title"
+    sheet.merge_range(0, 0, 0, len(columns) - 1, title, formats[kind])
     sheet.set_row(0, 28)
     all_issues = [i for r in reports if r.result for i in r.result.issues]
     counts = count_issues(all_issues)
@@ -163,12 +178,12 @@ def _write_issues(workbook: Any, formats: dict[str, Any], reports: list[FileRepo
             for col, value in enumerate(values):
                 header = columns[col][0]
                 if header == "级别":
-                    fmt = formats[issue.severity.value]
+                    kind = issue.severity.value
                 elif header in ("序号", "字段", "规则"):
-                    fmt = formats["center"]
+                    kind = "center"
                 else:
-                    fmt = formats["text"]
-                sheet.write_string(row, col, value, fmt)
+                    kind = "text"
+                _put(sheet, row, col, value, formats, kind)
             sheet.set_row(row, _row_height(values))
             row += 1
     sheet.autofilter(2, 0, max(row - 1, 2), len(columns) - 1)
@@ -192,9 +207,9 @@ def _write_summary(workbook: Any, formats: dict[str, Any], reports: list[FileRep
         sheet.write_string(0, col, header, formats["header"])
     for row, report in enumerate(reports, start=1):
         meta = report.catalog.meta if report.catalog else None
-        sheet.write_string(row, 0, cell_text(os.path.basename(report.file)), formats["text"])
-        sheet.write_string(row, 1, cell_text(meta.unit if meta else ""), formats["text"])
-        sheet.write_string(row, 2, cell_text(meta.year if meta else ""), formats["text"])
+        _put(sheet, row, 0, cell_text(os.path.basename(report.file)), formats, "text")
+        _put(sheet, row, 1, cell_text(meta.unit if meta else ""), formats, "text")
+        _put(sheet, row, 2, cell_text(meta.year if meta else ""), formats, "text")
         for col, severity in enumerate(Severity, start=3):
             if report.result is None:
                 sheet.write_blank(row, col, None, formats["center"])

@@ -56,9 +56,19 @@ _TABLE_NOTE = ("未涉及说明", "说明", "备注")
 # ---------------------------------------------------------------- writing
 
 
-def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict[int, str]) -> str:
-    """Write the cover sheet; returns the digest of its cells."""
-    ws = workbook.add_worksheet(COVER_TITLE)
+def write_cover(
+    workbook: Any,
+    fmt: Formats,
+    catalog: Catalog,
+    sheet_names: dict[int, str],
+    export_date: str | None = None,
+    sheet_name: str = COVER_TITLE,
+) -> str:
+    """Write the cover sheet; returns the digest of its cells.
+
+    ``export_date`` (default today) is shown when the catalog has no 编制日期; the reader
+    passes the date it saw to check the hidden metadata against the visible cover."""
+    ws = workbook.add_worksheet(sheet_name)
     digest = SheetDigest()
 
     def put(r: int, c: int, value: str | int, kind: str) -> None:
@@ -80,7 +90,9 @@ def write_cover(workbook: Any, fmt: Formats, catalog: Catalog, sheet_names: dict
     ws.set_row(0, 36)
     meta = catalog.meta
     date_label, date_value = (
-        ("编制日期", meta.date) if meta.date else ("导出日期", dt.date.today().isoformat())
+        ("编制日期", meta.date)
+        if meta.date
+        else ("导出日期", export_date or dt.date.today().isoformat())
     )
     pairs = [
         ("单位名称", meta.unit),

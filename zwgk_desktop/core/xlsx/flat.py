@@ -45,8 +45,12 @@ def write_flat(
     extras = flat_extra_keys(catalog)
     labels = [DOMAIN_LABEL, *(spec.label for spec in FIELDS), *extras]
     widths = [12.0, *(spec.excel_width for spec in FIELDS), *([14.0] * len(extras))]
+    header_q = workbook.add_format(
+        {"bold": True, "font_name": "黑体", "font_charset": 134, "border": 1, "quote_prefix": True}
+    )
     for c, (label, width) in enumerate(zip(labels, widths, strict=True)):
-        ws.write_string(0, c, label, header)
+        title = prepare(label)  # extra-column titles are user text
+        ws.write_string(0, c, title.value, header_q if title.quote_prefix else header)
         ws.set_column(c, c, width)
     ws.freeze_panes(1, 0)
     total = catalog.item_count()

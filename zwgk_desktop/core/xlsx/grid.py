@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
-from zwgk_desktop.core.xlsx.sanitize import EXCEL_MAX_CHARS, unescape_cell
+from zwgk_desktop.core.xlsx.sanitize import ESCAPED_UNDERSCORE, EXCEL_MAX_CHARS, unescape_cell
 
 MAX_ROWS = 200_000
 MAX_COLS = 64
@@ -82,6 +82,8 @@ def _column_index(letters: bytes) -> int:
 
 
 _FORMULA_TAGS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ")
+_VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ")
+_ROW_R_RE = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
 
 
 def scan_sheet(
@@ -90,14 +92,52 @@ def scan_sheet(
     """One streaming pass over a sheet's XML: (merged ranges clipped to the grid, merges
     truncated, has formula elements). Text never contains a raw "<", so byte searches are
     exact enough: a false "formula" only costs the slower, cell-by-cell read."""
+    merges, truncated, formulas, _last = scan_sheet_rows(source, nrows, ncols)
+    return merges, truncated, formulas
+
+
+def _last_value_row(data: bytes, current: int | None) -> tuple[int | None, int | None]:
+    """(row number of the last cell holding a value in ``data``, row open at its end).
+
+    ``current`` is the row open at the start of ``data``; None when rows carry no number."""
+    value_at = max(data.rfind(tag) for tag in _VALUE_TAGS)
+    last_open = data.rfind(b"<row ")
+    end_row = _row_number(data, last_open) if last_open >= 0 else current
+    if value_at < 0:
+        return None, end_row
+    row_at = data.rfind(b"<row ", 0, value_at)
+    return (_row_number(data, row_at) if row_at >= 0 else current), end_row
+
+
+def _row_number(data: bytes, at: int) -> int | None:
+    match = _ROW_R_RE.match(data, at)
+    return int(match.group(1)) if match else None
+
+
+def scan_sheet_rows(
+    source: Any, nrows: int, ncols: int
+) -> tuple[list[tuple[int, int, int, int]], bool, bool, int | None]:
+    """:func:`scan_sheet` plus the 1-based number of the last row that holds any value
+    (None if unknown): rows of empty, merely formatted cells after it are never parsed,
+    so the read costs what the visible content costs."""
     merges: list[tuple[int, int, int, int]] = []
     found = formulas = truncated = False
     tail = b""
+    last_row: int | None = 0
+    open_row: int | None = 0
     while True:
         chunk = source.read(_CHUNK)
         if not chunk:
             break
         data = tail + chunk
+        if last_row is not None and (b":row" in data or b":v>" in data):
+            last_row = None  # prefixed SpreadsheetML: not worth a bound
+        if last_row is not None:
+            seen, open_row = _last_value_row(data, open_row)
+            if seen is None and max(data.rfind(tag) for tag in _VALUE_TAGS) >= 0:
+                last_row = None  # a value in a row without a number: no bound
+            elif seen is not None:
+                last_row = max(last_row, seen)
         if not formulas:
             formulas = any(tag in data for tag in _FORMULA_TAGS)
         if not found:
@@ -125,7 +165,9 @@ def scan_sheet(
         if truncated:
             break
         tail = data[max(last_end, len(data) - 256) :]
-    return merges, truncated, formulas
+    if truncated:
+        last_row = None  # the scan stopped early
+    return merges, truncated, formulas, last_row
 
 
 def _convert(value: Any) -> str | None:
@@ -153,10 +195,11 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     declared = ws.max_column if isinstance(ws.max_column, int) else None
     ncols = MAX_COLS if declared is None or declared < MIN_TRUSTED_COLS else min(declared, MAX_COLS)
     grid = Grid(ws.title, [], ncols)
-    formulas = _scan(ws, grid)
+    formulas, last_row = _scan(ws, grid)
     rows = grid.rows
     gap_row: object = None  # openpyxl pads missing rows with one shared tuple
-    source = ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=ncols, values_only=not formulas)
+    max_row = MAX_ROWS + 1 if last_row is None else min(MAX_ROWS + 1, last_row)
+    source = ws.iter_rows(min_row=1, max_row=max_row, max_col=ncols, values_only=not formulas)
     for r, row in enumerate(source):
         if r >= MAX_ROWS:
             grid.row_limit_hit = True
@@ -182,7 +225,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
                     grid.formulas[(r, c)] = value
                     values[c] = None
                     continue
-                if "_x" in value:
+                if "_x" in value or ESCAPED_UNDERSCORE in value:
                     value = values[c] = unescape_cell(value)
                 if len(value) > EXCEL_MAX_CHARS:
                     value = values[c] = value[:EXCEL_MAX_CHARS]
@@ -201,12 +244,15 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     return grid
 
 
-def _scan(ws: Any, grid: Grid) -> bool:
-    """Merges into ``grid``; True if the sheet may hold formulas (or cannot be scanned)."""
+def _scan(ws: Any, grid: Grid) -> tuple[bool, int | None]:
+    """Merges into ``grid``; (the sheet may hold formulas, last row with a value or None).
+    Unscannable sheets give (True, None): formulas assumed, no row bound."""
     archive = getattr(getattr(ws, "parent", None), "_archive", None)
     path = getattr(ws, "_worksheet_path", None)
     if archive is None or path is None:
-        return True
+        return True, None
     with archive.open(path) as source:
-        grid.merges, grid.merges_truncated, formulas = scan_sheet(source, MAX_ROWS, grid.ncols)
-    return formulas
+        grid.merges, grid.merges_truncated, formulas, last_row = scan_sheet_rows(
+            source, MAX_ROWS, grid.ncols
+        )
+    return formulas, last_row

@@ -23,11 +23,12 @@ from defusedxml import DefusedXmlException
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.templates import find_template
-from zwgk_desktop.core.xlsx import guard, metasheet
+from zwgk_desktop.core.xlsx import guard, metasheet, quiet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
 from zwgk_desktop.core.xlsx.cover import COVER_NAMES, read_cover
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid, read_grid
+from zwgk_desktop.core.xlsx.metacheck import PayloadCheck
 from zwgk_desktop.core.xlsx.records import DomainHint, SheetParser
 from zwgk_desktop.core.xlsx.result import (
     CancelCheck,
@@ -55,6 +56,9 @@ _PARSE_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+_DISAGREES = "{sheet}与文件内嵌的目录数据不一致（文件可能被改动过），已按表格中显示的内容读取"
+
+
 def _causes(exc: BaseException | None) -> list[BaseException]:
     chain: list[BaseException] = []
     while exc is not None and len(chain) < 10:
@@ -79,6 +83,7 @@ def read_workbook(
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
     guard.check_file(path)
+    quiet.install()
     check_cancel(cancel)
     try:
         workbook = openpyxl.load_workbook(
@@ -129,13 +134,23 @@ class _Import:
         self.notes: list[ImportNote] = []
         self.builder = CatalogBuilder(self.notes)
         self.payload: metasheet.MetaPayload | None = None
+        self.check: PayloadCheck | None = None  # the payload rendered again, per sheet
+        self.mismatches: list[str] = []
         self.cover_unchanged = False
         self.rows_done = 0
         self.rows_total = 0
 
     def run(self) -> ImportResult:
         try:
+            return self._run()
+        finally:
+            if self.check is not None:
+                self.check.close()
+
+    def _run(self) -> ImportResult:
+        try:
             self.payload = metasheet.read(self.wb)
+            self.check = PayloadCheck(self.payload) if self.payload is not None else None
         except (ValueError, KeyError, TypeError, AttributeError):
             self.notes.append(
                 ImportNote(
@@ -173,7 +188,7 @@ class _Import:
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
         own = self.payload is not None or PROPERTY_NAME in props
-        return ImportResult(catalog, self.notes, own)
+        return ImportResult(catalog, self.notes, own, self.mismatches)
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
@@ -186,16 +201,22 @@ class _Import:
         hint_index: int | None = None
         if payload is not None:
             if grid.title == payload.cover_title:
-                if _digest(grid, 0) == payload.cover_digest:
+                digest = _digest(grid, 0)
+                agrees = self.check is not None and self.check.cover_agrees(grid, digest)
+                if digest == payload.cover_digest and agrees:
                     self.cover_unchanged = True
                     return
+                if digest == payload.cover_digest:
+                    self.mismatches.append(_DISAGREES.format(sheet="封面"))
                 self.notes.append(
                     ImportNote(
                         grid.title,
                         None,
                         "",
                         "warning",
-                        "封面在导出后被修改，单位信息和未涉及说明按封面内容读取",
+                        "封面在导出后被修改，单位信息和未涉及说明按封面内容读取"
+                        if digest != payload.cover_digest
+                        else _DISAGREES.format(sheet="封面"),
                     )
                 )
                 self.builder.add_cover(read_cover(grid), grid.title, payload.catalog.domains)
@@ -203,17 +224,23 @@ class _Import:
             info = next((s for s in payload.sheets if s.title == grid.title), None)
             if info is not None:
                 source = payload.catalog.domains[info.domain]
-                if _digest(grid, info.data_row) == info.digest:
+                digest = _digest(grid, info.data_row)
+                unchanged = digest == info.digest
+                if unchanged and self.check is not None and self.check.sheet_agrees(info, digest):
                     self.builder.take_domain(info.domain, source)
                     return
                 hint_index = info.domain
+                if unchanged:
+                    self.mismatches.append(_DISAGREES.format(sheet=f"工作表“{grid.title}”"))
                 self.notes.append(
                     ImportNote(
                         grid.title,
                         None,
                         source.name,
                         "warning",
-                        f"工作表“{grid.title}”在导出后被修改，已按表格内容读取",
+                        _DISAGREES.format(sheet=f"工作表“{grid.title}”")
+                        if unchanged
+                        else f"工作表“{grid.title}”在导出后被修改，已按表格内容读取",
                     )
                 )
         hint = None

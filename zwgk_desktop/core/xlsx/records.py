@@ -31,7 +31,7 @@ from zwgk_desktop.core.xlsx.domainmatch import (
     strip_ordinal,
     unit_from_title,
 )
-from zwgk_desktop.core.xlsx.grid import Grid
+from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.headers import (
     Header,
     build_header,
@@ -45,6 +45,10 @@ _NOTE_PREFIXES = ("注", "说明", "备注", "附", "填表说明", "备考", "�
 _NOT_INVOLVED_LABELS = frozenset(
     {"序号", "领域", "领域名称", "说明", "未涉及说明", "原因", "未涉及原因", "备注", "情况说明"}
 )
+
+
+_HEADER_MEMO = 64  # distinct header shapes remembered per sheet
+MAX_NOTES_PER_LEVEL = 1_000  # per sheet and level; the rest are counted in one note
 
 
 @dataclass
@@ -87,6 +91,11 @@ class SheetParser:
         self.notes = notes
         self.hint = hint
         self.result = SheetResult()
+        # Header rows repeated down a sheet (one per printed page, or 200,000 as an attack)
+        # are built once per distinct pair of rows: cost follows distinct content.
+        self._header_memo: dict[tuple[tuple[str | None, ...], ...], Header] = {}
+        self._header_rows: dict[tuple[str | None, ...], bool] = {}
+        self._note_counts: dict[str, int] = {}
         self.section: Section | None = None
         self.item: Item | None = None
         self.item_row = 0
@@ -99,6 +108,10 @@ class SheetParser:
     # ------------------------------------------------------------ notes
 
     def note(self, r: int | None, level: NoteLevel, message: str) -> None:
+        count = self._note_counts.get(level, 0) + 1
+        self._note_counts[level] = count
+        if count > MAX_NOTES_PER_LEVEL:
+            return  # counted; summarised once at the end of the sheet
         prefix = f"第{r + 1}行：" if r is not None else ""
         domain = (
             (
@@ -135,9 +148,20 @@ class SheetParser:
                 self.note(r, "warning", "单元格超过 32,767 个字符，已截断")
             r = self._row(r) + 1
         if g.row_limit_hit:
-            self.note(None, "warning", f"工作表超过 {len(g.rows)} 行，之后的内容未读取")
+            self.note(None, "warning", f"工作表超过 {MAX_ROWS:,} 行，之后的内容未读取")
         if g.merges_truncated:
             self.note(None, "warning", "合并单元格过多，部分合并未按合并处理")
+        for level, count in self._note_counts.items():
+            if count > MAX_NOTES_PER_LEVEL:
+                self.notes.append(
+                    ImportNote(
+                        g.title,
+                        None,
+                        "",
+                        level,  # type: ignore[arg-type]
+                        f"另有 {count - MAX_NOTES_PER_LEVEL} 条同类提示未逐条列出",
+                    )
+                )
         sections = self.result.sections
         kept = [s for s in sections if s.items]
         if (
@@ -231,8 +255,8 @@ class SheetParser:
         own = self._own(r)
         if not own:
             return r
-        if len(own) >= 3 and may_be_header_row(row) and is_header_row(row):
-            header = build_header(self.g.rows, r, self.g.ncols, self.g.merged_into)
+        if len(own) >= 3 and may_be_header_row(row) and self._is_header_row(row):
+            header = self._header_at(r)
             self._use_header(header)
             return header.last_row
         if len(own) == 1:
@@ -247,6 +271,36 @@ class SheetParser:
         else:
             self._continue_record(r, own)
         return r
+
+    def _is_header_row(self, row: list[str | None]) -> bool:
+        """``is_header_row``, once per distinct row (repeated headers cost one check)."""
+        key = tuple(row)
+        known = self._header_rows.get(key)
+        if known is None:
+            known = is_header_row(row)
+            if len(self._header_rows) < _HEADER_MEMO:
+                self._header_rows[key] = known
+        return known
+
+    def _header_at(self, r: int) -> Header:
+        """``build_header`` at ``r``, from the memo when rows r, r+1 repeat an earlier header
+        and no merged range touches them (then the result depends on those rows alone)."""
+        g = self.g
+        merged = g.merged_into
+        key = None
+        if not g.merges or not any(
+            (r, c) in merged or (r + 1, c) in merged for c in range(g.ncols)
+        ):
+            below = g.rows[r + 1] if r + 1 < len(g.rows) else []
+            key = (tuple(g.rows[r]), tuple(below))
+            cached = self._header_memo.get(key)
+            if cached is not None:
+                height = cached.last_row - cached.first_row
+                return Header(r, r + height, list(cached.columns))
+        header = build_header(g.rows, r, g.ncols, merged)
+        if key is not None and len(self._header_memo) < _HEADER_MEMO:
+            self._header_memo[key] = header
+        return header
 
     def _span(self, r: int, c: int) -> int:
         if self._widths is None:

@@ -77,6 +77,9 @@ class ImportResult:
     own_export: bool = (
         False  # written by this app (standard layout with its metadata sheet, or flat)
     )
+    # Sheets whose hidden metadata disagreed with the visible cells (read from the cells);
+    # a reviewer must be told even where notes are not shown (show, review).
+    mismatches: list[str] = field(default_factory=list)
 
     def count(self, level: NoteLevel) -> int:
         return sum(1 for n in self.notes if n.level == level)

@@ -18,6 +18,13 @@ EXCEL_MAX_CHARS = 32_767  # UTF-16 code units per cell
 _ILLEGAL_RE = re.compile("[\x00\ud800-\udfff\ufffe\uffff]")
 _QUOTE_START = frozenset("=+-@＝＋－＠" + "".join(chr(c) for c in range(0x20)) + "\x7f")
 _ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Excel writes a literal "_x000D_" as "_x005F_x000D_"; openpyxl drops the "x005F_" and so
+# makes it look like an escaped carriage return. Our string-table reader (see ``quiet``)
+# marks the escaped underscore with this private-use character instead.
+ESCAPED_UNDERSCORE = "\ue05f"
+# What XML 1.0 cannot carry at all, not even escaped: sheet names and document properties
+# are written raw into XML attributes and elements, so these must go.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,12 @@ def remove_illegal(text: str) -> tuple[str, bool]:
     return cleaned, len(cleaned) != len(text)
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without what an XML attribute or property cannot hold (control characters,
+    lone surrogates, non-characters)."""
+    return _XML_ILLEGAL_RE.sub("", text)
+
+
 def needs_quote_prefix(text: str) -> bool:
     return bool(text) and text[0] in _QUOTE_START
 
@@ -80,7 +93,10 @@ def _unescape_match(match: re.Match[str]) -> str:
 
 
 def unescape_cell(text: str) -> str:
-    """Undo Excel's ``_xHHHH_`` escapes of control characters (openpyxl leaves them)."""
-    if "_x" not in text:
-        return text
-    return _ESCAPE_RE.sub(_unescape_match, text)
+    """Undo Excel's ``_xHHHH_`` escapes of control characters (openpyxl leaves them), then
+    the escaped underscores :mod:`quiet` marked — so a literal ``_x000D_`` stays text."""
+    if "_x" in text:
+        text = _ESCAPE_RE.sub(_unescape_match, text)
+    if ESCAPED_UNDERSCORE in text:
+        text = text.replace(ESCAPED_UNDERSCORE, "_")
+    return text

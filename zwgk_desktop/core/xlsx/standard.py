@@ -22,7 +22,7 @@ from zwgk_desktop.core.xlsx.columns import PlanColumn, fits_page, plan
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.glyphs import MARK, render_channels, render_mark
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
-from zwgk_desktop.core.xlsx.sanitize import is_plain, prepare
+from zwgk_desktop.core.xlsx.sanitize import is_plain, prepare, xml_safe
 from zwgk_desktop.core.xlsx.styles import BODY_SIZE, Formats
 from zwgk_desktop.core.xlsx.textsize import ROW_PADDING, line_count, row_points
 
@@ -39,7 +39,7 @@ __all__ = ["DATA_ROW", "StandardSheetWriter", "domain_title", "level1_runs", "sh
 
 def sheet_title(name: str, used: set[str]) -> str:
     """A valid, unique sheet name (31 characters, no []:*?/\\, not starting with ')."""
-    base = (name or "领域").translate(_SHEET_FORBIDDEN).strip("' ") or "领域"
+    base = xml_safe(name or "领域").translate(_SHEET_FORBIDDEN).strip("' ") or "领域"
     candidate = base[:31]
     n = 2
     while candidate.casefold() in used:

@@ -23,7 +23,7 @@ from zwgk_desktop.core.xlsx.result import (
     Progress,
     check_cancel,
 )
-from zwgk_desktop.core.xlsx.sanitize import prepare
+from zwgk_desktop.core.xlsx.sanitize import prepare, xml_safe
 from zwgk_desktop.core.xlsx.standard import DATA_ROW, StandardSheetWriter, sheet_title
 from zwgk_desktop.core.xlsx.styles import Formats
 
@@ -40,12 +40,12 @@ _OPTIONS = {
 
 def _workbook(path: Path, catalog: Catalog, layout: Layout) -> xlsxwriter.Workbook:
     workbook = xlsxwriter.Workbook(str(path), _OPTIONS)
-    unit = catalog.meta.unit
+    unit = xml_safe(catalog.meta.unit)
     workbook.set_properties(
         {
             "title": f"{unit}基层政务公开标准目录" if unit else "基层政务公开标准目录",
             "author": unit,
-            "company": catalog.meta.region,
+            "company": xml_safe(catalog.meta.region),
             "comments": f"由政务公开标准目录编制工具 {__version__} 导出",
         }
     )

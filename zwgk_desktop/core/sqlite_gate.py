@@ -1,0 +1,208 @@
+"""One gate for every SQLite file we open, read or merge (catalog and review file alike).
+
+A received file is hostile until proven ours. Before anything is read from it:
+
+1. its schema must be exactly one our migrations produce (``sqlite_master`` rows with their
+   SQL text, and ``PRAGMA table_xinfo`` per table, hidden and generated columns included),
+   and the migrations it records as applied must be the ones its schema shows — a planted
+   trigger, view, index, generated column, CHECK or unknown table is refused;
+2. its rows must have the types, JSON shapes, vocabulary and sizes we write (one SQL scan
+   per table that names the first offending row) — so no later read can fail with an
+   internal error.
+
+The expected schemas are built once per process by running the migrations in memory, so a
+new migration needs no change here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database, Migrations
+
+from zwgk_desktop.core.errors import FileUnreadableError
+
+MAX_TEXT_CHARS = 1_000_000  # one value; Excel holds 32,767 per cell
+MAX_JSON_DEPTH = 4  # choice lists and extra columns are flat
+_SPACE = re.compile(r"\s+")
+
+Signature = tuple[frozenset[tuple[str, str, str, str]], tuple[tuple[str, tuple[tuple], ...], ...]]
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """What each row of one table must hold; ``max_rows`` bounds the table (None: no bound)."""
+
+    table: str
+    text: tuple[str, ...] = ()
+    long_text: tuple[str, ...] = ()  # text of any length (snapshots of a whole catalog)
+    integer: tuple[str, ...] = ()
+    integer_or_null: tuple[str, ...] = ()
+    str_lists: tuple[str, ...] = ()  # JSON arrays of strings
+    str_maps: tuple[str, ...] = ()  # JSON objects of string values
+    json_objects: tuple[str, ...] = ()  # any JSON object (checked in depth when used)
+    vocab: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    extra_sql: tuple[str, ...] = ()  # further queries naming a bad row's rowid
+    max_rows: int | None = None
+    label: str = ""  # Chinese name of the table for the message, e.g. "事项"
+
+    def bad_row_sql(self) -> str:
+        """A query naming (rowid) the first row that breaks a rule, or nothing."""
+        conds: list[str] = []
+        t = self.table
+        for c in self.text:
+            conds.append(f"typeof({c}) != 'text' OR length({c}) > {MAX_TEXT_CHARS}")
+        for c in self.long_text:
+            conds.append(f"typeof({c}) != 'text'")
+        for c in self.integer:
+            conds.append(f"typeof({c}) != 'integer'")
+        for c in self.integer_or_null:
+            conds.append(f"typeof({c}) NOT IN ('integer', 'null')")
+        for c in self.str_lists:
+            conds.append(
+                f"CASE WHEN typeof({c}) = 'text' AND length({c}) <= {MAX_TEXT_CHARS} AND json_valid({c}) "
+                f"THEN json_type({c}) != 'array' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
+                "WHERE type != 'text') ELSE 1 END"
+            )
+        for c in self.str_maps:
+            conds.append(
+                f"CASE WHEN typeof({c}) = 'text' AND length({c}) <= {MAX_TEXT_CHARS} AND json_valid({c}) "
+                f"THEN json_type({c}) != 'object' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
+                "WHERE type != 'text') ELSE 1 END"
+            )
+        for c in self.json_objects:
+            conds.append(
+                f"CASE WHEN typeof({c}) = 'text' AND json_valid({c}) "
+                f"THEN json_type({c}) != 'object' ELSE 1 END"
+            )
+        for c, words in self.vocab:
+            allowed = ", ".join("'" + w.replace("'", "''") + "'" for w in words)
+            conds.append(f"typeof({c}) != 'text' OR {c} NOT IN ({allowed})")
+        where = " OR ".join(f"({c})" for c in conds) or "0"
+        return f"SELECT rowid FROM {t} WHERE {where} LIMIT 1"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Our schema (its migrations) and the row rules of one kind of file."""
+
+    migrations: Migrations
+    rules: tuple[TableRule, ...] = field(default=())
+
+
+def _normal_sql(sql: object) -> str:
+    return _SPACE.sub(" ", str(sql or "")).strip()
+
+
+def _signature(conn: sqlite3.Connection) -> Signature:
+    master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    objects = frozenset((str(t), str(n), str(tb), _normal_sql(s)) for t, n, tb, s in master)
+    columns = tuple(
+        sorted(
+            (str(n), tuple(tuple(r) for r in conn.execute(f"PRAGMA table_xinfo({_quote(n)})")))
+            for t, n, _tb, _s in master
+            if t == "table"
+        )
+    )
+    return objects, columns
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@functools.cache
+def _expected(migrations: Migrations) -> tuple[tuple[tuple[str, ...], Signature], ...]:
+    """The schema after each prefix of the migrations, with the names applied so far."""
+    names = [m.name for m in migrations._migrations]
+    result = []
+    for k in range(len(names) + 1):
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            migrations.apply(Database(conn), stop_before=names[k] if k < len(names) else None)
+            result.append((tuple(names[:k]), _signature(conn)))
+        finally:
+            conn.close()
+    return tuple(result)
+
+
+def check_schema(conn: sqlite3.Connection, migrations: Migrations, refuse: str) -> None:
+    """Raise ``FileUnreadableError(refuse)`` unless the schema is one our migrations make."""
+    try:
+        found = _signature(conn)
+    except sqlite3.DatabaseError as exc:
+        raise FileUnreadableError(refuse) from exc
+    applied = next((names for names, sig in _expected(migrations) if sig == found), None)
+    if applied is None:
+        raise FileUnreadableError(refuse)
+    try:
+        recorded = conn.execute(
+            "SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise FileUnreadableError(refuse) from exc
+    mine = tuple(n for s, n in recorded if s == migrations.name)
+    if mine != applied or any(s != migrations.name for s, _n in recorded):
+        raise FileUnreadableError(refuse)
+
+
+def check_rows(conn: sqlite3.Connection, rules: Sequence[TableRule], refuse: str) -> None:
+    """Raise ``FileUnreadableError`` naming the first table/row whose values are not ours."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for rule in rules:
+        if rule.table not in tables:
+            continue  # an older schema; the caller decides whether that is enough
+        try:
+            if rule.max_rows is not None:
+                count = conn.execute(f"SELECT count(*) FROM {rule.table}").fetchone()[0]
+                if count > rule.max_rows:
+                    raise FileUnreadableError(
+                        f"{refuse}：{rule.label or rule.table}共 {count} 条，超过上限 {rule.max_rows} 条"
+                    )
+            bad = conn.execute(rule.bad_row_sql()).fetchone()
+            for sql in rule.extra_sql:
+                bad = bad or conn.execute(sql).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise FileUnreadableError(f"{refuse}：{rule.label or rule.table}数据无法读取") from exc
+        if bad is not None:
+            raise FileUnreadableError(
+                f"{refuse}：{rule.label or rule.table}第 {bad[0]} 条记录的内容格式不正确"
+            )
+
+
+@contextlib.contextmanager
+def reading(name: str) -> Iterator[None]:
+    """Turn what an already-gated file can still throw while being read (text that is not
+    UTF-8, JSON too deep for Python) into one Chinese line."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+        raise FileUnreadableError(f"“{name}”中含有无效的文字编码，文件已损坏或被篡改") from exc
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        if isinstance(exc, FileUnreadableError):
+            raise
+        raise FileUnreadableError(f"“{name}”中的数据已损坏或格式不正确，无法读取") from exc
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def guarded(method: _F) -> _F:
+    """A read method of a store whose errors on bad stored data become one Chinese line."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        path = getattr(self, "source_path", None) or getattr(self, "path", "")
+        with reading(Path(path).name):
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
