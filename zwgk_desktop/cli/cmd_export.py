@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html" and out is not None and out.suffix.lower() not in (".html", ".htm"):
         raise ZwgkError("网页导出文件的扩展名应为 .html")
     if out is not None:
-        _refuse_own_input(Path(args.file), out)
         check_output(out, args.force, source=args.file)
+        _refuse_own_input(Path(args.file), out)
     notes: list[str] = []
     catalog = load_catalog(args.file, notes)
     for note in notes:

@@ -98,7 +98,7 @@ def name_problem(target: str | os.PathLike[str]) -> str:
         return "文件名不能以空格或句点结尾"
     if name.split(".")[0].strip().upper() in _RESERVED_STEMS:
         return f"“{name.split('.')[0]}”是 Windows 的保留设备名，不能用作文件名"
-    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+    if len(name.encode("utf-8", "surrogateescape")) > _MAX_NAME_BYTES:
         return "文件名太长（请少于 80 个汉字）"
     if os.name == "nt" and len(str(Path(target).absolute())) > _MAX_WINDOWS_PATH:
         return "完整路径太长（超过 259 个字符），请换一个较短的文件夹或文件名"

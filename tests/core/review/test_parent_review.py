@@ -33,9 +33,9 @@ def edited_township(parent: Catalog) -> Catalog:
     local.level1, local.level2, local.template_ref = "本镇事项", "镇级临时救助备用金", ""
     local.content = "备用金额度、使用范围、审批流程"
     social.items.append(local)
-    tax = town.domain("tax-administration")
+    tax = town.domain("elderly-care")
     assert tax is not None
-    tax.items, tax.not_involved, tax.note = [], True, "本镇无税收职责"
+    tax.items, tax.not_involved, tax.note = [], True, "本镇无养老服务机构"
     return town
 
 
@@ -57,8 +57,8 @@ def test_dropped_added_and_changed_items_against_the_county() -> None:
     parent = county()
     diff = diff_with_parent(edited_township(parent), parent, label="城关镇.zwgk")
     s = diff.summary()
-    tax_items = len(parent.domain("tax-administration").items)  # type: ignore[union-attr]
-    tax_town = [i for i in parent.domain("tax-administration").items if "乡级" in i.level]  # type: ignore[union-attr]
+    tax_items = len(parent.domain("elderly-care").items)  # type: ignore[union-attr]
+    tax_town = [i for i in parent.domain("elderly-care").items if "乡级" in i.level]  # type: ignore[union-attr]
     assert s["items_changed"] == 1 and s["items_added"] == 1
     assert s["items_removed"] == 1 + len(tax_town) and tax_items >= len(tax_town) > 0
     social = diff.domain("social-assistance")
@@ -69,7 +69,7 @@ def test_dropped_added_and_changed_items_against_the_county() -> None:
     assert removed.old_index == 3  # the row in the county's own catalog
     added = next(c for c in social.items if c.change == "added")
     assert added.level2 == "镇级临时救助备用金"
-    tax = diff.domain("tax-administration")
+    tax = diff.domain("elderly-care")
     assert tax is not None and [a.field for a in tax.attributes] == ["not_involved"]
     text = diff_text(diff)
     assert "与上级目录比较" in text and "未采用上级事项" in text and "上级第3项" in text
