@@ -7,6 +7,7 @@ Used by ``zwgk show/validate/export`` and the reviewer's batch check. Every fail
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
@@ -43,8 +44,21 @@ def load_json(path: Path) -> Catalog:
         raise FileUnreadableError(f"“{path.name}”的 JSON 结构不正确") from exc
 
 
+@dataclass
+class LoadedCatalog:
+    """A catalog read from a file, with the fields the importer could not read per domain."""
+
+    catalog: Catalog
+    gaps: dict[str, set[str]] = field(default_factory=dict)
+
+
 def load_catalog(path: str | Path) -> Catalog:
     """The catalog in ``path``; the original file is never modified."""
+    return load_file(path).catalog
+
+
+def load_file(path: str | Path) -> LoadedCatalog:
+    """Like :func:`load_catalog`, keeping the import gaps (review shows them as 未能识别)."""
     path = Path(path)
     if not path.exists():
         raise FileUnreadableError(f"找不到文件：{path}")
@@ -60,13 +74,14 @@ def load_catalog(path: str | Path) -> Catalog:
 
         doc = Document.open_untrusted(path)
         try:
-            return doc.load_catalog()
+            return LoadedCatalog(doc.load_catalog())
         finally:
             doc.close()
     if suffix == ".xlsx":
         from zwgk_desktop.core.xlsx import read_workbook
 
-        return read_workbook(path).catalog
+        result = read_workbook(path)
+        return LoadedCatalog(result.catalog, result.gaps)
     if suffix == ".json":
-        return load_json(path)
+        return LoadedCatalog(load_json(path))
     raise FileUnreadableError(f"无法识别“{path.name}”的文件类型：请使用 .zwgk、.xlsx 或 .json 文件")

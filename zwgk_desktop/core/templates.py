@@ -114,7 +114,9 @@ def load_template(path: Path) -> DomainTemplate:
 
 @lru_cache(maxsize=4)
 def _load_all(folder: Path) -> tuple[DomainTemplate, ...]:
-    templates = [load_template(p) for p in sorted(folder.glob("*.toml"))]
+    templates = [
+        load_template(p) for p in sorted(folder.glob("*.toml")) if p.name != "sources.toml"
+    ]
     templates.sort(key=lambda t: (t.order, t.id))
     ids = [t.id for t in templates]
     if len(set(ids)) != len(ids):

@@ -143,6 +143,9 @@ class ReviewHandlers:
         else:
             if review.is_reviewer:
                 self.banner.setVisible(False)  # the review banner says it is read-only
+                if review.import_gaps and self.validation is not None:
+                    self.validation.store.gaps = review.import_gaps  # shown as 未能识别
+                    self.validation.restart()
             self.review_dock.show()
             self.review_dock.raise_()
             if self.domain_model is not None:

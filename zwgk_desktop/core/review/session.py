@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
-from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.loader import load_file
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.comments import (
     CommentIndex,
@@ -81,6 +81,9 @@ class ReviewSession:
         self.notices: list[str] = []  # things to tell the user once (Chinese)
         self._index: CommentIndex | None = None
         self.registered = True  # False: the file's content is not (yet) one of the rounds
+        # domain id -> fields whose column the importer could not read (see import_gaps)
+        self.import_gaps: dict[str, set[str]] = {}
+        self.unread_issues: list[object] = []  # gap issues left out by comments_from_validation
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -98,7 +101,8 @@ class ReviewSession:
         created, and a changed file is shown against the latest round without a new one.
         """
         submission = Path(submission)
-        catalog = load_catalog(submission)  # never writes to the submission
+        loaded = load_file(submission)  # never writes to the submission
+        catalog = loaded.catalog
         sha = file_sha256(submission)
         path = Path(review_path) if review_path else review_path_for(submission)
         is_new = not path.is_file()
@@ -139,6 +143,12 @@ class ReviewSession:
         session = cls(submission, catalog, store, REVIEWER, reviewer, round_)
         session.notices = notices
         session.registered = registered
+        session.import_gaps = loaded.gaps
+        if loaded.gaps:
+            count = sum(len(fields) for fields in loaded.gaps.values())
+            notices.append(
+                f"有 {count} 列内容未能识别：相关校验结果标为“未能识别”，不会转为审核意见"
+            )
         return session
 
     @classmethod
@@ -393,17 +403,25 @@ class ReviewSession:
         """Turn validation results (错误 and 警告) into comments in one step; returns the new ids.
 
         Issues already covered by an unresolved comment of the same rule are skipped, so
-        running it twice adds nothing.
+        running it twice adds nothing. Issues on columns the importer could not read are
+        never turned into opinions; they are kept in ``unread_issues`` (未能识别).
         """
         self._require_reviewer("添加审核意见")
+        new = self.validation_comments(issues)
+        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
+        self._changed()
+        return ids
+
+    def validation_comments(self, issues: Iterable[object] | None = None) -> list[NewComment]:
+        """The comments :meth:`comments_from_validation` would add (to ask before adding many)."""
+        from zwgk_desktop.core.review.import_gaps import split
+
         if issues is None:
             from zwgk_desktop.core.validation import validate_catalog
 
             issues = validate_catalog(self.catalog).issues
-        new = comments_from_issues(issues, self.catalog, self.store.comments())
-        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
-        self._changed()
-        return ids
+        own, self.unread_issues = split(issues, self.import_gaps)  # type: ignore[arg-type]
+        return comments_from_issues(own, self.catalog, self.store.comments())
 
     # ------------------------------------------------------------------ township operations
     def resubmit(self, note: str = "") -> None:

@@ -173,7 +173,7 @@ class _Import:
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
         own = self.payload is not None or PROPERTY_NAME in props
-        return ImportResult(catalog, self.notes, own)
+        return ImportResult(catalog, self.notes, own, self.builder.gaps())
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
