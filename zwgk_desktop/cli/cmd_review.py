@@ -181,6 +181,8 @@ def _batch_text(result: BatchResult) -> str:
             f"{n:>3}. {sub.file_name}  {sub.unit or '（未填写单位）'}  {sub.items} 项  错误 {sub.errors}  "
             f"警告 {sub.warnings}  未涉及 {sub.not_involved}  缺少标准事项 {sub.missing_standard}{review}"
         )
+        if sub.notice:
+            lines.append(f"       {sub.notice}")
         worst = [
             d
             for d in sorted(sub.domains, key=lambda d: (-d.errors, -d.warnings))

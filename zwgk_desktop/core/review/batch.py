@@ -9,7 +9,7 @@ JSON shape (``zwgk review FOLDER --json``)::
 
     {"format": "zwgk-review-batch", "version": 1, "folder": "...",
      "summary": {"files", "readable", "unreadable", "items", "errors", "warnings"},
-     "submissions": [{"file", "unit", "ok", "error", "items", "errors", "warnings", "infos",
+     "submissions": [{"file", "unit", "ok", "error", "notice", "items", "errors", "warnings", "infos",
                       "not_involved", "missing_standard", "review_status", "open_comments",
                       "domains": [{"id", "name", "items", "errors", "warnings",
                                    "not_involved"}]}],
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
@@ -81,6 +82,7 @@ class SubmissionSummary:
     path: Path
     unit: str = ""
     error: str = ""  # Chinese one-liner when the file could not be read
+    notice: str = ""  # a warning about the file as a whole, e.g. 未修改的模板
     items: int = 0
     errors: int = 0
     warnings: int = 0
@@ -110,6 +112,7 @@ class SubmissionSummary:
             "unit": self.unit,
             "ok": self.ok,
             "error": self.error,
+            "notice": self.notice,
             "items": self.items,
             "errors": self.errors,
             "warnings": self.warnings,
@@ -240,6 +243,9 @@ def summarize_catalog(path: Path, catalog: Catalog) -> SubmissionSummary:
     summary.not_involved = sum(1 for d in catalog.domains if d.not_involved)
     template_diff = diff_with_templates(catalog, compare_fields=False)
     summary.missing_standard = template_diff.summary()["items_removed"]
+    summary.notice = untouched_message(catalog)
+    if summary.notice:
+        summary.warnings += 1
     return summary
 
 

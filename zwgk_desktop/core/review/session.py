@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.loader import load_file
 from zwgk_desktop.core.model import Catalog
@@ -144,6 +145,9 @@ class ReviewSession:
         session.notices = notices
         session.registered = registered
         session.import_gaps = loaded.gaps
+        untouched = untouched_message(catalog)
+        if untouched:
+            notices.append(untouched)
         if loaded.gaps:
             count = sum(len(fields) for fields in loaded.gaps.values())
             notices.append(

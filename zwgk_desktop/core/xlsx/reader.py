@@ -20,8 +20,9 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from defusedxml import DefusedXmlException
 
+from zwgk_desktop.core.catalog_check import not_a_catalog
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
-from zwgk_desktop.core.model import Catalog, CatalogMeta
+from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.templates import find_template
 from zwgk_desktop.core.xlsx import guard, metasheet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
@@ -87,7 +88,7 @@ def read_workbook(
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, exc) from exc
     try:
-        return _Import(workbook, progress, cancel).run()
+        return _Import(workbook, progress, cancel, path.name).run()
     except ZwgkError:
         raise
     except _PARSE_ERRORS as exc:
@@ -121,9 +122,14 @@ def _meta_from_property(text: str | None) -> CatalogMeta | None:
 
 class _Import:
     def __init__(
-        self, workbook: Any, progress: Progress | None, cancel: CancelCheck | None
+        self,
+        workbook: Any,
+        progress: Progress | None,
+        cancel: CancelCheck | None,
+        name: str = "",
     ) -> None:
         self.wb = workbook
+        self.name = name
         self.progress = progress
         self.cancel = cancel
         self.notes: list[ImportNote] = []
@@ -169,10 +175,12 @@ class _Import:
             self._finish_payload(seen)
             base = self.payload.catalog.meta
         catalog = self.builder.build(base)
-        self._check_empty(catalog)
+        own = self.payload is not None or PROPERTY_NAME in props
+        if not catalog.domains and not own:
+            # a workbook without any catalog table (payroll, a title only) is not a catalog
+            raise not_a_catalog(self.name)
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
-        own = self.payload is not None or PROPERTY_NAME in props
         return ImportResult(catalog, self.notes, own, self.builder.gaps())
 
     def _on_rows(self, rows: int) -> None:
@@ -274,18 +282,6 @@ class _Import:
                         f"封面中已没有“{domain.name}”，该未涉及领域未导入",
                     )
                 )
-
-    def _check_empty(self, catalog: Catalog) -> None:
-        if not catalog.domains:
-            self.notes.append(
-                ImportNote(
-                    "",
-                    None,
-                    "",
-                    "error",
-                    "没有读到任何目录内容：未找到含“二级事项”“公开内容”等表头的表格",
-                )
-            )
 
 
 def _digest(grid: Grid, first_row: int) -> str:

@@ -258,7 +258,7 @@ class BatchReviewDialog(QDialog):
                 sub.not_involved,
                 sub.missing_standard,
                 sub.review_status,
-                sub.error or "",
+                sub.error or sub.notice,
             ]
             if not sub.ok:
                 values[2:7] = ["", "", "", "", ""]
