@@ -210,3 +210,6 @@ def _scan(ws: Any, grid: Grid) -> bool:
     with archive.open(path) as source:
         grid.merges, grid.merges_truncated, formulas = scan_sheet(source, MAX_ROWS, grid.ncols)
     return formulas
+
+
+convert_value = _convert  # the other formats' readers turn values into text the same way

@@ -314,11 +314,15 @@ def build_header(
         _is_sub_row(next_row, open_above) or any(vertical_from_top(c) for c in range(ncols))
     )
     columns: list[Column] = []
+    group = ""  # the group label over the previous sub-labelled column
     for c in range(ncols):
         top_label = cell(top, c)
         sub_label = "" if not two_rows or vertical_from_top(c) else cell(top + 1, c)
         if sub_label == top_label:
             sub_label = ""
+        if sub_label and not top_label and group:
+            top_label = group  # a group label typed once, not merged (or a CSV of one)
+        group = top_label if sub_label else ""
         if sub_label:
             column = classify_sub(sub_label, top_label, c)
         else:

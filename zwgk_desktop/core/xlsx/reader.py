@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException
 
 from zwgk_desktop.core.catalog_check import not_a_catalog
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
+from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES
 from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.templates import find_template
 from zwgk_desktop.core.xlsx import guard, metasheet
@@ -79,6 +80,8 @@ def read_workbook(
 ) -> ImportResult:
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
+    if path.suffix.lower() in GRID_SUFFIXES:
+        return _read_other(path, progress, cancel)
     guard.check_file(path)
     check_cancel(cancel)
     try:
@@ -95,6 +98,23 @@ def read_workbook(
         raise _damaged(path.name, exc) from exc
     finally:
         workbook.close()
+
+
+def _read_other(path: Path, progress: Progress | None, cancel: CancelCheck | None) -> ImportResult:
+    """.xls/.et/.ods/.csv/.docx/.html: the format's reader yields grids, interpreted as sheets."""
+    from zwgk_desktop.core.formats.dispatch import read_grids
+
+    notes: list[ImportNote] = []
+    try:
+        grids, quiet = read_grids(path, notes, cancel)
+    except ZwgkError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise FileUnreadableError(f"“{path.name}”过大或结构异常，无法读取") from exc
+    job = _Import(None, progress, cancel, path.name)
+    job.quiet_tables = quiet
+    job.notes.extend(notes)
+    return job.run_grids(grids)
 
 
 def _own_properties(workbook: Any) -> dict[str, str]:
@@ -138,6 +158,7 @@ class _Import:
         self.cover_unchanged = False
         self.rows_done = 0
         self.rows_total = 0
+        self.quiet_tables = False  # documents and pages hold other tables: skip them silently
 
     def run(self) -> ImportResult:
         try:
@@ -182,6 +203,22 @@ class _Import:
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
         return ImportResult(catalog, self.notes, own, self.builder.gaps())
+
+    def run_grids(self, grids: list[Grid]) -> ImportResult:
+        """The interpretation of grids read from another format (no own-export metadata)."""
+        self.rows_total = sum(len(g.rows) for g in grids)
+        for grid in grids:
+            check_cancel(self.cancel)
+            if not grid.is_empty():
+                self._sheet(grid)
+            self.rows_done += len(grid.rows)
+            self._on_rows(0)
+        catalog = self.builder.build(None)
+        if not catalog.domains:
+            raise not_a_catalog(self.name)
+        if self.progress is not None:
+            self.progress(self.rows_total, self.rows_total)
+        return ImportResult(catalog, self.notes, False, self.builder.gaps())
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
@@ -233,7 +270,7 @@ class _Import:
             cover = read_cover(grid)
             if cover:
                 self.builder.add_cover(cover, grid.title)
-            elif grid.title.strip() not in COVER_NAMES:
+            elif grid.title.strip() not in COVER_NAMES and not self.quiet_tables:
                 self.notes.append(
                     ImportNote(
                         grid.title,
