@@ -10,6 +10,7 @@ from typing import Any
 
 from zwgk_desktop.core.atomic import write_text_atomic
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import KINDS_TEXT
 from zwgk_desktop.core.loader import load_catalog
 
 
@@ -19,7 +20,7 @@ def register(subparsers: Any) -> None:
         help="导出 Excel（标准格式/平铺格式）或 JSON",
         description="导出目录：标准格式供审核和打印，平铺格式供平台导入，JSON 为交换格式。",
     )
-    parser.add_argument("file", metavar="FILE", help=".zwgk、.xlsx 或 .json 文件")
+    parser.add_argument("file", metavar="FILE", help=".zwgk、.json，或 " + KINDS_TEXT + " 文件")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件")
     parser.add_argument(
         "--layout",

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import FILTER, PATTERNS
 from zwgk_desktop.core.review.comments import find_domain
 from zwgk_desktop.core.review.model import ReviewStatus
 from zwgk_desktop.core.review.session import ReviewSession
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from zwgk_desktop.gui.mainwindow import MainWindow
 
 REFRESH_MS = 300  # township edits are batched before comments are re-located
-REVIEW_FILTER = "提交的目录 (*.zwgk *.xlsx);;目录文件 (*.zwgk);;Excel 工作簿 (*.xlsx)"
+REVIEW_FILTER = f"提交的目录 (*.zwgk {PATTERNS});;目录文件 (*.zwgk);;{FILTER}"
 COPY_PREFIX = "zwgk-review-"  # temp folders of ReviewSession.open_document / open_untrusted
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES, KINDS_TEXT
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.diff import diff_with_templates
@@ -42,9 +43,9 @@ from zwgk_desktop.core.text import fold
 
 FORMAT_NAME = "zwgk-review-batch"
 FORMAT_VERSION = 1
-CATALOG_SUFFIXES = frozenset({".zwgk", ".xlsx", ".json"})
-# Spreadsheets a township may send that we cannot read: listed so the reviewer knows.
-REPORTED_SUFFIXES = frozenset({".xls", ".xlsm", ".xlsb", ".et", ".ett", ".ods", ".csv"})
+CATALOG_SUFFIXES = frozenset({".zwgk", ".xlsx", ".json"}) | GRID_SUFFIXES
+# Files a township may send that we cannot read: listed so the reviewer knows.
+REPORTED_SUFFIXES = frozenset({".xlsm", ".xlsb", ".doc", ".wps", ".pdf"})
 META_DOMAIN = "（目录信息）"
 PARALLEL_MIN_XLSX = 4  # workbooks take ~0.5 s each to read; .zwgk files ~0.04 s
 OUTPUT_PROPERTY = "zwgk-review-output"  # custom property marking our own workbooks
@@ -365,9 +366,9 @@ def review_folder(
             f"已跳过本程序生成的审核意见或汇总表：{'、'.join(p.name for p in ours)}"
         )
     if not files:
-        result.notes.append("文件夹中没有可审核的目录文件（.zwgk、.xlsx 或 .json）")
+        result.notes.append(f"文件夹中没有可审核的目录文件（.zwgk、.json，或{KINDS_TEXT}）")
     if workers is None:
-        slow = sum(1 for p in files if p.suffix.lower() == ".xlsx")
+        slow = sum(1 for p in files if p.suffix.lower() == ".xlsx")  # calamine formats are fast
         workers = default_workers() if slow >= PARALLEL_MIN_XLSX else 1
     result.submissions = _check_all(files, progress, cancel, workers)
     if progress is not None:
