@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.formats.limits import check_size
 from zwgk_desktop.core.xlsx.grid import Grid
 from zwgk_desktop.core.xlsx.result import CancelCheck, ImportNote
 
@@ -62,6 +63,7 @@ def read_grids(
     from zwgk_desktop.core.formats.htmltable import read_html
     from zwgk_desktop.core.formats.spreadsheet import read_spreadsheet
 
+    check_size(path)
     kind = sniff(path)
     if kind == "empty":
         raise FileUnreadableError(f"“{path.name}”是空文件")

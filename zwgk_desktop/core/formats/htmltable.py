@@ -126,6 +126,8 @@ def read_html(path: Path, cancel: CancelCheck | None = None) -> list[Grid]:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise FileUnreadableError(f"“{path.name}”不是有效的网页文件，无法读取") from exc
+    if any("depth" in str(entry.message).lower() for entry in parser.error_log):
+        raise FileUnreadableError(f"“{path.name}”的网页结构嵌套过深，不像正常的目录页面，不予读取")
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     title_node = root.find(".//title")
