@@ -95,7 +95,7 @@ class ReviewHandlers:
         """Open a township's .zwgk or .xlsx read-only in 审核模式 (a new round if it is new)."""
         path = Path(path)
         try:
-            review = ReviewSession.open_for_review(path)
+            review = ReviewSession.open_for_review(path, self._reviewer_name())
         except ZwgkError as exc:
             msgbox.error(self, str(exc), "无法审核")
             return False
@@ -352,6 +352,22 @@ class ReviewHandlers:
         )
         if ok:
             self.set_reviewer_name(name)
+
+    def _reviewer_name(self: MainWindow) -> str:
+        """The reviewer's name from the settings; asked once when it was never given."""
+        name = load_settings().reviewer_name.strip()
+        if name or getattr(self, "_reviewer_name_asked", False):
+            return name
+        self._reviewer_name_asked = True
+        answer = msgbox.ask_text(
+            self,
+            "审核人姓名",
+            "请输入审核人姓名（只需输入一次，记入审核意见和意见函；可在“审核”菜单中修改）：",
+        )
+        if answer and answer.strip():
+            self.set_reviewer_name(answer)
+            return answer.strip()
+        return ""
 
     def set_reviewer_name(self: MainWindow, name: str) -> None:
         settings = load_settings()

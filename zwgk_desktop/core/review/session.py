@@ -395,7 +395,23 @@ class ReviewSession:
                         modified, CommentStatus.RESOLVED, self.user, self.round.number
                     )
             self.store.set_status(target, status, self.user, self.round.number, note)
+            if status is ReviewStatus.RETURNED and domain_id is None:
+                self._return_domains()
         self._changed()
+
+    def _return_domains(self) -> None:
+        """Returning the catalog returns every involved domain not yet approved, so the
+        领域状态 and the 领域审核状态 sheet say 退回修改 too."""
+        statuses = self.store.statuses()
+        for domain in self.catalog.domains:
+            if domain.not_involved and not domain.items:
+                continue
+            record = statuses.get(domain.id)
+            if record is not None and record.status is not ReviewStatus.PENDING:
+                continue
+            self.store.set_status(
+                domain.id, ReviewStatus.RETURNED, self.user, self.round.number, "随目录退回修改"
+            )
 
     def approve(self, note: str = "", force: bool = False) -> None:
         self.set_catalog_status(ReviewStatus.APPROVED, note, force)
