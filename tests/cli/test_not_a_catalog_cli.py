@@ -74,3 +74,22 @@ def test_batch_lists_not_a_catalog_and_untouched_template(tmp_path: Path) -> Non
     assert template["notice"].startswith("未修改的模板") and "已修改事项 0 个" in template["notice"]
     text = run("review", str(folder)).stdout
     assert "未修改的模板" in text and "未找到目录表格" in text
+
+
+def test_other_formats_through_the_entry_point(tmp_path: Path) -> None:
+    from tests.core.formats.writers import write_docx, write_html, write_xls
+    from tests.core.xlsx.choice_layouts import LAYOUTS
+
+    rows, merges, expected = LAYOUTS["tick_subcolumns"]()
+    for path in (
+        write_xls(tmp_path / "目录.xls", rows, merges),
+        write_docx(tmp_path / "目录.docx", rows, merges),
+        write_html(tmp_path / "目录.html", rows, merges),
+    ):
+        shown = run("show", str(path), "--json")
+        assert shown.returncode == 0, shown.stderr
+        items = [i for d in json.loads(shown.stdout)["domains"] for i in d["items"]]
+        assert [i["channels"] for i in items] == [e[1] for e in expected]
+        out = tmp_path / f"{path.suffix[1:]}.zwgk"
+        done = run("import", str(path), "-o", str(out))
+        assert done.returncode == 0 and out.exists(), done.stderr

@@ -266,6 +266,11 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         if args.from_validation:
             ids = session.comments_from_validation()
             say(args, f"已将 {len(ids)} 条校验结果转为审核意见")
+            if session.unread_issues:
+                say(
+                    args,
+                    f"另有 {len(session.unread_issues)} 条属于导入时“未能识别”的列，未转为意见，请核对原表",
+                )
         if args.resolve:
             session.resolve(_ids(args.resolve))
             say(args, "已标记为已解决")
