@@ -140,3 +140,38 @@ def test_empty_files(tmp_path: Path) -> None:
         path = tmp_path / f"空{suffix}"
         path.write_bytes(b"")
         assert "空文件" in _refused(path)
+
+
+def _ods_bomb(path: Path, rows: int, cols: int) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="S">'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell office:value-type="string" table:number-columns-repeated="{cols}">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return path
+
+
+def test_ods_repeated_cells_bomb_is_refused_before_calamine(tmp_path: Path) -> None:
+    """2 KB declaring 100 million filled cells: calamine would abort the process."""
+    path = _ods_bomb(tmp_path / "重复.ods", 100_000, 1_000)
+    assert "压缩炸弹" in _refused(path)
+
+
+def test_sheet_not_starting_at_a1_keeps_its_positions(tmp_path: Path) -> None:
+    from tests.core.formats.writers import write_xls
+    from zwgk_desktop.core.formats.spreadsheet import read_spreadsheet
+
+    path = write_xls(
+        tmp_path / "偏移.xls", [[None], [None], [None, "a"], [None, None, None, "b"]], []
+    )
+    grid = read_spreadsheet(path, "ole", [])[0]
+    assert grid.rows == [[], [], [None, "a"], [None, None, None, "b"]]

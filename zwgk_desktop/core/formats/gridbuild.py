@@ -32,6 +32,9 @@ def build_grid(
         for c, value in enumerate(row):
             if c >= MAX_COLS:
                 break
+            if value is None:
+                values.append(None)
+                continue
             text = value if value.__class__ is str else convert_value(value)
             if text is None or text == "" or text.isspace():
                 values.append(None)

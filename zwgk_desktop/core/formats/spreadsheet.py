@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.formats.gridbuild import build_grid
 from zwgk_desktop.core.formats.limits import check_size, check_zip
-from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
+from zwgk_desktop.core.formats.odscheck import check_ods_expansion
+from zwgk_desktop.core.xlsx.grid import MAX_COLS, MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.result import CancelCheck, ImportNote, check_cancel
 
 MAX_SHEETS = 255
@@ -29,6 +31,7 @@ def read_spreadsheet(
     check_size(path)
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
+        check_ods_expansion(path)
     elif kind == "xlsx":
         check_zip(path, "[Content_Types].xml", "Excel 工作簿")
     data = path.read_bytes()
@@ -48,7 +51,7 @@ def read_spreadsheet(
                 )
                 continue
             sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+            rows = _rows(sheet)
             merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ()]
             grids.append(build_grid(meta.name, rows, merges, cancel))
     except FileUnreadableError:
@@ -58,6 +61,23 @@ def read_spreadsheet(
     finally:
         book.close()
     return grids
+
+
+def _rows(sheet: Any) -> list[list[Any]]:
+    """The sheet's rows from A1, at most MAX_COLS wide (iter_rows starts at the first used
+    column and may start below row 1: both are padded back)."""
+    end = sheet.end
+    if end is None:
+        return []
+    end_row, end_col = end
+    rows: list[list[Any]] = []
+    for row in sheet.iter_rows():
+        pad = max(0, end_col + 1 - len(row))
+        rows.append(([None] * pad + row[: MAX_COLS - pad]) if pad < MAX_COLS else [])
+        if len(rows) > MAX_ROWS:
+            return rows
+    lead = max(0, end_row + 1 - len(rows))
+    return [[] for _ in range(lead)] + rows
 
 
 def _unreadable(path: Path, exc: BaseException) -> FileUnreadableError:
