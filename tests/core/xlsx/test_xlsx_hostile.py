@@ -53,9 +53,14 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "embedded object": (lambda p: hostile.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
     "random bytes": (hostile.random_bytes, "不是有效的 Excel 工作簿"),
-    ".xls renamed": (hostile.renamed_xls, ".xls"),
-    "CSV renamed": (hostile.csv_file, "CSV"),
+    ".xls renamed": (hostile.renamed_xls, "损坏"),
 }
+
+
+def test_csv_renamed_xlsx_is_read_by_content(tmp_path: Path) -> None:
+    """Files get renamed: an ".xlsx" that is CSV text is read as CSV, not refused."""
+    result = read_workbook(hostile.csv_file(tmp_path / "submitted.xlsx"))
+    assert [i.level2 for d in result.catalog.domains for i in d.items] == ["法规"]
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))

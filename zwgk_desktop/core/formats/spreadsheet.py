@@ -38,6 +38,10 @@ def read_spreadsheet(
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file
+        if kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
+            raise FileUnreadableError(
+                f"“{path.name}”是加密的工作簿，请取消密码后另存再打开"
+            ) from exc
         raise _unreadable(path, exc) from exc
     grids: list[Grid] = []
     try:

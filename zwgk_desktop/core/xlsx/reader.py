@@ -80,7 +80,7 @@ def read_workbook(
 ) -> ImportResult:
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
-    if path.suffix.lower() in GRID_SUFFIXES:
+    if path.suffix.lower() in GRID_SUFFIXES or _other_content(path):
         return _read_other(path, progress, cancel)
     guard.check_file(path)
     check_cancel(cancel)
@@ -98,6 +98,18 @@ def read_workbook(
         raise _damaged(path.name, exc) from exc
     finally:
         workbook.close()
+
+
+def _other_content(path: Path) -> bool:
+    """An ".xlsx" that is really a web page, a CSV or an .xls (files get renamed)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    from zwgk_desktop.core.formats.dispatch import sniff
+
+    try:
+        return sniff(path) in ("html", "text", "ole")
+    except ZwgkError:
+        return False
 
 
 def _read_other(path: Path, progress: Progress | None, cancel: CancelCheck | None) -> ImportResult:
