@@ -34,7 +34,11 @@ def test_wheel_contains_templates_and_resources(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("zwgk_desktop-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     templates = sorted(
-        n for n in names if n.startswith("zwgk_desktop/_data/catalogs/") and n.endswith(".toml")
+        n
+        for n in names
+        if n.startswith("zwgk_desktop/_data/catalogs/")
+        and n.endswith(".toml")
+        and not n.endswith("/sources.toml")  # the register of legal sources, not a template
     )
     assert len(templates) == 26
     assert any(n.startswith("zwgk_desktop/_data/resources/") for n in names)
