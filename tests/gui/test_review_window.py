@@ -104,6 +104,7 @@ def test_an_unreadable_submission_is_one_message_and_the_open_document_stays(
 ) -> None:
     bad = tmp_path / "坏.zwgk"
     bad.write_bytes(b"\x00not a catalog" * 40)
+    window.set_reviewer_name("李审核")  # asked once before; this test is about the file
     before = window.session
     assert not window.open_for_review(bad)
     kinds = [kind for kind, _text in msgbox.shown]

@@ -9,6 +9,7 @@ from typing import Any
 
 from zwgk_desktop.cli.output import print_json
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import KINDS_TEXT
 from zwgk_desktop.core.handdown import HANDDOWN_LEVELS
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.diff import diff_catalogs, diff_with_parent, diff_with_templates
@@ -46,7 +47,7 @@ def register(subparsers: Any) -> None:
         "diff",
         help="比较两份目录，或与标准模板比较",
         description="比较两份目录文件（A 为较早的版本，B 为较新的版本），或用 --template 将 A 与标准模板比较。"
-        "文件可以是 .zwgk、.xlsx 或 .json。",
+        f"文件可以是 .zwgk、.json，或{KINDS_TEXT}。",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -14,6 +14,7 @@ from typing import Any
 from zwgk_desktop.cli.output import add_force_option, check_output, note_output
 from zwgk_desktop.core.atomic import write_text_atomic
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import KINDS_TEXT
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.text import without_lone_surrogates
 
@@ -29,7 +30,7 @@ def register(subparsers: Any) -> None:
             "（单个 HTML 文件，含按要素检索，无需服务器），JSON 为交换格式。"
         ),
     )
-    parser.add_argument("file", metavar="FILE", help=".zwgk、.xlsx 或 .json 文件")
+    parser.add_argument("file", metavar="FILE", help=".zwgk、.json，或 " + KINDS_TEXT + " 文件")
     parser.add_argument(
         "-o",
         "--output",

@@ -1,4 +1,5 @@
-"""``zwgk import IN.xlsx [IN2.xlsx ...] -o OUT.zwgk``: tolerant import, with what was guessed."""
+"""``zwgk import IN [IN2 ...] -o OUT.zwgk``: tolerant import of .xlsx/.xls/.et/.ods/.csv/.docx/
+.html, with what was guessed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from zwgk_desktop.cli.output import check_output
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import KINDS_TEXT
 from zwgk_desktop.core.merge import merge_catalogs
 from zwgk_desktop.core.storage import Document
 
@@ -17,10 +19,10 @@ _LEVEL_LABEL = {"guess": "推测", "warning": "注意", "error": "无法读取"}
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="导入 Excel 目录（可多个文件）为 .zwgk",
+        help="导入目录（Excel、WPS、CSV、Word 表格或网页，可多个文件）为 .zwgk",
         description="宽容地读取各种版式的目录工作簿，逐行报告推测和无法识别的内容。",
     )
-    parser.add_argument("inputs", nargs="+", metavar="IN.xlsx", help="一个或多个 .xlsx 工作簿")
+    parser.add_argument("inputs", nargs="+", metavar="IN", help="一个或多个目录文件：" + KINDS_TEXT)
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT.zwgk", help="要生成的目录文件"
     )

@@ -198,6 +198,8 @@ def _batch_text(result: BatchResult) -> str:
             f"{n:>3}. {sub.file_name}  {sub.unit or '（未填写单位）'}  {sub.items} 项  错误 {sub.errors}  "
             f"警告 {sub.warnings}  未涉及 {sub.not_involved}  缺少标准事项 {sub.missing_standard}{review}"
         )
+        if sub.notice:
+            lines.append(f"       {sub.notice}")
         worst = [
             d
             for d in sorted(sub.domains, key=lambda d: (-d.errors, -d.warnings))
@@ -290,6 +292,11 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
         if args.from_validation:
             ids = session.comments_from_validation()
             say(args, f"已将 {len(ids)} 条校验结果转为审核意见")
+            if session.unread_issues:
+                say(
+                    args,
+                    f"另有 {len(session.unread_issues)} 条属于导入时“未能识别”的列，未转为意见，请核对原表",
+                )
         parent_diff = None
         if parent is not None:
             parent_name = Path(args.from_parent).name

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from zwgk_desktop.cli.output import print_json
+from zwgk_desktop.core.formats.suffixes import KINDS_TEXT
 from zwgk_desktop.core.handdown import source_text
 from zwgk_desktop.core.loader import load_catalog
 
@@ -17,7 +18,7 @@ def register(subparsers: Any) -> None:
         help="显示目录概况（.zwgk / .xlsx / .json）",
         description="显示目录概况；--json 输出交换格式 JSON。",
     )
-    parser.add_argument("file", metavar="FILE", help=".zwgk、.xlsx 或 .json 文件")
+    parser.add_argument("file", metavar="FILE", help=".zwgk、.json，或 " + KINDS_TEXT + " 文件")
     parser.add_argument("--json", action="store_true", help="输出交换格式 JSON")
     parser.set_defaults(func=run)
 

@@ -1,4 +1,5 @@
-"""Read any catalog file a user may hand us: .zwgk, .xlsx or interchange .json.
+"""Read any catalog file a user may hand us: .zwgk, .xlsx, .xls/.et/.ods/.csv/.docx/.html
+(see ``core.formats``) or interchange .json.
 
 Used by ``zwgk show/validate/export`` and the reviewer's batch check. Every failure is a
 ``FileUnreadableError`` with one Chinese line.
@@ -8,25 +9,22 @@ from __future__ import annotations
 
 import json
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES
 from zwgk_desktop.core.model import FORMAT_NAME, Catalog
 from zwgk_desktop.core.text import without_lone_surrogates
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
 
 _UNSUPPORTED = {
-    ".xls": "旧版 Excel 97-2003 格式（.xls）",
-    ".et": "WPS 表格格式（.et）",
-    ".ett": "WPS 表格模板（.ett）",
-    ".csv": "CSV 文本",
-    ".xlsm": "含宏的 Excel 文件（.xlsm）",
-    ".xlsb": "Excel 二进制格式（.xlsb）",
-    ".ods": "OpenDocument 表格（.ods）",
-    ".doc": "Word 文档",
-    ".docx": "Word 文档",
-    ".pdf": "PDF 文件",
+    ".xlsm": "含宏的 Excel 文件（.xlsm）：为安全起见不予打开，请另存为不含宏的 .xlsx 后再打开",
+    ".xlsb": "Excel 二进制格式（.xlsb）：请在 Excel 或 WPS 中“另存为”.xlsx 后再打开",
+    ".doc": "旧版 Word 文档（.doc）：请在 Word 或 WPS 中“另存为”.docx 后再打开",
+    ".wps": "WPS 文字文档（.wps）：请在 WPS 中“另存为”.docx 后再打开",
+    ".pdf": "PDF 文件：请使用编制单位提供的 Excel、Word 或网页版目录",
 }
 
 
@@ -64,11 +62,29 @@ def load_json(path: Path) -> Catalog:
         raise FileUnreadableError(f"“{path.name}”的 JSON 结构不正确") from exc
 
 
+@dataclass
+class LoadedCatalog:
+    """A catalog read from a file, with the fields the importer could not read per domain,
+    and what the user must be told although the file was read (a workbook whose hidden
+    metadata disagreed with its visible cells)."""
+
+    catalog: Catalog
+    gaps: dict[str, set[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
 def load_catalog(path: str | Path, warnings: list[str] | None = None) -> Catalog:
     """The catalog in ``path``; the original file is never modified.
 
-    ``warnings`` collects what the user must be told even though the file was read (a
-    workbook whose hidden metadata disagreed with its visible cells)."""
+    ``warnings`` collects what the user must be told even though the file was read."""
+    loaded = load_file(path)
+    if warnings is not None:
+        warnings.extend(loaded.warnings)
+    return loaded.catalog
+
+
+def load_file(path: str | Path) -> LoadedCatalog:
+    """Like :func:`load_catalog`, keeping the import gaps (review shows them as 未能识别)."""
     path = Path(path)
     if not path.exists():
         raise FileUnreadableError(f"找不到文件：{path}")
@@ -76,24 +92,22 @@ def load_catalog(path: str | Path, warnings: list[str] | None = None) -> Catalog
         raise FileUnreadableError(f"“{path}”是文件夹，不是目录文件")
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED:
-        raise FileUnreadableError(
-            f"不支持{_UNSUPPORTED[suffix]}：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再打开"
-        )
+        raise FileUnreadableError(f"“{path.name}”是{_UNSUPPORTED[suffix]}")
     if suffix == ".zwgk":
         from zwgk_desktop.core.storage import Document
 
         doc = Document.open_untrusted(path)
         try:
-            return doc.load_catalog()
+            return LoadedCatalog(doc.load_catalog())
         finally:
             doc.close()
-    if suffix == ".xlsx":
+    if suffix == ".xlsx" or suffix in GRID_SUFFIXES:
         from zwgk_desktop.core.xlsx import read_workbook
 
         result = read_workbook(path)
-        if warnings is not None:
-            warnings.extend(result.mismatches)
-        return result.catalog
+        return LoadedCatalog(result.catalog, result.gaps, list(result.mismatches))
     if suffix == ".json":
-        return load_json(path)
-    raise FileUnreadableError(f"无法识别“{path.name}”的文件类型：请使用 .zwgk、.xlsx 或 .json 文件")
+        return LoadedCatalog(load_json(path))
+    raise FileUnreadableError(
+        f"无法识别“{path.name}”的文件类型：请使用 .zwgk、.xlsx、.xls、.et、.ods、.csv、.docx、.html 或 .json 文件"
+    )

@@ -32,7 +32,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "file",
         nargs="?",
         metavar="FILE",
-        help="要打开的目录文件（.zwgk），或要导入的 Excel（.xlsx）",
+        help="要打开的目录文件（.zwgk），或要导入的目录表格（.xlsx/.xls/.et/.ods/.csv/.docx/.html）",
     )
     parser.add_argument("--demo", action="store_true", help="打开示范目录")
     parser.add_argument(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import FILTER, READABLE_SUFFIXES
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import SUFFIX, Document
@@ -21,7 +22,7 @@ from zwgk_desktop.gui import msgbox
 if TYPE_CHECKING:
     from zwgk_desktop.gui.mainwindow import MainWindow
 
-OPEN_FILTER = "目录文件 (*.zwgk);;Excel 工作簿 (*.xlsx);;目录 JSON (*.json);;所有文件 (*)"
+OPEN_FILTER = f"目录文件 (*.zwgk);;{FILTER};;目录 JSON (*.json);;所有文件 (*)"
 
 
 def ask_save_path(
@@ -45,10 +46,11 @@ class FileHandlers:
 
     # ----------------------------------------------------------------- opening
     def open_path(self: MainWindow, path: Path) -> bool:
-        """Open a .zwgk; an .xlsx or .json goes through import into a new .zwgk."""
+        """Open a .zwgk; a workbook, CSV, Word table, web page or .json goes through import
+        into a new .zwgk."""
         path = Path(path)
         suffix = path.suffix.lower()
-        if suffix == ".xlsx":
+        if suffix in READABLE_SUFFIXES or suffix == ".ett":
             return self.import_excel(path)
         if suffix == ".json":
             return self._import_json(path)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import FILTER, PATTERNS
 from zwgk_desktop.core.review.comments import find_domain
 from zwgk_desktop.core.review.model import ReviewStatus
 from zwgk_desktop.core.review.session import ReviewSession
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from zwgk_desktop.gui.mainwindow import MainWindow
 
 REFRESH_MS = 300  # township edits are batched before comments are re-located
-REVIEW_FILTER = "提交的目录 (*.zwgk *.xlsx);;目录文件 (*.zwgk);;Excel 工作簿 (*.xlsx)"
+REVIEW_FILTER = f"提交的目录 (*.zwgk {PATTERNS});;目录文件 (*.zwgk);;{FILTER}"
 COPY_PREFIX = "zwgk-review-"  # temp folders of ReviewSession.open_document / open_untrusted
 
 
@@ -95,7 +96,7 @@ class ReviewHandlers:
         """Open a township's .zwgk or .xlsx read-only in 审核模式 (a new round if it is new)."""
         path = Path(path)
         try:
-            review = ReviewSession.open_for_review(path)
+            review = ReviewSession.open_for_review(path, self._reviewer_name())
         except ZwgkError as exc:
             msgbox.error(self, str(exc), "无法审核")
             return False
@@ -144,6 +145,9 @@ class ReviewHandlers:
         else:
             if review.is_reviewer:
                 self.banner.setVisible(False)  # the review banner says it is read-only
+                if review.import_gaps and self.validation is not None:
+                    self.validation.store.gaps = review.import_gaps  # shown as 未能识别
+                    self.validation.restart()
             self.review_dock.show()
             self.review_dock.raise_()
             if self.domain_model is not None:
@@ -354,6 +358,22 @@ class ReviewHandlers:
         )
         if ok:
             self.set_reviewer_name(name)
+
+    def _reviewer_name(self: MainWindow) -> str:
+        """The reviewer's name from the settings; asked once when it was never given."""
+        name = load_settings().reviewer_name.strip()
+        if name or getattr(self, "_reviewer_name_asked", False):
+            return name
+        self._reviewer_name_asked = True
+        answer = msgbox.ask_text(
+            self,
+            "审核人姓名",
+            "请输入审核人姓名（只需输入一次，记入审核意见和意见函；可在“审核”菜单中修改）：",
+        )
+        if answer and answer.strip():
+            self.set_reviewer_name(answer)
+            return answer.strip()
+        return ""
 
     def set_reviewer_name(self: MainWindow, name: str) -> None:
         settings = load_settings()

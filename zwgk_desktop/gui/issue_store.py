@@ -9,10 +9,11 @@ its domain's rules, never the whole catalog).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from zwgk_desktop.core.model import Domain
+from zwgk_desktop.core.review.import_gaps import relabel
 from zwgk_desktop.core.validation import Issue, Severity
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -33,6 +34,8 @@ class IssueStore:
         self._domain_marks: dict[int, list[Issue]] = {}  # domain-rule issues on an item
         self._catalog: list[Issue] = []
         self._counts: dict[str, dict[Severity, int]] = {}
+        # review of an imported file: fields the importer could not read (shown 未能识别)
+        self.gaps: Mapping[str, set[str]] = {}
         self.validated: set[str] = set()  # domains whose items have all been checked
         # Newly inserted rows keep their findings to themselves until the clerk leaves
         # the row or asks for 校验: nine red "必填" marks on a row just made are noise.
@@ -40,6 +43,8 @@ class IssueStore:
 
     # ----------------------------------------------------------------- writing
     def set_item(self, item_id: int, issues: list[Issue]) -> None:
+        if issues and self.gaps:
+            issues = relabel(issues, self.gaps)
         if issues:
             self._item[item_id] = issues
         else:
@@ -51,7 +56,7 @@ class IssueStore:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
-        for issue in issues:
+        for issue in relabel(issues, self.gaps) if self.gaps else issues:
             item_id = None
             if issue.item is not None and 0 < issue.item <= len(domain.items):
                 item_id = domain.items[issue.item - 1].id
@@ -87,7 +92,9 @@ class IssueStore:
         self._counts.pop(domain_id, None)
 
     def clear(self) -> None:
+        gaps = self.gaps
         self.__init__()  # type: ignore[misc]
+        self.gaps = gaps
 
     # ----------------------------------------------------------------- reading
     def item_issues(self, item_id: int | None) -> list[Issue]:

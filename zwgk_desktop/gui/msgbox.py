@@ -81,3 +81,17 @@ def ask(
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+text_answers: list[str | None] = []  # test mode: what ask_text returns, in order (else None)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user; None when cancelled."""
+    if _test_mode:
+        shown.append(("ask_text", label))
+        return text_answers.pop(0) if text_answers else None
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None

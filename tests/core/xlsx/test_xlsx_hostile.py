@@ -53,9 +53,14 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "embedded object": (lambda p: hostile.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
     "random bytes": (hostile.random_bytes, "不是有效的 Excel 工作簿"),
-    ".xls renamed": (hostile.renamed_xls, ".xls"),
-    "CSV renamed": (hostile.csv_file, "CSV"),
+    ".xls renamed": (hostile.renamed_xls, "损坏"),
 }
+
+
+def test_csv_renamed_xlsx_is_read_by_content(tmp_path: Path) -> None:
+    """Files get renamed: an ".xlsx" that is CSV text is read as CSV, not refused."""
+    result = read_workbook(hostile.csv_file(tmp_path / "submitted.xlsx"))
+    assert [i.level2 for d in result.catalog.domains for i in d.items] == ["法规"]
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
@@ -81,9 +86,11 @@ def test_corrupt_member_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("suffix", "expected"),
-    [(".xls", ".xls"), (".et", "WPS"), (".csv", "CSV"), (".xlsm", "宏"), (".xlsb", ".xlsb")],
+    [(".xls", "未找到目录表格"), (".et", "未找到目录表格"), (".csv", "未找到目录表格")]
+    + [(".xlsm", "宏"), (".xlsb", ".xlsb")],
 )
 def test_unsupported_kinds_are_explained(suffix: str, expected: str, tmp_path: Path) -> None:
+    """.xls/.et/.csv are read now (a word of text is no catalog); .xlsm/.xlsb are refused."""
     path = tmp_path / f"catalog{suffix}"
     path.write_bytes(b"whatever")
     assert expected in _refused(path)

@@ -126,6 +126,6 @@ def test_ask_import_picks_file_and_returns_result(qtbot, tmp_path, monkeypatch):
 
     QTimer.singleShot(50, accept_when_ready)
     result = ask_import(None)
-    assert "Excel 工作簿 (*.xlsx)" in asked[0]
+    assert "*.xlsx" in asked[0] and "*.docx" in asked[0] and "*.et" in asked[0]
     assert result is not None
     assert result.catalog.item_count() == 2

@@ -9,7 +9,7 @@ JSON shape (``zwgk review FOLDER --json``)::
 
     {"format": "zwgk-review-batch", "version": 1, "folder": "...",
      "summary": {"files", "readable", "unreadable", "items", "errors", "warnings"},
-     "submissions": [{"file", "unit", "ok", "error", "items", "errors", "warnings", "infos",
+     "submissions": [{"file", "unit", "ok", "error", "notice", "items", "errors", "warnings", "infos",
                       "not_involved", "missing_standard", "review_status", "open_comments",
                       "domains": [{"id", "name", "items", "errors", "warnings",
                                    "not_involved"}]}],
@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES, KINDS_TEXT
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.diff import diff_with_templates
@@ -41,9 +43,9 @@ from zwgk_desktop.core.text import fold
 
 FORMAT_NAME = "zwgk-review-batch"
 FORMAT_VERSION = 1
-CATALOG_SUFFIXES = frozenset({".zwgk", ".xlsx", ".json"})
-# Spreadsheets a township may send that we cannot read: listed so the reviewer knows.
-REPORTED_SUFFIXES = frozenset({".xls", ".xlsm", ".xlsb", ".et", ".ett", ".ods", ".csv"})
+CATALOG_SUFFIXES = frozenset({".zwgk", ".xlsx", ".json"}) | GRID_SUFFIXES
+# Files a township may send that we cannot read: listed so the reviewer knows.
+REPORTED_SUFFIXES = frozenset({".xlsm", ".xlsb", ".doc", ".wps", ".pdf"})
 META_DOMAIN = "（目录信息）"
 PARALLEL_MIN_XLSX = 4  # workbooks take ~0.5 s each to read; .zwgk files ~0.04 s
 OUTPUT_PROPERTY = "zwgk-review-output"  # custom property marking our own workbooks
@@ -81,6 +83,7 @@ class SubmissionSummary:
     path: Path
     unit: str = ""
     error: str = ""  # Chinese one-liner when the file could not be read
+    notice: str = ""  # a warning about the file as a whole, e.g. 未修改的模板
     items: int = 0
     errors: int = 0
     warnings: int = 0
@@ -110,6 +113,7 @@ class SubmissionSummary:
             "unit": self.unit,
             "ok": self.ok,
             "error": self.error,
+            "notice": self.notice,
             "items": self.items,
             "errors": self.errors,
             "warnings": self.warnings,
@@ -240,6 +244,9 @@ def summarize_catalog(path: Path, catalog: Catalog) -> SubmissionSummary:
     summary.not_involved = sum(1 for d in catalog.domains if d.not_involved)
     template_diff = diff_with_templates(catalog, compare_fields=False)
     summary.missing_standard = template_diff.summary()["items_removed"]
+    summary.notice = untouched_message(catalog)
+    if summary.notice:
+        summary.warnings += 1
     return summary
 
 
@@ -359,9 +366,9 @@ def review_folder(
             f"已跳过本程序生成的审核意见或汇总表：{'、'.join(p.name for p in ours)}"
         )
     if not files:
-        result.notes.append("文件夹中没有可审核的目录文件（.zwgk、.xlsx 或 .json）")
+        result.notes.append(f"文件夹中没有可审核的目录文件（.zwgk、.json，或{KINDS_TEXT}）")
     if workers is None:
-        slow = sum(1 for p in files if p.suffix.lower() == ".xlsx")
+        slow = sum(1 for p in files if p.suffix.lower() == ".xlsx")  # calamine formats are fast
         workers = default_workers() if slow >= PARALLEL_MIN_XLSX else 1
     result.submissions = _check_all(files, progress, cancel, workers)
     if progress is not None:

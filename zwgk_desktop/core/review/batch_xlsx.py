@@ -126,7 +126,9 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
                 sheet,
                 r,
                 3,
-                "有错误" if sub.errors else ("有警告" if sub.warnings else "通过校验"),
+                "有错误"
+                if sub.errors
+                else ("未修改的模板" if sub.notice else ("有警告" if sub.warnings else "通过校验")),
                 f,
                 "num",
             )

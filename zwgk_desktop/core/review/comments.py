@@ -182,8 +182,14 @@ def comments_from_issues(
     from zwgk_desktop.core.validation.issue import Severity
 
     wanted = set(severities) if severities is not None else {Severity.ERROR, Severity.WARNING}
-    index = CommentIndex([c for c in existing if c.is_open and c.rule], catalog)
-    covered = {(c.rule, index.location(c.id).cell) for c in index.comments}
+    index = CommentIndex([c for c in existing if c.is_open], catalog)
+    covered = {(c.rule, index.location(c.id).cell) for c in index.comments if c.rule}
+    # a cell the reviewer already wrote about (by hand) gets no second, generated comment
+    commented = {
+        index.location(c.id).cell
+        for c in index.comments
+        if not c.rule and index.location(c.id).cell[2]
+    }
     result: list[NewComment] = []
     for issue in issues:
         if getattr(issue, "severity", None) not in wanted:
@@ -199,7 +205,7 @@ def comments_from_issues(
         except ZwgkError:
             continue
         location = index.locate(anchor)
-        if (rule, location.cell) in covered:
+        if (rule, location.cell) in covered or (field and location.cell in commented):
             continue
         covered.add((rule, location.cell))
         severity = issue.severity.label  # type: ignore[attr-defined]

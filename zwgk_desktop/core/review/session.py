@@ -15,8 +15,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
-from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.loader import load_file
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.comments import (
     CommentIndex,
@@ -87,6 +88,9 @@ class ReviewSession:
         self.notices: list[str] = []  # things to tell the user once (Chinese)
         self._index: CommentIndex | None = None
         self.registered = True  # False: the file's content is not (yet) one of the rounds
+        # domain id -> fields whose column the importer could not read (see import_gaps)
+        self.import_gaps: dict[str, set[str]] = {}
+        self.unread_issues: list[object] = []  # gap issues left out by comments_from_validation
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -104,8 +108,9 @@ class ReviewSession:
         created, and a changed file is shown against the latest round without a new one.
         """
         submission = Path(submission)
-        mismatches: list[str] = []
-        catalog = load_catalog(submission, mismatches)  # never writes to the submission
+        loaded = load_file(submission)  # never writes to the submission
+        catalog = loaded.catalog
+        mismatches = loaded.warnings
         sha = file_sha256(submission)
         path = Path(review_path) if review_path else review_path_for(submission)
         is_new = not path.is_file()
@@ -146,6 +151,15 @@ class ReviewSession:
         session = cls(submission, catalog, store, REVIEWER, reviewer, round_)
         session.notices = notices
         session.registered = registered
+        session.import_gaps = loaded.gaps
+        untouched = untouched_message(catalog)
+        if untouched:
+            notices.append(untouched)
+        if loaded.gaps:
+            count = sum(len(fields) for fields in loaded.gaps.values())
+            notices.append(
+                f"有 {count} 列内容未能识别：相关校验结果标为“未能识别”，不会转为审核意见"
+            )
         return session
 
     @classmethod
@@ -388,7 +402,23 @@ class ReviewSession:
                         modified, CommentStatus.RESOLVED, self.user, self.round.number
                     )
             self.store.set_status(target, status, self.user, self.round.number, note)
+            if status is ReviewStatus.RETURNED and domain_id is None:
+                self._return_domains()
         self._changed()
+
+    def _return_domains(self) -> None:
+        """Returning the catalog returns every involved domain not yet approved, so the
+        领域状态 and the 领域审核状态 sheet say 退回修改 too."""
+        statuses = self.store.statuses()
+        for domain in self.catalog.domains:
+            if domain.not_involved and not domain.items:
+                continue
+            record = statuses.get(domain.id)
+            if record is not None and record.status is not ReviewStatus.PENDING:
+                continue
+            self.store.set_status(
+                domain.id, ReviewStatus.RETURNED, self.user, self.round.number, "随目录退回修改"
+            )
 
     def approve(self, note: str = "", force: bool = False) -> None:
         self.set_catalog_status(ReviewStatus.APPROVED, note, force)
@@ -400,17 +430,25 @@ class ReviewSession:
         """Turn validation results (错误 and 警告) into comments in one step; returns the new ids.
 
         Issues already covered by an unresolved comment of the same rule are skipped, so
-        running it twice adds nothing.
+        running it twice adds nothing. Issues on columns the importer could not read are
+        never turned into opinions; they are kept in ``unread_issues`` (未能识别).
         """
         self._require_reviewer("添加审核意见")
+        new = self.validation_comments(issues)
+        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
+        self._changed()
+        return ids
+
+    def validation_comments(self, issues: Iterable[object] | None = None) -> list[NewComment]:
+        """The comments :meth:`comments_from_validation` would add (to ask before adding many)."""
+        from zwgk_desktop.core.review.import_gaps import split
+
         if issues is None:
             from zwgk_desktop.core.validation import validate_catalog
 
             issues = validate_catalog(self.catalog).issues
-        new = comments_from_issues(issues, self.catalog, self.store.comments())
-        ids = self.store.add_comments(new, self.user, self.round.number) if new else []
-        self._changed()
-        return ids
+        own, self.unread_issues = split(issues, self.import_gaps)  # type: ignore[arg-type]
+        return comments_from_issues(own, self.catalog, self.store.comments())
 
     def diff_to_parent(
         self, parent: Catalog, level: str | None = None, parent_label: str = ""

@@ -25,6 +25,7 @@ class _Entry:
     domain: Domain
     expected: int | None = None  # item count the cover states
     cover_row: tuple[str, int] | None = None  # sheet, row of the cover line
+    gaps: set[str] | None = None  # fields whose column could not be read (see records)
 
 
 class CatalogBuilder:
@@ -36,6 +37,7 @@ class CatalogBuilder:
         self.levels: list[str] = []
         self.saw_levels = False
         self._custom = 0
+        self._last: _Entry | None = None
 
     def note(
         self, sheet: str, row: int | None, domain: str, level: NoteLevel, message: str
@@ -95,13 +97,16 @@ class CatalogBuilder:
         for n, section in enumerate(result.sections):
             if n == 0:
                 entry.domain.items.extend(section.items)
+                _add_gaps(entry, section.gaps)
             else:
                 self._add_section(section.label, section.template, section.items, sheet)
+                _add_gaps(self._last, section.gaps)
         self._merge_sheet_meta(result, sheet)
 
     def add_sheet(self, result: SheetResult, sheet: str) -> None:
         for section in result.sections:
             self._add_section(section.label, section.template, section.items, sheet)
+            _add_gaps(self._last, section.gaps)
         self._merge_sheet_meta(result, sheet)
 
     def _add_section(
@@ -110,6 +115,7 @@ class CatalogBuilder:
         name = label if template is not None else custom_name(label, self.meta.get("unit", ""))
         entry = self.entry(name, template, sheet)
         entry.domain.items.extend(items)
+        self._last = entry
 
     def _merge_sheet_meta(self, result: SheetResult, sheet: str) -> None:
         for key, value in result.meta.items():
@@ -159,6 +165,14 @@ class CatalogBuilder:
 
     # ------------------------------------------------------------ result
 
+    def gaps(self) -> dict[str, set[str]]:
+        """Domain id -> fields the importer could not read (after :meth:`build`)."""
+        found: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            if entry.gaps:
+                found.setdefault(entry.domain.id, set()).update(entry.gaps)
+        return found
+
     def build(self, base_meta: CatalogMeta | None = None) -> Catalog:
         meta = CatalogMeta()
         if base_meta is not None:
@@ -204,3 +218,8 @@ class CatalogBuilder:
                 )
             domains.append(domain)
         return Catalog(meta=meta, domains=domains)
+
+
+def _add_gaps(entry: _Entry | None, gaps: set[str]) -> None:
+    if entry is not None and gaps:
+        entry.gaps = (entry.gaps or set()) | gaps

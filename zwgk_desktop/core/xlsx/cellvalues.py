@@ -14,7 +14,7 @@ from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.vocab import AUDIENCE, LEVEL, METHOD, Vocabulary
-from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
+from zwgk_desktop.core.xlsx.glyphs import checked_labels, parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.headers import Column
 from zwgk_desktop.core.xlsx.result import NoteLevel
 
@@ -99,6 +99,12 @@ def _mark(item: Item, column: Column, value: str, note: Note) -> None:
     """A √ column: tick, empty box, yes/no, or words ("申请人" under 特定群体)."""
     mark = parse_mark(value)
     values = item.get(column.key)
+    if column.key == "channels":
+        if mark.checked:
+            add_term(values, column.term)
+            if mark.plain_text:
+                note("guess", f"“{column.label}”列的“{preview(value)}”按已勾选读取")
+        return
     if column.key == "audience" and column.term == "特定群体":
         if mark.checked:
             add_term(values, column.term)
@@ -124,7 +130,9 @@ def _choice_text(item: Item, column: Column, value: str, note: Note, levels: lis
     """A choice field written as words: "全社会、特定群体（申请人）", "主动公开", "县级、乡级"."""
     values = item.get(column.key)
     unknown: list[str] = []
-    for part in _SPLIT_RE.split(value.strip()):
+    ticked = checked_labels(value)
+    parts = ticked if ticked is not None else _SPLIT_RE.split(value.strip())
+    for part in parts:
         if not part:
             continue
         base, remark = part, ""

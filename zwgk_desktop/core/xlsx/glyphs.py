@@ -206,6 +206,23 @@ def _resolve(label: str) -> tuple[list[str], str | None] | None:
     return None
 
 
+def resolve_channel(label: str) -> tuple[list[str], str | None] | None:
+    """The channel(s) a label names (a √ sub-column under 公开渠道和载体) and the guess made."""
+    return _resolve(label)
+
+
+def checked_labels(text: str) -> list[str] | None:
+    """The ticked entries of a "■县级 □乡级" list; None when the text has no glyph at all."""
+    segments = _segments(text)
+    if not any(state is not None for state, _ in segments):
+        return None
+    return [
+        label.strip(_EDGE_PUNCT)
+        for state, label in segments
+        if state is not False and label.strip(_EDGE_PUNCT)
+    ]
+
+
 def _keep_unknown(result: ChannelParse, label: str) -> None:
     text = label.strip(_EDGE_PUNCT)
     if not text:

@@ -256,3 +256,6 @@ def _scan(ws: Any, grid: Grid) -> tuple[bool, int | None]:
             source, MAX_ROWS, grid.ncols
         )
     return formulas, last_row
+
+
+convert_value = _convert  # the other formats' readers turn values into text the same way

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
 from zwgk_desktop.core.text import fold
-from zwgk_desktop.core.vocab import AUDIENCE, LEVEL, METHOD, Vocabulary
+from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
+from zwgk_desktop.core.xlsx.glyphs import resolve_channel
 
 HEADER_SCAN_ROWS = 40
 MIN_HEADER_SCORE = 3
@@ -49,8 +50,8 @@ class Column:
     """What one sheet column holds.
 
     kind: "seq" | "domain" | "text" (a text field) | "channels" | "mark" (a √ column for
-    ``term`` of choice field ``key``) | "choice_text" (a choice field written as words) |
-    "extra" (kept in ``item.extra[label]``).
+    ``term`` of choice field ``key``, channels included: one √ sub-column per channel) |
+    "choice_text" (a choice field written as words) | "extra" (kept in ``item.extra[label]``).
     """
 
     index: int
@@ -141,7 +142,26 @@ def _classify_label(label: str) -> Column | None:
             term = vocab.canonical(key)
             if term:
                 return Column(index, "mark", vocab_key, term, label)
+    channel = CHANNELS.canonical(fold(label))
+    if channel and channel != "其他":  # a lone "其他" column need not be a channel
+        return Column(index, "mark", "channels", channel, label)
     return Column(index, "extra", label=label)
+
+
+def _is_channel_group(group: str) -> bool:
+    found = _classify_label(group) if group else None
+    return found is not None and found.kind == "channels"
+
+
+def _channel_sub(sub: str, index: int) -> Column:
+    """A √ sub-column under a merged 公开渠道和载体 header (政府网站 | 两微一端 | 公开栏 | 其他)."""
+    found = resolve_channel(sub)
+    if found is None:
+        note = f"渠道列“{sub}”不是标准渠道名称，勾选时作为补充渠道保留"
+        return Column(index, "mark", "channels", sub, sub, note)
+    term = found[0][-1] if len(found[0]) > 1 else found[0][0]
+    note = f"渠道列“{sub}”按“{term}”读取" if term != sub else ""
+    return Column(index, "mark", "channels", term, sub, note)
 
 
 def _field_column(key: str, index: int, label: str) -> Column:
@@ -158,6 +178,8 @@ def classify_sub(sub: str, group: str, index: int) -> Column:
     group_kind = ""
     for key in _keys(group):
         group_kind = GROUP_LABELS.get(key, group_kind)
+    if _is_channel_group(group):
+        return _channel_sub(sub, index)
     keys = _keys(sub)
     for key in keys:
         for prefix, field_key in SUB_LEVEL_NAMES.items():
@@ -241,6 +263,7 @@ def _is_sub_label(label: str) -> bool:
             any(key.startswith(p) for p in SUB_LEVEL_NAMES)
             or key in EXTRA_ITEM_LEVELS
             or any(v.canonical(key) for v in _CHOICE_VOCABS.values())
+            or CHANNELS.canonical(key)
         ):
             return True
     return False
@@ -291,11 +314,15 @@ def build_header(
         _is_sub_row(next_row, open_above) or any(vertical_from_top(c) for c in range(ncols))
     )
     columns: list[Column] = []
+    group = ""  # the group label over the previous sub-labelled column
     for c in range(ncols):
         top_label = cell(top, c)
         sub_label = "" if not two_rows or vertical_from_top(c) else cell(top + 1, c)
         if sub_label == top_label:
             sub_label = ""
+        if sub_label and not top_label and group:
+            top_label = group  # a group label typed once, not merged (or a CSV of one)
+        group = top_label if sub_label else ""
         if sub_label:
             column = classify_sub(sub_label, top_label, c)
         else:

@@ -20,8 +20,10 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from defusedxml import DefusedXmlException
 
+from zwgk_desktop.core.catalog_check import not_a_catalog
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
-from zwgk_desktop.core.model import Catalog, CatalogMeta
+from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES
+from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.templates import find_template
 from zwgk_desktop.core.xlsx import guard, metasheet, quiet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
@@ -82,6 +84,8 @@ def read_workbook(
 ) -> ImportResult:
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
+    if path.suffix.lower() in GRID_SUFFIXES or _other_content(path):
+        return _read_other(path, progress, cancel)
     guard.check_file(path)
     quiet.install()
     check_cancel(cancel)
@@ -92,13 +96,42 @@ def read_workbook(
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, exc) from exc
     try:
-        return _Import(workbook, progress, cancel).run()
+        return _Import(workbook, progress, cancel, path.name).run()
     except ZwgkError:
         raise
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, exc) from exc
     finally:
         workbook.close()
+
+
+def _other_content(path: Path) -> bool:
+    """An ".xlsx" that is really a web page, a CSV or an .xls (files get renamed)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    from zwgk_desktop.core.formats.dispatch import sniff
+
+    try:
+        return sniff(path) in ("html", "text", "ole")
+    except ZwgkError:
+        return False
+
+
+def _read_other(path: Path, progress: Progress | None, cancel: CancelCheck | None) -> ImportResult:
+    """.xls/.et/.ods/.csv/.docx/.html: the format's reader yields grids, interpreted as sheets."""
+    from zwgk_desktop.core.formats.dispatch import read_grids
+
+    notes: list[ImportNote] = []
+    try:
+        grids, quiet = read_grids(path, notes, cancel)
+    except ZwgkError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise FileUnreadableError(f"“{path.name}”过大或结构异常，无法读取") from exc
+    job = _Import(None, progress, cancel, path.name)
+    job.quiet_tables = quiet
+    job.notes.extend(notes)
+    return job.run_grids(grids)
 
 
 def _own_properties(workbook: Any) -> dict[str, str]:
@@ -126,9 +159,14 @@ def _meta_from_property(text: str | None) -> CatalogMeta | None:
 
 class _Import:
     def __init__(
-        self, workbook: Any, progress: Progress | None, cancel: CancelCheck | None
+        self,
+        workbook: Any,
+        progress: Progress | None,
+        cancel: CancelCheck | None,
+        name: str = "",
     ) -> None:
         self.wb = workbook
+        self.name = name
         self.progress = progress
         self.cancel = cancel
         self.notes: list[ImportNote] = []
@@ -139,6 +177,7 @@ class _Import:
         self.cover_unchanged = False
         self.rows_done = 0
         self.rows_total = 0
+        self.quiet_tables = False  # documents and pages hold other tables: skip them silently
 
     def run(self) -> ImportResult:
         try:
@@ -184,11 +223,29 @@ class _Import:
             self._finish_payload(seen)
             base = self.payload.catalog.meta
         catalog = self.builder.build(base)
-        self._check_empty(catalog)
+        own = self.payload is not None or PROPERTY_NAME in props
+        if not catalog.domains and not own:
+            # a workbook without any catalog table (payroll, a title only) is not a catalog
+            raise not_a_catalog(self.name)
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
-        own = self.payload is not None or PROPERTY_NAME in props
-        return ImportResult(catalog, self.notes, own, self.mismatches)
+        return ImportResult(catalog, self.notes, own, self.mismatches, self.builder.gaps())
+
+    def run_grids(self, grids: list[Grid]) -> ImportResult:
+        """The interpretation of grids read from another format (no own-export metadata)."""
+        self.rows_total = sum(len(g.rows) for g in grids)
+        for grid in grids:
+            check_cancel(self.cancel)
+            if not grid.is_empty():
+                self._sheet(grid)
+            self.rows_done += len(grid.rows)
+            self._on_rows(0)
+        catalog = self.builder.build(None)
+        if not catalog.domains:
+            raise not_a_catalog(self.name)
+        if self.progress is not None:
+            self.progress(self.rows_total, self.rows_total)
+        return ImportResult(catalog, self.notes, False, gaps=self.builder.gaps())
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
@@ -252,7 +309,7 @@ class _Import:
             cover = read_cover(grid)
             if cover:
                 self.builder.add_cover(cover, grid.title)
-            elif grid.title.strip() not in COVER_NAMES:
+            elif grid.title.strip() not in COVER_NAMES and not self.quiet_tables:
                 self.notes.append(
                     ImportNote(
                         grid.title,
@@ -301,18 +358,6 @@ class _Import:
                         f"封面中已没有“{domain.name}”，该未涉及领域未导入",
                     )
                 )
-
-    def _check_empty(self, catalog: Catalog) -> None:
-        if not catalog.domains:
-            self.notes.append(
-                ImportNote(
-                    "",
-                    None,
-                    "",
-                    "error",
-                    "没有读到任何目录内容：未找到含“二级事项”“公开内容”等表头的表格",
-                )
-            )
 
 
 def _digest(grid: Grid, first_row: int) -> str:

@@ -12,13 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
+from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.templates import DomainTemplate
 from zwgk_desktop.core.text import clean_cell, fold
+from zwgk_desktop.core.vocab import CHANNELS, KNOWN_EXTRA_CHANNELS
 from zwgk_desktop.core.xlsx.cellvalues import (
     apply_ditto,
     apply_value,
     clean_text,
+    field_label,
     has_content,
     is_ditto,
     preview,
@@ -33,6 +36,7 @@ from zwgk_desktop.core.xlsx.domainmatch import (
 )
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.headers import (
+    Column,
     Header,
     build_header,
     find_header,
@@ -71,6 +75,8 @@ class Section:
 
     items: list[Item] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # 1-based first sheet row of each item
+    header: Header | None = None  # the header its items were read under (the last one)
+    gaps: set[str] = field(default_factory=set)  # fields whose whole column was unreadable
 
 
 @dataclass
@@ -171,7 +177,44 @@ class SheetParser:
         ):
             kept = sections  # a recognised domain with a header and no items yet
         self.result.sections = kept
+        for section in kept:
+            self._check_columns(section)
         return self.result
+
+    def _check_columns(self, section: Section) -> None:
+        """A recognised column that reads empty, or unreadable, for every item: say so.
+
+        Unreadable content (cells hold text, no value came out) is an import gap: review
+        shows issues on that field as 未能识别 instead of the township's errors.
+        """
+        header = section.header
+        if header is None or not section.items:
+            return
+        by_field: dict[str, list[Column]] = {}
+        for column in header.columns:
+            if column.kind in ("text", "channels", "choice_text", "mark"):
+                by_field.setdefault(column.key, []).append(column)
+        first, last = section.rows[0], section.rows[-1]
+        where = f"第{first}行" if first == last else f"第{first}–{last}行"
+        for key, columns in by_field.items():
+            if any(_filled(item, key) for item in section.items):
+                continue
+            labels = "、".join(dict.fromkeys(c.label for c in columns))
+            rows = [r - 1 for r in section.rows]
+            has_text = any(self.g.effective(r, c.index) for r in rows for c in columns)
+            if has_text:
+                section.gaps.add(key)
+                message = (
+                    f"“{labels}”列（{where}）有内容但未能识别为{field_label(columns[0])}，"
+                    "该项按“未能识别”处理，请核对原表"
+                )
+            elif FIELD_BY_KEY[key].required:
+                message = f"“{labels}”列（{where}）全部为空"
+            else:
+                continue  # an optional column left blank is normal
+            self.notes.append(
+                ImportNote(self.g.title, first, section.name, "warning", message, key)
+            )
 
     def _use_header(self, header: Header) -> None:
         self.header = header
@@ -384,6 +427,7 @@ class SheetParser:
             return
         self._fill_level1(r, item, own, previous)
         assert self.section is not None
+        self.section.header = self.header
         self.section.items.append(item)
         self.section.rows.append(r + 1)
         self.item = item
@@ -462,3 +506,14 @@ class SheetParser:
                 "error",
                 f"{where}是公式（{preview(formula)}），公式不会被计算或读取，请改为文字",
             )
+
+
+def _filled(item: Item, key: str) -> bool:
+    """Whether the item got a value for ``key``; channels only count when one is known
+    (a column of unknown names, all kept as additions, was not really read)."""
+    value = item.get(key)
+    if key == "audience" and item.audience_note:
+        return True
+    if key == "channels":
+        return any(name in CHANNELS.terms or name in KNOWN_EXTRA_CHANNELS for name in value)
+    return bool(value)

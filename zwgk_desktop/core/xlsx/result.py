@@ -62,6 +62,7 @@ class ImportNote:
     domain: str
     level: NoteLevel
     message: str  # one Chinese line, e.g. "第12行：“同上”取上一行的公开依据"
+    field: str = ""  # the item field a whole-column note is about
 
     def __str__(self) -> str:
         where = f"[{self.sheet}]" if self.sheet else ""
@@ -80,6 +81,9 @@ class ImportResult:
     # Sheets whose hidden metadata disagreed with the visible cells (read from the cells);
     # a reviewer must be told even where notes are not shown (show, review).
     mismatches: list[str] = field(default_factory=list)
+    # domain id -> item fields whose column had content the importer could not read: issues
+    # on them are import gaps (未能识别), not the township's errors
+    gaps: dict[str, set[str]] = field(default_factory=dict)
 
     def count(self, level: NoteLevel) -> int:
         return sum(1 for n in self.notes if n.level == level)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core import paths
+from zwgk_desktop.core.formats.suffixes import FILTER
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx import ImportResult, read_workbook
@@ -41,7 +42,7 @@ from zwgk_desktop.gui.dialogs.import_models import (
 )
 from zwgk_desktop.gui.tasks import BackgroundTask, report_error, run_in_background
 
-OPEN_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+OPEN_FILTER = f"{FILTER};;所有文件 (*)"
 
 
 class ImportDialog(QDialog):
@@ -261,7 +262,9 @@ class ImportDialog(QDialog):
 def ask_import_path(parent: QWidget | None) -> Path | None:
     settings = load_settings()
     folder = existing_folder(settings.last_folder, paths.documents_dir())
-    path = ask_open_path(parent, "导入Excel（.xls/.et/.csv 请先另存为 .xlsx）", folder, OPEN_FILTER)
+    path = ask_open_path(
+        parent, "导入目录（Excel、WPS、CSV、Word 表格或网页）", folder, OPEN_FILTER
+    )
     if path is not None:
         settings.last_folder = str(path.parent)
         save_settings(settings)

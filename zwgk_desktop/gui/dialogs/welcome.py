@@ -78,7 +78,9 @@ class WelcomePage(QWidget):
 
         self.new_button = _big_button("新建目录", "选择领域，从标准模板开始编制")
         self.open_button = _big_button("打开目录", "继续编辑已有的目录文件（.zwgk）")
-        self.import_button = _big_button("导入Excel", "读取已有的目录表格（.xlsx）")
+        self.import_button = _big_button(
+            "导入Excel", "读取已有的目录（Excel、WPS、CSV、Word 表格或网页）"
+        )
         self.demo_button = _big_button("打开示范目录", "先看看一份编好的示范目录")
         self.review_button = _big_button("审核提交文件", "县级审核：只读打开乡镇报送的目录或Excel")
         self.batch_button = _big_button("批量审核", "一次检查文件夹中全部乡镇的提交文件")

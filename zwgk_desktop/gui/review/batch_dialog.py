@@ -131,9 +131,11 @@ class BatchReviewDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v / %m 个文件")
         self.progress.setValue(0)
+        self.progress.setVisible(False)  # no "0 / 100" before a check has started
         layout.addWidget(self.progress)
         self.summary_label = QLabel(
-            "选择文件夹后点击“开始检查”：检查其中每个 .zwgk、.xlsx 和 .json 文件。", self
+            "选择文件夹后点击“开始检查”：检查其中每个目录文件（.zwgk、.json、Excel、WPS、CSV、Word 表格或网页）。",
+            self,
         )
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
@@ -198,6 +200,7 @@ class BatchReviewDialog(QDialog):
         self.files_table.setRowCount(0)
         self.domains_table.setRowCount(0)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.summary_label.setText("正在检查…")
         self._update_buttons()
         _ALIVE.add(self._signals)  # outlives the dialog if it is closed mid-check
@@ -223,8 +226,7 @@ class BatchReviewDialog(QDialog):
     def _on_failed(self, exc: BaseException, details: str) -> None:
         self.running = False
         self.error = exc
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setVisible(False)
         if isinstance(exc, BatchCancelled):
             self.summary_label.setText("已取消。")
         elif isinstance(exc, ZwgkError):
@@ -258,7 +260,7 @@ class BatchReviewDialog(QDialog):
                 sub.not_involved,
                 sub.missing_standard,
                 sub.review_status,
-                sub.error or "",
+                sub.error or sub.notice,
             ]
             if not sub.ok:
                 values[2:7] = ["", "", "", "", ""]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.formats.suffixes import PATTERNS
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.diff import (
     PARENT,
@@ -44,7 +45,7 @@ from zwgk_desktop.core.review.textdiff import segments
 from zwgk_desktop.gui import msgbox
 
 PAYLOAD = Qt.ItemDataRole.UserRole
-COMPARE_FILTER = "目录文件 (*.zwgk *.xlsx *.json);;所有文件 (*)"
+COMPARE_FILTER = f"目录文件 (*.zwgk {PATTERNS} *.json);;所有文件 (*)"
 CHANGE_COLOURS = {
     "added": QColor("#2f855a"),
     "removed": QColor("#c0392b"),

@@ -15,6 +15,8 @@ from zwgk_desktop.core.review.model import CommentStatus, ReviewStatus
 from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.review.comment_dialog import CommentDialog
 
+MANY_COMMENTS = 30  # ask before adding more generated comments than this at once
+
 if TYPE_CHECKING:
     from zwgk_desktop.gui.review.panel import ReviewPanel
 
@@ -112,13 +114,23 @@ class PanelActions:
         session = self.session
         if session is None:
             return 0
-        box: dict[str, list[int]] = {}
+        box: dict[str, list] = {}
+        if not self._run(lambda: box.setdefault("new", session.validation_comments())):
+            return 0
+        pending = len(box["new"])
+        if pending > MANY_COMMENTS and not msgbox.ask(
+            self, f"将把 {pending} 条校验结果转为审核意见，确定要添加吗？"
+        ):
+            return 0
         if self._run(lambda: box.setdefault("ids", session.comments_from_validation())):
             count = len(box["ids"])
-            msgbox.info(
-                self,
-                f"已将 {count} 条校验结果转为审核意见" if count else "校验结果均已有对应的审核意见",
+            text = (
+                f"已将 {count} 条校验结果转为审核意见" if count else "校验结果均已有对应的审核意见"
             )
+            unread = len(session.unread_issues)
+            if unread:
+                text += f"；另有 {unread} 条属于导入时“未能识别”的列，未转为意见，请核对原表"
+            msgbox.info(self, text)
             return count
         return 0
 

@@ -1,0 +1,177 @@
+"""Hostile variants of every new format: one Chinese line, bounded time, nothing fetched."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.core.formats.writers import write_docx, write_ods
+from tests.core.xlsx.choice_layouts import LAYOUTS
+from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.formats import limits
+from zwgk_desktop.core.xlsx import read_workbook
+
+HEAD = (
+    "<tr><td>序号</td><td>二级事项</td><td>公开内容</td><td>公开依据</td></tr>"
+    "<tr><td>1</td><td>低保审批</td><td>名单</td><td>《社会救助暂行办法》</td></tr>"
+)
+
+
+def _refused(path: Path) -> str:
+    started = time.perf_counter()
+    with pytest.raises(FileUnreadableError) as info:
+        read_workbook(path)
+    assert time.perf_counter() - started < 20
+    message = str(info.value)
+    assert message and "\n" not in message and "Traceback" not in message
+    return message
+
+
+def _bomb(path: Path, member: str, also: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in also.items():
+            archive.writestr(name, data)
+        archive.writestr(member, b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>")
+    return path
+
+
+def test_zip_bomb_docx(tmp_path: Path) -> None:
+    path = _bomb(tmp_path / "炸弹.docx", "word/document.xml", {"[Content_Types].xml": b"<x/>"})
+    assert "压缩炸弹" in _refused(path)
+
+
+def test_zip_bomb_ods(tmp_path: Path) -> None:
+    path = _bomb(tmp_path / "炸弹.ods", "content.xml", {"mimetype": b"application/x"})
+    assert "压缩炸弹" in _refused(path)
+
+
+def _with_entities(source: Path, target: Path, member: str) -> Path:
+    """Copy a real package, declaring nested entities in ``member`` (billion laughs)."""
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == member:
+                data = laughs + data.split(b"?>", 1)[1]
+            new.writestr(info, data)
+    return target
+
+
+def test_entities_in_docx_and_ods_are_refused(tmp_path: Path) -> None:
+    rows, merges, _ = LAYOUTS["comma_lists"]()
+    docx = write_docx(tmp_path / "ok.docx", rows, merges)
+    ods = write_ods(tmp_path / "ok.ods", rows, merges)
+    bad_docx = _with_entities(docx, tmp_path / "实体.docx", "word/document.xml")
+    bad_ods = _with_entities(ods, tmp_path / "实体.ods", "content.xml")
+    for path in (bad_docx, bad_ods):
+        assert "不安全的 XML" in _refused(path)
+
+
+def test_huge_csv_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "巨大.csv"
+    with open(path, "wb") as handle:
+        handle.truncate(limits.MAX_TEXT_BYTES + 1)  # sparse: nothing is written
+    assert "过大" in _refused(path)
+
+
+def test_csv_with_binary_content_and_giant_field(tmp_path: Path) -> None:
+    binary = tmp_path / "乱码.csv"
+    binary.write_bytes(b"\x00\x01\x02" * 1000)
+    assert _refused(binary)
+    giant = tmp_path / "长字段.csv"
+    giant.write_text('序号,二级事项\n1,"' + "长" * 200_000 + '"\n', encoding="utf-8")
+    assert "CSV" in _refused(giant)
+
+
+def test_deeply_nested_html_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "嵌套.html"
+    path.write_text(
+        "<html><body>" + "<div>" * 100_000 + f"<table>{HEAD}</table>" + "</div>" * 100_000,
+        encoding="utf-8",
+    )
+    assert "嵌套过深" in _refused(path)
+
+
+def test_html_entities_are_not_expanded_and_nothing_is_fetched(tmp_path: Path) -> None:
+    declared = "".join(
+        f'<!ENTITY e{n} "{"".join(f"&e{n - 1};" for _ in range(10))}">' for n in range(1, 9)
+    )
+    page = (
+        f'<!DOCTYPE html [<!ENTITY e0 "haha">{declared}]><html><body><table>'
+        + HEAD.replace("名单", '名单&e8;<img src="http://example.invalid/x.png">')
+        + '</table><iframe src="http://example.invalid/"></iframe></body></html>'
+    )
+    path = tmp_path / "实体.html"
+    path.write_text(page, encoding="utf-8")
+    started = time.perf_counter()
+    items = read_workbook(path).catalog.domains[0].items
+    assert time.perf_counter() - started < 10
+    assert len(items[0].content) < 100  # the entity stayed a few characters, never expanded
+
+
+def test_html_spans_are_bounded(tmp_path: Path) -> None:
+    row = "<tr>" + '<td rowspan="99999" colspan="999">x</td>' * 50 + "</tr>"
+    path = tmp_path / "合并.html"
+    path.write_text(f"<table>{HEAD}{row * 2000}</table>", encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        read_workbook(path)
+    except FileUnreadableError as exc:
+        assert "\n" not in str(exc)
+    assert time.perf_counter() - started < 20
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et", ".ods", ".docx"])
+def test_garbage_with_a_valid_signature(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"坏文件{suffix}"
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" if suffix in (".xls", ".et") else b"PK\x03\x04"
+    path.write_bytes(head + b"\x07" * 4000)
+    assert _refused(path)
+
+
+def test_empty_files(tmp_path: Path) -> None:
+    for suffix in (".xls", ".csv", ".html", ".docx"):
+        path = tmp_path / f"空{suffix}"
+        path.write_bytes(b"")
+        assert "空文件" in _refused(path)
+
+
+def _ods_bomb(path: Path, rows: int, cols: int) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="S">'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell office:value-type="string" table:number-columns-repeated="{cols}">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return path
+
+
+def test_ods_repeated_cells_bomb_is_refused_before_calamine(tmp_path: Path) -> None:
+    """2 KB declaring 100 million filled cells: calamine would abort the process."""
+    path = _ods_bomb(tmp_path / "重复.ods", 100_000, 1_000)
+    assert "压缩炸弹" in _refused(path)
+
+
+def test_sheet_not_starting_at_a1_keeps_its_positions(tmp_path: Path) -> None:
+    from tests.core.formats.writers import write_xls
+    from zwgk_desktop.core.formats.spreadsheet import read_spreadsheet
+
+    path = write_xls(
+        tmp_path / "偏移.xls", [[None], [None], [None, "a"], [None, None, None, "b"]], []
+    )
+    grid = read_spreadsheet(path, "ole", [])[0]
+    assert grid.rows == [[], [], [None, "a"], [None, None, None, "b"]]

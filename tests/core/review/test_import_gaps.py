@@ -1,0 +1,55 @@
+"""Review never turns a column the importer could not read into an opinion for the township."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.core.xlsx.choice_layouts import save_rows, unreadable_channels
+from zwgk_desktop.core.review.import_gaps import UNREAD, relabel
+from zwgk_desktop.core.review.session import ReviewSession
+from zwgk_desktop.core.validation import Severity, validate_catalog
+
+SA = "social-assistance"
+
+
+def _submission(tmp_path: Path) -> Path:
+    rows, merges, _ = unreadable_channels()
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    return save_rows(folder / "丙镇.xlsx", rows, merges)
+
+
+def test_unreadable_column_issues_are_not_opinions(tmp_path: Path) -> None:
+    with ReviewSession.open_for_review(_submission(tmp_path), "李审核") as session:
+        assert session.import_gaps == {SA: {"channels"}}
+        assert any("未能识别" in n for n in session.notices)
+        issues = validate_catalog(session.catalog).issues
+        assert any(i.field == "channels" for i in issues)
+        session.comments_from_validation()
+        assert all(c.anchor.field != "channels" for c in session.comments())
+        assert session.unread_issues
+        assert all(i.field == "channels" for i in session.unread_issues)
+        shown = relabel(issues, session.import_gaps)
+        unread = [i for i in shown if i.field == "channels"]
+        assert unread and all(
+            i.severity is Severity.INFO and i.message.startswith(UNREAD) for i in unread
+        )
+
+
+def test_no_second_comment_where_the_reviewer_already_wrote(tmp_path: Path) -> None:
+    rows, merges, _ = unreadable_channels()
+    for row in rows[2:]:
+        row[5] = None  # 公开时限 empty: the township's own omission
+    path = save_rows(tmp_path / "丁镇.xlsx", rows, merges)
+    with ReviewSession.open_for_review(path, "李审核") as session:
+        session.add_comment("请补充公开时限", SA, 0, "time_limit")
+        session.comments_from_validation()
+        on_first = [
+            c
+            for c in session.comments()
+            if c.anchor.field == "time_limit" and c.anchor.item_index == 1
+        ]
+        assert len(on_first) == 1
+        assert any(
+            c.anchor.field == "time_limit" and c.anchor.item_index == 2 for c in session.comments()
+        )

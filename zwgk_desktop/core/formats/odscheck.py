@@ -1,0 +1,103 @@
+"""Refuse an .ods whose repeated rows/columns would expand past what a catalog holds.
+
+ODS compresses runs of equal cells as ``number-rows-repeated``/``number-columns-repeated``;
+a 2 KB file can declare billions of filled cells, and calamine would allocate them all
+(a Rust allocation failure aborts the process: no exception to catch). So content.xml is
+scanned first, streaming and bounded: the filled cells and the box they span must stay
+within a catalog's size. Empty repeated cells (LibreOffice pads every sheet with them)
+cost nothing and are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.xlsx.grid import MAX_ROWS
+
+MAX_FILLED_CELLS = 4_000_000
+MAX_BOX_CELLS = 8_000_000
+MAX_FILLED_COLS = 1_024
+_CHUNK = 1 << 20
+_TAG_RE = re.compile(
+    rb"<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>"
+    rb"|</(?:[\w.-]+:)?(table-row)>"
+)
+_ROWS_RE = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,12})')
+_COLS_RE = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,12})')
+_VALUE_RE = re.compile(rb"value-type\s*=")
+
+
+class _Scan:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.filled = 0
+        self.row = 0
+        self.col = 0
+        self.repeat = 1
+        self.row_filled = 0
+        self.row_width = 0
+        self.max_row = 0
+        self.max_col = 0
+
+    def table(self) -> None:
+        self.row = self.max_row = self.max_col = 0
+
+    def start_row(self, attrs: bytes) -> None:
+        match = _ROWS_RE.search(attrs)
+        self.repeat = int(match.group(1)) if match else 1
+        self.col = self.row_filled = self.row_width = 0
+
+    def cell(self, attrs: bytes) -> None:
+        match = _COLS_RE.search(attrs)
+        count = int(match.group(1)) if match else 1
+        if _VALUE_RE.search(attrs):
+            self.row_filled += count
+            self.row_width = self.col + count
+        self.col += count
+
+    def end_row(self) -> None:
+        if self.row_filled:
+            self.filled += self.row_filled * self.repeat
+            self.max_row = self.row + self.repeat
+            self.max_col = max(self.max_col, self.row_width)
+            if (
+                self.filled > MAX_FILLED_CELLS
+                or self.max_row > MAX_ROWS
+                or self.max_col > MAX_FILLED_COLS
+                or self.max_row * self.max_col > MAX_BOX_CELLS
+            ):
+                raise FileUnreadableError(
+                    f"“{self.name}”中的重复单元格展开后过大，疑似“压缩炸弹”，不予打开"
+                )
+        self.row += self.repeat
+        self.repeat = 1
+
+
+def check_ods_expansion(path: Path) -> None:
+    scan = _Scan(path.name)
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
+        tail = b""
+        while True:
+            chunk = source.read(_CHUNK)
+            if not chunk:
+                break
+            data = tail + chunk
+            last = 0
+            for match in _TAG_RE.finditer(data):
+                last = match.end()
+                kind = match.group(1)
+                if match.group(3):
+                    scan.end_row()
+                elif kind == b"table-row":
+                    scan.start_row(match.group(2))
+                    if match.group(2).rstrip().endswith(b"/"):
+                        scan.end_row()
+                elif kind in (b"table-cell", b"covered-table-cell"):
+                    scan.cell(match.group(2))
+                elif kind == b"table":
+                    scan.table()
+            cut = data.rfind(b"<", last)
+            tail = data[cut:] if cut >= 0 and len(data) - cut < 65_536 else b""

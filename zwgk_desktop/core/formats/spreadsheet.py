@@ -1,0 +1,91 @@
+""".xls, .et (WPS, the same BIFF format inside) and .ods through python-calamine.
+
+calamine (Rust) reads values only: formulas are never evaluated by us (a cached result is
+what the file stores), macros are never run, external links are not followed. Merged
+ranges come with each sheet. Hidden sheets are skipped with a note, as for .xlsx.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.formats.gridbuild import build_grid
+from zwgk_desktop.core.formats.limits import check_size, check_zip
+from zwgk_desktop.core.formats.odscheck import check_ods_expansion
+from zwgk_desktop.core.xlsx.grid import MAX_COLS, MAX_ROWS, Grid
+from zwgk_desktop.core.xlsx.result import CancelCheck, ImportNote, check_cancel
+
+MAX_SHEETS = 255
+
+
+def read_spreadsheet(
+    path: Path, kind: str, notes: list[ImportNote], cancel: CancelCheck | None = None
+) -> list[Grid]:
+    """Grids of every visible sheet; ``kind`` is "ole" (.xls/.et), "ods" or "xlsx" (an .xlsx
+    under another name)."""
+    import python_calamine
+
+    check_size(path)
+    if kind == "ods":
+        check_zip(path, "content.xml", "OpenDocument 表格")
+        check_ods_expansion(path)
+    elif kind == "xlsx":
+        check_zip(path, "[Content_Types].xml", "Excel 工作簿")
+    data = path.read_bytes()
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own error types for every bad file
+        if kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
+            raise FileUnreadableError(
+                f"“{path.name}”是加密的工作簿，请取消密码后另存再打开"
+            ) from exc
+        raise _unreadable(path, exc) from exc
+    grids: list[Grid] = []
+    try:
+        for meta in book.sheets_metadata[:MAX_SHEETS]:
+            check_cancel(cancel)
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            if meta.visible != python_calamine.SheetVisibleEnum.Visible:
+                notes.append(
+                    ImportNote(meta.name, None, "", "warning", f"隐藏的工作表“{meta.name}”未读取")
+                )
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = _rows(sheet)
+            merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ()]
+            grids.append(build_grid(meta.name, rows, merges, cancel))
+    except FileUnreadableError:
+        raise
+    except Exception as exc:
+        raise _unreadable(path, exc) from exc
+    finally:
+        book.close()
+    return grids
+
+
+def _rows(sheet: Any) -> list[list[Any]]:
+    """The sheet's rows from A1, at most MAX_COLS wide (iter_rows starts at the first used
+    column and may start below row 1: both are padded back)."""
+    end = sheet.end
+    if end is None:
+        return []
+    end_row, end_col = end
+    rows: list[list[Any]] = []
+    for row in sheet.iter_rows():
+        pad = max(0, end_col + 1 - len(row))
+        rows.append(([None] * pad + row[: MAX_COLS - pad]) if pad < MAX_COLS else [])
+        if len(rows) > MAX_ROWS:
+            return rows
+    lead = max(0, end_row + 1 - len(rows))
+    return [[] for _ in range(lead)] + rows
+
+
+def _unreadable(path: Path, exc: BaseException) -> FileUnreadableError:
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        return FileUnreadableError(f"“{path.name}”已加密，请取消密码后另存再打开")
+    return FileUnreadableError(f"“{path.name}”已损坏或格式不正确，无法读取")
