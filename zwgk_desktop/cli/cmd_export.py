@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -69,10 +68,12 @@ def register(subparsers: Any) -> None:
 
 def _refuse_own_input(source: Path, out: Path) -> None:
     """Exporting over the file being read would silently drop its notes and hidden sheets."""
-    same = source.resolve() == out.resolve()
-    if not same and source.exists() and out.exists():
-        with contextlib.suppress(OSError):
+    try:
+        same = source.resolve() == out.resolve()
+        if not same and source.exists() and out.exists():
             same = os.path.samefile(source, out)
+    except OSError:  # a name the system cannot hold: check_output says why
+        return
     if same:
         raise ZwgkError(f"导出文件不能与输入文件“{source.name}”相同，请另选输出文件名")
 
@@ -87,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "html" and out is not None and out.suffix.lower() not in (".html", ".htm"):
         raise ZwgkError("网页导出文件的扩展名应为 .html")
     if out is not None:
-        check_output(out, args.force, source=args.file)
         _refuse_own_input(Path(args.file), out)
+        check_output(out, args.force, source=args.file)
     notes: list[str] = []
     catalog = load_catalog(args.file, notes)
     for note in notes:
