@@ -108,6 +108,19 @@ def normalize(text: str) -> str:
     return "".join(text.split())  # str.split() and re's \s agree on what is whitespace
 
 
+def without_articles(text: str) -> str:
+    """``text`` without the article references it ends with (they name no document).
+
+    "《预算法》第十四条" and "《预算法》第十五条" then share one remembered result. Only the
+    last few characters are looked at: any stripped run of articles will do.
+    """
+    if text.endswith(_ARTICLE_ENDS):
+        article = _ARTICLE_TAIL_RE.search(text, max(0, len(text) - 24))
+        if article is not None and article.start() > 0:
+            return text[: article.start()]
+    return text
+
+
 def number_key(text: str) -> str:
     """A document number (or a normalised cell) with year brackets, 第 and 国令 folded.
 
@@ -169,10 +182,10 @@ class Matcher:
         # A cell can be cut with str-level speed (re.split) unless a separator sits inside
         # 《》 or at a joint, or 〈〉 fold into 《》: then the careful cut below is used.
         seps = re.escape(_SEPARATORS)
-        careful = [r"〈|〉", rf"《[^《》]*[{seps}]"]
-        if self._joint_lefts:
-            careful.append(rf"[{re.escape(''.join(self._joint_lefts))}]\s*[{seps}]")
-        self._careful_re = re.compile("|".join(careful))
+        # (Separate scans: each starts with a literal or a class the engine finds fast.)
+        self._sep_in_title_re = re.compile(rf"《[^《》{seps}]*[{seps}]")
+        lefts_class = re.escape("".join(self._joint_lefts))
+        self._joint_re = re.compile(rf"[{lefts_class}]\s*[{seps}]") if lefts_class else None
         self._split_re = re.compile(rf"[{seps}]")
         self._piece_re = re.compile(_PIECE_BODY.format(seps=re.escape(_SEPARATORS)))
 
@@ -218,6 +231,10 @@ class Matcher:
         hit = self._cache.get(cell)
         if hit is not None:
             return hit
+        cell = without_articles(cell)
+        hit = self._cache.get(cell)
+        if hit is not None:
+            return hit
         result = self._cited(cell)
         if len(self._cache) > 50_000:
             self._cache.clear()
@@ -230,23 +247,34 @@ class Matcher:
             return _dedupe(self._found_in(cell))
         found: list[tuple[int, Citation]] = []
         cache = self._piece_cache
+        contributing = 0
         for piece in pieces:
-            if piece.endswith(_ARTICLE_ENDS):
-                article = _ARTICLE_TAIL_RE.search(piece)
-                if article is not None and article.start() > 0:
-                    piece = piece[: article.start()]
             hit = cache.get(piece)
             if hit is None:
-                if len(cache) > 50_000:
-                    cache.clear()
-                hit = cache[piece] = self._found_in(piece)
-            found.extend(hit)
-        found.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names
+                if piece.endswith(_ARTICLE_ENDS):
+                    piece = without_articles(piece)
+                    hit = cache.get(piece)
+                if hit is None:
+                    if len(cache) > 50_000:
+                        cache.clear()
+                    hit = cache[piece] = self._found_in(piece)
+            if hit:
+                found.extend(hit)
+                contributing += 1
+        if not found:
+            return ()
+        if contributing > 1:
+            found.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names
         return _dedupe(found)
 
     def _pieces(self, cell: str) -> list[str] | None:
         """The cell cut at separators outside 《》; None when it cannot be cut safely."""
-        if self._careful_re.search(cell) is None:
+        if (
+            ("《" not in cell or self._sep_in_title_re.search(cell) is None)
+            and (self._joint_re is None or self._joint_re.search(cell) is None)
+            and "〈" not in cell
+            and "〉" not in cell
+        ):
             return self._split_re.split(cell)
         if "〈" in cell or "〉" in cell:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from zwgk_desktop.core.sources.matcher import matcher_for
+from zwgk_desktop.core.sources.matcher import matcher_for, without_articles
 from zwgk_desktop.core.sources.register import Register, Source
 from zwgk_desktop.core.sources.status import AsOf, Standing, standing
 
@@ -80,6 +80,11 @@ def _current_replacement(source: Source, register: Register, day: date) -> Sourc
 def outdated_citations(text: str, register: Register, day: date) -> tuple[OutdatedCitation, ...]:
     """The outdated (or soon replaced) sources ``text`` cites, judged on ``day``."""
     cache = register._cache.setdefault("outdated", {})
+    key = (text, day)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    text = without_articles(text)  # "…第十四条" and "…第十五条" cite the same documents
     key = (text, day)
     hit = cache.get(key)
     if hit is not None:
