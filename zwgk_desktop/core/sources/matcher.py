@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from zwgk_desktop.core.sources.register import Register, Source
+from zwgk_desktop.core.sources.register import OUTDATED_STATUSES, Register, Source
 from zwgk_desktop.core.text import _TRAD_RE, simplify
 
 # Fold brackets to ( ), drop quotes, unify dashes. Done by str.replace, only for the
@@ -164,7 +164,14 @@ class Matcher:
         for key in sorted(self._numbers, key=len, reverse=True):
             self._number_tails.setdefault(key[-3:], []).append(key)
         self._cache: dict[str, tuple[Citation, ...]] = {}
-        self._piece_cache: dict[str, tuple[tuple[int, Citation], ...]] = {}
+        # piece -> (its citations tagged with their phase, whether any source is dated)
+        self._piece_cache: dict[str, tuple[tuple[tuple[int, Citation], ...], bool]] = {}
+        # Sources that can be outdated or replaced soon on some day; all others never are.
+        self._dated = frozenset(
+            s.key
+            for s in register.sources.values()
+            if s.status in OUTDATED_STATUSES or s.replaced_from or s.repealed or s.expires
+        )
         # A name with a separator inside (关于推进全国美术馆、公共图书馆…) must not be cut:
         # the characters on both sides of such a separator keep two pieces together.
         self._joints: set[tuple[str, str]] = set()
@@ -241,13 +248,28 @@ class Matcher:
         self._cache[cell] = result
         return result
 
-    def _cited(self, cell: str) -> tuple[Citation, ...]:
+    def cited_if_dated(self, cell: str) -> tuple[Citation, ...]:
+        """Like :meth:`cited`, but () when no cited source has any date or outdated status.
+
+        Only such sources can ever be outdated or replaced soon; most cells cite none, and
+        the validation rule then needs nothing more (its caller remembers the cell).
+        """
+        hit = self._cache.get(cell)
+        if hit is not None:
+            return hit if any(c.source.key in self._dated for c in hit) else ()
+        return self._cited(without_articles(cell), only_dated=True)
+
+    def _cited(self, cell: str, only_dated: bool = False) -> tuple[Citation, ...]:
         pieces = self._pieces(cell)
         if pieces is None:
-            return _dedupe(self._found_in(cell))
+            found_whole = _dedupe(self._found_in(cell))
+            if only_dated and not any(c.source.key in self._dated for c in found_whole):
+                return ()
+            return found_whole
         found: list[tuple[int, Citation]] = []
         cache = self._piece_cache
         contributing = 0
+        dated = False
         for piece in pieces:
             hit = cache.get(piece)
             if hit is None:
@@ -257,11 +279,16 @@ class Matcher:
                 if hit is None:
                     if len(cache) > 50_000:
                         cache.clear()
-                    hit = cache[piece] = self._found_in(piece)
-            if hit:
-                found.extend(hit)
+                    tagged = self._found_in(piece)
+                    hit = cache[piece] = (
+                        tagged,
+                        any(c.source.key in self._dated for _, c in tagged),
+                    )
+            if hit[0]:
+                found.extend(hit[0])
                 contributing += 1
-        if not found:
+                dated = dated or hit[1]
+        if not found or (only_dated and not dated):
             return ()
         if contributing > 1:
             found.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names

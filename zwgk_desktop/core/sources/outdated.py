@@ -89,7 +89,7 @@ def outdated_citations(text: str, register: Register, day: date) -> tuple[Outdat
     hit = cache.get(key)
     if hit is not None:
         return hit
-    citations = matcher_for(register).cited(text)
+    citations = matcher_for(register).cited_if_dated(text)
     result: list[OutdatedCitation] = []
     if citations:
         keys = {c.source.key for c in citations}
