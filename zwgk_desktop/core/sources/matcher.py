@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from zwgk_desktop.core.sources.register import OUTDATED_STATUSES, Register, Source
 from zwgk_desktop.core.text import _TRAD_RE, simplify
@@ -266,8 +268,17 @@ class Matcher:
             if only_dated and not any(c.source.key in self._dated for c in found_whole):
                 return ()
             return found_whole
-        found: list[tuple[int, Citation]] = []
         cache = self._piece_cache
+        known = list(map(cache.get, pieces))
+        if None not in known:  # every piece seen before: no Python-level loop
+            if only_dated and not any(map(_second, known)):  # type: ignore[arg-type]
+                return ()
+            hits = list(chain.from_iterable(map(_first, known)))  # type: ignore[arg-type]
+            if not hits:
+                return ()
+            hits.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names
+            return _dedupe(hits)
+        found: list[tuple[int, Citation]] = []
         contributing = 0
         dated = False
         for piece in pieces:
@@ -408,6 +419,10 @@ def _joint(left: str, right: str) -> tuple[str, str]:
     """The characters either side of a cut, as a register name would spell them."""
     left, right = left.rstrip(), right.lstrip()
     return (normalize(left[-1:]), normalize(right[:1]))
+
+
+_first = itemgetter(0)
+_second = itemgetter(1)
 
 
 def _phase(tagged: tuple[int, Citation]) -> int:
