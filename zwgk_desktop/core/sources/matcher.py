@@ -85,8 +85,6 @@ _TITLE_RE = re.compile(r"《([^《》]{1,80})》")
 # Where a cell may be cut: separators between citations, unless a register name or number
 # contains one (then that character is not used). Whitespace never: normalising drops it.
 _SEPARATORS = "、，,；;。"
-# Pieces: runs of 《title》 and of other text without 《》 or a separator.
-_PIECE_BODY = r"(?:《[^《》]*》|[^《》〈〉{seps}])+"
 # Article references ending a piece (第十四条, 第3条第二款) name no document: a piece is
 # remembered without them, so "《预算法》第十四条" and "《预算法》第十五条" share one entry.
 _ARTICLE_ENDS = ("条", "款", "项")
@@ -188,15 +186,13 @@ class Matcher:
             for ch in [*lefts, *map(chr, range(0x3400, 0xA000)), *map(chr, range(0xF900, 0xFB00))]
             if ch in lefts or (ch not in lefts and normalize(ch) in lefts)
         )
-        # A cell can be cut with str-level speed (re.split) unless a separator sits inside
-        # 《》 or at a joint, or 〈〉 fold into 《》: then the careful cut below is used.
+        # Cut at a separator unless it is inside 《…》 (the next mark after it is 》) or
+        # may be inside such a name (after a joint character or a space). Not cutting is
+        # always right, only slower.
         seps = re.escape(_SEPARATORS)
-        # (Separate scans: each starts with a literal or a class the engine finds fast.)
-        self._sep_in_title_re = re.compile(rf"《[^《》{seps}]*[{seps}]")
-        lefts_class = re.escape("".join(self._joint_lefts))
-        self._joint_re = re.compile(rf"[{lefts_class}]\s*[{seps}]") if lefts_class else None
-        self._split_re = re.compile(rf"[{seps}]")
-        self._piece_re = re.compile(_PIECE_BODY.format(seps=re.escape(_SEPARATORS)))
+        lefts = re.escape("".join(sorted(self._joint_lefts)))
+        # (The separator first: a leading class lets the engine skip ahead fast.)
+        self._split_re = re.compile(rf"[{seps}](?<![{lefts}\s].)(?![^《》]*》)")
 
     def clear_caches(self) -> None:
         """Forget the remembered cells and pieces (cold benchmarks)."""
@@ -306,36 +302,10 @@ class Matcher:
         return _dedupe(found)
 
     def _pieces(self, cell: str) -> list[str] | None:
-        """The cell cut at separators outside 《》; None when it cannot be cut safely."""
-        if (
-            ("《" not in cell or self._sep_in_title_re.search(cell) is None)
-            and (self._joint_re is None or self._joint_re.search(cell) is None)
-            and "〈" not in cell
-            and "〉" not in cell
-        ):
-            return self._split_re.split(cell)
+        """The cell cut at separators outside 《》; None when 〈〉 (folded to 《》) occur."""
         if "〈" in cell or "〉" in cell:
             return None
-        pieces: list[str] = []
-        last = 0
-        joints = self._joints
-        for m in self._piece_re.finditer(cell):
-            gap = cell[last : m.start()]
-            if gap.strip(_SEPARATORS):
-                return None  # a stray 《 or 》 between pieces: match the cell whole
-            piece = m.group()
-            if (
-                pieces
-                and pieces[-1].rstrip()[-1:] in self._joint_lefts
-                and _joint(pieces[-1], piece) in joints
-            ):
-                pieces[-1] += gap + piece
-            else:
-                pieces.append(piece)
-            last = m.end()
-        if cell[last:].strip(_SEPARATORS):
-            return None
-        return pieces
+        return self._split_re.split(cell)
 
     def _found_in(self, cell: str) -> tuple[tuple[int, Citation], ...]:
         """Citations in one piece (or a whole cell), tagged with the phase that found them."""
@@ -413,12 +383,6 @@ class Matcher:
         if not before.isalnum():
             return True
         return text.endswith(_BARE_BEFORE_WORDS, 0, start)
-
-
-def _joint(left: str, right: str) -> tuple[str, str]:
-    """The characters either side of a cut, as a register name would spell them."""
-    left, right = left.rstrip(), right.lstrip()
-    return (normalize(left[-1:]), normalize(right[:1]))
 
 
 _first = itemgetter(0)
