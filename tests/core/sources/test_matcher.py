@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from zwgk_desktop.core.sources import Register, as_of_for, matcher_for, standing
+from zwgk_desktop.core.sources.matcher import _dedupe
 from zwgk_desktop.core.sources.outdated import outdated_citations
+from zwgk_desktop.core.sources.register import bundled_register
 
 OLD_REGS = "gov-info-disclosure-regs-2007"
 REGS = "gov-info-disclosure-regs"
@@ -206,3 +208,41 @@ def test_messages_name_the_replacement_since_when_and_the_date_basis(register: R
     [plan] = outdated_citations("国办发〔2016〕104号", register, date(2026, 12, 6))
     assert plan.current is None
     assert "亦已不再有效" in plan.message("x", as_of_for("", date(2026, 12, 6)))
+
+
+def _joined_cells() -> list[str]:
+    """Real-cell variants and near-misses, alone and joined the ways catalogs join them."""
+    singles = [cell for cell, _ in CITED] + list(NOT_CITED)
+    cells = list(singles)
+    for n, cell in enumerate(singles):
+        other = singles[(n * 7 + 3) % len(singles)]
+        for sep in ("、", "，", "；", "。", "\n", " ", ""):
+            cells.append(cell + sep + other)
+    cells += [
+        "《政府信息公开条例》、国务院令第711号、《中华人民共和国政府信息公开条例》（国务院令第492号）",
+        "《关于A、B的通知》、预算法",  # a separator inside 《》 keeps the title whole
+        "》预算法、《政府信息公开条例",  # stray marks: matched as one cell
+        "〈政府信息公开条例〉、民发〔2012〕220号",
+        "2008年版、《政府信息公开条例》；《政府信息公开条例》，（2007年修订）",
+        "《中华人民共和国预算法》第十四条、预算法第 3 条第二款，国务院令第492号第五条",
+        "《政府信息公开条例》（2007年修订）第十条第一款第（二）项",
+        "第十四条",
+        "关于推进全国美术馆、公共图书馆、文化馆(站)免费开放工作的意见第三条",
+    ]
+    return cells
+
+
+def test_cells_cut_into_pieces_match_as_whole_cells(register: Register) -> None:
+    """Remembering pieces is only a speed-up: the result equals matching the cell whole."""
+    matcher = matcher_for(register)
+    for cell in _joined_cells():
+        whole = _dedupe(matcher._found_in(cell))
+        assert matcher.cited(cell) == whole, cell
+    bundled = matcher_for(bundled_register())  # has names with 、 inside
+    for cell in [
+        *_joined_cells(),
+        "依据关于推进全国美术馆、公共图书馆、文化馆(站)免费开放工作的意见、预算法",
+    ]:
+        assert bundled.cited(cell) == _dedupe(bundled._found_in(cell)), cell
+    assert matcher._pieces("《关于A、B的通知》、预算法") == ["《关于A、B的通知》", "预算法"]
+    assert matcher._pieces("〈政府信息公开条例〉、民发〔2012〕220号") is None

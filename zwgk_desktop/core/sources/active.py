@@ -62,7 +62,7 @@ def clear_match_caches() -> None:
     register._cache.pop("outdated", None)
     matcher = register._cache.get("matcher")
     if matcher is not None:
-        matcher._cache.clear()
+        matcher.clear_caches()
 
 
 def use_settings_register(path_text: str) -> str | None:

@@ -7,16 +7,21 @@ version years ("2008年版", "（2007年修订）"). The rule is "no false alarm
 must be a register title exactly; a bare title must stand on its own (预算法律 is not 预算法);
 text that names no register entry yields nothing.
 
-The whole register is compiled into two regular expressions once per register.
+The whole register is compiled once per register. A cell is cut at the separators between
+citations (、，；。 outside 《》) and each piece is matched once and remembered: real cells
+(and the pieces of unique cells) repeat the same few citations thousands of times.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
-from zwgk_desktop.core.sources.register import Register, Source
+from zwgk_desktop.core.sources.register import OUTDATED_STATUSES, Register, Source
 from zwgk_desktop.core.text import _TRAD_RE, simplify
 
 # Fold brackets to ( ), drop quotes, unify dashes. Done by str.replace, only for the
@@ -45,7 +50,8 @@ _FOLD = (
     ("—", "-"),
     ("–", "-"),
 )
-_SPACE_RE = re.compile(r"\s+")
+# One scan tells whether any fold is needed at all (most cells need none).
+_FOLD_ANY_RE = re.compile("[" + re.escape("".join(old for old, _ in _FOLD)) + "]")
 _PRC = "中华人民共和国"
 _MIN_BARE = 3  # shortest bare title/short name looked for outside 《》
 # A bare title must end where a title can end: punctuation, a space, the end, an article
@@ -76,6 +82,15 @@ _YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)年(?:版|修订|修正|修�
 _YEAR_BRACKET_RE = re.compile(r"\((?=\d{4}\))|(?<=\d{4})\)")
 _NUMBER_BEFORE_OK = frozenset("据照和及与或见即")
 _TITLE_RE = re.compile(r"《([^《》]{1,80})》")
+# Where a cell may be cut: separators between citations, unless a register name or number
+# contains one (then that character is not used). Whitespace never: normalising drops it.
+_SEPARATORS = "、，,；;。"
+# Article references ending a piece (第十四条, 第3条第二款) name no document: a piece is
+# remembered without them, so "《预算法》第十四条" and "《预算法》第十五条" share one entry.
+_ARTICLE_ENDS = ("条", "款", "项")
+_ARTICLE_TAIL_RE = re.compile(r"(?:第\s*[0-9０-９零一二三四五六七八九十百千〇两]+\s*[条款项]\s*)+$")
+# Phases of one piece's matches, in the order a whole cell lists them.
+_BY_NUMBER, _BY_MARKED, _BY_BARE = 0, 1, 2
 
 
 def normalize(text: str) -> str:
@@ -86,10 +101,24 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if _TRAD_RE.search(text) is not None:
         text = simplify(text)
-    for old, new in _FOLD:
-        if old in text:
-            text = text.replace(old, new)
-    return _SPACE_RE.sub("", text)
+    if _FOLD_ANY_RE.search(text) is not None:
+        for old, new in _FOLD:
+            if old in text:
+                text = text.replace(old, new)
+    return "".join(text.split())  # str.split() and re's \s agree on what is whitespace
+
+
+def without_articles(text: str) -> str:
+    """``text`` without the article references it ends with (they name no document).
+
+    "《预算法》第十四条" and "《预算法》第十五条" then share one remembered result. Only the
+    last few characters are looked at: any stripped run of articles will do.
+    """
+    if text.endswith(_ARTICLE_ENDS):
+        article = _ARTICLE_TAIL_RE.search(text, max(0, len(text) - 24))
+        if article is not None and article.start() > 0:
+            return text[: article.start()]
+    return text
 
 
 def number_key(text: str) -> str:
@@ -135,6 +164,40 @@ class Matcher:
         for key in sorted(self._numbers, key=len, reverse=True):
             self._number_tails.setdefault(key[-3:], []).append(key)
         self._cache: dict[str, tuple[Citation, ...]] = {}
+        # piece -> (its citations tagged with their phase, whether any source is dated)
+        self._piece_cache: dict[str, tuple[tuple[tuple[int, Citation], ...], bool]] = {}
+        # Sources that can be outdated or replaced soon on some day; all others never are.
+        self._dated = frozenset(
+            s.key
+            for s in register.sources.values()
+            if s.status in OUTDATED_STATUSES or s.replaced_from or s.repealed or s.expires
+        )
+        # A name with a separator inside (关于推进全国美术馆、公共图书馆…) must not be cut:
+        # the characters on both sides of such a separator keep two pieces together.
+        self._joints: set[tuple[str, str]] = set()
+        for name in [*self._titles, *self._numbers]:
+            for k, ch in enumerate(name):
+                if ch in _SEPARATORS and 0 < k < len(name) - 1:
+                    self._joints.add((name[k - 1], name[k + 1]))
+        # Raw characters that may fold into the left side of such a joint (traditional forms).
+        lefts = {left for left, _ in self._joints}
+        self._joint_lefts = frozenset(
+            ch
+            for ch in [*lefts, *map(chr, range(0x3400, 0xA000)), *map(chr, range(0xF900, 0xFB00))]
+            if ch in lefts or (ch not in lefts and normalize(ch) in lefts)
+        )
+        # Cut at a separator unless it is inside 《…》 (the next mark after it is 》) or
+        # may be inside such a name (after a joint character or a space). Not cutting is
+        # always right, only slower.
+        seps = re.escape(_SEPARATORS)
+        lefts = re.escape("".join(sorted(self._joint_lefts)))
+        # (The separator first: a leading class lets the engine skip ahead fast.)
+        self._split_re = re.compile(rf"[{seps}](?<![{lefts}\s].)(?![^《》]*》)")
+
+    def clear_caches(self) -> None:
+        """Forget the remembered cells and pieces (cold benchmarks)."""
+        self._cache.clear()
+        self._piece_cache.clear()
 
     @staticmethod
     def _names(source: Source) -> list[str]:
@@ -173,15 +236,81 @@ class Matcher:
         hit = self._cache.get(cell)
         if hit is not None:
             return hit
+        cell = without_articles(cell)
+        hit = self._cache.get(cell)
+        if hit is not None:
+            return hit
         result = self._cited(cell)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[cell] = result
         return result
 
-    def _cited(self, cell: str) -> tuple[Citation, ...]:
+    def cited_if_dated(self, cell: str) -> tuple[Citation, ...]:
+        """Like :meth:`cited`, but () when no cited source has any date or outdated status.
+
+        Only such sources can ever be outdated or replaced soon; most cells cite none, and
+        the validation rule then needs nothing more (its caller remembers the cell).
+        """
+        hit = self._cache.get(cell)
+        if hit is not None:
+            return hit if any(c.source.key in self._dated for c in hit) else ()
+        return self._cited(without_articles(cell), only_dated=True)
+
+    def _cited(self, cell: str, only_dated: bool = False) -> tuple[Citation, ...]:
+        pieces = self._pieces(cell)
+        if pieces is None:
+            found_whole = _dedupe(self._found_in(cell))
+            if only_dated and not any(c.source.key in self._dated for c in found_whole):
+                return ()
+            return found_whole
+        cache = self._piece_cache
+        known = list(map(cache.get, pieces))
+        if None not in known:  # every piece seen before: no Python-level loop
+            if only_dated and not any(map(_second, known)):  # type: ignore[arg-type]
+                return ()
+            hits = list(chain.from_iterable(map(_first, known)))  # type: ignore[arg-type]
+            if not hits:
+                return ()
+            hits.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names
+            return _dedupe(hits)
+        found: list[tuple[int, Citation]] = []
+        contributing = 0
+        dated = False
+        for piece in pieces:
+            hit = cache.get(piece)
+            if hit is None:
+                if piece.endswith(_ARTICLE_ENDS):
+                    piece = without_articles(piece)
+                    hit = cache.get(piece)
+                if hit is None:
+                    if len(cache) > 50_000:
+                        cache.clear()
+                    tagged = self._found_in(piece)
+                    hit = cache[piece] = (
+                        tagged,
+                        any(c.source.key in self._dated for _, c in tagged),
+                    )
+            if hit[0]:
+                found.extend(hit[0])
+                contributing += 1
+                dated = dated or hit[1]
+        if not found or (only_dated and not dated):
+            return ()
+        if contributing > 1:
+            found.sort(key=_phase)  # stable: numbers, then 《》 titles, then bare names
+        return _dedupe(found)
+
+    def _pieces(self, cell: str) -> list[str] | None:
+        """The cell cut at separators outside 《》; None when 〈〉 (folded to 《》) occur."""
+        if "〈" in cell or "〉" in cell:
+            return None
+        return self._split_re.split(cell)
+
+    def _found_in(self, cell: str) -> tuple[tuple[int, Citation], ...]:
+        """Citations in one piece (or a whole cell), tagged with the phase that found them."""
         text = normalize(cell)
-        found: list[Citation] = []
+        found: list[tuple[int, Citation]] = []
         if "号" in text and self._numbers:
             keyed = number_key(text)
             end = keyed.find("号")
@@ -198,7 +327,7 @@ class Matcher:
                             or keyed[start - 1] in _NUMBER_BEFORE_OK
                         )
                     ):
-                        found.append(Citation(self._numbers[key], key, "number"))
+                        found.append((_BY_NUMBER, Citation(self._numbers[key], key, "number")))
                         break
                 end = keyed.find("号", end + 1)
         # Titles in 《》 must be register titles exactly (after the version marker and
@@ -210,7 +339,7 @@ class Matcher:
             inner = name = m.group(1)
             direct = titles.get(inner)
             if direct is not None and len(direct) == 1 and not direct[0].version:
-                found.append(Citation(direct[0], inner, "title"))  # the common case
+                found.append((_BY_MARKED, Citation(direct[0], inner, "title")))  # common case
                 parts.append(text[last : m.start()])
                 parts.append("《》")
                 last = m.end()
@@ -227,7 +356,7 @@ class Matcher:
                     year = self._year_near(text, m.start(), m.end())
                 source = self._by_version(candidates, year)
                 if source is not None:
-                    found.append(Citation(source, inner, "title"))
+                    found.append((_BY_MARKED, Citation(source, inner, "title")))
             parts.append(text[last : m.start()])
             parts.append("《》")
             last = m.end()
@@ -241,15 +370,8 @@ class Matcher:
                 year = self._year_near(rest, m.start(), m.end()) if len(candidates) > 1 else None
                 source = self._by_version(candidates, year)
                 if source is not None:
-                    found.append(Citation(source, m.group(), "title"))
-        # A title that also appears with a number means the numbered revision.
-        numbered_titles = {c.source.title for c in found if c.by == "number"}
-        unique: dict[str, Citation] = {}
-        for citation in found:
-            if citation.by == "title" and citation.source.title in numbered_titles:
-                continue
-            unique.setdefault(citation.source.key, citation)
-        return tuple(unique.values())
+                    found.append((_BY_BARE, Citation(source, m.group(), "title")))
+        return tuple(found)
 
     @staticmethod
     def _bare_ok(text: str, start: int, end: int) -> bool:
@@ -261,6 +383,25 @@ class Matcher:
         if not before.isalnum():
             return True
         return text.endswith(_BARE_BEFORE_WORDS, 0, start)
+
+
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def _phase(tagged: tuple[int, Citation]) -> int:
+    return tagged[0]
+
+
+def _dedupe(found: Sequence[tuple[int, Citation]]) -> tuple[Citation, ...]:
+    """Each source once; a title that also appears with a number means the numbered revision."""
+    numbered_titles = {c.source.title for _, c in found if c.by == "number"}
+    unique: dict[str, Citation] = {}
+    for _, citation in found:
+        if citation.by == "title" and citation.source.title in numbered_titles:
+            continue
+        unique.setdefault(citation.source.key, citation)
+    return tuple(unique.values())
 
 
 def matcher_for(register: Register) -> Matcher:

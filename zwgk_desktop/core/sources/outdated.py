@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from zwgk_desktop.core.sources.matcher import matcher_for
+from zwgk_desktop.core.sources.matcher import matcher_for, without_articles
 from zwgk_desktop.core.sources.register import Register, Source
 from zwgk_desktop.core.sources.status import AsOf, Standing, standing
 
@@ -79,12 +79,18 @@ def _current_replacement(source: Source, register: Register, day: date) -> Sourc
 
 def outdated_citations(text: str, register: Register, day: date) -> tuple[OutdatedCitation, ...]:
     """The outdated (or soon replaced) sources ``text`` cites, judged on ``day``."""
-    cache = register._cache.setdefault("outdated", {})
-    key = (text, day)
-    hit = cache.get(key)
+    by_day = register._cache.setdefault("outdated", {})
+    cache = by_day.get(day)
+    if cache is None:
+        cache = by_day[day] = {}
+    hit = cache.get(text)
     if hit is not None:
         return hit
-    citations = matcher_for(register).cited(text)
+    text = without_articles(text)  # "…第十四条" and "…第十五条" cite the same documents
+    hit = cache.get(text)
+    if hit is not None:
+        return hit
+    citations = matcher_for(register).cited_if_dated(text)
     result: list[OutdatedCitation] = []
     if citations:
         keys = {c.source.key for c in citations}
@@ -101,5 +107,5 @@ def outdated_citations(text: str, register: Register, day: date) -> tuple[Outdat
             result.append(OutdatedCitation(citation.source, citation.found, st, current))
     if len(cache) > 50_000:
         cache.clear()
-    cache[key] = tuple(result)
-    return cache[key]
+    found = cache[text] = tuple(result)
+    return found

@@ -222,6 +222,8 @@ def check_outdated_sources(ctx: ItemContext) -> None:
         return
     as_of = as_of_for(ctx.catalog.meta.year)
     found = outdated_citations(text, active_register(), as_of.day)
+    if not found:
+        return  # the common case: no label built
     who = f"“{ctx.label}”的公开依据"
     for citation in found:
         rule = REPLACED_SOON if citation.upcoming else SUPERSEDED
