@@ -23,6 +23,31 @@ from zwgk_desktop.core.xlsx.styles import Formats
 _DATE_ROW, _DATE_COL = 6, 1  # where write_cover puts 编制日期/导出日期
 
 
+class _NullSheet:
+    """A worksheet that keeps nothing: the check needs the writer's digest, not its cells."""
+
+    def __getattr__(self, name: str) -> Any:
+        return _ignore
+
+
+def _ignore(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+class _DigestOnlyBook:
+    """The scratch workbook's formats, with worksheets that keep nothing (several times
+    cheaper than building real sheets only to throw them away)."""
+
+    def __init__(self, workbook: Any) -> None:
+        self._workbook = workbook
+
+    def add_worksheet(self, name: str | None = None) -> _NullSheet:
+        return _NullSheet()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._workbook, name)
+
+
 class PayloadCheck:
     """Renders parts of one payload's catalog to compare digests (one scratch workbook)."""
 
@@ -43,7 +68,13 @@ class PayloadCheck:
     def sheet_agrees(self, info: SheetInfo, grid_digest: str) -> bool:
         """True when the metadata's domain renders to the visible cells' digest."""
         workbook, formats = self._scratch()
-        writer = StandardSheetWriter(workbook, formats, self.payload.catalog, [])
+        writer = StandardSheetWriter(
+            _DigestOnlyBook(workbook),
+            formats,
+            self.payload.catalog,
+            [],
+            compact=self.payload.compact,
+        )
         domain = self.payload.catalog.domains[info.domain]
         rendered = writer.write_domain(domain, f"s{self._sheets}", 0, 0, None, None)
         return rendered == grid_digest

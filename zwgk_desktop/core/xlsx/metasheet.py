@@ -39,10 +39,15 @@ class MetaPayload:
     sheets: list[SheetInfo] = field(default_factory=list)
     cover_title: str = ""
     cover_digest: str = ""
+    compact: bool = False  # 公开渠道和载体 lists only the ticked channels
 
 
 def encode(
-    catalog: Catalog, sheets: list[SheetInfo], cover_title: str, cover_digest: str
+    catalog: Catalog,
+    sheets: list[SheetInfo],
+    cover_title: str,
+    cover_digest: str,
+    compact: bool = False,
 ) -> list[str]:
     """The JSON payload as cell-sized chunks."""
     payload = {
@@ -54,6 +59,7 @@ def encode(
         "domains": [{"pilot": d.pilot, "aliases": list(d.aliases)} for d in catalog.domains],
         "sheets": [s.__dict__ for s in sheets],
         "cover": {"title": cover_title, "digest": cover_digest},
+        "channels": "compact" if compact else "full",
     }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # Lone surrogates cannot be stored; "_x" would be taken for an Excel escape on reading.
@@ -96,7 +102,13 @@ def decode(chunks: list[str]) -> MetaPayload:
         if not 0 <= info.domain < len(catalog.domains):
             raise ValueError("sheet refers to a missing domain")
     cover = data.get("cover") or {}
-    return MetaPayload(catalog, sheets, str(cover.get("title", "")), str(cover.get("digest", "")))
+    return MetaPayload(
+        catalog,
+        sheets,
+        str(cover.get("title", "")),
+        str(cover.get("digest", "")),
+        compact=data.get("channels") == "compact",
+    )
 
 
 def _item(data: dict[str, Any]) -> Item:

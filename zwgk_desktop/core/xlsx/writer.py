@@ -88,7 +88,12 @@ def _write_standard(
         sheets.append(metasheet.SheetInfo(title, index, DATA_ROW, digest))
         done += len(domain.items)
     check_cancel(cancel)
-    metasheet.write(workbook, metasheet.encode(catalog, sheets, COVER_TITLE, cover_digest))
+    metasheet.write(
+        workbook,
+        metasheet.encode(
+            catalog, sheets, COVER_TITLE, cover_digest, compact=channels is ChannelStyle.COMPACT
+        ),
+    )
     workbook.worksheets()[0].activate()
 
 
