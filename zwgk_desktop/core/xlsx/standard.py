@@ -75,6 +75,7 @@ class StandardSheetWriter:
         self.catalog = catalog
         self.warnings = warnings
         self.compact = compact  # only the ticked channels in 公开渠道和载体
+        self.measure = True  # row heights; the metadata check needs only the digest
 
     def write_domain(
         self,
@@ -232,7 +233,7 @@ class StandardSheetWriter:
                 written = self._text(
                     ws, r, c, value, column.align, digest, partial(_where, domain, n, item, column)
                 )
-            if kind != "mark" or len(written) > 2:
+            if self.measure and (kind != "mark" or len(written) > 2):
                 lines = max(lines, line_count(written, column.width, POINTS))
         return row_points(lines, LINE_POINTS)
 
