@@ -32,6 +32,20 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3  # worst Severity of the cell, or None
 TEMPLATE_DIFF_ROLE = Qt.ItemDataRole.UserRole + 4  # True if the cell differs from its template
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 5  # review comments shown at the cell (list[Comment])
+_SERVED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        REVIEW_ROLE,
+        ISSUES_ROLE,
+        SEVERITY_ROLE,
+        ITEM_ID_ROLE,
+        TEMPLATE_DIFF_ROLE,
+    )
+)
 
 SEVERITY_COLORS = {
     Severity.ERROR: QColor("#fbd5d5"),
@@ -142,7 +156,9 @@ class ItemTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.fields)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.domain_id is None:
+        # Called ~10 times per painted cell (font, alignment, colours…): roles this model
+        # does not serve return before any lookup.
+        if role not in _SERVED_ROLES or not index.isValid() or self.domain_id is None:
             return None
         spec = self.fields[index.column()]
         item = self.item_at(index.row())
