@@ -7,15 +7,16 @@ other than ours (a trigger or view planted in it is refused).
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on first use: the main window starts without sqlite-utils
+    from sqlite_utils import Database, Migrations
 
 APPLICATION_ID = 0x5A574752  # "ZWGR"
 MIGRATION_SET = "zwgk-review"
 
-migrations = Migrations(MIGRATION_SET)
 
-
-@migrations()
 def m001_review(db: Database) -> None:
     """Identity, rounds with catalog snapshots, comments, statuses and an event log."""
     db.execute("CREATE TABLE review_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -95,5 +96,15 @@ KNOWN_OBJECTS = frozenset(
 )
 
 
+@cache
+def migrations() -> Migrations:
+    """The review file's migrations, in order."""
+    from sqlite_utils import Migrations
+
+    found = Migrations(MIGRATION_SET)
+    found()(m001_review)
+    return found
+
+
 def apply_migrations(db: Database) -> None:
-    migrations.apply(db)
+    migrations().apply(db)
