@@ -16,10 +16,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QPixmapCache, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -243,9 +244,7 @@ class ItemDelegate(QStyledItemDelegate):
             opt.text = _visible_part(text, opt.rect.width())  # type: ignore[attr-defined]
         if background is not None:
             opt.backgroundBrush = background  # type: ignore[attr-defined]
-        widget = option.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(_ITEM_VIEW_ITEM, opt, painter, widget)
+        self._draw_cell(painter, opt, background)
         if comments:
             self._paint_review_mark(painter, option.rect, comments)  # type: ignore[attr-defined]
         if severity is None:
@@ -264,6 +263,32 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setBrush(MARK_COLORS[severity])
         painter.drawPolygon(corner)
         painter.restore()
+
+    @staticmethod
+    def _draw_cell(painter: QPainter, opt: QStyleOptionViewItem, background: Any) -> None:
+        """Qt's own cell drawing, kept as a pixmap: laying out CJK text with elision is
+        most of a repaint, and scrolling or an edit redraws the same cells again."""
+        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            f"zwgk-cell\x1f{opt.text}\x1f{rect.width()}x{rect.height()}@{ratio}"  # type: ignore[attr-defined]
+            f"\x1f{opt.state.value}\x1f{opt.features.value}\x1f{opt.font.key()}"  # type: ignore[attr-defined]
+            f"\x1f{background.color().rgba() if background is not None else ''}"
+        )
+        pixmap = QPixmapCache.find(key)
+        if pixmap is None:
+            pixmap = QPixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(opt)
+            local.rect = QRect(0, 0, rect.width(), rect.height())  # type: ignore[attr-defined]
+            cell_painter = QPainter(pixmap)
+            style.drawControl(_ITEM_VIEW_ITEM, local, cell_painter, widget)
+            cell_painter.end()
+            QPixmapCache.insert(key, pixmap)
+        painter.drawPixmap(rect.topLeft(), pixmap)
 
     @staticmethod
     def _paint_review_mark(painter: QPainter, rect: QRect, comments: Sequence[Any]) -> None:
