@@ -13,7 +13,12 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from zwgk_desktop.core.model import Domain
-from zwgk_desktop.core.validation import catalog_issues, domain_issues, validate_item
+from zwgk_desktop.core.validation import (
+    catalog_issues,
+    domain_checks_read,
+    domain_issues,
+    validate_item,
+)
 from zwgk_desktop.gui.issue_store import IssueStore
 from zwgk_desktop.gui.session import ReadFailed, Session
 
@@ -217,7 +222,9 @@ class LiveValidation(QObject):
                 self.store.set_item(item.id, validate_item(catalog, domain, row))
         self.store.invalidate_counts(domain_id)
         marks_rows: list[int] | None = list(rows)
-        if len(domain.items) <= SYNC_DOMAIN_LIMIT:
+        if not domain_checks_read(keys):
+            pass  # e.g. 公开时限: no domain rule (duplicates…) reads it
+        elif len(domain.items) <= SYNC_DOMAIN_LIMIT:
             if self._domain_rules(domain):
                 marks_rows = None
         else:

@@ -13,9 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
@@ -32,6 +30,9 @@ from zwgk_desktop.core.review.schema import APPLICATION_ID, apply_migrations, mi
 from zwgk_desktop.core.review.store_comments import CommentRecords
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 from zwgk_desktop.core.sqlite_gate import Gate, TableRule, guarded
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SUFFIX = ".zwgkr"
 REVIEW_TAG = ".审核"
@@ -121,7 +122,16 @@ class ReviewStore(CommentRecords):
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self._conn = conn
-        self.db = Database(conn)
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils on demand: importing it cost ~100 ms of the main window's start."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn)
+        return self._db
 
     # ------------------------------------------------------------------ open / create
     @classmethod
@@ -159,6 +169,8 @@ class ReviewStore(CommentRecords):
             conn.execute("PRAGMA synchronous = FULL")
             if not exists:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            from sqlite_utils import Database
+
             apply_migrations(Database(conn))
         except sqlite3.DatabaseError as exc:
             conn.close()

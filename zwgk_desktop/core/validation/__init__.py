@@ -20,7 +20,7 @@ from zwgk_desktop.core.validation.engine import (
     validate_item,
 )
 from zwgk_desktop.core.validation.issue import Issue, Scope, Severity
-from zwgk_desktop.core.validation.registry import RULES, Rule
+from zwgk_desktop.core.validation.registry import RULES, Rule, domain_checks_read
 
 __all__ = [
     "RULES",
@@ -31,6 +31,7 @@ __all__ = [
     "ValidationResult",
     "catalog_issues",
     "count_issues",
+    "domain_checks_read",
     "domain_issues",
     "validate_catalog",
     "validate_domain",

@@ -8,8 +8,9 @@ rules in a single pass over a field, which keeps validation of 100,000 items che
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from zwgk_desktop.core.model import Catalog, Domain, Item
 from zwgk_desktop.core.validation.issue import Issue, Scope, Severity
@@ -182,9 +183,26 @@ def item_check(fn: ItemCheck) -> ItemCheck:
     return fn
 
 
-def domain_check(fn: DomainCheck) -> DomainCheck:
-    DOMAIN_CHECKS.append(fn)
-    return fn
+# The item fields any domain check reads; an edit of other fields cannot change what the
+# domain checks find, so live validation skips them (at 100,000 items they cost a stall).
+DOMAIN_CHECK_ITEM_KEYS: set[str] = set()
+
+
+def domain_check(fn: DomainCheck | None = None, *, item_keys: Iterable[str] = ()) -> Any:
+    """Register a domain check; ``item_keys`` are the item fields it reads (none: only the
+    domain's own fields and its number of items)."""
+
+    def register(check: DomainCheck) -> DomainCheck:
+        DOMAIN_CHECKS.append(check)
+        DOMAIN_CHECK_ITEM_KEYS.update(item_keys)
+        return check
+
+    return register(fn) if fn is not None else register
+
+
+def domain_checks_read(keys: Iterable[str]) -> bool:
+    """True if a change of these item fields can change a domain check's findings."""
+    return not DOMAIN_CHECK_ITEM_KEYS.isdisjoint(keys)
 
 
 def catalog_check(fn: CatalogCheck) -> CatalogCheck:

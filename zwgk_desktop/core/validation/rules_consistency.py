@@ -65,7 +65,7 @@ def check_audience_method(ctx: ItemContext) -> None:
         )
 
 
-@domain_check
+@domain_check(item_keys=("level1", "level2"))
 def check_duplicates(ctx: DomainContext) -> None:
     """O(n) with a dict; each later copy is reported, pointing at the first."""
     if ctx.domain.not_involved:

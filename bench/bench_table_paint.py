@@ -1,0 +1,76 @@
+"""Repainting the item table's viewport, our delegate against Qt's stock one, same run.
+
+    .venv/bin/python -m bench.bench_table_paint [--items 16000] [--repaints 30]
+
+Scrolling and every edit repaint cells through ``ItemDelegate.paint``; the stock
+``QStyledItemDelegate`` on the same model and view is the baseline (it asks the model ~10
+roles per cell). CPU time of this process, so a loaded machine blurs it less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+
+def _cpu_ms(widget, repaints: int) -> float:
+    t0 = time.process_time()
+    for _ in range(repaints):
+        widget.repaint()
+    return (time.process_time() - t0) * 1000 / repaints
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="item table repaint")
+    parser.add_argument("--items", type=int, default=16_000)
+    parser.add_argument("--repaints", type=int, default=30)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-bench-home-")
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from bench.bench_issue14 import _pump, _window
+    from bench.catalog_gen import generate_catalog
+    from zwgk_desktop.core.storage import Document
+
+    path = Path(tempfile.mkdtemp(prefix="zwgk-bench-paint-")) / "catalog.zwgk"
+    Document.create(path, generate_catalog(args.items, seed=3)).close()
+    app, window = _window(path)
+    table = window.table
+    ours = table.itemDelegate()
+    stock = QStyledItemDelegate(table)
+    viewport = table.viewport()
+    cells = 0
+    model = window.table_model
+    for row in range(model.rowCount()):
+        if table.rowViewportPosition(row) > viewport.height():
+            break
+        cells += sum(not table.isColumnHidden(c) for c in range(model.columnCount()))
+    mine, bare = [], []
+    for _ in range(5):  # interleaved, so both see the same load
+        table.setItemDelegate(stock)
+        bare.append(_cpu_ms(viewport, args.repaints))
+        table.setItemDelegate(ours)
+        mine.append(_cpu_ms(viewport, args.repaints))
+    _pump(app, 0.1)
+    window.close_session()
+    window.close()
+    med = statistics.median
+    results = {
+        "cells_in_viewport": cells,
+        "repaint_ours_cpu_ms": med(mine),
+        "repaint_stock_delegate_cpu_ms": med(bare),
+        "ours_per_cell_us": med(mine) * 1000 / max(cells, 1),
+        "ratio_ours_vs_stock_delegate": med(mine) / med(bare),
+    }
+    for key, value in results.items():
+        print(f"{key:36s} {value:10.3f}" if isinstance(value, float) else f"{key:36s} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
