@@ -23,15 +23,19 @@ from zwgk_desktop.core.xlsx.styles import Formats
 _DATE_ROW, _DATE_COL = 6, 1  # where write_cover puts 编制日期/导出日期
 
 
+def _ignore(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
 class _NullSheet:
-    """A worksheet that keeps nothing: the check needs the writer's digest, not its cells."""
+    """A worksheet that keeps nothing: the check needs the writer's digest, not its cells.
+
+    The per-cell methods are plain attributes (no ``__getattr__`` on the hot path)."""
+
+    write_string = write_blank = write_number = staticmethod(_ignore)
 
     def __getattr__(self, name: str) -> Any:
         return _ignore
-
-
-def _ignore(*args: Any, **kwargs: Any) -> None:
-    return None
 
 
 class _DigestOnlyBook:
