@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -42,6 +43,11 @@ def _refused(path: Path) -> str:
     return message
 
 
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "zip bomb": (lambda p: hostile.zip_bomb(p, 150), "压缩炸弹"),
     "billion laughs": (hostile.billion_laughs, "不安全的 XML"),
@@ -53,6 +59,11 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "embedded object": (lambda p: hostile.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
     "random bytes": (hostile.random_bytes, "不是有效的 Excel 工作簿"),
+    # found once in a full run: random bytes without a NUL in the first 2 KB were taken for CSV
+    "random bytes without NUL": (
+        lambda p: _write(p, random.Random(7).randbytes(65536).replace(b"\0", b"\1")),
+        "不是有效的 Excel 工作簿",
+    ),
     ".xls renamed": (hostile.renamed_xls, "损坏"),
 }
 

@@ -7,6 +7,7 @@ which family we were offered; the first bytes decide the reader.
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from pathlib import Path
 
@@ -50,7 +51,22 @@ def sniff(path: Path) -> str:
         return "html"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
-    return "text"
+    return "text" if _decodes(head) else "binary"
+
+
+def _decodes(head: bytes) -> bool:
+    """Could ``head`` be the start of a text file (CSV) in one of the encodings we read?
+    Random or binary bytes almost never decode; a character cut at the end is allowed."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:  # incremental: a character cut by the 2 KB head is not an error
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n")
+        return controls * 20 < max(len(text), 1)
+    return False
 
 
 def read_grids(
