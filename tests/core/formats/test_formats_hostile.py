@@ -175,3 +175,49 @@ def test_sheet_not_starting_at_a1_keeps_its_positions(tmp_path: Path) -> None:
     )
     grid = read_spreadsheet(path, "ole", [])[0]
     assert grid.rows == [[], [], [None, "a"], [None, None, None, "b"]]
+
+
+def _xls_with_cells(path: Path, cells: list[tuple[int, int]]) -> Path:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("目录")
+    sheet.write(0, 0, "二级事项")
+    for row, col in cells:
+        sheet.write(row, col, "x")
+    book.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et"])
+def test_xls_reaching_the_last_row_and_column_is_refused_before_reading(
+    tmp_path: Path, suffix: str
+) -> None:
+    """5 KB of cells at A1 and IV65536 made calamine build a 16.7-million-cell range (1.1 GB)."""
+    import tracemalloc
+
+    path = _xls_with_cells(tmp_path / f"bomb{suffix}", [(65535, 255)])
+    assert path.stat().st_size < 10_000
+    tracemalloc.start()
+    try:
+        message = _refused(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "范围过大" in message and "16,777,216" in message
+    assert peak < 50_000_000
+
+
+def test_xls_extent_counts_multi_cell_records(tmp_path: Path) -> None:
+    from zwgk_desktop.core.formats.biffscan import largest_sheet_cells
+
+    path = _xls_with_cells(tmp_path / "wide.xls", [(9, 3), (9, 4), (9, 5)])  # one MULRK-able row
+    assert largest_sheet_cells(path.read_bytes()) == 10 * 6
+
+
+def test_an_ordinary_xls_is_not_refused_by_the_extent_check(tmp_path: Path) -> None:
+    from zwgk_desktop.core.formats.biffscan import MAX_SHEET_CELLS, largest_sheet_cells
+
+    path = _xls_with_cells(tmp_path / "ok.xls", [(r, 13) for r in range(1, 16_001, 500)])
+    assert 0 < largest_sheet_cells(path.read_bytes()) <= MAX_SHEET_CELLS
+    assert largest_sheet_cells(b"not an OLE file") == 0  # left to calamine to report

@@ -28,6 +28,8 @@ def read_spreadsheet(
     under another name)."""
     import python_calamine
 
+    from zwgk_desktop.core.formats.biffscan import check_xls_extent
+
     check_size(path)
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
@@ -35,6 +37,8 @@ def read_spreadsheet(
     elif kind == "xlsx":
         check_zip(path, "[Content_Types].xml", "Excel 工作簿")
     data = path.read_bytes()
+    if kind == "ole":
+        check_xls_extent(data, path.name)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file

@@ -1,0 +1,103 @@
+"""Refuse an .xls/.et whose cells span far more than a catalog needs, before it is read.
+
+python-calamine turns each sheet into a dense range from its first to its last used cell:
+a 5 KB file holding one cell at A1 and one at the format's last row and column (65,536 ×
+256) costs it over 1 GB and seconds before we can look at a single value. The cell records
+of the BIFF stream say where every cell is, so one pass over them (no values decoded)
+bounds the range first. A file this scan cannot follow is left to calamine, which reports
+damaged files itself.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+
+from zwgk_desktop.core.errors import FileUnreadableError
+
+# Used range of one sheet, in cells: 16,000 items × 125 columns. A real catalog is a
+# fraction of it; the dense range calamine builds for this many cells stays near 100 MB.
+MAX_SHEET_CELLS = 2_000_000
+
+_BOF = 0x0809
+_ROW_COL_RECORDS = frozenset(
+    {
+        0x0006,  # FORMULA
+        0x00D6,  # RSTRING
+        0x00FD,  # LABELSST
+        0x0201,  # BLANK
+        0x0203,  # NUMBER
+        0x0204,  # LABEL
+        0x0205,  # BOOLERR
+        0x027E,  # RK
+    }
+)
+_MULTI_RECORDS = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first col, …, last col
+
+
+class _Extent:
+    """The bounding box of the cells seen in one sheet's substream."""
+
+    def __init__(self) -> None:
+        self.rows: tuple[int, int] | None = None
+        self.cols: tuple[int, int] | None = None
+
+    def add(self, row: int, first_col: int, last_col: int) -> None:
+        low_r, high_r = self.rows or (row, row)
+        self.rows = (min(low_r, row), max(high_r, row))
+        low_c, high_c = self.cols or (first_col, last_col)
+        self.cols = (min(low_c, first_col), max(high_c, last_col))
+
+    @property
+    def cells(self) -> int:
+        if self.rows is None or self.cols is None:
+            return 0
+        return (self.rows[1] - self.rows[0] + 1) * (self.cols[1] - self.cols[0] + 1)
+
+
+def _workbook_stream(data: bytes) -> bytes | None:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            for name in ("Workbook", "Book"):
+                if ole.exists(name):
+                    return ole.openstream(name).read()
+    except Exception:  # olefile raises many kinds on damaged files; calamine will say why
+        return None
+    return None
+
+
+def largest_sheet_cells(data: bytes) -> int:
+    """The largest used range (rows × columns) of any sheet in an OLE .xls file's bytes."""
+    stream = _workbook_stream(data)
+    if stream is None:
+        return 0
+    largest = 0
+    extent = _Extent()
+    pos, end = 0, len(stream)
+    while pos + 4 <= end:
+        kind, size = struct.unpack_from("<HH", stream, pos)
+        body = pos + 4
+        if kind == _BOF:
+            largest = max(largest, extent.cells)
+            extent = _Extent()
+        elif kind in _ROW_COL_RECORDS and size >= 4 and body + 4 <= end:
+            row, col = struct.unpack_from("<HH", stream, body)
+            extent.add(row, col, col)
+        elif kind in _MULTI_RECORDS and size >= 6 and body + size <= end:
+            row, first = struct.unpack_from("<HH", stream, body)
+            (last,) = struct.unpack_from("<H", stream, body + size - 2)
+            extent.add(row, first, max(first, last))
+        pos = body + size
+    return max(largest, extent.cells)
+
+
+def check_xls_extent(data: bytes, name: str) -> None:
+    """Raise FileUnreadableError when a sheet's cells span more than :data:`MAX_SHEET_CELLS`."""
+    cells = largest_sheet_cells(data)
+    if cells > MAX_SHEET_CELLS:
+        raise FileUnreadableError(
+            f"“{name}”的工作表范围过大（约 {cells:,} 个单元格，上限 {MAX_SHEET_CELLS:,}），"
+            "不是正常的目录表格，已拒绝读取"
+        )
