@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QWidget
 
 from zwgk_desktop.core.model import Catalog
 
@@ -92,6 +94,20 @@ def show_done(parent: QWidget | None, title: str, message: str, path: Path) -> Q
 def copy_catalog(catalog: Catalog) -> Catalog:
     """A private copy for a worker thread (see :meth:`Catalog.copy`)."""
     return catalog.copy()
+
+
+def ok_cancel_buttons(
+    parent: QWidget, ok_text: str, on_ok: Callable[[], Any], on_cancel: Callable[[], Any]
+) -> QDialogButtonBox:
+    """确定/取消 (or another 确定 label) in Chinese whatever Qt's translation says."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(on_cancel)
+    return buttons
 
 
 def hint_label(text: str = "") -> QLabel:

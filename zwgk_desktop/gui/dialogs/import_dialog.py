@@ -33,7 +33,13 @@ from zwgk_desktop.core.formats.suffixes import FILTER
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx import ImportResult, read_workbook
-from zwgk_desktop.gui.dialogs.common import MUTED_STYLE, ask_open_path, existing_folder, show_error
+from zwgk_desktop.gui.dialogs.common import (
+    MUTED_STYLE,
+    ask_open_path,
+    existing_folder,
+    ok_cancel_buttons,
+    show_error,
+)
 from zwgk_desktop.gui.dialogs.import_models import (
     LEVEL_LABELS,
     LEVEL_ORDER,
@@ -120,15 +126,9 @@ class ImportDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([240, 860])
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, "导入", self._accept_import, self.reject)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("导入")
         self.import_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self._accept_import)
-        self.buttons.rejected.connect(self.reject)
         hint = QLabel("导入前不会改动任何文件；请检查推测和警告，导入后可在编辑器中继续修改。")
         hint.setStyleSheet(MUTED_STYLE)
 

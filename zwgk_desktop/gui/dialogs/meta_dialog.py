@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.vocab import LEVEL
-from zwgk_desktop.gui.dialogs.common import MUTED_STYLE, hint_label
+from zwgk_desktop.gui.dialogs.common import MUTED_STYLE, hint_label, ok_cancel_buttons
 from zwgk_desktop.gui.dialogs.sizing import fit_title
 
 TITLE = "目录信息"
@@ -81,14 +81,8 @@ class MetaDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
         self.hint = hint_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, "确定", self.accept, self.reject)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

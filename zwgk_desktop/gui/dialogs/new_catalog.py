@@ -51,6 +51,7 @@ from zwgk_desktop.gui.dialogs.common import (
     ask_open_path,
     ask_save_path,
     hint_label,
+    ok_cancel_buttons,
     safe_filename,
     show_error,
 )
@@ -161,14 +162,8 @@ class NewCatalogDialog(QDialog):
         domains_box.setLayout(domains_layout)
 
         self.hint = hint_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, "创建…", self.choose_file_and_create, self.reject)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("创建…")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.choose_file_and_create)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(start_box)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwgk_desktop.gui.dialogs.common import ok_cancel_buttons
+
 
 class CommentDialog(QDialog):
     """问题 (optional, one line) and 意见 (the text); 确定 is enabled once something is written."""
@@ -36,13 +38,7 @@ class CommentDialog(QDialog):
         form.addRow("问题", self.problem_edit)
         form.addRow("意见", self.text_edit)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "确定", self.accept, self.reject)
         layout.addWidget(self.buttons)
         self.text_edit.textChanged.connect(self._update)
         self.problem_edit.textChanged.connect(self._update)
