@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from zwgk_desktop.core.model import Catalog
 
@@ -108,6 +116,21 @@ def ok_cancel_buttons(
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons
+
+
+def level_checkboxes(
+    terms: list[str], checked: Collection[str], on_toggle: Callable[[], Any]
+) -> tuple[QHBoxLayout, dict[str, QCheckBox]]:
+    """The 公开层级 names as a row of check boxes (新建目录 and 目录信息 share it)."""
+    row = QHBoxLayout()
+    boxes: dict[str, QCheckBox] = {}
+    for term in terms:
+        box = QCheckBox(term)
+        box.setChecked(term in checked)
+        box.toggled.connect(on_toggle)
+        boxes[term] = box
+        row.addWidget(box)
+    return row, boxes
 
 
 def hint_label(text: str = "") -> QLabel:

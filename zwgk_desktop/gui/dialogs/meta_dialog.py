@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -23,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.vocab import LEVEL
-from zwgk_desktop.gui.dialogs.common import MUTED_STYLE, hint_label, ok_cancel_buttons
+from zwgk_desktop.gui.dialogs.common import (
+    MUTED_STYLE,
+    hint_label,
+    level_checkboxes,
+    ok_cancel_buttons,
+)
 from zwgk_desktop.gui.dialogs.sizing import fit_title
 
 TITLE = "目录信息"
@@ -58,15 +61,8 @@ class MetaDialog(QDialog):
             "year": self.year_edit,
             "contact": self.contact_edit,
         }
-        self.level_boxes: dict[str, QCheckBox] = {}
-        levels_row = QHBoxLayout()
         terms = list(LEVEL.terms) + [lvl for lvl in meta.levels if lvl not in LEVEL.terms]
-        for term in terms:
-            box = QCheckBox(term)
-            box.setChecked(term in meta.levels)
-            box.toggled.connect(self._revalidate)
-            self.level_boxes[term] = box
-            levels_row.addWidget(box)
+        levels_row, self.level_boxes = level_checkboxes(terms, meta.levels, self._revalidate)
         levels_row.addStretch(1)
         form = QFormLayout()
         form.addRow("单位名称 *", self.unit_edit)

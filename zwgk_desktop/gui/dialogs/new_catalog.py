@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -51,6 +50,7 @@ from zwgk_desktop.gui.dialogs.common import (
     ask_open_path,
     ask_save_path,
     hint_label,
+    level_checkboxes,
     ok_cancel_buttons,
     safe_filename,
     show_error,
@@ -103,14 +103,9 @@ class NewCatalogDialog(QDialog):
         self.year_edit.setPlaceholderText("如：2025 或 2025年版")
         self.contact_edit = QLineEdit()
         self.contact_edit.setPlaceholderText("姓名及联系电话")
-        self.level_boxes: dict[str, QCheckBox] = {}
-        levels_row = QHBoxLayout()
-        for term in LEVEL.terms:
-            box = QCheckBox(term)
-            box.setChecked(term in DEFAULT_LEVELS)
-            box.toggled.connect(self._revalidate)
-            self.level_boxes[term] = box
-            levels_row.addWidget(box)
+        levels_row, self.level_boxes = level_checkboxes(
+            list(LEVEL.terms), DEFAULT_LEVELS, self._revalidate
+        )
         levels_note = QLabel("（目录中“公开层级”列的名称；村（社区）也编目录时勾选村级）")
         levels_note.setStyleSheet(MUTED_STYLE)
         levels_row.addWidget(levels_note)
