@@ -12,6 +12,8 @@ def merge_catalogs(catalogs: Sequence[Catalog]) -> tuple[Catalog, list[str]]:
 
     Returns the merged catalog and Chinese notes on what was combined.
     """
+    if len(catalogs) == 1 and len({d.id for d in catalogs[0].domains}) == len(catalogs[0].domains):
+        return catalogs[0], []  # nothing to combine: the catalog as read, its meta whole
     notes: list[str] = []
     meta = CatalogMeta(levels=[])
     merged: dict[str, Domain] = {}

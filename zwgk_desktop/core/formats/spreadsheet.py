@@ -59,7 +59,7 @@ def read_spreadsheet(
                 )
                 continue
             sheet = book.get_sheet_by_name(meta.name)
-            rows = _rows(sheet)
+            rows = sheet_rows(sheet)
             merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ()]
             grids.append(build_grid(meta.name, rows, merges, cancel))
     except FileUnreadableError:
@@ -71,7 +71,7 @@ def read_spreadsheet(
     return grids
 
 
-def _rows(sheet: Any) -> list[list[Any]]:
+def sheet_rows(sheet: Any) -> list[list[Any]]:
     """The sheet's rows from A1, at most MAX_COLS wide (iter_rows starts at the first used
     column and may start below row 1: both are padded back)."""
     end = sheet.end

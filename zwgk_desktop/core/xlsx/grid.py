@@ -74,7 +74,8 @@ class Grid:
         return not any(self.rows)
 
 
-def _column_index(letters: bytes) -> int:
+def column_index(letters: bytes) -> int:
+    """0-based index of a column's letters (b"A" → 0)."""
     index = 0
     for char in letters.upper():
         index = index * 26 + (char - 64)
@@ -151,7 +152,7 @@ def scan_sheet_rows(
         for match in _MERGE_RE.finditer(data):
             last_end = match.end()
             r1, r2 = int(match.group(2)) - 1, int(match.group(4)) - 1
-            c1, c2 = _column_index(match.group(1)), _column_index(match.group(3))
+            c1, c2 = column_index(match.group(1)), column_index(match.group(3))
             if r1 > r2:
                 r1, r2 = r2, r1
             if c1 > c2:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from zwgk_desktop.core.fields import CHOICE_FIELDS, TEXT_FIELDS
@@ -130,24 +132,26 @@ def _catalog(data: dict[str, Any]) -> Catalog:
     return Catalog(CatalogMeta.from_dict(data.get("meta") or {}), domains)
 
 
-def read(workbook: Any) -> MetaPayload | None:
+def read(workbook: Any, fast_rows: Callable[[Any], Any] | None = None) -> MetaPayload | None:
     """The payload of an openpyxl (read-only) workbook, or None if it has none.
 
+    ``fast_rows(sheet)`` may give the sheet's rows (calamine) or None (then openpyxl reads).
     Raises ValueError when the sheet is there but damaged.
     """
     if SHEET_NAME not in workbook.sheetnames:
         return None
     sheet = workbook[SHEET_NAME]
     chunks: list[str] = []
-    for n, row in enumerate(
-        sheet.iter_rows(min_row=1, max_row=MAX_CHUNKS + 1, max_col=2, values_only=True)
-    ):
+    rows = fast_rows(sheet) if fast_rows is not None else None
+    if rows is None:
+        rows = sheet.iter_rows(min_row=1, max_row=MAX_CHUNKS + 1, max_col=2, values_only=True)
+    for n, row in enumerate(islice(rows, MAX_CHUNKS + 1)):
         if n == 0:
             if not row or row[0] != MARKER:
                 return None
             continue
         value = row[0] if row else None
-        if value is None:
+        if value is None or value == "":  # calamine gives "" for an empty cell
             break
         chunks.append(str(value))
     return decode(chunks)

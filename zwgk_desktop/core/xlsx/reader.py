@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.reader import excel
+from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
 
 from zwgk_desktop.core.catalog_check import not_a_catalog
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
@@ -29,6 +30,7 @@ from zwgk_desktop.core.xlsx import guard, metasheet, quiet
 from zwgk_desktop.core.xlsx.catalogbuild import CatalogBuilder
 from zwgk_desktop.core.xlsx.cover import COVER_NAMES, read_cover
 from zwgk_desktop.core.xlsx.digest import SheetDigest
+from zwgk_desktop.core.xlsx.fastsheet import FastSheets
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid, read_grid
 from zwgk_desktop.core.xlsx.metacheck import PayloadCheck
 from zwgk_desktop.core.xlsx.records import DomainHint, SheetParser
@@ -90,19 +92,57 @@ def read_workbook(
     quiet.install()
     check_cancel(cancel)
     try:
-        workbook = openpyxl.load_workbook(
-            path, read_only=True, data_only=False, keep_links=False, keep_vba=False
-        )
+        workbook = open_workbook(path)
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, exc) from exc
+    fast = FastSheets(path)
     try:
-        return _Import(workbook, progress, cancel, path.name).run()
+        return _Import(workbook, progress, cancel, path.name, fast).run()
     except ZwgkError:
         raise
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, exc) from exc
     finally:
+        fast.close()
         workbook.close()
+
+
+class _LazyStrings(list):  # type: ignore[type-arg]
+    """The shared-string table, parsed only when openpyxl reads a cell that needs it: a
+    workbook whose sheets all go through calamine never pays for openpyxl's parse."""
+
+    def __init__(self, load: Any) -> None:
+        super().__init__()
+        self._load = load
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self.extend(load())
+        return super().__getitem__(index)
+
+
+class _Reader(ExcelReader):
+    def read_strings(self) -> None:
+        found = self.package.find(SHARED_STRINGS)
+        if found is None:
+            return
+        archive, part = self.archive, found.PartName[1:]
+
+        def load() -> list[str]:
+            with archive.open(part) as source:
+                return excel.read_string_table(source)  # quiet's reader, once installed
+
+        self.shared_strings = _LazyStrings(load)
+
+
+def open_workbook(path: Path) -> Any:
+    """openpyxl's ``load_workbook(read_only=True, keep_links=False, keep_vba=False)`` with a
+    lazily parsed shared-string table (and :mod:`quiet`'s fixes installed)."""
+    quiet.install()
+    reader = _Reader(path, read_only=True, keep_vba=False, data_only=False, keep_links=False)
+    reader.read()
+    return reader.wb
 
 
 def _other_content(path: Path) -> bool:
@@ -164,8 +204,10 @@ class _Import:
         progress: Progress | None,
         cancel: CancelCheck | None,
         name: str = "",
+        fast: FastSheets | None = None,
     ) -> None:
         self.wb = workbook
+        self.fast = fast
         self.name = name
         self.progress = progress
         self.cancel = cancel
@@ -188,7 +230,7 @@ class _Import:
 
     def _run(self) -> ImportResult:
         try:
-            self.payload = metasheet.read(self.wb)
+            self.payload = metasheet.read(self.wb, self.fast.rows if self.fast else None)
             self.check = PayloadCheck(self.payload) if self.payload is not None else None
         except (ValueError, KeyError, TypeError, AttributeError):
             self.notes.append(
@@ -213,7 +255,9 @@ class _Import:
                 )
                 continue
             seen.add(ws.title)
-            grid = read_grid(ws, self.cancel, self._on_rows)
+            grid = self.fast.grid(ws, self.cancel) if self.fast is not None else None
+            if grid is None:
+                grid = read_grid(ws, self.cancel, self._on_rows)
             self.rows_done += len(grid.rows)
             if not grid.is_empty():
                 self._sheet(grid)

@@ -1,0 +1,176 @@
+"""Sheets read through calamine give the very grid the bounded openpyxl reader gives, and
+a sheet calamine must not read (formulas, unbounded or unplaced cells) goes to openpyxl."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from tests.core.xlsx import builders
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.xlsx.fastsheet import FastSheets, cells_bounded
+from zwgk_desktop.core.xlsx.grid import Grid, read_grid
+from zwgk_desktop.core.xlsx.reader import open_workbook, read_workbook
+from zwgk_desktop.core.xlsx.writer import export_workbook
+
+
+def _view(grid: Grid) -> list[list[str | None]]:
+    """What the interpreter sees: every cell's own or merged value."""
+    width = max((len(row) for row in grid.rows), default=0)
+    return [[grid.effective(r, c) for c in range(width)] for r in range(len(grid.rows))]
+
+
+def _both_paths(path: Path) -> list[tuple[Grid | None, Grid]]:
+    workbook = open_workbook(path)
+    fast = FastSheets(path)
+    try:
+        return [(fast.grid(ws), read_grid(ws)) for ws in workbook.worksheets]
+    finally:
+        fast.close()
+        workbook.close()
+
+
+BUILT: list[Callable[[Path], Path]] = [
+    builders.county_standard,
+    builders.flat_shuffled,
+    builders.records_over_rows,
+    builders.stacked_sections,
+    builders.glyph_variants,
+    builders.traditional,
+    builders.department_template,
+    builders.level_layouts,
+    builders.messy_sheets,
+    builders.custom_domain,
+    builders.pingwu_method,
+]
+
+
+@pytest.mark.parametrize("build", BUILT, ids=lambda b: b.__name__)
+def test_hand_made_layouts_read_alike_on_both_paths(
+    build: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    pairs = _both_paths(build(tmp_path / "in.xlsx"))
+    assert any(fast is not None for fast, _ in pairs)
+    for fast, bounded in pairs:
+        if fast is not None:
+            assert _view(fast) == _view(bounded), bounded.title
+            assert fast.cut_cells == bounded.cut_cells
+
+
+@pytest.mark.parametrize("layout", ["standard", "flat"])
+def test_own_exports_read_alike_on_both_paths(
+    layout: str, template_catalog: Catalog, tmp_path: Path
+) -> None:
+    target = tmp_path / "own.xlsx"
+    export_workbook(template_catalog, target, layout=layout)
+    pairs = _both_paths(target)
+    assert all(fast is not None for fast, _ in pairs)
+    for fast, bounded in pairs:
+        assert fast is not None and fast.rows == bounded.rows, bounded.title
+
+
+def test_values_of_every_kind_read_alike(tmp_path: Path) -> None:
+    import datetime as dt
+
+    path = tmp_path / "kinds.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("数据")
+    date = book.add_format({"num_format": 'yyyy"年"m"月"d"日"'})
+    texts = [
+        "文字 _x000D_ 原样",
+        "换行\r\n回车",
+        "制表\t",
+        "   ",
+        "_x005F_ 下划线",
+        "控制\x01符",
+        "😀",
+    ]
+    for c, text in enumerate(texts):
+        sheet.write_string(0, c, text)
+    sheet.write_number(1, 0, 3)
+    sheet.write_number(1, 1, 2.5)
+    sheet.write_boolean(1, 2, True)
+    sheet.write_datetime(1, 3, dt.datetime(2024, 5, 6), date)
+    sheet.merge_range(2, 0, 4, 1, "合并")
+    sheet.write_string(30, 20, "远处")
+    book.close()
+    [(fast, bounded)] = _both_paths(path)
+    assert fast is not None
+    assert fast.rows == bounded.rows
+    assert _view(fast) == _view(bounded)
+    assert fast.rows[0][0] == "文字 _x000D_ 原样" and fast.rows[1][3] == "2024-05-06"
+
+
+def test_a_formula_sheet_goes_to_openpyxl_and_is_reported(tmp_path: Path) -> None:
+    path = builders.with_formula(tmp_path / "f.xlsx")
+    assert all(fast is None for fast, _ in _both_paths(path))
+    notes = [n.message for n in read_workbook(path).notes]
+    assert any("公式" in n for n in notes), notes
+
+
+def _scan(xml: bytes, chunk: int | None = None) -> bool:
+    source = io.BytesIO(xml)
+    if chunk is not None:  # feed the scan in small pieces to cross chunk borders
+        import zwgk_desktop.core.xlsx.fastsheet as fastsheet
+
+        old, fastsheet._CHUNK = fastsheet._CHUNK, chunk
+        try:
+            return cells_bounded(source)
+        finally:
+            fastsheet._CHUNK = old
+    return cells_bounded(source)
+
+
+_ROWS = b"".join(
+    b'<row r="%d"><c r="A%d" t="s"><v>0</v></c><c r="B%d"/></row>' % (n, n, n)
+    for n in range(1, 400)
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "bounded"),
+    [
+        (b"", True),
+        (b'<row r="500"><c r="AB500"><v>1</v></c></row>', True),
+        (b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', False),
+        (b'<row r="9"><c r="XFD9"><v>1</v></c><c r="A300000"><v>1</v></c></row>', False),
+        (b'<row r="9"><c s="1" r="XFD1048576"><v>1</v></c></row>', False),
+        (b'<row r="9"><c\nr="XFD1048576"><v>1</v></c></row>', False),
+        (b'<row r="9"><c><v>1</v></c></row>', False),
+        (b'<x:row r="9"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>', False),
+    ],
+)
+def test_the_scan_bounds_calamine_range(tail: bytes, bounded: bool) -> None:
+    xml = b"<worksheet><sheetData>" + _ROWS + tail + b"</sheetData></worksheet>"
+    assert _scan(xml) is bounded
+    assert _scan(xml, chunk=7) is bounded  # tags cut by chunk borders are still seen whole
+
+
+def test_a_far_cell_is_read_by_the_bounded_reader_without_crashing(tmp_path: Path) -> None:
+    """calamine would lay out A1:XFD1048576 densely and abort the process."""
+    plain = tmp_path / "plain.xlsx"
+    book = xlsxwriter.Workbook(str(plain))
+    sheet = book.add_worksheet("社会救助")
+    for c, label in enumerate(("一级事项", "二级事项", "公开内容（要素）")):
+        sheet.write_string(0, c, label)
+    sheet.write_string(1, 1, "低保")
+    book.close()
+    far = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(far, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+                )
+            out.writestr(name, data)
+    [(fast, bounded)] = _both_paths(far)
+    assert fast is None
+    result = read_workbook(far)
+    assert [i.level2 for d in result.catalog.domains for i in d.items] == ["低保"]
