@@ -119,7 +119,10 @@ def test_placeholder_unit_is_refused_at_new(tmp_path: Path) -> None:
 
 def test_validate_puts_the_summary_first_and_groups_repeated_findings(tmp_path: Path) -> None:
     out = tmp_path / "x.zwgk"
-    assert zwgk("new", out, "--unit", "某某县某某镇人民政府", "--allow-placeholder").returncode == 0
+    made = zwgk(
+        "new", out, "--unit", "某某县某某镇人民政府", "--allow-placeholder", "--level", "全部"
+    )
+    assert made.returncode == 0
     result = zwgk("validate", out)
     assert result.returncode == 1
     lines = result.stdout.splitlines()

@@ -100,7 +100,10 @@ def test_bad_hand_down_input_gets_one_chinese_line(tmp_path: Path) -> None:
     assert zwgk("new", town, "--unit", TOWN, "--domains", "社会救助").returncode == 0
     cases = [
         (("new", tmp_path / "a.zwgk", "--unit", "甲村", "--from", tmp_path / "无.zwgk"), "找不到"),
-        (("new", tmp_path / "a.zwgk", "--unit", "甲村", "--level", "村级"), "--from"),
+        (
+            ("new", tmp_path / "a.zwgk", "--unit", "甲", "--from", town, "--level", "县级"),
+            "乡级或村级",
+        ),
         (("new", tmp_path / "a.zwgk", "--unit", "XX村", "--from", town), "占位符"),
         (("new", tmp_path / "v", "--from", town, "--villages", "a/b"), "文件名"),
         (("new", tmp_path / "v.zwgk", "--from", town, "--villages", "甲村"), "文件夹"),
@@ -150,3 +153,24 @@ def test_county_reviews_a_township_against_its_own_catalog(tmp_path: Path) -> No
     assert "已转为审核意见 0 条" in again.stdout
     bad = zwgk("review", town, "--from-parent", tmp_path / "无.zwgk")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_township_started_from_the_templates_keeps_only_its_own_items(tmp_path: Path) -> None:
+    """County-only items (重大建设项目 approvals, 税收, 户籍 …) name county bodies: a township's
+    catalog started from the templates leaves them out, as a handed-down one does."""
+    from zwgk_desktop.core.loader import load_catalog
+    from zwgk_desktop.core.vocab import LEVEL
+
+    town, county, every = (tmp_path / n for n in ("镇.zwgk", "县.zwgk", "全部.zwgk"))
+    made = zwgk("new", town, "--unit", TOWN)
+    assert made.returncode == 0 and "公开层级含乡级的事项" in made.stdout
+    assert zwgk("new", county, "--unit", "平安县人民政府").returncode == 0
+    assert zwgk("new", every, "--unit", TOWN, "--level", "全部").returncode == 0
+    township = load_catalog(town)
+    items = [i for d in township.domains for i in d.items]
+    assert items and all("乡级" in LEVEL.normalize(i.level) for i in items)
+    assert all(TOWN in i.subject or "【" not in i.subject for i in items)
+    assert load_catalog(county).item_count() == load_catalog(every).item_count() > len(items)
+    emptied = [d for d in township.domains if d.not_involved]
+    assert emptied and all("乡级" in d.note for d in emptied)
+    assert zwgk("validate", town).returncode == 0  # the 未涉及 notes are filled in

@@ -1,4 +1,5 @@
-"""``zwgk new OUT.zwgk --unit NAME [--region R] [--domains all|ID,...]``, or from a parent:
+"""``zwgk new OUT.zwgk --unit NAME [--region R] [--domains all|ID,...] [--level 县级|乡级|村级|全部]``,
+or from a parent:
 
 zwgk new OUT.zwgk --unit NAME --from SOURCE [--level 乡级|村级]
 zwgk new OUTDIR --from TOWNSHIP.zwgk --level 村级 --villages 甲村,乙村 | --villages-file F
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk_desktop.cli.output import check_output
-from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.catalog_factory import default_own_level, new_catalog
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.handdown import (
     HANDDOWN_LEVELS,
@@ -30,7 +31,12 @@ from zwgk_desktop.core.validation.rules_cells import unit_placeholder
 from zwgk_desktop.core.vocab import LEVEL
 
 MAX_LIST_BYTES = 1024 * 1024
+ALL_LEVELS = "全部"
 EPILOG = """\
+从标准模板开始：
+  选取“公开层级”含本单位层级的事项（--level）；单位名称为乡、镇、街道时默认乡级
+  （只有县级公开的事项不列入乡镇目录），其余默认全部事项。
+
 从上级目录开始（--from）：
   选取上级目录中“公开层级”含本级（乡级或村级）的事项，内容、依据、渠道等不变；
   只在上级单位本身为公开主体的地方改为本单位名称（如“县民政局”不变）；
@@ -75,8 +81,9 @@ def register(subparsers: Any) -> None:
     )
     parent.add_argument(
         "--level",
-        choices=HANDDOWN_LEVELS,
-        help="本单位的公开层级：乡级或村级（默认：乡镇的目录为村级，其余为乡级）",
+        choices=[*LEVEL.terms, ALL_LEVELS],
+        help="本单位的公开层级。从模板开始：县级、乡级、村级或全部（默认按单位名称：乡镇街道为乡级，"
+        "其余为全部）；--from 时：乡级或村级（默认：乡镇的目录为村级，其余为乡级）",
     )
     parent.add_argument(
         "--villages", metavar="甲村,乙村", help="逐村生成村（居）务公开目录，每村一个文件"
@@ -105,8 +112,8 @@ def _check_unit(name: str, allow_placeholder: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.villages or args.villages_file:
         return _run_villages(args)
-    if args.level and not args.source:
-        raise ZwgkError("--level 需与 --from 一起使用")
+    if args.source and args.level and args.level not in HANDDOWN_LEVELS:
+        raise ZwgkError("从上级目录开始时，公开层级应为乡级或村级")
     out = Path(args.out)
     if out.suffix.lower() != ".zwgk":
         raise ZwgkError("目录文件的扩展名应为 .zwgk")
@@ -121,12 +128,18 @@ def run(args: argparse.Namespace) -> int:
     keys = [k for k in (args.domains or "all").replace("，", ",").split(",")]
     year = args.year if args.year is not None else str(dt.date.today().year)
     meta = CatalogMeta(unit=args.unit.strip(), region=args.region, year=year, contact=args.contact)
-    catalog = new_catalog(meta, keys)
+    if args.level is None:
+        level = default_own_level(meta.unit)
+    else:
+        level = None if args.level == ALL_LEVELS else args.level
+    catalog = new_catalog(meta, keys, level)
     Document.create(out, catalog, overwrite=args.force).close()
     involved = [d for d in catalog.domains if not d.not_involved]
     print(f"已新建 {out}：{len(involved)} 个领域、{catalog.item_count()} 个事项", end="")
+    if level is not None:
+        print(f"（公开层级含{level}的事项）", end="")
     others = len(catalog.domains) - len(involved)
-    print(f"；{others} 个领域标为未涉及，请填写未涉及说明" if others else "")
+    print(f"；{others} 个领域标为未涉及，请填写或核对未涉及说明" if others else "")
     return 0
 
 

@@ -32,9 +32,38 @@ def resolve_domain_keys(keys: Sequence[str] | None) -> set[str]:
     return chosen
 
 
-def new_catalog(meta: CatalogMeta, domain_keys: Sequence[str] | None = None) -> Catalog:
-    """Chosen domains start from their templates; the others are marked 未涉及 (说明 to fill)."""
+TEMPLATE_EMPTY_NOTE = "本领域标准目录中没有需{level}公开的事项。"
+
+
+def township_unit(name: str) -> bool:
+    """``name`` is a township's or street office's (乡、镇、街道、苏木 …人民政府/办事处)."""
+    from zwgk_desktop.core.handdown import VILLAGE_LEVEL, level_of_unit
+
+    return level_of_unit(name) == VILLAGE_LEVEL  # what a township hands down to
+
+
+def default_own_level(unit: str) -> str | None:
+    """The level whose items a unit's catalog keeps when started from the templates: 乡级
+    for a township (county-only items name the county's bodies, not the township), None —
+    every item — otherwise."""
+    return "乡级" if township_unit(unit) else None
+
+
+def new_catalog(
+    meta: CatalogMeta,
+    domain_keys: Sequence[str] | None = None,
+    level: str | None = None,
+) -> Catalog:
+    """Chosen domains start from their templates; the others are marked 未涉及 (说明 to fill).
+
+    With ``level`` (县级/乡级/村级) only the items whose 公开层级 includes it are kept; a
+    chosen domain left without items is marked 未涉及 with a note saying why."""
     chosen = resolve_domain_keys(domain_keys)
+    if level is not None:
+        canonical = LEVEL.canonical(level)
+        if canonical not in LEVEL.terms:
+            raise ZwgkError(f"公开层级应为{'、'.join(LEVEL.terms)}之一，不是“{level}”")
+        level = canonical
     if not meta.date:
         meta.date = dt.date.today().isoformat()
     catalog = Catalog(meta=meta)
@@ -42,6 +71,11 @@ def new_catalog(meta: CatalogMeta, domain_keys: Sequence[str] | None = None) -> 
     for template in all_templates():
         if template.id in chosen:
             domain = template.instantiate(meta.unit)
+            if level is not None:
+                domain.items = [i for i in domain.items if level in LEVEL.normalize(i.level)]
+                if not domain.items:
+                    domain.not_involved = True
+                    domain.note = TEMPLATE_EMPTY_NOTE.format(level=level)
             catalog.domains.append(domain)
             used_levels += [lvl for item in domain.items for lvl in item.level]
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zwgk_desktop.core import paths
-from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.catalog_factory import default_own_level, new_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Item
 from zwgk_desktop.core.storage import Document
 
@@ -27,7 +27,7 @@ _NOT_INVOLVED = {
 def demo_catalog() -> Catalog:
     """The demo catalog, the same every time."""
     meta = CatalogMeta(unit=DEMO_UNIT, region="示范县", year="2026", contact="李明 0771-1234567")
-    catalog = new_catalog(meta)
+    catalog = new_catalog(meta, None, default_own_level(DEMO_UNIT))  # a township: 乡级 items
     for domain in catalog.domains:
         if domain.id in _NOT_INVOLVED:
             domain.items = []

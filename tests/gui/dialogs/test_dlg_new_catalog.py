@@ -77,6 +77,7 @@ def test_creates_valid_document_with_notes(qtbot, tmp_path, monkeypatch):
     dialog.region_edit.insert("示范省示范市示范县")
     dialog.contact_edit.insert("张三 0771-1234567")
     dialog.level_boxes["村级"].setChecked(True)
+    dialog.own_level_combo.setCurrentIndex(0)  # 全部事项: every template item
     templates = all_templates()
     skipped = templates[1]
     dialog.set_domain_checked(skipped.id, False)
@@ -145,3 +146,27 @@ def test_note_cell_offers_the_usual_reasons(qtbot) -> None:
     model = editor.completer().model()
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == list(NOT_INVOLVED_REASONS)
     assert dialog.default_note_edit.completer() is not None
+
+
+def test_a_township_keeps_its_own_items_unless_the_clerk_picks_otherwise(qtbot, tmp_path):
+    from zwgk_desktop.core.vocab import LEVEL
+
+    dialog = make_dialog(qtbot)
+    dialog.unit_edit.insert("平安县人民政府")
+    assert dialog.own_level() is None
+    dialog.unit_edit.clear()
+    dialog.unit_edit.insert("城关镇人民政府")
+    assert dialog.own_level() == "乡级"  # follows the name while the clerk has not chosen
+    dialog.create_at(tmp_path / "镇.zwgk")
+    with Document.open(tmp_path / "镇.zwgk") as document:
+        items = [i for d in document.load_catalog().domains for i in d.items]
+    assert items and all("乡级" in LEVEL.normalize(i.level) for i in items)
+    total = sum(len(t.items) for t in all_templates())
+    assert len(items) < total
+
+    dialog.own_level_combo.showPopup()  # the clerk picks 全部事项 with the keyboard
+    qtbot.keyClick(dialog.own_level_combo.view(), Qt.Key.Key_Home)
+    qtbot.keyClick(dialog.own_level_combo.view(), Qt.Key.Key_Return)
+    assert dialog.own_level() is None
+    dialog.unit_edit.insert("（新）")  # the choice now stays whatever the name says
+    assert dialog.own_level() is None

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core import paths
-from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.catalog_factory import default_own_level, new_catalog
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog
 from zwgk_desktop.core.loader import load_catalog
@@ -111,12 +111,27 @@ class NewCatalogDialog(QDialog):
         levels_row.addWidget(levels_note)
         levels_row.addStretch(1)
 
+        self.own_level_combo = QComboBox()
+        self.own_level_combo.setObjectName("ownLevelCombo")
+        self.own_level_combo.addItem("全部事项", None)
+        for term in LEVEL.terms:
+            self.own_level_combo.addItem(f"公开层级含{term}的事项", term)
+        self.own_level_combo.setToolTip(
+            "从标准模板开始时选取哪些事项。乡镇、街道默认只选公开层级含乡级的事项："
+            "只在县级公开的事项由县级部门公开，不列入乡镇目录。"
+        )
+        self._own_level_chosen = False  # until the clerk picks, it follows the unit name
+        self.own_level_combo.activated.connect(self._own_level_picked)
+        self.own_level_combo.currentIndexChanged.connect(self._own_level_changed)
+        self.unit_edit.textChanged.connect(self._unit_changed)
+
         form = QFormLayout()
         form.addRow("单位名称 *", self.unit_edit)
         form.addRow("行政区划", self.region_edit)
         form.addRow("年度/版本 *", self.year_edit)
         form.addRow("联系人", self.contact_edit)
         form.addRow("公开层级 *", levels_row)
+        form.addRow("本单位事项", self.own_level_combo)
         meta_box = QGroupBox("单位信息")
         meta_box.setLayout(form)
         start_box = self._make_start_box()
@@ -152,6 +167,7 @@ class NewCatalogDialog(QDialog):
         domains_layout.addLayout(tools)
         domains_layout.addWidget(self.table, 1)
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         domains_layout.addWidget(self.summary_label)
         self.domains_box = domains_box = QGroupBox("公开领域")
         domains_box.setLayout(domains_layout)
@@ -224,12 +240,38 @@ class NewCatalogDialog(QDialog):
     def from_parent(self) -> bool:
         return self.from_parent_radio.isChecked()
 
+    def own_level(self) -> str | None:
+        """The level whose template items the new catalog keeps (None: every item)."""
+        return self.own_level_combo.currentData()
+
+    def _own_level_picked(self, *_: object) -> None:
+        self._own_level_chosen = True
+
+    def kept_items(self, template: DomainTemplate) -> int:
+        """How many of ``template``'s items the chosen 本单位事项 keeps."""
+        level = self.own_level()
+        if level is None:
+            return len(template.items)
+        return sum(level in LEVEL.normalize(i.level) for i in template.items)
+
+    def _own_level_changed(self, *_: object) -> None:
+        for row, template in enumerate(self.templates):
+            self.table.item(row, _COL_COUNT).setText(f"{self.kept_items(template)} 项")
+        self._revalidate()
+
+    def _unit_changed(self, text: str) -> None:
+        if self._own_level_chosen:
+            return
+        index = self.own_level_combo.findData(default_own_level(text))
+        self.own_level_combo.setCurrentIndex(max(index, 0))
+
     def _mode_changed(self, *_: object) -> None:
         parent = self.from_parent()
         self.parent_widgets.setVisible(parent)
         self.domains_box.setVisible(not parent)
         for box in self.level_boxes.values():
             box.setEnabled(not parent)  # handed down, the parent's level columns are kept
+        self.own_level_combo.setEnabled(not parent)  # handed down: the 层级 beside the file
         self._show_parent_levels()
         self._revalidate()
 
@@ -488,10 +530,15 @@ class NewCatalogDialog(QDialog):
         self.hint.setVisible(bool(problems))
         self.ok_button.setEnabled(not problems)
         chosen = set(self.chosen_ids())
-        items = sum(len(t.items) for t in self.templates if t.id in chosen)
-        self.summary_label.setText(
-            f"涉及 {len(chosen)} 个领域（模板事项共 {items} 项），未涉及 {len(self.templates) - len(chosen)} 个领域。"
+        kept = {t.id: self.kept_items(t) for t in self.templates if t.id in chosen}
+        empty = [t.name for t in self.templates if t.id in kept and not kept[t.id]]
+        text = (
+            f"涉及 {len(chosen)} 个领域（选取事项共 {sum(kept.values())} 项），"
+            f"未涉及 {len(self.templates) - len(chosen)} 个领域。"
         )
+        if empty:
+            text += f"其中 {len(empty)} 个领域没有{self.own_level()}事项，将标为未涉及：{'、'.join(empty)}。"
+        self.summary_label.setText(text)
 
     # ------------------------------------------------------------------ create
     def default_path(self) -> Path:
@@ -533,7 +580,7 @@ class NewCatalogDialog(QDialog):
                 check=False,
             ).catalog
         else:
-            catalog = new_catalog(self.meta(), self.chosen_ids())
+            catalog = new_catalog(self.meta(), self.chosen_ids(), self.own_level())
             notes = self.notes()
             for domain in catalog.domains:
                 if domain.id in notes:
