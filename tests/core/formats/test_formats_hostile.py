@@ -221,3 +221,35 @@ def test_an_ordinary_xls_is_not_refused_by_the_extent_check(tmp_path: Path) -> N
     path = _xls_with_cells(tmp_path / "ok.xls", [(r, 13) for r in range(1, 16_001, 500)])
     assert 0 < largest_sheet_cells(path.read_bytes()) <= MAX_SHEET_CELLS
     assert largest_sheet_cells(b"not an OLE file") == 0  # left to calamine to report
+
+
+def test_xls_formula_cells_are_reported_never_taken(tmp_path: Path) -> None:
+    """As for .xlsx: calamine would hand over the cached results of .xls formulas."""
+    import xlwt
+
+    from zwgk_desktop.core.formats.biffscan import scan_xls
+    from zwgk_desktop.core.xlsx.reader import read_workbook
+
+    book = xlwt.Workbook(encoding="utf-8")
+    about = book.add_sheet("说明")
+    about.write(0, 0, "填表说明")
+    about.write(1, 1, "第二行")
+    sheet = book.add_sheet("社会救助")
+    for c, label in enumerate(("序号", "一级事项", "二级事项", "公开内容（要素）")):
+        sheet.write(0, c, label)
+    for r in (1, 2):
+        sheet.write(r, 0, xlwt.Formula(f"ROW()-{1}"))
+        sheet.write(r, 1, "低保")
+        sheet.write(r, 2, f"事项{r}")
+    sheet.write(1, 3, xlwt.Formula('"低保"&"对象"'))
+    sheet.write(2, 3, "保障对象名单")
+    path = tmp_path / "公式.xls"
+    book.save(str(path))
+
+    assert scan_xls(path.read_bytes()).formulas == {1: [(1, 0), (1, 3), (2, 0)]}
+    result = read_workbook(path)
+    formula_notes = [n for n in result.notes if "是公式" in n.message]
+    assert len(formula_notes) == 3 and all(n.level == "error" for n in formula_notes)
+    assert any("公开内容" in n.message and n.row == 2 for n in formula_notes)
+    items = [i for d in result.catalog.domains for i in d.items]
+    assert [i.content for i in items] == ["", "保障对象名单"]  # the cached result is not taken

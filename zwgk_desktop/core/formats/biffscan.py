@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import struct
+from dataclasses import dataclass, field
 
 from zwgk_desktop.core.errors import FileUnreadableError
 
@@ -20,6 +21,8 @@ from zwgk_desktop.core.errors import FileUnreadableError
 MAX_SHEET_CELLS = 2_000_000
 
 _BOF = 0x0809
+_BOUNDSHEET = 0x0085  # a sheet's name, state and the stream offset of its BOF
+_FORMULA = 0x0006
 _ROW_COL_RECORDS = frozenset(
     {
         0x0006,  # FORMULA
@@ -68,36 +71,62 @@ def _workbook_stream(data: bytes) -> bytes | None:
     return None
 
 
-def largest_sheet_cells(data: bytes) -> int:
-    """The largest used range (rows × columns) of any sheet in an OLE .xls file's bytes."""
+@dataclass
+class XlsScan:
+    """What one pass over the cell records tells: the largest used range of any sheet, and
+    each sheet's formula cells (0-based row, column), by the sheet's place in the workbook."""
+
+    largest: int = 0
+    formulas: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def scan_xls(data: bytes) -> XlsScan:
+    """One pass over an OLE .xls file's workbook stream (no values decoded)."""
+    scan = XlsScan()
     stream = _workbook_stream(data)
     if stream is None:
-        return 0
-    largest = 0
+        return scan
+    sheet_at: dict[int, int] = {}  # stream offset of a sheet's BOF → its place (BOUNDSHEET order)
     extent = _Extent()
+    sheet: int | None = None
     pos, end = 0, len(stream)
     while pos + 4 <= end:
         kind, size = struct.unpack_from("<HH", stream, pos)
         body = pos + 4
         if kind == _BOF:
-            largest = max(largest, extent.cells)
+            scan.largest = max(scan.largest, extent.cells)
             extent = _Extent()
+            sheet = sheet_at.get(pos)
+        elif kind == _BOUNDSHEET and size >= 4 and body + 4 <= end:
+            (offset,) = struct.unpack_from("<I", stream, body)
+            sheet_at[offset] = len(sheet_at)
         elif kind in _ROW_COL_RECORDS and size >= 4 and body + 4 <= end:
             row, col = struct.unpack_from("<HH", stream, body)
             extent.add(row, col, col)
+            if kind == _FORMULA and sheet is not None:
+                scan.formulas.setdefault(sheet, []).append((row, col))
         elif kind in _MULTI_RECORDS and size >= 6 and body + size <= end:
             row, first = struct.unpack_from("<HH", stream, body)
             (last,) = struct.unpack_from("<H", stream, body + size - 2)
             extent.add(row, first, max(first, last))
         pos = body + size
-    return max(largest, extent.cells)
+    scan.largest = max(scan.largest, extent.cells)
+    return scan
 
 
-def check_xls_extent(data: bytes, name: str) -> None:
-    """Raise FileUnreadableError when a sheet's cells span more than :data:`MAX_SHEET_CELLS`."""
-    cells = largest_sheet_cells(data)
+def largest_sheet_cells(data: bytes) -> int:
+    """The largest used range (rows × columns) of any sheet in an OLE .xls file's bytes."""
+    return scan_xls(data).largest
+
+
+def check_xls_extent(data: bytes, name: str) -> XlsScan:
+    """Raise FileUnreadableError when a sheet's cells span more than :data:`MAX_SHEET_CELLS`;
+    else the scan (its formula cells are reported by the reader, never taken)."""
+    scan = scan_xls(data)
+    cells = scan.largest
     if cells > MAX_SHEET_CELLS:
         raise FileUnreadableError(
             f"“{name}”的工作表范围过大（约 {cells:,} 个单元格，上限 {MAX_SHEET_CELLS:,}），"
             "不是正常的目录表格，已拒绝读取"
         )
+    return scan

@@ -1,13 +1,15 @@
 """.xls, .et (WPS, the same BIFF format inside) and .ods through python-calamine.
 
-calamine (Rust) reads values only: formulas are never evaluated by us (a cached result is
-what the file stores), macros are never run, external links are not followed. Merged
+calamine (Rust) reads values only: formulas are never evaluated, and in .xls/.et the cells
+holding one are found by the BIFF scan, blanked and reported (a cached result is not taken,
+as for .xlsx); macros are never run, external links are not followed. Merged
 ranges come with each sheet. Hidden sheets are skipped with a note, as for .xlsx.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +39,9 @@ def read_spreadsheet(
     elif kind == "xlsx":
         check_zip(path, "[Content_Types].xml", "Excel 工作簿")
     data = path.read_bytes()
+    formulas: dict[int, list[tuple[int, int]]] = {}
     if kind == "ole":
-        check_xls_extent(data, path.name)
+        formulas = check_xls_extent(data, path.name).formulas
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file
@@ -49,7 +52,7 @@ def read_spreadsheet(
         raise _unreadable(path, exc) from exc
     grids: list[Grid] = []
     try:
-        for meta in book.sheets_metadata[:MAX_SHEETS]:
+        for place, meta in enumerate(book.sheets_metadata[:MAX_SHEETS]):
             check_cancel(cancel)
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
@@ -60,8 +63,11 @@ def read_spreadsheet(
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             rows = sheet_rows(sheet)
+            taken_out = _drop_formula_cells(rows, formulas.get(place, ()))
             merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ()]
-            grids.append(build_grid(meta.name, rows, merges, cancel))
+            grid = build_grid(meta.name, rows, merges, cancel)
+            grid.formulas.update(dict.fromkeys(taken_out, ""))
+            grids.append(grid)
     except FileUnreadableError:
         raise
     except Exception as exc:
@@ -86,6 +92,19 @@ def sheet_rows(sheet: Any) -> list[list[Any]]:
             return rows
     lead = max(0, end_row + 1 - len(rows))
     return [[] for _ in range(lead)] + rows
+
+
+def _drop_formula_cells(
+    rows: list[list[Any]], cells: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Blank the formula cells: calamine hands over their cached results, which we never
+    take (as for .xlsx) — the reader reports each one instead. Returns the cells blanked."""
+    dropped = []
+    for r, c in cells:
+        if r < len(rows) and c < len(rows[r]):
+            rows[r][c] = None
+            dropped.append((r, c))
+    return dropped
 
 
 def _unreadable(path: Path, exc: BaseException) -> FileUnreadableError:

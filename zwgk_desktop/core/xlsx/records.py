@@ -501,11 +501,8 @@ class SheetParser:
         for c in cols:
             formula = self.g.formulas[(r, c)]
             where = f"“{labels[c]}”列" if c in labels else f"第{c + 1}列"
-            self.note(
-                r,
-                "error",
-                f"{where}是公式（{preview(formula)}），公式不会被计算或读取，请改为文字",
-            )
+            shown = f"（{preview(formula)}）" if formula else ""  # .xls: the text is not decoded
+            self.note(r, "error", f"{where}是公式{shown}，公式不会被计算或读取，请改为文字")
 
 
 def _filled(item: Item, key: str) -> bool:
