@@ -253,3 +253,48 @@ def test_xls_formula_cells_are_reported_never_taken(tmp_path: Path) -> None:
     assert any("公开内容" in n.message and n.row == 2 for n in formula_notes)
     items = [i for d in result.catalog.domains for i in d.items]
     assert [i.content for i in items] == ["", "保障对象名单"]  # the cached result is not taken
+
+
+def test_ods_formula_cells_are_reported_never_taken(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    from zwgk_desktop.core.formats.odscheck import check_ods_expansion
+    from zwgk_desktop.core.xlsx.reader import read_workbook
+
+    def cell(text: str = "", formula: str = "") -> TableCell:
+        if formula:  # a formula with the result LibreOffice stored beside it
+            made = TableCell(formula=formula, valuetype="string", stringvalue=text)
+        else:
+            made = TableCell(valuetype="string")
+        made.addElement(P(text=text))
+        return made
+
+    doc = OpenDocumentSpreadsheet()
+    about = Table(name="说明")
+    row = TableRow()
+    row.addElement(cell("填表说明"))
+    about.addElement(row)
+    doc.spreadsheet.addElement(about)
+    sheet = Table(name="社会救助")
+    rows = [
+        [cell("一级事项"), cell("二级事项"), cell("公开内容（要素）")],
+        [cell("低保"), cell("审核"), cell("低保对象", 'of:="低保"&"对象"')],
+        [cell("低保"), cell("公示"), cell("公示名单")],
+    ]
+    for cells in rows:
+        row = TableRow()
+        for made in cells:
+            row.addElement(made)
+        sheet.addElement(row)
+    doc.spreadsheet.addElement(sheet)
+    path = tmp_path / "公式.ods"
+    doc.save(str(path))
+
+    assert check_ods_expansion(path) == {1: [(1, 2)]}
+    result = read_workbook(path)
+    notes = [n for n in result.notes if "是公式" in n.message]
+    assert len(notes) == 1 and notes[0].row == 2 and "公开内容" in notes[0].message
+    items = [i for d in result.catalog.domains for i in d.items]
+    assert [i.content for i in items] == ["", "公示名单"]

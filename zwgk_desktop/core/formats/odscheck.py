@@ -28,6 +28,8 @@ _TAG_RE = re.compile(
 _ROWS_RE = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,12})')
 _COLS_RE = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,12})')
 _VALUE_RE = re.compile(rb"value-type\s*=")
+_FORMULA_RE = re.compile(rb"\bformula\s*=")
+MAX_FORMULA_CELLS = 100_000  # each is reported by the reader; a catalog has none or a few
 
 
 class _Scan:
@@ -41,9 +43,13 @@ class _Scan:
         self.row_width = 0
         self.max_row = 0
         self.max_col = 0
+        self.sheet = -1
+        self.formulas: dict[int, list[tuple[int, int]]] = {}
+        self.formula_count = 0
 
     def table(self) -> None:
         self.row = self.max_row = self.max_col = 0
+        self.sheet += 1
 
     def start_row(self, attrs: bytes) -> None:
         match = _ROWS_RE.search(attrs)
@@ -56,7 +62,20 @@ class _Scan:
         if _VALUE_RE.search(attrs):
             self.row_filled += count
             self.row_width = self.col + count
+        if _FORMULA_RE.search(attrs):
+            self._formula(count)
         self.col += count
+
+    def _formula(self, count: int) -> None:
+        """Where a formula cell (repeated ``count`` × the row's repeat) lies."""
+        self.formula_count += count * self.repeat
+        if self.formula_count > MAX_FORMULA_CELLS:
+            raise FileUnreadableError(
+                f"“{self.name}”含 {MAX_FORMULA_CELLS:,} 个以上的公式单元格，不是正常的目录表格，不予打开"
+            )
+        cells = self.formulas.setdefault(self.sheet, [])
+        for r in range(self.row, self.row + self.repeat):
+            cells.extend((r, c) for c in range(self.col, self.col + count))
 
     def end_row(self) -> None:
         if self.row_filled:
@@ -76,7 +95,9 @@ class _Scan:
         self.repeat = 1
 
 
-def check_ods_expansion(path: Path) -> None:
+def check_ods_expansion(path: Path) -> dict[int, list[tuple[int, int]]]:
+    """Raise when the repeated cells expand too far; else each sheet's formula cells
+    (0-based row, column, by the sheet's place), which the reader reports, never takes."""
     scan = _Scan(path.name)
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
         tail = b""
@@ -101,3 +122,4 @@ def check_ods_expansion(path: Path) -> None:
                     scan.table()
             cut = data.rfind(b"<", last)
             tail = data[cut:] if cut >= 0 and len(data) - cut < 65_536 else b""
+    return scan.formulas

@@ -1,8 +1,8 @@
 """.xls, .et (WPS, the same BIFF format inside) and .ods through python-calamine.
 
-calamine (Rust) reads values only: formulas are never evaluated, and in .xls/.et the cells
-holding one are found by the BIFF scan, blanked and reported (a cached result is not taken,
-as for .xlsx); macros are never run, external links are not followed. Merged
+calamine (Rust) reads values only: formulas are never evaluated, and the cells holding one
+are found by the scan that bounds the file (BIFF records, content.xml), blanked and reported
+(a cached result is not taken, as for .xlsx); macros are never run, links are not followed. Merged
 ranges come with each sheet. Hidden sheets are skipped with a note, as for .xlsx.
 """
 
@@ -33,13 +33,13 @@ def read_spreadsheet(
     from zwgk_desktop.core.formats.biffscan import check_xls_extent
 
     check_size(path)
+    formulas: dict[int, list[tuple[int, int]]] = {}
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
-        check_ods_expansion(path)
+        formulas = check_ods_expansion(path)
     elif kind == "xlsx":
         check_zip(path, "[Content_Types].xml", "Excel 工作簿")
     data = path.read_bytes()
-    formulas: dict[int, list[tuple[int, int]]] = {}
     if kind == "ole":
         formulas = check_xls_extent(data, path.name).formulas
     try:
