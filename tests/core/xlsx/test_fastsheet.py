@@ -174,3 +174,45 @@ def test_a_far_cell_is_read_by_the_bounded_reader_without_crashing(tmp_path: Pat
     assert fast is None
     result = read_workbook(far)
     assert [i.level2 for d in result.catalog.domains for i in d.items] == ["低保"]
+
+
+def test_an_xlsx_renamed_xls_gets_the_xlsx_defences(tmp_path: Path) -> None:
+    """Offices rename files: an .xlsx called .xls is read by the xlsx reader (scan, guard),
+    never handed to calamine unbounded — a far cell used to abort the whole process."""
+    import shutil
+    import subprocess
+    import sys
+
+    from zwgk_desktop.core.catalog_factory import new_catalog
+    from zwgk_desktop.core.model import CatalogMeta
+
+    catalog = new_catalog(CatalogMeta(unit="甲县人民政府"), ["社会救助"])
+    good = tmp_path / "好.xlsx"
+    export_workbook(catalog, good)
+    renamed = tmp_path / "好.xls"
+    shutil.copy(good, renamed)
+    assert read_workbook(renamed).catalog.item_count() == catalog.item_count()
+
+    far = tmp_path / "远.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(far, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "xl/worksheets/sheet2.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+                )
+            out.writestr(name, data)
+    with zipfile.ZipFile(far) as made:
+        assert b"XFD1048576" in made.read("xl/worksheets/sheet2.xml")
+    far_renamed = tmp_path / "远.et"
+    shutil.copy(far, far_renamed)
+    code = (
+        "import sys; from zwgk_desktop.core.xlsx.reader import read_workbook;"
+        "print(read_workbook(sys.argv[1]).catalog.item_count())"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(far_renamed)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert int(run.stdout) == catalog.item_count()

@@ -83,7 +83,7 @@ def read_grids(
     kind = sniff(path)
     if kind == "empty":
         raise FileUnreadableError(f"“{path.name}”是空文件")
-    if kind in ("ole", "ods", "xlsx"):
+    if kind in ("ole", "ods"):  # an .xlsx under any name goes to the xlsx reader instead
         return read_spreadsheet(path, kind, notes, cancel), False
     if kind == "docx":
         return read_docx(path, cancel), True

@@ -26,8 +26,8 @@ MAX_SHEETS = 255
 def read_spreadsheet(
     path: Path, kind: str, notes: list[ImportNote], cancel: CancelCheck | None = None
 ) -> list[Grid]:
-    """Grids of every visible sheet; ``kind`` is "ole" (.xls/.et), "ods" or "xlsx" (an .xlsx
-    under another name)."""
+    """Grids of every visible sheet; ``kind`` is "ole" (.xls/.et) or "ods". (An .xlsx under
+    another name is read by ``core.xlsx.reader``, whose scan bounds what calamine lays out.)"""
     import python_calamine
 
     from zwgk_desktop.core.formats.biffscan import check_xls_extent
@@ -37,8 +37,6 @@ def read_spreadsheet(
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
         formulas = check_ods_expansion(path)
-    elif kind == "xlsx":
-        check_zip(path, "[Content_Types].xml", "Excel 工作簿")
     data = path.read_bytes()
     if kind == "ole":
         formulas = check_xls_extent(data, path.name).formulas

@@ -74,7 +74,11 @@ class FastSheets:
             try:
                 import python_calamine
 
-                self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+                if self.path.suffix.lower() == ".xlsx":
+                    self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+                else:  # calamine picks the format by the name; by content from a file object
+                    with open(self.path, "rb") as source:
+                        self._book = python_calamine.CalamineWorkbook.from_filelike(source)
             except Exception:  # calamine raises its own types; openpyxl then reads the file
                 self._failed = True
         return self._book

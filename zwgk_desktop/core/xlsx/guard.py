@@ -89,15 +89,17 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def check_file(path: Path) -> None:
-    """Raise FileUnreadableError unless ``path`` is a plausible, safe .xlsx package."""
+def check_file(path: Path, any_suffix: bool = False) -> None:
+    """Raise FileUnreadableError unless ``path`` is a plausible, safe .xlsx package.
+
+    ``any_suffix``: the content is known to be an .xlsx package whatever the name says."""
     name = path.name
     if not path.exists():
         raise _refuse(f"找不到文件：{path}")
     if path.is_dir():
         raise _refuse(f"“{path}”是文件夹，不是 Excel 工作簿")
     suffix = path.suffix.lower()
-    if suffix in _SUFFIX_MESSAGES:
+    if suffix in _SUFFIX_MESSAGES and not any_suffix:
         raise _refuse(_SUFFIX_MESSAGES[suffix].format(name=name))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:

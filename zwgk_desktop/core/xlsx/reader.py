@@ -14,7 +14,7 @@ import os
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -86,25 +86,39 @@ def read_workbook(
 ) -> ImportResult:
     """Import a catalog workbook; raises FileUnreadableError (one Chinese line) if it cannot."""
     path = Path(path)
-    if path.suffix.lower() in GRID_SUFFIXES or _other_content(path):
+    renamed = path.suffix.lower() in GRID_SUFFIXES and _xlsx_inside(path)
+    if (path.suffix.lower() in GRID_SUFFIXES and not renamed) or _other_content(path):
         return _read_other(path, progress, cancel)
-    guard.check_file(path)
+    guard.check_file(path, any_suffix=renamed)
     quiet.install()
     check_cancel(cancel)
+    # A file object, not the path: openpyxl judges a path by its suffix (an .xlsx renamed
+    # .xls is still an .xlsx, with every defence of this path).
+    with open(path, "rb") as source:
+        try:
+            workbook = open_workbook(source)
+        except _PARSE_ERRORS as exc:
+            raise _damaged(path.name, exc) from exc
+        fast = FastSheets(path)
+        try:
+            return _Import(workbook, progress, cancel, path.name, fast).run()
+        except ZwgkError:
+            raise
+        except _PARSE_ERRORS as exc:
+            raise _damaged(path.name, exc) from exc
+        finally:
+            fast.close()
+            workbook.close()
+
+
+def _xlsx_inside(path: Path) -> bool:
+    """An ".xls"/".et"/… that is really an .xlsx package (offices rename files freely)."""
+    from zwgk_desktop.core.formats.dispatch import sniff
+
     try:
-        workbook = open_workbook(path)
-    except _PARSE_ERRORS as exc:
-        raise _damaged(path.name, exc) from exc
-    fast = FastSheets(path)
-    try:
-        return _Import(workbook, progress, cancel, path.name, fast).run()
+        return path.is_file() and sniff(path) == "xlsx"
     except ZwgkError:
-        raise
-    except _PARSE_ERRORS as exc:
-        raise _damaged(path.name, exc) from exc
-    finally:
-        fast.close()
-        workbook.close()
+        return False
 
 
 class _LazyStrings(list):  # type: ignore[type-arg]
@@ -136,7 +150,7 @@ class _Reader(ExcelReader):
         self.shared_strings = _LazyStrings(load)
 
 
-def open_workbook(path: Path) -> Any:
+def open_workbook(path: Path | BinaryIO) -> Any:
     """openpyxl's ``load_workbook(read_only=True, keep_links=False, keep_vba=False)`` with a
     lazily parsed shared-string table (and :mod:`quiet`'s fixes installed)."""
     quiet.install()
