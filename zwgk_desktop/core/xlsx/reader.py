@@ -273,6 +273,7 @@ class _Import:
             if grid is None:
                 grid = read_grid(ws, self.cancel, self._on_rows)
             self.rows_done += len(grid.rows)
+            self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
                 self._sheet(grid)
         props = _own_properties(self.wb)
