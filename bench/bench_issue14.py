@@ -99,7 +99,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         panel.rebuild()
         app.processEvents()
         whole.append((time.perf_counter() - t0) * 1000)
-    window.close_session()
+    window.doc.close_session()
     window.close()
     return {
         f"{items}_panel_update_median_ms": statistics.median(splice),
@@ -126,9 +126,9 @@ def bench_find(path: Path, items: int) -> dict:
     domains = session.catalog.domains
     last = next(d for d in reversed(domains) if d.items)
     rare = "独一无二的查找词"
-    window.locate(last.id, last.items[-1].id, "content")
+    window.doc.locate(last.id, last.items[-1].id, "content")
     window.table_model.setData(window.table.currentIndex(), last.items[-1].content + rare)
-    window.locate(domains[0].id, domains[0].items[0].id, "level1")
+    window.doc.locate(domains[0].id, domains[0].items[0].id, "level1")
     window.on_find()
     dialog = window.find_dialog
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
@@ -166,7 +166,7 @@ def bench_find(path: Path, items: int) -> dict:
         results[f"{items}_ratio_find_{name}_vs_bare_scan"] = statistics.median(
             times
         ) / statistics.median(bare)
-    window.close_session()
+    window.doc.close_session()
     window.close()
     return results
 

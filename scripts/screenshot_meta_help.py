@@ -54,7 +54,7 @@ def _shoot(out: Path, width: int, height: int) -> None:
     for _ in range(5):
         app.processEvents()
     window.guide_dialog.grab().save(str(out / f"guide-{tag}.png"))
-    window.close_session()
+    window.doc.close_session()
     os._exit(0)
 
 

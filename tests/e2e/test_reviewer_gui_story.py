@@ -62,7 +62,7 @@ def window(qtbot) -> Iterator[MainWindow]:
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.close_session()
+    w.doc.close_session()
     if w.batch_dialog is not None:
         w.batch_dialog.close()
     msgbox.set_test_mode(False)
@@ -116,7 +116,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     window.validation.wait_idle()
 
     # nothing in the items can change
-    window.show_domain(SA)
+    window.doc.show_domain(SA)
     channels = cell(window, 1, "channels")
     assert not window.table_model.flags(channels) & Qt.ItemFlag.ItemIsEditable
     assert not window.table.edit(channels, window.table.EditTrigger.AllEditTriggers, None)
@@ -187,7 +187,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     )
     assert window.review_dock.isVisible() and not window.session.read_only
     window.jump_to_cell(SA, 1, "channels")
-    assert window.current_position() == (SA, 1, "channels")
+    assert window.doc.current_position() == (SA, 1, "channels")
     assert [c.id for c in cell(window, 1, "channels").data(REVIEW_ROLE)] == [manual.id]
     assert "渠道不全" in cell(window, 1, "channels").data(Qt.ItemDataRole.ToolTipRole)
 
@@ -252,7 +252,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
         if "渠道" in item_node.child(n).text(0)
     )
     window.diff_view.tree.itemDoubleClicked.emit(field_node, 0)
-    assert window.current_position() == (SA, 1, "channels")
+    assert window.doc.current_position() == (SA, 1, "channels")
     assert review.store.comment(manual.id).reply == "已增加精准推送渠道"
 
     window.on_review_approve_domain()
@@ -304,11 +304,11 @@ def test_an_excel_submission_from_the_batch_dialog_opens_in_review_mode(
     assert sum(len(d.items) for d in window.session.catalog.domains) == sum(
         len(d.items) for d in catalog.domains
     )
-    window.show_domain(SA)
+    window.doc.show_domain(SA)
     window.table.select_cell(0, window.table_model.column_of("basis"))
     assert window.review_panel.add_comment("请写明条款") is not None
     assert cell(window, 0, "basis").data(REVIEW_ROLE)
     assert (inbox / "丙镇.审核.zwgkr").is_file()
     copy = window.session.document.path
-    window.close_session()
+    window.doc.close_session()
     assert not copy.exists() and sha(inbox / "丙镇.xlsx") == workbook

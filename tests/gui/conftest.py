@@ -50,7 +50,7 @@ def window(qtbot, doc_path: Path) -> Iterator:
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()  # the background pass: read the other domains, check them
-    w.update_status()
+    w.chrome.update_status()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)

@@ -248,10 +248,10 @@ def test_find_next_moves_to_matching_cells(window) -> None:
     window.table.select_cell(0, 0)
     match = dialog.find_next()
     assert (match.domain_id, match.row, match.key) == ("alpha", 2, "level2")
-    assert window.current_position() == ("alpha", 2, "level2")
+    assert window.doc.current_position() == ("alpha", 2, "level2")
     match = dialog.find_next()
     assert (match.domain_id, match.row) == ("beta", 2)
-    assert window.current_domain() == "beta"
+    assert window.doc.current_domain() == "beta"
     assert "共 2 处" in dialog.status.text()
 
 
@@ -271,7 +271,7 @@ def test_closing_with_a_cell_editor_open_keeps_the_typed_text(
     editor = open_editor(window, qtbot, 0, "subject")
     editor.selectAll()
     editor.insert("未按回车的主体")
-    window.close_session()
+    window.doc.close_session()
     assert stored(doc_path)[0].subject == "未按回车的主体"
 
 
@@ -286,10 +286,10 @@ def test_undo_shows_where_it_changed_something(window) -> None:
     window.navigator.select("alpha")
     window.table.select_cell(0, 0)
     window.on_undo()
-    assert window.current_position() == ("beta", 2, "time_limit")
+    assert window.doc.current_position() == ("beta", 2, "time_limit")
     window.navigator.select("alpha")
     window.on_redo()
-    assert window.current_position() == ("beta", 2, "time_limit")
+    assert window.doc.current_position() == ("beta", 2, "time_limit")
 
 
 def test_find_in_a_domain_with_no_current_cell_starts_at_the_top(window) -> None:
@@ -301,4 +301,8 @@ def test_find_in_a_domain_with_no_current_cell_starts_at_the_top(window) -> None
     dialog.find_edit.setText("事项2")
     match = dialog.find_next()
     assert (match.domain_id, match.row) == ("alpha", 1)
-    assert window.current_position() == ("alpha", 1, "level2")  # the filter was dropped to show it
+    assert window.doc.current_position() == (
+        "alpha",
+        1,
+        "level2",
+    )  # the filter was dropped to show it

@@ -22,7 +22,7 @@ def bare_window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -73,8 +73,8 @@ def test_save_as_continues_in_the_copy_and_remembers_it(
     doc.close()
     recent = load_settings().recent_files
     assert recent[0] == str(target.resolve()) and str(doc_path.resolve()) in recent
-    window._fill_recent_menu()
-    assert [a.text().split(" ", 1)[1] for a in window.recent_menu.actions()][:2] == [
+    window.chrome.fill_recent_menu()
+    assert [a.text().split(" ", 1)[1] for a in window.chrome.recent_menu.actions()][:2] == [
         "另存的目录.zwgk",
         doc_path.name,
     ]

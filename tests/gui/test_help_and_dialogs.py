@@ -57,7 +57,7 @@ def test_f1_opens_the_guide_on_the_welcome_page_and_with_a_document(qtbot, qapp,
     qtbot.waitUntil(guide.isVisible)
     assert window.guide_dialog is guide  # one guide window, brought back
     assert window.actions_by_id["guide"] in window.menus["帮助"].actions()
-    window.close_session()
+    window.doc.close_session()
     msgbox.set_test_mode(False)
 
 

@@ -19,7 +19,7 @@ def bare_window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 

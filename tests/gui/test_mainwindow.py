@@ -16,18 +16,18 @@ from zwgk_desktop.gui.models.domain_list import STATUS_TEXT_ROLE
 def test_open_shows_first_domain_title_and_status(window, doc_path: Path) -> None:
     assert "测试镇人民政府" in window.windowTitle() and doc_path.name in window.windowTitle()
     assert window.stack.currentWidget() is window.editor_page
-    assert window.current_domain() == "alpha"
+    assert window.doc.current_domain() == "alpha"
     assert window.table_model.rowCount() == 5
     assert window.navigator.model.rowCount() == 3
-    assert window.counts_label.text().startswith("错误 0")
-    assert window.items_label.text() == "本领域 5 项 / 共 8 项"
-    assert window.save_label.text() == "已保存"
+    assert window.chrome.counts_label.text().startswith("错误 0")
+    assert window.chrome.items_label.text() == "本领域 5 项 / 共 8 项"
+    assert window.chrome.save_label.text() == "已保存"
     assert not window.banner.isVisible()
 
 
 def test_navigator_selects_domain_and_form_follows(window, qtbot) -> None:
     window.navigator.select("beta")
-    assert window.current_domain() == "beta"
+    assert window.doc.current_domain() == "beta"
     assert window.header.name.text() == "乙领域（自定义领域）"
     window.table.select_cell(2, 1)
     assert window.form.heading.text().startswith("第 3 项")
@@ -81,9 +81,9 @@ def test_read_only_document_shows_banner_and_blocks_editing(qtbot, doc_path: Pat
         assert w.form.editors["level2"].isReadOnly()
         assert not w.editor.insert_row()
         assert len(w.session.items("alpha")) == 5
-        assert w.save_label.text() == "只读"
+        assert w.chrome.save_label.text() == "只读"
     finally:
-        w.close_session()
+        w.doc.close_session()
         holder.close()
         msgbox.set_test_mode(False)
 
@@ -102,7 +102,7 @@ def test_unreadable_file_gives_chinese_message(qtbot, tmp_path: Path) -> None:
 
 def test_custom_domain_add_and_remove_with_undo(window) -> None:
     domain_id = window.add_custom_domain("民族宗教")
-    assert domain_id and window.current_domain() == domain_id
+    assert domain_id and window.doc.current_domain() == domain_id
     assert window.navigator.model.rowCount() == 4
     window.on_insert_below()
     assert len(window.session.items(domain_id)) == 1

@@ -36,7 +36,7 @@ def meta_window(qtbot, tmp_path: Path) -> Iterator:
     w.validation.wait_idle()
     w.issues_panel.rebuild()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -73,7 +73,7 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     generated = _generated(window)
     assert len(generated) > 5
     hand_edited = generated[0]
-    window.locate(
+    window.doc.locate(
         next(d.id for d in session.domains if hand_edited in d.items), hand_edited.id, "subject"
     )
     window.table_model.setData(window.table.currentIndex(), "测试镇民政办")  # by hand
@@ -155,7 +155,7 @@ def test_double_click_on_cell_issue_jumps_to_the_cell(meta_window, qtbot) -> Non
     rect = panel.tree.visualRect(finding)
     _double_click(qtbot, panel.tree.viewport(), rect.center())
     located = finding.data(LOCATED_ROLE)
-    domain_id, row, key = window.current_position()
+    domain_id, row, key = window.doc.current_position()
     assert window.session.items(domain_id)[row].id == located.item_id
     assert key == located.issue.field
 

@@ -70,7 +70,7 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     window.actions_by_id["show_form"].setChecked(True)
     assert not window.form_dock.isHidden()
 
-    window.show_domain("beta")
+    window.doc.show_domain("beta")
     window.table.select_cell(2, window.table_model.column_of("basis"))
     comment_id = window.review_panel.add_comment("依据请写明条款")
     window.set_reviewer_name("赵审核")  # later comments carry the new name
@@ -83,16 +83,16 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     (mark,) = index.data(REVIEW_ROLE)
     assert mark.status is CommentStatus.OPEN and mark.status in REVIEW_MARK_COLORS
     # a jump from the panel to a domain comment shows that domain
-    window.show_domain("alpha")
+    window.doc.show_domain("alpha")
     window.jump_to_cell("beta", -1, "")
-    assert window.current_domain() == "beta"
+    assert window.doc.current_domain() == "beta"
 
 
 def test_a_whole_item_comment_marks_the_rows_first_cell(window, doc_path: Path) -> None:
     with ReviewSession.open_for_review(doc_path, "李审核") as review:
         review.add_comment("此事项与本镇职能无关，建议删除", "alpha", 3)
     assert window.open_for_review(doc_path)
-    window.show_domain("alpha")
+    window.doc.show_domain("alpha")
     first = window.table_model.index(3, 0)
     assert [c.text for c in first.data(REVIEW_ROLE)] == ["此事项与本镇职能无关，建议删除"]
     assert "建议删除" in first.data(Qt.ItemDataRole.ToolTipRole)
@@ -141,13 +141,13 @@ def test_welcome_page_leads_a_reviewer_into_review_mode_and_the_batch(
         assert w.review is not None and w.review.is_reviewer
         assert w.session.read_only
         assert w.windowTitle().startswith("审核模式：")
-        w.close_session()
+        w.doc.close_session()
         assert w.stack.currentWidget() is w.welcome
         qtbot.mouseClick(w.welcome.batch_button, Qt.MouseButton.LeftButton)
         assert w.batch_dialog is not None and w.batch_dialog.isVisible()
         w.batch_dialog.close()
     finally:
-        w.close_session()
+        w.doc.close_session()
         msgbox.set_test_mode(False)
 
 

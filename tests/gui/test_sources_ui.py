@@ -44,7 +44,7 @@ def swindow(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     qtbot.waitExposed(w)
     w.validation.wait_idle()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -68,7 +68,7 @@ def test_outdated_basis_offers_replacement_and_undo_is_one_step(swindow, qtbot) 
     }
     depth = w.session.undo_stack.count()
     qtbot.mouseClick(w.form.source_replace, Qt.MouseButton.LeftButton)
-    domain_id = w.current_domain()
+    domain_id = w.doc.current_domain()
     assert w.session.items(domain_id)[1].basis == NEW
     assert w.session.undo_stack.count() == depth + 1
     assert w.session.undo_stack.undoText() == "替换过时的公开依据"

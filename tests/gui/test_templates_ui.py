@@ -22,13 +22,13 @@ def twindow(qtbot, template_doc_path: Path):
     w.show()
     w.validation.wait_idle()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
 def test_changed_cells_marked_and_reset_to_template(twindow, qtbot) -> None:
     w = twindow
-    domain_id = w.current_domain()
+    domain_id = w.doc.current_domain()
     assert w.navigator.model.index(0).data(STATUS_TEXT_ROLE) == "未开始"
     item = w.session.items(domain_id)[1]
     original = item.content
@@ -60,7 +60,7 @@ def test_changed_cells_marked_and_reset_to_template(twindow, qtbot) -> None:
 
 def test_add_standard_items_back_after_deleting(twindow, template_doc_path: Path) -> None:
     w = twindow
-    domain_id = w.current_domain()
+    domain_id = w.doc.current_domain()
     count = len(w.session.items(domain_id))
     w.table.select_rows([0, 2])
     w.on_delete_rows()
@@ -92,7 +92,7 @@ def test_standard_items_into_a_not_involved_domain(qtbot, tmp_path: Path) -> Non
         w.open_path(path)
         w.validation.wait_idle()
         other = next(d for d in w.session.catalog.domains if d.not_involved)
-        w.show_domain(other.id)
+        w.doc.show_domain(other.id)
         w.on_add_standard_items()
         assert not w.session.domain(other.id).not_involved
         assert len(w.session.items(other.id)) > 0
@@ -100,5 +100,5 @@ def test_standard_items_into_a_not_involved_domain(qtbot, tmp_path: Path) -> Non
         w.on_undo()
         assert w.session.domain(other.id).not_involved and not w.session.items(other.id)
     finally:
-        w.close_session()
+        w.doc.close_session()
         msgbox.set_test_mode(False)

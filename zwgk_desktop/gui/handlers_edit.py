@@ -230,17 +230,6 @@ class EditHandlers:
         self.header.filter.setFocus()
         self.header.filter.selectAll()
 
-    # ----------------------------------------------------------------- view
-    def on_show_form(self: MainWindow, checked: bool) -> None:
-        self.form_dock.setVisible(checked)
-        if checked:
-            self.form_dock.raise_()  # in front of a tabbed 审核意见 dock
-
-    def on_show_issues(self: MainWindow, checked: bool) -> None:
-        self.issues_dock.setVisible(checked)
-        if checked:
-            self.issues_dock.raise_()  # in front of a tabbed 比较 dock
-
     # ----------------------------------------------------------------- domains
     def set_not_involved(self: MainWindow, checked: bool) -> None:
         domain_id = self.current_domain()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
@@ -245,18 +245,7 @@ class FileHandlers:
 
     def reload_document(self: MainWindow) -> None:
         """Re-read the open document (after a snapshot was restored)."""
-        if self.session is None:
-            return
-        current = self.current_domain()
-        self.session.reload()
-        if self.validation is not None:
-            self.validation.restart(current)
-        if current and self.session.has_domain(current):
-            self.table_model.set_domain(None)  # type: ignore[union-attr]
-            self.show_domain(current)
-        self.update_title()
-        self.update_status()
-        self._update_actions()
+        self.doc.reload()
 
     def on_save_as(self: MainWindow) -> None:
         if self.session is None:
@@ -283,26 +272,3 @@ class FileHandlers:
 
     def on_quit(self: MainWindow) -> None:
         self.close()
-
-    # ----------------------------------------------------------------- recent files
-    def _build_recent_menu(self: MainWindow) -> None:
-        menu = self.menus["文件"]
-        self.recent_menu = QMenu("最近打开", self)
-        before = self.actions_by_id["close_doc"]
-        menu.insertMenu(before, self.recent_menu)
-        menu.insertSeparator(before)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
-    def _fill_recent_menu(self: MainWindow) -> None:
-        self.recent_menu.clear()
-        recent = load_settings().recent_files
-        if not recent:
-            action = self.recent_menu.addAction("（无）")
-            action.setEnabled(False)
-            return
-        for n, text in enumerate(recent, start=1):
-            path = Path(text)
-            action = self.recent_menu.addAction(f"&{n % 10} {path.name}")
-            action.setToolTip(text)
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

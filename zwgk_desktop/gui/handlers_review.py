@@ -56,7 +56,6 @@ class ReviewHandlers:
 
     # ----------------------------------------------------------------- layout
     def _build_review(self: MainWindow) -> None:
-        self.review: ReviewSession | None = None
         self.batch_dialog: Any = None
         self.review_banner = ReviewBanner(self.editor_page)
         self.editor_page.layout().insertWidget(1, self.review_banner)  # below the 只读 strip

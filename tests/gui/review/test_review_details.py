@@ -34,7 +34,7 @@ def test_reviewer_name_is_asked_once_and_kept(qtbot, submission: Path) -> None:
     assert window.review.user == "李审核" and load_settings().reviewer_name == "李审核"
     asked = [s for s in msgbox.shown if s[0] == "ask_text"]
     assert len(asked) == 1 and "审核人姓名" in asked[0][1]
-    window.close_session()
+    window.doc.close_session()
     assert window.open_for_review(submission)
     assert len([s for s in msgbox.shown if s[0] == "ask_text"]) == 1
     assert window.review.user == "李审核"
