@@ -152,7 +152,7 @@ def bench_edit_window(path: Path, edits: int = 100) -> dict:
     msgbox.set_test_mode(True)
     window = MainWindow()
     window.resize(1280, 800)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     model = window.table_model
@@ -205,7 +205,7 @@ def bench_filter(tmp: Path) -> dict:
     window = MainWindow()
     window.resize(1280, 800)
     t0 = time.perf_counter()
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.grab()
     open_s = time.perf_counter() - t0

@@ -58,7 +58,7 @@ def _window(path: Path):
     msgbox.set_test_mode(True)
     window = MainWindow()
     window.resize(1366, 768)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     window.issues_panel.rebuild()

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "01-welcome")
 
     demo = ensure_demo_document()
-    window.open_path(demo)
+    window.file.open_path(demo)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
     window.chrome.update_status()
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     window.doc.close_session()
     holder = Document.open(demo)
     try:
-        window.open_path(demo)
+        window.file.open_path(demo)
         window.validation.wait_idle()
         window.issues_panel.rebuild()
         window.chrome.update_status()
@@ -208,7 +208,7 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     # The township opens its own file with the review file beside it.
     window.doc.close_session()
     shutil.copy2(inbox / "东风镇.审核.zwgkr", township)
-    window.open_path(own)
+    window.file.open_path(own)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
     window.doc.show_domain(sa)

@@ -55,7 +55,7 @@ def child(out: Path, width: int, height: int) -> None:
     window = MainWindow()
     window.chrome.fit_to_screen()  # what a first start does on a real screen (offscreen keeps 1360×860)
     window.show()
-    window.open_path(ensure_demo_document())
+    window.file.open_path(ensure_demo_document())
     window.validation.wait_idle()
     window.chrome.update_status()
     window.table.select_cell(2, window.table_model.column_of("content"))

@@ -70,7 +70,7 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
     qtbot.addWidget(window)
     window.resize(1280, 800)
     try:
-        assert window.open_path(path)
+        assert window.file.open_path(path)
         window.show()
         window.on_revalidate()
         assert window.chrome.counts_label.text().startswith("错误 0　警告 0")

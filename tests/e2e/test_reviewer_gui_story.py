@@ -179,7 +179,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
 
     # --- the file goes back with its review file; the clerk opens its own document
     shutil.copy2(county / "甲镇.审核.zwgkr", township / "甲镇.审核.zwgkr")
-    assert window.open_path(own)
+    assert window.file.open_path(own)
     township_review = window.review
     assert township_review is not None and not township_review.is_reviewer
     assert (
@@ -228,7 +228,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     assert {c.status for c in township_review.comments()} == {CommentStatus.MODIFIED}
     panel.resubmit_button.click()
     assert township_review.catalog_status().status is ReviewStatus.PENDING
-    window.on_close_doc()
+    window.file.on_close_doc()
     shutil.copy2(own, submitted)
     shutil.copy2(township / "甲镇.审核.zwgkr", county / "甲镇.审核.zwgkr")
     resubmitted = sha(submitted)
@@ -264,12 +264,12 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     assert {c.status for c in review.comments()} == {CommentStatus.RESOLVED}
     assert all(status_text(window, d.id).startswith("已通过") for d in window.session.domains)
     assert "通过" in window.review_banner.text()
-    window.on_close_doc()
+    window.file.on_close_doc()
     assert sha(submitted) == resubmitted
 
     # the township, opening its file again, sees the verdict in the navigator
     shutil.copy2(county / "甲镇.审核.zwgkr", township / "甲镇.审核.zwgkr")
-    assert window.open_path(own)
+    assert window.file.open_path(own)
     assert status_text(window, SA).startswith("已通过")
 
 

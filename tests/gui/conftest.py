@@ -46,7 +46,7 @@ def window(qtbot, doc_path: Path) -> Iterator:
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1280, 800)
-    w.open_path(doc_path)
+    w.file.open_path(doc_path)
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()  # the background pass: read the other domains, check them

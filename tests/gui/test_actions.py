@@ -6,13 +6,15 @@ from PySide6.QtGui import QKeySequence
 
 from zwgk_desktop.gui.actions import ACTIONS, MENUS, handler_name
 from zwgk_desktop.gui.controllers.chrome import ChromeController
+from zwgk_desktop.gui.controllers.file import FileController
 from zwgk_desktop.gui.mainwindow import MainWindow
 
 
 def test_every_action_has_a_handler_and_unique_keys() -> None:
     seen: dict[str, str] = {}
     for spec in ACTIONS:
-        owner = ChromeController if spec.id in ChromeController.HANDLES else MainWindow
+        owners = [c for c in (ChromeController, FileController) if spec.id in c.HANDLES]
+        owner = owners[0] if owners else MainWindow
         assert callable(getattr(owner, handler_name(spec), None)), spec.id
         assert set(spec.menus) <= set(MENUS), spec.id
         for shortcut in spec.shortcuts:

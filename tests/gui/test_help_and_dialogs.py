@@ -50,7 +50,7 @@ def test_f1_opens_the_guide_on_the_welcome_page_and_with_a_document(qtbot, qapp,
     assert "乡镇（街道）经办人的一天" in plain and "**" not in plain  # rendered, not raw
     assert not guide.isModal()
     guide.close()
-    window.open_path(doc_path)
+    window.file.open_path(doc_path)
     _activate(qtbot, qapp, window)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F1)

@@ -28,7 +28,7 @@ def _big_window(qtbot, tmp_path: Path):
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     window.issues_panel.rebuild()

@@ -68,7 +68,7 @@ def test_read_only_document_shows_banner_and_blocks_editing(qtbot, doc_path: Pat
     w = MainWindow()
     qtbot.addWidget(w)
     try:
-        assert w.open_path(doc_path)
+        assert w.file.open_path(doc_path)
         w.show()
         assert w.session.read_only
         assert w.banner.isVisible() and "只读" in w.banner.text()
@@ -94,7 +94,7 @@ def test_unreadable_file_gives_chinese_message(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(w)
     bad = tmp_path / "坏文件.zwgk"
     bad.write_bytes(b"not sqlite at all" * 100)
-    assert not w.open_path(bad)
+    assert not w.file.open_path(bad)
     assert msgbox.shown and msgbox.shown[0][0] == "error" and "坏文件.zwgk" in msgbox.shown[0][1]
     assert w.stack.currentWidget() is w.welcome
     msgbox.set_test_mode(False)
@@ -118,7 +118,7 @@ def test_custom_domain_add_and_remove_with_undo(window) -> None:
 
 
 def test_close_returns_to_welcome(window) -> None:
-    window.on_close_doc()
+    window.file.on_close_doc()
     assert window.session is None
     assert window.stack.currentWidget() is window.welcome
     assert window.windowTitle() == "政务公开标准目录编制工具"

@@ -39,7 +39,7 @@ def swindow(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    w.open_path(path)
+    w.file.open_path(path)
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()

@@ -18,7 +18,7 @@ def twindow(qtbot, template_doc_path: Path):
     msgbox.set_test_mode(True)
     w = MainWindow()
     qtbot.addWidget(w)
-    w.open_path(template_doc_path)
+    w.file.open_path(template_doc_path)
     w.show()
     w.validation.wait_idle()
     yield w
@@ -89,7 +89,7 @@ def test_standard_items_into_a_not_involved_domain(qtbot, tmp_path: Path) -> Non
     w = MainWindow()
     qtbot.addWidget(w)
     try:
-        w.open_path(path)
+        w.file.open_path(path)
         w.validation.wait_idle()
         other = next(d for d in w.session.catalog.domains if d.not_involved)
         w.doc.show_domain(other.id)

@@ -108,9 +108,9 @@ def _open_initial(window: Any, args: argparse.Namespace) -> bool:
     if args.demo:
         from zwgk_desktop.core.demo import ensure_demo_document
 
-        return bool(window.open_path(ensure_demo_document()))
+        return bool(window.file.open_path(ensure_demo_document()))
     if args.file:
-        return bool(window.open_path(Path(args.file)))
+        return bool(window.file.open_path(Path(args.file)))
     return True
 
 

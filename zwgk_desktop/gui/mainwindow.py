@@ -36,9 +36,9 @@ from zwgk_desktop.gui.actions import (
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
+from zwgk_desktop.gui.controllers.file import FileController, last_folder
 from zwgk_desktop.gui.delegates import ItemDelegate
 from zwgk_desktop.gui.handlers_edit import EditHandlers
-from zwgk_desktop.gui.handlers_file import FileHandlers
 from zwgk_desktop.gui.handlers_review import ReviewHandlers, drop_review_copy
 from zwgk_desktop.gui.widgets.domain_header import DomainHeader
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
@@ -58,7 +58,7 @@ class _WindowHandlers:
         return getattr(self._window, name)
 
 
-class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
+class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
@@ -66,7 +66,6 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
         self.ctx = DocumentContext()
         self.find_dialog: Any = None
         self.guide_dialog: Any = None
-        self.meta_dialog: Any = None
         self._build_pages()
         self._build_docks()
         self._build_review()
@@ -95,11 +94,13 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
             self.form,
             self.issues_panel,
         )
+        self.file = FileController(self, self.ctx, self.doc, self.chrome, self.form)
         self._wire()
-        owned = {*self.chrome.HANDLES}
+        owned = {*self.chrome.HANDLES, *self.file.HANDLES}
         rest = tuple(spec.id for spec in ACTIONS if spec.id not in owned)
         connect_actions(
-            self.actions_by_id, handler_map(self.chrome, self.doc, _WindowHandlers(self, rest))
+            self.actions_by_id,
+            handler_map(self.chrome, self.doc, self.file, _WindowHandlers(self, rest)),
         )
         self.actions_by_id["show_form"].setChecked(True)
         self.actions_by_id["show_issues"].setChecked(True)
@@ -200,12 +201,13 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
         """Connect the widgets' requests to the controllers that answer them."""
         doc, chrome = self.doc, self.chrome
         page = self.welcome
-        page.new_requested.connect(self.on_new)
-        page.open_requested.connect(lambda path: self.open_path(Path(path)))
-        page.import_requested.connect(self.on_import_excel)
+        page.new_requested.connect(self.file.on_new)
+        page.open_requested.connect(lambda path: self.file.open_path(Path(path)))
+        page.import_requested.connect(self.file.on_import_excel)
         page.review_requested.connect(self.on_review_open)
         page.batch_requested.connect(self.on_review_batch)
-        chrome.open_requested.connect(lambda path: self.open_path(Path(path)))
+        chrome.open_requested.connect(self.file.open_path)
+        self.file.own_file_opened.connect(self.open_township_review)
         chrome.actions_updated.connect(self._refine_actions)
         self.navigator.domain_selected.connect(doc.show_domain)
         self.header.not_involved_toggled.connect(self.set_not_involved)
@@ -217,7 +219,7 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
         self.form.reset_requested.connect(self.on_reset_to_template)
         self.issues_panel.locate_requested.connect(doc.locate)
         self.issues_panel.revalidate_requested.connect(self.on_revalidate)
-        self.issues_panel.meta_requested.connect(self.on_edit_meta)
+        self.issues_panel.meta_requested.connect(self.file.on_edit_meta)
         doc.closing.connect(self._on_closing)
         doc.closed.connect(drop_review_copy)
         doc.current_changed.connect(self._review_follow_cell)
@@ -243,6 +245,9 @@ class MainWindow(FileHandlers, EditHandlers, ReviewHandlers, QMainWindow):
 
     def close_session(self) -> None:
         self.doc.close_session()
+
+    def _folder(self) -> str:
+        return last_folder()
 
     def current_domain(self) -> str | None:
         return self.ctx.current_domain()
