@@ -190,15 +190,15 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     received = Path(shutil.copy2(own, inbox / own.name))
 
     # Round 1: 审核模式, a comment on 公开渠道, validation results turned into comments.
-    window.set_reviewer_name("李明")
-    window.open_for_review(received)
+    window.reviewing.set_reviewer_name("李明")
+    window.reviewing.open_for_review(received)
     window.validation.wait_idle()
     window.doc.show_domain(sa)
     column = window.table_model.column_of("content")
     window.table.select_cell(1, column)
     window.review_panel.add_comment("请列明检查结果的公开范围和方式", problem="公开内容不具体")
     window.review_panel.comments_from_validation()
-    window.on_review_return()
+    window.reviewing.on_review_return()
     window.table.select_cell(3, window.table_model.column_of("level2"))  # the marks unselected
     window.review_panel.select_comment(window.review.comments()[0].id)
     window.issues_panel.rebuild()
@@ -233,11 +233,11 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     window.doc.close_session()
     shutil.copy2(own, received)
     shutil.copy2(township / "东风镇.审核.zwgkr", inbox)
-    window.open_for_review(received)
+    window.reviewing.open_for_review(received)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
     window.doc.show_domain(sa)
-    window.show_review_diff("previous")
+    window.reviewing.show_review_diff("previous")
     tree = window.diff_view.tree
     if tree.topLevelItemCount() and tree.topLevelItem(0).childCount():
         tree.setCurrentItem(tree.topLevelItem(0).child(0).child(0))
@@ -271,8 +271,8 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     submission(batch / "东风镇.zwgk", "东风镇人民政府", 0)
     submission(batch / "红旗镇.zwgk", "红旗镇人民政府", 3)
     submission(batch / "向阳街道.xlsx", "向阳街道办事处", 1)
-    window.on_review_batch()
-    dialog = window.batch_dialog
+    window.reviewing.on_review_batch()
+    dialog = window.reviewing.batch_dialog
     dialog.start(batch)
     while dialog.result is None and dialog.error is None:
         settle()

@@ -63,8 +63,8 @@ def window(qtbot) -> Iterator[MainWindow]:
     qtbot.waitExposed(w)
     yield w
     w.doc.close_session()
-    if w.batch_dialog is not None:
-        w.batch_dialog.close()
+    if w.reviewing.batch_dialog is not None:
+        w.reviewing.batch_dialog.close()
     msgbox.set_test_mode(False)
 
 
@@ -103,7 +103,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     original = sha(submitted)
 
     # --- the county: its name once, then 审核 → 打开提交文件（审核模式）…
-    window.set_reviewer_name("李审核")
+    window.reviewing.set_reviewer_name("李审核")
     answer_open(monkeypatch, submitted)
     window.actions_by_id["review_open"].trigger()
     review = window.review
@@ -186,7 +186,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
         "县级审核意见" in window.review_banner.text() and "退回修改" in window.review_banner.text()
     )
     assert window.review_dock.isVisible() and not window.session.read_only
-    window.jump_to_cell(SA, 1, "channels")
+    window.reviewing.jump_to_cell(SA, 1, "channels")
     assert window.doc.current_position() == (SA, 1, "channels")
     assert [c.id for c in cell(window, 1, "channels").data(REVIEW_ROLE)] == [manual.id]
     assert "渠道不全" in cell(window, 1, "channels").data(Qt.ItemDataRole.ToolTipRole)
@@ -234,7 +234,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     resubmitted = sha(submitted)
 
     # --- round 2: the county sees what changed and approves
-    assert window.open_for_review(submitted)
+    assert window.reviewing.open_for_review(submitted)
     review = window.review
     assert review is not None and review.round.number == 2
     assert "第2轮" in window.review_banner.text()
@@ -255,7 +255,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     assert window.doc.current_position() == (SA, 1, "channels")
     assert review.store.comment(manual.id).reply == "已增加精准推送渠道"
 
-    window.on_review_approve_domain()
+    window.reviewing.on_review_approve_domain()
     assert review.domain_status(SA).status is ReviewStatus.APPROVED
     assert status_text(window, SA).startswith("已通过")
     assert not status_text(window, EC).startswith("已通过")
@@ -287,8 +287,8 @@ def test_an_excel_submission_from_the_batch_dialog_opens_in_review_mode(
     (inbox / "乙镇.zwgk").unlink()
     workbook = sha(inbox / "丙镇.xlsx")
 
-    window.on_review_batch()
-    dialog = window.batch_dialog
+    window.reviewing.on_review_batch()
+    dialog = window.reviewing.batch_dialog
     assert dialog.isVisible()
     assert dialog.start(inbox)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)

@@ -7,13 +7,16 @@ from PySide6.QtGui import QKeySequence
 from zwgk_desktop.gui.actions import ACTIONS, MENUS, handler_name
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.file import FileController
+from zwgk_desktop.gui.controllers.review import ReviewController
 from zwgk_desktop.gui.mainwindow import MainWindow
 
 
 def test_every_action_has_a_handler_and_unique_keys() -> None:
     seen: dict[str, str] = {}
     for spec in ACTIONS:
-        owners = [c for c in (ChromeController, FileController) if spec.id in c.HANDLES]
+        owners = [
+            c for c in (ChromeController, FileController, ReviewController) if spec.id in c.HANDLES
+        ]
         owner = owners[0] if owners else MainWindow
         assert callable(getattr(owner, handler_name(spec), None)), spec.id
         assert set(spec.menus) <= set(MENUS), spec.id

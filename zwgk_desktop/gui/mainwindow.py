@@ -36,10 +36,11 @@ from zwgk_desktop.gui.actions import (
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
-from zwgk_desktop.gui.controllers.file import FileController, last_folder
+from zwgk_desktop.gui.controllers.file import FileController
+from zwgk_desktop.gui.controllers.review import ReviewController, ReviewWidgets
 from zwgk_desktop.gui.delegates import ItemDelegate
 from zwgk_desktop.gui.handlers_edit import EditHandlers
-from zwgk_desktop.gui.handlers_review import ReviewHandlers, drop_review_copy
+from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 from zwgk_desktop.gui.widgets.domain_header import DomainHeader
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
 from zwgk_desktop.gui.widgets.item_form import ItemForm
@@ -58,7 +59,7 @@ class _WindowHandlers:
         return getattr(self._window, name)
 
 
-class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
+class MainWindow(EditHandlers, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
@@ -68,7 +69,7 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
         self.guide_dialog: Any = None
         self._build_pages()
         self._build_docks()
-        self._build_review()
+        self._build_review_docks()
         self.actions_by_id = build_actions(self, self.table)
         self.menus = build_menus(self, self.actions_by_id)
         self.chrome = ChromeController(
@@ -95,12 +96,31 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
             self.issues_panel,
         )
         self.file = FileController(self, self.ctx, self.doc, self.chrome, self.form)
+        self.reviewing = ReviewController(
+            self,
+            self.ctx,
+            self.doc,
+            self.chrome,
+            self.actions_by_id,
+            ReviewWidgets(
+                self.review_banner,
+                self.review_panel,
+                self.review_dock,
+                self.diff_view,
+                self.diff_dock,
+            ),
+            self.banner,
+            self.issues_dock,
+            self.issues_panel,
+        )
         self._wire()
-        owned = {*self.chrome.HANDLES, *self.file.HANDLES}
+        owned = {*self.chrome.HANDLES, *self.file.HANDLES, *self.reviewing.HANDLES}
         rest = tuple(spec.id for spec in ACTIONS if spec.id not in owned)
         connect_actions(
             self.actions_by_id,
-            handler_map(self.chrome, self.doc, self.file, _WindowHandlers(self, rest)),
+            handler_map(
+                self.chrome, self.doc, self.file, self.reviewing, _WindowHandlers(self, rest)
+            ),
         )
         self.actions_by_id["show_form"].setChecked(True)
         self.actions_by_id["show_issues"].setChecked(True)
@@ -108,8 +128,7 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
         self.chrome.update_actions()
         self.stack.setCurrentWidget(self.welcome)
         self.chrome.show_docks(False)
-        self.review_dock.setVisible(False)
-        self.diff_dock.setVisible(False)
+        self.reviewing.hide_docks()
 
     # ----------------------------------------------------------------- state (read-only views)
     @property
@@ -135,10 +154,6 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
     @property
     def review(self) -> Any:
         return self.ctx.review
-
-    @review.setter
-    def review(self, value: Any) -> None:
-        self.ctx.review = value
 
     # ----------------------------------------------------------------- layout
     def _build_pages(self) -> None:
@@ -197,6 +212,22 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
         self.issues_dock.setWidget(self.issues_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
 
+    def _build_review_docks(self) -> None:
+        """The review's banner and docks; shown only while a review is open."""
+        self.review_banner = ReviewBanner(self.editor_page)
+        self.editor_page.layout().insertWidget(1, self.review_banner)  # below the 只读 strip
+        self.review_panel = ReviewPanel(self)
+        self.review_dock = QDockWidget("审核意见", self)
+        self.review_dock.setObjectName("reviewDock")
+        self.review_dock.setWidget(self.review_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.tabifyDockWidget(self.form_dock, self.review_dock)
+        self.diff_view = DiffView(self)
+        self.diff_dock = QDockWidget("比较", self)
+        self.diff_dock.setObjectName("diffDock")
+        self.diff_dock.setWidget(self.diff_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_dock)
+
     def _wire(self) -> None:
         """Connect the widgets' requests to the controllers that answer them."""
         doc, chrome = self.doc, self.chrome
@@ -204,10 +235,10 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
         page.new_requested.connect(self.file.on_new)
         page.open_requested.connect(lambda path: self.file.open_path(Path(path)))
         page.import_requested.connect(self.file.on_import_excel)
-        page.review_requested.connect(self.on_review_open)
-        page.batch_requested.connect(self.on_review_batch)
+        page.review_requested.connect(self.reviewing.on_review_open)
+        page.batch_requested.connect(self.reviewing.on_review_batch)
         chrome.open_requested.connect(self.file.open_path)
-        self.file.own_file_opened.connect(self.open_township_review)
+        self.file.own_file_opened.connect(self.reviewing.open_township_review)
         chrome.actions_updated.connect(self._refine_actions)
         self.navigator.domain_selected.connect(doc.show_domain)
         self.header.not_involved_toggled.connect(self.set_not_involved)
@@ -221,19 +252,14 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
         self.issues_panel.revalidate_requested.connect(self.on_revalidate)
         self.issues_panel.meta_requested.connect(self.file.on_edit_meta)
         doc.closing.connect(self._on_closing)
-        doc.closed.connect(drop_review_copy)
-        doc.current_changed.connect(self._review_follow_cell)
 
     def _on_closing(self) -> None:
-        self._detach_review()
         if self.find_dialog is not None:
             self.find_dialog.close()
             self.find_dialog.deleteLater()
             self.find_dialog = None
 
     def _refine_actions(self) -> None:
-        self._update_review_actions()
-        self.issues_panel.set_rule_ids(self.ctx.reviewer)
         domain_id = self.ctx.current_domain()
         session = self.ctx.session
         custom = bool(session is not None and domain_id and not session.domain(domain_id).pilot)
@@ -245,9 +271,6 @@ class MainWindow(EditHandlers, ReviewHandlers, QMainWindow):
 
     def close_session(self) -> None:
         self.doc.close_session()
-
-    def _folder(self) -> str:
-        return last_folder()
 
     def current_domain(self) -> str | None:
         return self.ctx.current_domain()
