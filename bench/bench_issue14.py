@@ -81,7 +81,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         edit_calls.append((time.perf_counter() - t0) * 1000)
         edit_stalls.append(_pump(app))
         edit_cpu.append(CPU_SLICES[-1])
-        window.on_undo()
+        window.edit.on_undo()
         undo_stalls.append(_pump(app))
         undo_cpu.append(CPU_SLICES[-1])
     # The panel's own work after an edit: the per-item splice now, against the whole
@@ -129,8 +129,8 @@ def bench_find(path: Path, items: int) -> dict:
     window.doc.locate(last.id, last.items[-1].id, "content")
     window.table_model.setData(window.table.currentIndex(), last.items[-1].content + rare)
     window.doc.locate(domains[0].id, domains[0].items[0].id, "level1")
-    window.on_find()
-    dialog = window.find_dialog
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
 
     def bare_scan(text: str) -> int:

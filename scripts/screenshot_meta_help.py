@@ -50,10 +50,10 @@ def _shoot(out: Path, width: int, height: int) -> None:
     window.file.meta_dialog.grab().save(str(out / f"meta-dialog-{tag}.png"))
     window.grab().save(str(out / f"meta-window-{tag}.png"))
     window.file.meta_dialog.reject()
-    window.on_guide()
+    window.help.on_guide()
     for _ in range(5):
         app.processEvents()
-    window.guide_dialog.grab().save(str(out / f"guide-{tag}.png"))
+    window.help.guide_dialog.grab().save(str(out / f"guide-{tag}.png"))
     window.doc.close_session()
     os._exit(0)
 

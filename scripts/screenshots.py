@@ -113,12 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     window.actions_by_id["mark_template_diff"].setChecked(True)
     window.table.select_cell(0, window.table_model.column_of("level2"))
     shot(window, "07-template-differences")
-    window.on_undo()
+    window.edit.on_undo()
     window.actions_by_id["mark_template_diff"].setChecked(False)
 
     # Find and replace over the whole catalog.
-    window.on_replace()
-    dialog = window.find_dialog
+    window.edit.on_replace()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("政务服务中心")
     dialog.replace_edit.setText("便民服务中心")
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)

@@ -84,7 +84,7 @@ def child(out: Path, width: int, height: int) -> None:
     QGuiApplication.clipboard().setText(TEN_COLUMNS)
     window.table.select_cell(0, 0)
     QTimer.singleShot(0, grab_dialog)
-    window.on_paste()
+    window.edit.on_paste()
     window.doc.close_session()
 
 

@@ -72,7 +72,7 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
     try:
         assert window.file.open_path(path)
         window.show()
-        window.on_revalidate()
+        window.checks.on_revalidate()
         assert window.chrome.counts_label.text().startswith("错误 0　警告 0")
         window.doc.show_domain("social-assistance")
         session = window.session
@@ -137,7 +137,7 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
         for key, value in (("audience", "全社会"), ("method", "主动"), ("level", "乡级")):
             window.table.select_cell(new_row, window.table_model.column_of(key))
             assert window.editor.paste(value)
-        window.on_revalidate()
+        window.checks.on_revalidate()
         assert window.chrome.counts_label.text().startswith("错误 0　警告 0"), (
             window.chrome.counts_label.text()
         )

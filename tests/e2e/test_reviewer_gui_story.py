@@ -193,11 +193,11 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
 
     # a row inserted above: the marks follow their item (after the debounced refresh)
     window.table.select_cell(0, 0)
-    window.on_insert_above()
+    window.edit.on_insert_above()
     qtbot.waitUntil(lambda: bool(cell(window, 2, "channels").data(REVIEW_ROLE)), timeout=3000)
     assert not cell(window, 1, "channels").data(REVIEW_ROLE)
     window.table.select_cell(0, 0)
-    window.on_delete_rows()
+    window.edit.on_delete_rows()
     qtbot.waitUntil(lambda: bool(cell(window, 1, "channels").data(REVIEW_ROLE)), timeout=3000)
 
     # the clerk fixes the item in the table

@@ -68,7 +68,7 @@ def test_save_as_continues_in_the_copy_and_remembers_it(
     window.file.on_save_as()
     assert window.session.document.path == target
     assert "另存的目录.zwgk" in window.windowTitle()
-    window.on_insert_below()
+    window.edit.on_insert_below()
     doc = Document.open(doc_path, read_only=True)
     assert len(doc.items("alpha")) == 5  # the original is untouched
     doc.close()
@@ -85,7 +85,7 @@ def test_reload_after_snapshot_restore(window, doc_path: Path) -> None:
     document = window.session.document
     snapshot = document.create_snapshot("报县审核前")
     window.table.select_rows([0])
-    window.on_delete_rows()
+    window.edit.on_delete_rows()
     assert len(window.session.items("alpha")) == 4
     document.restore_snapshot(snapshot)  # what SnapshotsDialog does on 恢复到此版本
     window.doc.reload()
@@ -98,10 +98,10 @@ def test_cut_clears_and_puts_text_on_clipboard(window) -> None:
     from PySide6.QtGui import QGuiApplication
 
     window.table.select_cell(0, window.table_model.column_of("level2"))
-    window.on_cut()
+    window.edit.on_cut()
     assert QGuiApplication.clipboard().text() == "事项1\r\n"
     assert window.session.items("alpha")[0].level2 == ""
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.items("alpha")[0].level2 == "事项1"
 
 

@@ -30,7 +30,7 @@ def test_edit_marks_cell_and_updates_counts_panel_and_navigator(window, qtbot) -
     window.table.select_cell(0, 0)
     panel._activate(finding)  # a click on the finding
     assert window.doc.current_position() == ("alpha", 2, "time_limit")
-    window.on_undo()
+    window.edit.on_undo()
     assert model.index(2, col).data(SEVERITY_ROLE) is None
     qtbot.waitUntil(lambda: window.chrome.counts_label.text().startswith("错误 0　警告 0"))
 
@@ -113,7 +113,7 @@ def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtb
     commands.push(
         window.session, commands.set_cells(window.session, [("alpha", item.id, "basis", "")])
     )
-    domain_id = window.add_custom_domain("新增领域")
+    domain_id = window.domains.add_custom_domain("新增领域")
     # Nothing re-checked from scratch: alpha keeps its finding at once, the new domain is queued.
     assert (
         window.validation.store.domain_counts(window.session.domain("alpha"))[Severity.ERROR] == 1
@@ -124,7 +124,7 @@ def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtb
     assert (
         window.validation.store.domain_counts(new_domain)[Severity.WARNING] >= 1
     )  # no items, not 未涉及
-    window.on_undo()
+    window.edit.on_undo()
     assert not window.session.has_domain(domain_id)
     assert not window.validation.is_checked(domain_id)
 
@@ -157,7 +157,7 @@ def test_panel_updates_only_the_changed_rows(window, qtbot) -> None:
     assert panel.tree.currentIndex().data(LOCATED_ROLE).issue.item == 1  # still selected
     assert "1 警告" not in group.data() and "3 警告" in group.data()
 
-    window.on_undo()
+    window.edit.on_undo()
     panel.flush()
     assert resets == [] and removed == [(1, 1)]
     assert [tree_model.index(r, 0, group).data(LOCATED_ROLE).issue.item for r in range(2)] == [

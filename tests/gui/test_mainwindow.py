@@ -54,9 +54,9 @@ def test_not_involved_and_note_from_header_are_undoable(window, doc_path: Path) 
     doc = Document.open(doc_path, read_only=True)
     assert [d.note for d in doc.domains() if d.id == "beta"] == ["本镇无此职能"]
     doc.close()
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.domain("beta").note == NOT_INVOLVED_REASONS[0]
-    window.on_undo()
+    window.edit.on_undo()
     assert not window.session.domain("beta").not_involved
     assert window.session.domain("beta").note == ""
     assert len(window.session.items("beta")) == 3 and window.table_model.rowCount() == 3
@@ -101,19 +101,19 @@ def test_unreadable_file_gives_chinese_message(qtbot, tmp_path: Path) -> None:
 
 
 def test_custom_domain_add_and_remove_with_undo(window) -> None:
-    domain_id = window.add_custom_domain("民族宗教")
+    domain_id = window.domains.add_custom_domain("民族宗教")
     assert domain_id and window.doc.current_domain() == domain_id
     assert window.navigator.model.rowCount() == 4
-    window.on_insert_below()
+    window.edit.on_insert_below()
     assert len(window.session.items(domain_id)) == 1
-    window.on_remove_domain()
+    window.domains.on_remove_domain()
     assert not window.session.has_domain(domain_id)
-    window.on_undo()
+    window.edit.on_undo()
     assert len(window.session.items(domain_id)) == 1
     window.navigator.select("alpha")
-    window.on_remove_domain()  # pilot-like domains are kept … here alpha is custom, so it goes
+    window.domains.on_remove_domain()  # pilot-like domains are kept … here alpha is custom, so it goes
     assert not window.session.has_domain("alpha")
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.has_domain("alpha") and len(window.session.items("alpha")) == 5
 
 

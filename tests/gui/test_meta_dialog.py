@@ -104,11 +104,11 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
         assert doc.meta().unit == NEW_UNIT
         assert doc.item(generated[1].id).subject == NEW_UNIT
 
-    window.on_undo()
+    window.edit.on_undo()
     assert session.meta.unit == UNIT and session.meta.year == ""
     assert all(item.subject == UNIT for item in generated[1:])
     assert hand_edited.subject == "测试镇民政办"
-    window.on_redo()
+    window.edit.on_redo()
     assert session.meta.unit == NEW_UNIT
 
 

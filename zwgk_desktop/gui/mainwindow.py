@@ -1,8 +1,10 @@
-"""The main window: composition of navigator, table, item form and validation panel.
+"""The main window: composition only — it builds the widgets, creates one controller per
+area and wires them together.
 
-No business logic lives here: editing is ``editing.TableEditor``, changes are
-``commands``, validation is ``live_validation``; the menu handlers are in the
-``handlers_file``, ``handlers_edit`` and ``handlers_review`` mixins. Without a document the welcome page shows.
+No business logic lives here: editing is ``editing.TableEditor``, changes are ``commands``,
+validation is ``live_validation``; what the menus and panels do is in ``gui/controllers``
+(each controller gets the widgets it needs, never this window). Without a document the
+welcome page shows.
 """
 
 from __future__ import annotations
@@ -26,20 +28,17 @@ from PySide6.QtWidgets import (
 from zwgk_desktop import APP_NAME
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.gui import msgbox
-from zwgk_desktop.gui.actions import (
-    ACTIONS,
-    build_actions,
-    build_menus,
-    connect_actions,
-    handler_map,
-)
+from zwgk_desktop.gui.actions import build_actions, build_menus, connect_actions, handler_map
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
+from zwgk_desktop.gui.controllers.domain import DomainController
+from zwgk_desktop.gui.controllers.edit import EditController
 from zwgk_desktop.gui.controllers.file import FileController
+from zwgk_desktop.gui.controllers.help import HelpController
 from zwgk_desktop.gui.controllers.review import ReviewController, ReviewWidgets
+from zwgk_desktop.gui.controllers.validation import ValidationController
 from zwgk_desktop.gui.delegates import ItemDelegate
-from zwgk_desktop.gui.handlers_edit import EditHandlers
 from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 from zwgk_desktop.gui.widgets.domain_header import DomainHeader
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
@@ -48,80 +47,22 @@ from zwgk_desktop.gui.widgets.item_table import ItemTableView
 from zwgk_desktop.gui.widgets.navigator import Navigator
 
 
-class _WindowHandlers:
-    """The menu handlers not yet moved into a controller (they live on the window)."""
+class MainWindow(QMainWindow):
+    """Widgets + controllers: ``doc`` (open/close, navigation), ``chrome``, ``file``,
+    ``edit``, ``domains``, ``checks`` (校验), ``help`` and ``reviewing`` (审核)."""
 
-    def __init__(self, window: MainWindow, ids: tuple[str, ...]) -> None:
-        self.HANDLES = ids
-        self._window = window
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._window, name)
-
-
-class MainWindow(EditHandlers, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.ctx = DocumentContext()
-        self.find_dialog: Any = None
-        self.guide_dialog: Any = None
         self._build_pages()
         self._build_docks()
         self._build_review_docks()
         self.actions_by_id = build_actions(self, self.table)
         self.menus = build_menus(self, self.actions_by_id)
-        self.chrome = ChromeController(
-            self,
-            self.ctx,
-            self.actions_by_id,
-            self.menus["文件"],
-            self.form_dock,
-            self.issues_dock,
-            self.splitter,
-        )
-        self.doc = DocumentController(
-            self,
-            self.ctx,
-            self.chrome,
-            self.stack,
-            self.welcome,
-            self.editor_page,
-            self.banner,
-            self.navigator,
-            self.header,
-            self.table,
-            self.form,
-            self.issues_panel,
-        )
-        self.file = FileController(self, self.ctx, self.doc, self.chrome, self.form)
-        self.reviewing = ReviewController(
-            self,
-            self.ctx,
-            self.doc,
-            self.chrome,
-            self.actions_by_id,
-            ReviewWidgets(
-                self.review_banner,
-                self.review_panel,
-                self.review_dock,
-                self.diff_view,
-                self.diff_dock,
-            ),
-            self.banner,
-            self.issues_dock,
-            self.issues_panel,
-        )
+        self._build_controllers()
         self._wire()
-        owned = {*self.chrome.HANDLES, *self.file.HANDLES, *self.reviewing.HANDLES}
-        rest = tuple(spec.id for spec in ACTIONS if spec.id not in owned)
-        connect_actions(
-            self.actions_by_id,
-            handler_map(
-                self.chrome, self.doc, self.file, self.reviewing, _WindowHandlers(self, rest)
-            ),
-        )
         self.actions_by_id["show_form"].setChecked(True)
         self.actions_by_id["show_issues"].setChecked(True)
         self.chrome.restore_state()
@@ -130,7 +71,7 @@ class MainWindow(EditHandlers, QMainWindow):
         self.chrome.show_docks(False)
         self.reviewing.hide_docks()
 
-    # ----------------------------------------------------------------- state (read-only views)
+    # ----------------------------------------------------------------- what is open (read-only)
     @property
     def session(self) -> Any:
         return self.ctx.session
@@ -155,11 +96,13 @@ class MainWindow(EditHandlers, QMainWindow):
     def review(self) -> Any:
         return self.ctx.review
 
-    # ----------------------------------------------------------------- layout
+    # ----------------------------------------------------------------- widgets
     def _build_pages(self) -> None:
+        from zwgk_desktop.gui.dialogs.welcome import WelcomePage
+
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.welcome = self._make_welcome()
+        self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         self.editor_page = QWidget(self)
         layout = QVBoxLayout(self.editor_page)
@@ -194,11 +137,6 @@ class MainWindow(EditHandlers, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.stack.addWidget(self.editor_page)
 
-    def _make_welcome(self) -> QWidget:
-        from zwgk_desktop.gui.dialogs.welcome import WelcomePage
-
-        return WelcomePage(self)
-
     def _build_docks(self) -> None:
         self.form = ItemForm(self)
         self.form_dock = QDockWidget("事项详情", self)
@@ -228,73 +166,88 @@ class MainWindow(EditHandlers, QMainWindow):
         self.diff_dock.setWidget(self.diff_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_dock)
 
+    # ----------------------------------------------------------------- controllers
+    def _build_controllers(self) -> None:
+        ctx, actions = self.ctx, self.actions_by_id
+        self.chrome = ChromeController(
+            self,
+            ctx,
+            actions,
+            self.menus["文件"],
+            self.form_dock,
+            self.issues_dock,
+            self.splitter,
+        )
+        self.doc = DocumentController(
+            self,
+            ctx,
+            self.chrome,
+            self.stack,
+            self.welcome,
+            self.editor_page,
+            self.banner,
+            self.navigator,
+            self.header,
+            self.table,
+            self.form,
+            self.issues_panel,
+        )
+        self.file = FileController(self, ctx, self.doc, self.chrome, self.form)
+        self.edit = EditController(
+            self, ctx, self.doc, self.chrome, actions, self.table, self.form, self.header
+        )
+        self.domains = DomainController(self, ctx, self.doc, self.chrome, actions, self.header)
+        self.checks = ValidationController(
+            self, ctx, self.chrome, self.form, self.issues_panel, self.issues_dock
+        )
+        self.help = HelpController(self)
+        self.reviewing = ReviewController(
+            self,
+            ctx,
+            self.doc,
+            self.chrome,
+            actions,
+            ReviewWidgets(
+                self.review_banner,
+                self.review_panel,
+                self.review_dock,
+                self.diff_view,
+                self.diff_dock,
+            ),
+            self.banner,
+            self.issues_dock,
+            self.issues_panel,
+        )
+        connect_actions(actions, handler_map(*self.controllers()))
+
+    def controllers(self) -> tuple[Any, ...]:
+        """Every area's controller (together they handle each action exactly once)."""
+        return (
+            self.chrome,
+            self.doc,
+            self.file,
+            self.edit,
+            self.domains,
+            self.checks,
+            self.help,
+            self.reviewing,
+        )
+
     def _wire(self) -> None:
-        """Connect the widgets' requests to the controllers that answer them."""
-        doc, chrome = self.doc, self.chrome
+        """Requests that cross areas: a widget of one area asks another area's controller."""
         page = self.welcome
         page.new_requested.connect(self.file.on_new)
         page.open_requested.connect(lambda path: self.file.open_path(Path(path)))
         page.import_requested.connect(self.file.on_import_excel)
         page.review_requested.connect(self.reviewing.on_review_open)
         page.batch_requested.connect(self.reviewing.on_review_batch)
-        chrome.open_requested.connect(self.file.open_path)
+        self.chrome.open_requested.connect(self.file.open_path)
         self.file.own_file_opened.connect(self.reviewing.open_township_review)
-        chrome.actions_updated.connect(self._refine_actions)
-        self.navigator.domain_selected.connect(doc.show_domain)
-        self.header.not_involved_toggled.connect(self.set_not_involved)
-        self.header.note_edited.connect(self.set_note)
-        self.header.filter_changed.connect(doc.apply_filter)
-        self.table.clear_requested.connect(lambda: self.on_clear())
-        self.table.rows_dropped.connect(self._rows_dropped)
-        self.table.customContextMenuRequested.connect(self._table_menu)
-        self.form.reset_requested.connect(self.on_reset_to_template)
-        self.issues_panel.locate_requested.connect(doc.locate)
-        self.issues_panel.revalidate_requested.connect(self.on_revalidate)
+        self.navigator.domain_selected.connect(self.doc.show_domain)
+        self.header.filter_changed.connect(self.doc.apply_filter)
+        self.form.reset_requested.connect(self.domains.on_reset_to_template)
+        self.issues_panel.locate_requested.connect(self.doc.locate)
         self.issues_panel.meta_requested.connect(self.file.on_edit_meta)
-        doc.closing.connect(self._on_closing)
-
-    def _on_closing(self) -> None:
-        if self.find_dialog is not None:
-            self.find_dialog.close()
-            self.find_dialog.deleteLater()
-            self.find_dialog = None
-
-    def _refine_actions(self) -> None:
-        domain_id = self.ctx.current_domain()
-        session = self.ctx.session
-        custom = bool(session is not None and domain_id and not session.domain(domain_id).pilot)
-        self.actions_by_id["remove_domain"].setEnabled(self.ctx.writable and custom)
-
-    # ----------------------------------------------------------------- forwarding (transitional)
-    def attach(self, document: Any, first_domain: str | None = None) -> None:
-        self.doc.attach(document, first_domain)
-
-    def close_session(self) -> None:
-        self.doc.close_session()
-
-    def current_domain(self) -> str | None:
-        return self.ctx.current_domain()
-
-    def show_domain(self, domain_id: str) -> None:
-        self.doc.show_domain(domain_id)
-
-    def locate(self, domain_id: str, item_id: int | None, key: str | None) -> None:
-        self.doc.locate(domain_id, item_id, key)
-
-    def current_position(self) -> tuple[str, int, str] | None:
-        return self.doc.current_position()
-
-    def apply_filter(self, text: str) -> None:
-        self.doc.apply_filter(text)
-
-    def update_title(self) -> None:
-        self.chrome.update_title()
-
-    def update_status(self) -> None:
-        self.chrome.update_status()
-
-    def _update_actions(self) -> None:
-        self.chrome.update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:
