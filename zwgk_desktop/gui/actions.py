@@ -144,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
         tip="查看所用登记册的核对日期，或选用县里下发的新版登记册",
     ),
-    # 审核 (handlers in handlers_review)
+    # 审核 (handlers in controllers/review.py)
     ActionSpec(
         "review_open",
         "打开提交文件（审核模式）…",
