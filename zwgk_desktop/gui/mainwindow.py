@@ -10,7 +10,7 @@ welcome page shows.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -46,6 +46,14 @@ from zwgk_desktop.gui.widgets.item_form import ItemForm
 from zwgk_desktop.gui.widgets.item_table import ItemTableView
 from zwgk_desktop.gui.widgets.navigator import Navigator
 
+if TYPE_CHECKING:
+    from zwgk_desktop.core.review.session import ReviewSession
+    from zwgk_desktop.gui.editing import TableEditor
+    from zwgk_desktop.gui.live_validation import LiveValidation
+    from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+    from zwgk_desktop.gui.models.domain_list import DomainListModel
+    from zwgk_desktop.gui.session import Session
+
 
 class MainWindow(QMainWindow):
     """Widgets + controllers: ``doc`` (open/close, navigation), ``chrome``, ``file``,
@@ -73,27 +81,27 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- what is open (read-only)
     @property
-    def session(self) -> Any:
+    def session(self) -> Session | None:
         return self.ctx.session
 
     @property
-    def validation(self) -> Any:
+    def validation(self) -> LiveValidation | None:
         return self.ctx.validation
 
     @property
-    def table_model(self) -> Any:
+    def table_model(self) -> ItemTableModel | None:
         return self.ctx.table_model
 
     @property
-    def domain_model(self) -> Any:
+    def domain_model(self) -> DomainListModel | None:
         return self.ctx.domain_model
 
     @property
-    def editor(self) -> Any:
+    def editor(self) -> TableEditor | None:
         return self.ctx.editor
 
     @property
-    def review(self) -> Any:
+    def review(self) -> ReviewSession | None:
         return self.ctx.review
 
     # ----------------------------------------------------------------- widgets

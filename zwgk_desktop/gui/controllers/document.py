@@ -34,7 +34,6 @@ class DocumentController(QObject):
 
     HANDLES: ClassVar[tuple[str, ...]] = ()  # no menu of its own
 
-    opened = Signal()  # a document is shown (after attach)
     closing = Signal()  # about to take the document down (edits committed)
     closed = Signal(object)  # the Document just closed
     current_changed = Signal()  # the current cell moved (or the domain changed)
@@ -113,7 +112,6 @@ class DocumentController(QObject):
         self.form.setEnabled(True)
         self.chrome.refresh()
         self.table.setFocus()
-        self.opened.emit()
 
     def close_session(self) -> None:
         ctx = self.ctx
