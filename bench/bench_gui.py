@@ -152,7 +152,7 @@ def bench_edit_window(path: Path, edits: int = 100) -> dict:
     msgbox.set_test_mode(True)
     window = MainWindow()
     window.resize(1280, 800)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     model = window.table_model
@@ -166,8 +166,8 @@ def bench_edit_window(path: Path, edits: int = 100) -> dict:
         model.setData(model.index(row, column), value)
         app.processEvents()  # the repaint and every listener, as the clerk sees it
         times.append(time.perf_counter() - t0)
-    items = len(window.session.items(window.current_domain()))
-    window.close_session()
+    items = len(window.session.items(window.doc.current_domain()))
+    window.doc.close_session()
     window.close()
     return _summary(times, "window_edit", items)
 
@@ -205,7 +205,7 @@ def bench_filter(tmp: Path) -> dict:
     window = MainWindow()
     window.resize(1280, 800)
     t0 = time.perf_counter()
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.grab()
     open_s = time.perf_counter() - t0
@@ -216,11 +216,11 @@ def bench_filter(tmp: Path) -> dict:
     times = []
     for needle in ("低保", "政务服务中心", "20个工作日", "不存在的词语", "国务院令第711号"):
         t0 = time.perf_counter()
-        window.apply_filter(needle)
+        window.doc.apply_filter(needle)
         window.table.viewport().grab()
         times.append(time.perf_counter() - t0)
     t0 = time.perf_counter()
-    window.apply_filter("")
+    window.doc.apply_filter("")
     window.table.viewport().grab()
     times.append(time.perf_counter() - t0)
     results["filter_median_ms"] = statistics.median(times) * 1000
@@ -243,7 +243,7 @@ def bench_filter(tmp: Path) -> dict:
         app.processEvents()
         edit.append(time.perf_counter() - t0)
     results["edit_in_16000_domain_median_ms"] = statistics.median(edit) * 1000
-    window.close_session()
+    window.doc.close_session()
     window.close()
     return results
 

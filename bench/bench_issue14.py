@@ -58,7 +58,7 @@ def _window(path: Path):
     msgbox.set_test_mode(True)
     window = MainWindow()
     window.resize(1366, 768)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     window.issues_panel.rebuild()
@@ -81,7 +81,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         edit_calls.append((time.perf_counter() - t0) * 1000)
         edit_stalls.append(_pump(app))
         edit_cpu.append(CPU_SLICES[-1])
-        window.on_undo()
+        window.edit.on_undo()
         undo_stalls.append(_pump(app))
         undo_cpu.append(CPU_SLICES[-1])
     # The panel's own work after an edit: the per-item splice now, against the whole
@@ -99,7 +99,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         panel.rebuild()
         app.processEvents()
         whole.append((time.perf_counter() - t0) * 1000)
-    window.close_session()
+    window.doc.close_session()
     window.close()
     return {
         f"{items}_panel_update_median_ms": statistics.median(splice),
@@ -126,11 +126,11 @@ def bench_find(path: Path, items: int) -> dict:
     domains = session.catalog.domains
     last = next(d for d in reversed(domains) if d.items)
     rare = "独一无二的查找词"
-    window.locate(last.id, last.items[-1].id, "content")
+    window.doc.locate(last.id, last.items[-1].id, "content")
     window.table_model.setData(window.table.currentIndex(), last.items[-1].content + rare)
-    window.locate(domains[0].id, domains[0].items[0].id, "level1")
-    window.on_find()
-    dialog = window.find_dialog
+    window.doc.locate(domains[0].id, domains[0].items[0].id, "level1")
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
 
     def bare_scan(text: str) -> int:
@@ -166,7 +166,7 @@ def bench_find(path: Path, items: int) -> dict:
         results[f"{items}_ratio_find_{name}_vs_bare_scan"] = statistics.median(
             times
         ) / statistics.median(bare)
-    window.close_session()
+    window.doc.close_session()
     window.close()
     return results
 

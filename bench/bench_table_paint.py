@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         table.setItemDelegate(ours)
         mine.append(_cpu_ms(viewport, args.repaints))
     _pump(app, 0.1)
-    window.close_session()
+    window.doc.close_session()
     window.close()
     med = statistics.median
     results = {

@@ -37,24 +37,24 @@ def _shoot(out: Path, width: int, height: int) -> None:
     Document.create(path, new_catalog(meta, ["社会救助", "就业", "义务教育"])).close()
     window = MainWindow()
     window.resize(width, height - 40)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     for _ in range(5):
         app.processEvents()
     window.validation.wait_idle()
     window.issues_panel.rebuild()
-    window.on_edit_meta("year")
+    window.file.on_edit_meta("year")
     for _ in range(5):
         app.processEvents()
     tag = f"{width}x{height}"
-    window.meta_dialog.grab().save(str(out / f"meta-dialog-{tag}.png"))
+    window.file.meta_dialog.grab().save(str(out / f"meta-dialog-{tag}.png"))
     window.grab().save(str(out / f"meta-window-{tag}.png"))
-    window.meta_dialog.reject()
-    window.on_guide()
+    window.file.meta_dialog.reject()
+    window.help.on_guide()
     for _ in range(5):
         app.processEvents()
-    window.guide_dialog.grab().save(str(out / f"guide-{tag}.png"))
-    window.close_session()
+    window.help.guide_dialog.grab().save(str(out / f"guide-{tag}.png"))
+    window.doc.close_session()
     os._exit(0)
 
 

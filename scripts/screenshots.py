@@ -67,10 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "01-welcome")
 
     demo = ensure_demo_document()
-    window.open_path(demo)
+    window.file.open_path(demo)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
-    window.update_status()
+    window.chrome.update_status()
     shot(window, "02-main-demo")
 
     # A domain with findings, the first flagged cell selected.
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "03-domain-with-issues")
 
     # The item form of an item with a long 公开依据, shown wide.
-    window.show_domain(window.session.catalog.domains[0].id)
+    window.doc.show_domain(window.session.catalog.domains[0].id)
     longest = max(
         range(window.table_model.rowCount()), key=lambda r: len(window.table_model.item_at(r).basis)
     )
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     from zwgk_desktop.gui import commands
 
     item = window.table_model.item_at(0)
-    domain_id = window.current_domain()
+    domain_id = window.doc.current_domain()
     commands.push(
         window.session,
         commands.set_cells(
@@ -113,12 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     window.actions_by_id["mark_template_diff"].setChecked(True)
     window.table.select_cell(0, window.table_model.column_of("level2"))
     shot(window, "07-template-differences")
-    window.on_undo()
+    window.edit.on_undo()
     window.actions_by_id["mark_template_diff"].setChecked(False)
 
     # Find and replace over the whole catalog.
-    window.on_replace()
-    dialog = window.find_dialog
+    window.edit.on_replace()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("政务服务中心")
     dialog.replace_edit.setText("便民服务中心")
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
@@ -128,15 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     dialog.close()
 
     # Read-only: the same file opened while another process holds it.
-    window.close_session()
+    window.doc.close_session()
     holder = Document.open(demo)
     try:
-        window.open_path(demo)
+        window.file.open_path(demo)
         window.validation.wait_idle()
         window.issues_panel.rebuild()
-        window.update_status()
+        window.chrome.update_status()
         shot(window, "10-read-only")
-        window.close_session()
+        window.doc.close_session()
     finally:
         holder.close()
 
@@ -190,31 +190,31 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     received = Path(shutil.copy2(own, inbox / own.name))
 
     # Round 1: 审核模式, a comment on 公开渠道, validation results turned into comments.
-    window.set_reviewer_name("李明")
-    window.open_for_review(received)
+    window.reviewing.set_reviewer_name("李明")
+    window.reviewing.open_for_review(received)
     window.validation.wait_idle()
-    window.show_domain(sa)
+    window.doc.show_domain(sa)
     column = window.table_model.column_of("content")
     window.table.select_cell(1, column)
     window.review_panel.add_comment("请列明检查结果的公开范围和方式", problem="公开内容不具体")
     window.review_panel.comments_from_validation()
-    window.on_review_return()
+    window.reviewing.on_review_return()
     window.table.select_cell(3, window.table_model.column_of("level2"))  # the marks unselected
     window.review_panel.select_comment(window.review.comments()[0].id)
     window.issues_panel.rebuild()
-    window.update_status()
+    window.chrome.update_status()
     shot(window, "13-review-mode")
 
     # The township opens its own file with the review file beside it.
-    window.close_session()
+    window.doc.close_session()
     shutil.copy2(inbox / "东风镇.审核.zwgkr", township)
-    window.open_path(own)
+    window.file.open_path(own)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
-    window.show_domain(sa)
+    window.doc.show_domain(sa)
     window.table.select_cell(1, column)
     window.review_panel.select_comment(window.review.comments()[0].id)
-    window.update_status()
+    window.chrome.update_status()
     shot(window, "14-township-comments")
 
     # It fixes the item; round 2 shows the change in the 比较 dock.
@@ -230,18 +230,18 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     window.review_panel.tree.selectAll()
     window.review_panel.reply_edit.setText("已按意见修改")
     window.review_panel.mark_selected(CommentStatus.MODIFIED)
-    window.close_session()
+    window.doc.close_session()
     shutil.copy2(own, received)
     shutil.copy2(township / "东风镇.审核.zwgkr", inbox)
-    window.open_for_review(received)
+    window.reviewing.open_for_review(received)
     window.validation.wait_idle()
     window.issues_panel.rebuild()
-    window.show_domain(sa)
-    window.show_review_diff("previous")
+    window.doc.show_domain(sa)
+    window.reviewing.show_review_diff("previous")
     tree = window.diff_view.tree
     if tree.topLevelItemCount() and tree.topLevelItem(0).childCount():
         tree.setCurrentItem(tree.topLevelItem(0).child(0).child(0))
-    window.update_status()
+    window.chrome.update_status()
     shot(window, "15-review-diff")
 
     # The same submission against last year's file (比较 → 与其他文件比较…).
@@ -263,7 +263,7 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     settle()
     shot(menu, "18-review-menu")
     menu.hide()
-    window.close_session()
+    window.doc.close_session()
 
     # The batch dialog over a folder of three submissions.
     batch = work / "批量"
@@ -271,8 +271,8 @@ def _review_screens(window: Any, shot: Callable[..., None], settle: Callable[[],
     submission(batch / "东风镇.zwgk", "东风镇人民政府", 0)
     submission(batch / "红旗镇.zwgk", "红旗镇人民政府", 3)
     submission(batch / "向阳街道.xlsx", "向阳街道办事处", 1)
-    window.on_review_batch()
-    dialog = window.batch_dialog
+    window.reviewing.on_review_batch()
+    dialog = window.reviewing.batch_dialog
     dialog.start(batch)
     while dialog.result is None and dialog.error is None:
         settle()

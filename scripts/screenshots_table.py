@@ -53,11 +53,11 @@ def child(out: Path, width: int, height: int) -> None:
         widget.grab().save(str(out / f"{tag}-{name}.png"), "PNG")
 
     window = MainWindow()
-    window.fit_to_screen()  # what a first start does on a real screen (offscreen keeps 1360×860)
+    window.chrome.fit_to_screen()  # what a first start does on a real screen (offscreen keeps 1360×860)
     window.show()
-    window.open_path(ensure_demo_document())
+    window.file.open_path(ensure_demo_document())
     window.validation.wait_idle()
-    window.update_status()
+    window.chrome.update_status()
     window.table.select_cell(2, window.table_model.column_of("content"))
     window.table.setFocus()
     shot(window, "1-table")
@@ -84,8 +84,8 @@ def child(out: Path, width: int, height: int) -> None:
     QGuiApplication.clipboard().setText(TEN_COLUMNS)
     window.table.select_cell(0, 0)
     QTimer.singleShot(0, grab_dialog)
-    window.on_paste()
-    window.close_session()
+    window.edit.on_paste()
+    window.doc.close_session()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,7 @@ def edit_cell(window: MainWindow, qtbot, row: int, key: str, text: str) -> None:
     editor.selectAll()
     editor.insert(text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    domain_id = window.current_domain()
+    domain_id = window.doc.current_domain()
     qtbot.waitUntil(lambda: window.session.items(domain_id)[row].get(key) == text)
 
 
@@ -70,11 +70,11 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
     qtbot.addWidget(window)
     window.resize(1280, 800)
     try:
-        assert window.open_path(path)
+        assert window.file.open_path(path)
         window.show()
-        window.on_revalidate()
-        assert window.counts_label.text().startswith("错误 0　警告 0")
-        window.show_domain("social-assistance")
+        window.checks.on_revalidate()
+        assert window.chrome.counts_label.text().startswith("错误 0　警告 0")
+        window.doc.show_domain("social-assistance")
         session = window.session
         items = session.items("social-assistance")
         count = len(items)
@@ -129,16 +129,18 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
         }
         for field, text in fixes.items():
             finding = next(f for f in findings if f.issue.field == field)
-            window.locate(finding.issue.domain_id, finding.item_id, field)
-            assert window.current_position() == ("social-assistance", new_row, field)
+            window.doc.locate(finding.issue.domain_id, finding.item_id, field)
+            assert window.doc.current_position() == ("social-assistance", new_row, field)
             long_text_editor_fix(window, qtbot, text)
         window.table.select_cell(new_row, window.table_model.column_of("channels"))
         assert window.editor.paste("便民服务站、社区/企事业单位/村公示栏(电子屏)")
         for key, value in (("audience", "全社会"), ("method", "主动"), ("level", "乡级")):
             window.table.select_cell(new_row, window.table_model.column_of(key))
             assert window.editor.paste(value)
-        window.on_revalidate()
-        assert window.counts_label.text().startswith("错误 0　警告 0"), window.counts_label.text()
+        window.checks.on_revalidate()
+        assert window.chrome.counts_label.text().startswith("错误 0　警告 0"), (
+            window.chrome.counts_label.text()
+        )
 
         # Everything the screen shows is in the file already (no 保存 step).
         on_disk = Document.open(path, read_only=True)
@@ -153,13 +155,13 @@ def test_clerk_story(qtbot, tmp_path: Path, layout: str) -> None:
         again = read_workbook(out).catalog
         assert comparable(again, layout) == comparable(session.catalog, layout)
     finally:
-        window.close_session()
+        window.doc.close_session()
         msgbox.set_test_mode(False)
 
 
 def long_text_editor_fix(window: MainWindow, qtbot, text: str) -> None:
     """Long texts are typed in the item form (commits on Ctrl+Enter)."""
-    position = window.current_position()
+    position = window.doc.current_position()
     assert position is not None
     domain_id, row, key = position
     editor = window.form.editors[key]

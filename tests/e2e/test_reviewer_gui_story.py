@@ -62,9 +62,9 @@ def window(qtbot) -> Iterator[MainWindow]:
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.close_session()
-    if w.batch_dialog is not None:
-        w.batch_dialog.close()
+    w.doc.close_session()
+    if w.reviewing.batch_dialog is not None:
+        w.reviewing.batch_dialog.close()
     msgbox.set_test_mode(False)
 
 
@@ -103,7 +103,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     original = sha(submitted)
 
     # --- the county: its name once, then 审核 → 打开提交文件（审核模式）…
-    window.set_reviewer_name("李审核")
+    window.reviewing.set_reviewer_name("李审核")
     answer_open(monkeypatch, submitted)
     window.actions_by_id["review_open"].trigger()
     review = window.review
@@ -116,7 +116,7 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     window.validation.wait_idle()
 
     # nothing in the items can change
-    window.show_domain(SA)
+    window.doc.show_domain(SA)
     channels = cell(window, 1, "channels")
     assert not window.table_model.flags(channels) & Qt.ItemFlag.ItemIsEditable
     assert not window.table.edit(channels, window.table.EditTrigger.AllEditTriggers, None)
@@ -179,25 +179,25 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
 
     # --- the file goes back with its review file; the clerk opens its own document
     shutil.copy2(county / "甲镇.审核.zwgkr", township / "甲镇.审核.zwgkr")
-    assert window.open_path(own)
+    assert window.file.open_path(own)
     township_review = window.review
     assert township_review is not None and not township_review.is_reviewer
     assert (
         "县级审核意见" in window.review_banner.text() and "退回修改" in window.review_banner.text()
     )
     assert window.review_dock.isVisible() and not window.session.read_only
-    window.jump_to_cell(SA, 1, "channels")
-    assert window.current_position() == (SA, 1, "channels")
+    window.reviewing.jump_to_cell(SA, 1, "channels")
+    assert window.doc.current_position() == (SA, 1, "channels")
     assert [c.id for c in cell(window, 1, "channels").data(REVIEW_ROLE)] == [manual.id]
     assert "渠道不全" in cell(window, 1, "channels").data(Qt.ItemDataRole.ToolTipRole)
 
     # a row inserted above: the marks follow their item (after the debounced refresh)
     window.table.select_cell(0, 0)
-    window.on_insert_above()
+    window.edit.on_insert_above()
     qtbot.waitUntil(lambda: bool(cell(window, 2, "channels").data(REVIEW_ROLE)), timeout=3000)
     assert not cell(window, 1, "channels").data(REVIEW_ROLE)
     window.table.select_cell(0, 0)
-    window.on_delete_rows()
+    window.edit.on_delete_rows()
     qtbot.waitUntil(lambda: bool(cell(window, 1, "channels").data(REVIEW_ROLE)), timeout=3000)
 
     # the clerk fixes the item in the table
@@ -228,13 +228,13 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     assert {c.status for c in township_review.comments()} == {CommentStatus.MODIFIED}
     panel.resubmit_button.click()
     assert township_review.catalog_status().status is ReviewStatus.PENDING
-    window.on_close_doc()
+    window.file.on_close_doc()
     shutil.copy2(own, submitted)
     shutil.copy2(township / "甲镇.审核.zwgkr", county / "甲镇.审核.zwgkr")
     resubmitted = sha(submitted)
 
     # --- round 2: the county sees what changed and approves
-    assert window.open_for_review(submitted)
+    assert window.reviewing.open_for_review(submitted)
     review = window.review
     assert review is not None and review.round.number == 2
     assert "第2轮" in window.review_banner.text()
@@ -252,10 +252,10 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
         if "渠道" in item_node.child(n).text(0)
     )
     window.diff_view.tree.itemDoubleClicked.emit(field_node, 0)
-    assert window.current_position() == (SA, 1, "channels")
+    assert window.doc.current_position() == (SA, 1, "channels")
     assert review.store.comment(manual.id).reply == "已增加精准推送渠道"
 
-    window.on_review_approve_domain()
+    window.reviewing.on_review_approve_domain()
     assert review.domain_status(SA).status is ReviewStatus.APPROVED
     assert status_text(window, SA).startswith("已通过")
     assert not status_text(window, EC).startswith("已通过")
@@ -264,12 +264,12 @@ def test_open_comment_return_fix_reopen_approve_in_the_main_window(
     assert {c.status for c in review.comments()} == {CommentStatus.RESOLVED}
     assert all(status_text(window, d.id).startswith("已通过") for d in window.session.domains)
     assert "通过" in window.review_banner.text()
-    window.on_close_doc()
+    window.file.on_close_doc()
     assert sha(submitted) == resubmitted
 
     # the township, opening its file again, sees the verdict in the navigator
     shutil.copy2(county / "甲镇.审核.zwgkr", township / "甲镇.审核.zwgkr")
-    assert window.open_path(own)
+    assert window.file.open_path(own)
     assert status_text(window, SA).startswith("已通过")
 
 
@@ -287,8 +287,8 @@ def test_an_excel_submission_from_the_batch_dialog_opens_in_review_mode(
     (inbox / "乙镇.zwgk").unlink()
     workbook = sha(inbox / "丙镇.xlsx")
 
-    window.on_review_batch()
-    dialog = window.batch_dialog
+    window.reviewing.on_review_batch()
+    dialog = window.reviewing.batch_dialog
     assert dialog.isVisible()
     assert dialog.start(inbox)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
@@ -304,11 +304,11 @@ def test_an_excel_submission_from_the_batch_dialog_opens_in_review_mode(
     assert sum(len(d.items) for d in window.session.catalog.domains) == sum(
         len(d.items) for d in catalog.domains
     )
-    window.show_domain(SA)
+    window.doc.show_domain(SA)
     window.table.select_cell(0, window.table_model.column_of("basis"))
     assert window.review_panel.add_comment("请写明条款") is not None
     assert cell(window, 0, "basis").data(REVIEW_ROLE)
     assert (inbox / "丙镇.审核.zwgkr").is_file()
     copy = window.session.document.path
-    window.close_session()
+    window.doc.close_session()
     assert not copy.exists() and sha(inbox / "丙镇.xlsx") == workbook

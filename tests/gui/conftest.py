@@ -46,11 +46,11 @@ def window(qtbot, doc_path: Path) -> Iterator:
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1280, 800)
-    w.open_path(doc_path)
+    w.file.open_path(doc_path)
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()  # the background pass: read the other domains, check them
-    w.update_status()
+    w.chrome.update_status()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)

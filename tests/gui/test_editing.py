@@ -114,7 +114,7 @@ def test_delete_key_clears_selection_in_one_step(window, qtbot) -> None:
         and window.session.items("alpha")[1].channels == []
     )
     assert window.session.undo_stack.count() == 1
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.items("alpha")[1].channels == ["政府网站", "政务服务中心"]
 
 
@@ -128,7 +128,7 @@ def test_copy_gives_excel_tsv(window) -> None:
         commands.set_cells(window.session, [("alpha", item_id, "content", "多行\n内容")]),
     )
     window.editor._select_rect(0, 1, col(window, "level2"), col(window, "content"))
-    window.on_copy()
+    window.edit.on_copy()
     text = QGuiApplication.clipboard().text()
     assert text == '事项1\t"多行\n内容"\r\n事项2\t公开内容2：办理条件、办理流程\r\n'
 
@@ -143,7 +143,7 @@ def test_paste_block_grows_rows_and_is_one_undo_step(window, qtbot, doc_path: Pa
     assert items[3].content == "两行\n内容" and items[5].content == "内容丙"
     assert [i.level2 for i in stored(doc_path)] == [i.level2 for i in items]
     assert window.session.undo_stack.count() == 1
-    window.on_undo()
+    window.edit.on_undo()
     assert [i.level2 for i in stored(doc_path)] == ["事项1", "事项2", "事项3", "事项4", "事项5"]
     assert window.table_model.rowCount() == 5
 
@@ -183,7 +183,7 @@ def test_insert_duplicate_move_delete_rows_with_keys(window, qtbot, doc_path: Pa
     qtbot.keyClick(window.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert titles() == ["事项1", "事项2", "", "事项4", "事项3", "事项5"]
     assert window.table.currentIndex().row() == 3
-    window.on_duplicate()
+    window.edit.on_duplicate()
     assert titles() == ["事项1", "事项2", "", "事项4", "事项4", "事项3", "事项5"]
     window.table.select_rows([2, 3])
     qtbot.keyClick(
@@ -194,7 +194,7 @@ def test_insert_duplicate_move_delete_rows_with_keys(window, qtbot, doc_path: Pa
     assert titles() == ["事项1", "事项2", "事项4", "事项3", "事项5"]
     assert [i.level2 for i in stored(doc_path)] == titles()
     for _ in range(4):
-        window.on_undo()
+        window.edit.on_undo()
     assert titles() == ["事项1", "事项2", "事项3", "事项4", "事项5"]
     assert [i.level2 for i in stored(doc_path)] == titles()
 
@@ -210,7 +210,7 @@ def test_drag_row_by_its_number(window) -> None:
         "事项5",
     ]
     assert header.visualIndex(0) == 0  # the header itself is back in order
-    window.on_undo()
+    window.edit.on_undo()
     assert [i.level2 for i in window.session.items("alpha")][0] == "事项1"
 
 
@@ -220,7 +220,7 @@ def test_filter_box_filters_and_edits_stay_visible(window, qtbot) -> None:
     assert window.table_model.rowCount() == 1
     assert window.header.counts.text() == "显示 1 / 5 个事项"
     assert window.table_model.headerData(0, Qt.Orientation.Vertical) == "4"
-    window.on_insert_below()
+    window.edit.on_insert_below()
     assert window.table_model.rowCount() == 2
     window.header.filter.clear()
     window.header.apply_filter_now()
@@ -228,36 +228,36 @@ def test_filter_box_filters_and_edits_stay_visible(window, qtbot) -> None:
 
 
 def test_find_and_replace_all_across_catalog_is_one_step(window, qtbot, doc_path: Path) -> None:
-    window.on_replace()
-    dialog = window.find_dialog
+    window.edit.on_replace()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("办理流程")
     dialog.replace_edit.setText("办事流程")
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
     assert dialog.replace_all() == 8
     assert all("办事流程" in i.content for d in ("alpha", "beta") for i in window.session.items(d))
     assert all("办事流程" in i.content for i in stored(doc_path, "beta"))
-    window.on_undo()
+    window.edit.on_undo()
     assert all("办理流程" in i.content for d in ("alpha", "beta") for i in window.session.items(d))
 
 
 def test_find_next_moves_to_matching_cells(window) -> None:
-    window.on_find()
-    dialog = window.find_dialog
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("事项3")
     dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
     window.table.select_cell(0, 0)
     match = dialog.find_next()
     assert (match.domain_id, match.row, match.key) == ("alpha", 2, "level2")
-    assert window.current_position() == ("alpha", 2, "level2")
+    assert window.doc.current_position() == ("alpha", 2, "level2")
     match = dialog.find_next()
     assert (match.domain_id, match.row) == ("beta", 2)
-    assert window.current_domain() == "beta"
+    assert window.doc.current_domain() == "beta"
     assert "共 2 处" in dialog.status.text()
 
 
 def test_replace_current_cell(window) -> None:
-    window.on_replace()
-    dialog = window.find_dialog
+    window.edit.on_replace()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("事项2")
     dialog.replace_edit.setText("第二项")
     window.table.select_cell(1, col(window, "level2"))
@@ -271,7 +271,7 @@ def test_closing_with_a_cell_editor_open_keeps_the_typed_text(
     editor = open_editor(window, qtbot, 0, "subject")
     editor.selectAll()
     editor.insert("未按回车的主体")
-    window.close_session()
+    window.doc.close_session()
     assert stored(doc_path)[0].subject == "未按回车的主体"
 
 
@@ -285,20 +285,24 @@ def test_undo_shows_where_it_changed_something(window) -> None:
     )
     window.navigator.select("alpha")
     window.table.select_cell(0, 0)
-    window.on_undo()
-    assert window.current_position() == ("beta", 2, "time_limit")
+    window.edit.on_undo()
+    assert window.doc.current_position() == ("beta", 2, "time_limit")
     window.navigator.select("alpha")
-    window.on_redo()
-    assert window.current_position() == ("beta", 2, "time_limit")
+    window.edit.on_redo()
+    assert window.doc.current_position() == ("beta", 2, "time_limit")
 
 
 def test_find_in_a_domain_with_no_current_cell_starts_at_the_top(window) -> None:
     window.header.filter.insert("没有这个词")
     window.header.apply_filter_now()
     assert window.table_model.rowCount() == 0
-    window.on_find()
-    dialog = window.find_dialog
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
     dialog.find_edit.setText("事项2")
     match = dialog.find_next()
     assert (match.domain_id, match.row) == ("alpha", 1)
-    assert window.current_position() == ("alpha", 1, "level2")  # the filter was dropped to show it
+    assert window.doc.current_position() == (
+        "alpha",
+        1,
+        "level2",
+    )  # the filter was dropped to show it

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.gui.factories import small_catalog
 from zwgk_desktop.core.settings import load_settings
 from zwgk_desktop.core.storage import Document
-from zwgk_desktop.gui import handlers_file, msgbox
+from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.controllers import file as file_controller
 from zwgk_desktop.gui.mainwindow import MainWindow
 
 
@@ -22,7 +23,7 @@ def bare_window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -41,8 +42,8 @@ def test_open_xlsx_goes_through_import_into_a_new_document(
         lambda parent, path=None: asked.append(path) or read_workbook(path),
     )
     target = tmp_path / "导入后.zwgk"
-    monkeypatch.setattr(handlers_file, "ask_save_path", lambda *a, **k: target)
-    assert bare_window.open_path(source)
+    monkeypatch.setattr(file_controller, "ask_save_path", lambda *a, **k: target)
+    assert bare_window.file.open_path(source)
     assert asked == [source]
     assert bare_window.session.document.path == target
     assert sum(len(d.items) for d in bare_window.session.catalog.domains) == 8
@@ -52,8 +53,8 @@ def test_open_json_interchange_file(bare_window, tmp_path: Path, monkeypatch) ->
     source = tmp_path / "目录.json"
     source.write_text(json.dumps(small_catalog().to_dict(), ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "从JSON.zwgk"
-    monkeypatch.setattr(handlers_file, "ask_save_path", lambda *a, **k: target)
-    assert bare_window.open_path(source)
+    monkeypatch.setattr(file_controller, "ask_save_path", lambda *a, **k: target)
+    assert bare_window.file.open_path(source)
     assert bare_window.session.catalog.meta.unit == "测试镇人民政府"
     assert target.exists()
 
@@ -63,18 +64,18 @@ def test_save_as_continues_in_the_copy_and_remembers_it(
 ) -> None:
     target = tmp_path / "副本" / "另存的目录.zwgk"
     target.parent.mkdir()
-    monkeypatch.setattr(handlers_file, "ask_save_path", lambda *a, **k: target)
-    window.on_save_as()
+    monkeypatch.setattr(file_controller, "ask_save_path", lambda *a, **k: target)
+    window.file.on_save_as()
     assert window.session.document.path == target
     assert "另存的目录.zwgk" in window.windowTitle()
-    window.on_insert_below()
+    window.edit.on_insert_below()
     doc = Document.open(doc_path, read_only=True)
     assert len(doc.items("alpha")) == 5  # the original is untouched
     doc.close()
     recent = load_settings().recent_files
     assert recent[0] == str(target.resolve()) and str(doc_path.resolve()) in recent
-    window._fill_recent_menu()
-    assert [a.text().split(" ", 1)[1] for a in window.recent_menu.actions()][:2] == [
+    window.chrome.fill_recent_menu()
+    assert [a.text().split(" ", 1)[1] for a in window.chrome.recent_menu.actions()][:2] == [
         "另存的目录.zwgk",
         doc_path.name,
     ]
@@ -84,10 +85,10 @@ def test_reload_after_snapshot_restore(window, doc_path: Path) -> None:
     document = window.session.document
     snapshot = document.create_snapshot("报县审核前")
     window.table.select_rows([0])
-    window.on_delete_rows()
+    window.edit.on_delete_rows()
     assert len(window.session.items("alpha")) == 4
     document.restore_snapshot(snapshot)  # what SnapshotsDialog does on 恢复到此版本
-    window.reload_document()
+    window.doc.reload()
     assert len(window.session.items("alpha")) == 5
     assert window.table_model.rowCount() == 5
     assert not window.session.undo_stack.canUndo()
@@ -97,10 +98,10 @@ def test_cut_clears_and_puts_text_on_clipboard(window) -> None:
     from PySide6.QtGui import QGuiApplication
 
     window.table.select_cell(0, window.table_model.column_of("level2"))
-    window.on_cut()
+    window.edit.on_cut()
     assert QGuiApplication.clipboard().text() == "事项1\r\n"
     assert window.session.items("alpha")[0].level2 == ""
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.items("alpha")[0].level2 == "事项1"
 
 

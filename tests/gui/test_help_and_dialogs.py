@@ -44,20 +44,22 @@ def test_f1_opens_the_guide_on_the_welcome_page_and_with_a_document(qtbot, qapp,
     qtbot.waitExposed(window)
     _activate(qtbot, qapp, window)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.guide_dialog is not None and window.guide_dialog.isVisible())
-    guide = window.guide_dialog
+    qtbot.waitUntil(
+        lambda: window.help.guide_dialog is not None and window.help.guide_dialog.isVisible()
+    )
+    guide = window.help.guide_dialog
     plain = guide.browser.toPlainText()
     assert "乡镇（街道）经办人的一天" in plain and "**" not in plain  # rendered, not raw
     assert not guide.isModal()
     guide.close()
-    window.open_path(doc_path)
+    window.file.open_path(doc_path)
     _activate(qtbot, qapp, window)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F1)
     qtbot.waitUntil(guide.isVisible)
-    assert window.guide_dialog is guide  # one guide window, brought back
+    assert window.help.guide_dialog is guide  # one guide window, brought back
     assert window.actions_by_id["guide"] in window.menus["帮助"].actions()
-    window.close_session()
+    window.doc.close_session()
     msgbox.set_test_mode(False)
 
 

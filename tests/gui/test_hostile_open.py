@@ -19,7 +19,7 @@ def bare_window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -40,7 +40,7 @@ def test_planted_trigger_file_is_refused_by_the_main_window(bare_window, tmp_pat
     conn.close()
     before = _count(path)
 
-    assert not bare_window.open_path(path)
+    assert not bare_window.file.open_path(path)
 
     assert bare_window.session is None  # nothing open, so no cell can be edited
     assert [kind for kind, _ in msgbox.shown] == ["error"]
@@ -53,7 +53,7 @@ def test_planted_trigger_file_is_refused_by_the_main_window(bare_window, tmp_pat
 def test_clean_file_still_opens_and_edits(bare_window, qtbot, tmp_path: Path) -> None:
     path = tmp_path / "本镇目录.zwgk"
     Document.create(path, small_catalog()).close()
-    assert bare_window.open_path(path)
+    assert bare_window.file.open_path(path)
     document = bare_window.session.document
     first = document.load_catalog().domains[0].items[0]
     document.update_item(first.id, "content", "改过的内容")

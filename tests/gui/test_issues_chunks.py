@@ -28,7 +28,7 @@ def _big_window(qtbot, tmp_path: Path):
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    window.open_path(path)
+    window.file.open_path(path)
     window.show()
     window.validation.wait_idle()
     window.issues_panel.rebuild()
@@ -71,7 +71,7 @@ def test_findings_come_in_chunks_and_edits_beyond_them_move_no_rows(
     model.fetchMore(group)
     assert model.rowCount(group) == len(model.groups[0].findings)
     qtmodeltester.check(model, force_py=True)
-    window.close_session()
+    window.doc.close_session()
 
 
 def test_f8_walks_past_the_shown_chunk(qtbot, tmp_path: Path) -> None:
@@ -82,5 +82,5 @@ def test_f8_walks_past_the_shown_chunk(qtbot, tmp_path: Path) -> None:
     panel.tree.setCurrentIndex(model.index(CHUNK - 1, 0, group))
     assert panel.select_next(True)
     assert panel.tree.currentIndex().row() == CHUNK
-    assert window.current_position()[1] == CHUNK
-    window.close_session()
+    assert window.doc.current_position()[1] == CHUNK
+    window.doc.close_session()

@@ -15,12 +15,12 @@ from zwgk_desktop.gui.models.issues_model import LOCATED_ROLE
 def test_edit_marks_cell_and_updates_counts_panel_and_navigator(window, qtbot) -> None:
     model = window.table_model
     col = model.column_of("time_limit")
-    assert window.counts_label.text().startswith("错误 0")
+    assert window.chrome.counts_label.text().startswith("错误 0")
     model.setData(model.index(2, col), "尽快")
     assert model.index(2, col).data(SEVERITY_ROLE) is Severity.WARNING
     tip = model.index(2, col).data(Qt.ItemDataRole.ToolTipRole)
     assert "警告" in tip and "尽快" in tip
-    qtbot.waitUntil(lambda: window.counts_label.text().startswith("错误 0　警告 1"))
+    qtbot.waitUntil(lambda: window.chrome.counts_label.text().startswith("错误 0　警告 1"))
     assert window.navigator.model.index(0).data(STATUS_TEXT_ROLE) == "1 警告"
     panel = window.issues_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
@@ -29,10 +29,10 @@ def test_edit_marks_cell_and_updates_counts_panel_and_navigator(window, qtbot) -
     assert finding.data(LOCATED_ROLE).issue.field == "time_limit"
     window.table.select_cell(0, 0)
     panel._activate(finding)  # a click on the finding
-    assert window.current_position() == ("alpha", 2, "time_limit")
-    window.on_undo()
+    assert window.doc.current_position() == ("alpha", 2, "time_limit")
+    window.edit.on_undo()
     assert model.index(2, col).data(SEVERITY_ROLE) is None
-    qtbot.waitUntil(lambda: window.counts_label.text().startswith("错误 0　警告 0"))
+    qtbot.waitUntil(lambda: window.chrome.counts_label.text().startswith("错误 0　警告 0"))
 
 
 def test_form_edit_revalidates_and_shows_message_under_field(window, qtbot) -> None:
@@ -62,9 +62,9 @@ def test_panel_jump_into_other_domain_and_hidden_row(window, qtbot) -> None:
     )
     window.header.filter.insert("事项1")
     window.header.apply_filter_now()
-    window.locate("beta", item.id, "subject")
-    assert window.current_domain() == "beta"
-    assert window.current_position() == ("beta", 2, "subject")
+    window.doc.locate("beta", item.id, "subject")
+    assert window.doc.current_domain() == "beta"
+    assert window.doc.current_position() == ("beta", 2, "subject")
 
 
 def test_next_issue_key_walks_findings(window, qtbot) -> None:
@@ -80,9 +80,9 @@ def test_next_issue_key_walks_findings(window, qtbot) -> None:
     )
     window.issues_panel.rebuild()
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    assert window.current_position() == ("alpha", 1, "basis")
+    assert window.doc.current_position() == ("alpha", 1, "basis")
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    assert window.current_position() == ("beta", 0, "basis")
+    assert window.doc.current_position() == ("beta", 0, "basis")
 
 
 def test_background_check_of_a_big_catalog_matches_full_validation(qapp, tmp_path) -> None:
@@ -113,7 +113,7 @@ def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtb
     commands.push(
         window.session, commands.set_cells(window.session, [("alpha", item.id, "basis", "")])
     )
-    domain_id = window.add_custom_domain("新增领域")
+    domain_id = window.domains.add_custom_domain("新增领域")
     # Nothing re-checked from scratch: alpha keeps its finding at once, the new domain is queued.
     assert (
         window.validation.store.domain_counts(window.session.domain("alpha"))[Severity.ERROR] == 1
@@ -124,7 +124,7 @@ def test_adding_a_domain_keeps_other_findings_and_checks_the_new_one(window, qtb
     assert (
         window.validation.store.domain_counts(new_domain)[Severity.WARNING] >= 1
     )  # no items, not 未涉及
-    window.on_undo()
+    window.edit.on_undo()
     assert not window.session.has_domain(domain_id)
     assert not window.validation.is_checked(domain_id)
 
@@ -157,7 +157,7 @@ def test_panel_updates_only_the_changed_rows(window, qtbot) -> None:
     assert panel.tree.currentIndex().data(LOCATED_ROLE).issue.item == 1  # still selected
     assert "1 警告" not in group.data() and "3 警告" in group.data()
 
-    window.on_undo()
+    window.edit.on_undo()
     panel.flush()
     assert resets == [] and removed == [(1, 1)]
     assert [tree_model.index(r, 0, group).data(LOCATED_ROLE).issue.item for r in range(2)] == [

@@ -16,18 +16,18 @@ from zwgk_desktop.gui.models.domain_list import STATUS_TEXT_ROLE
 def test_open_shows_first_domain_title_and_status(window, doc_path: Path) -> None:
     assert "测试镇人民政府" in window.windowTitle() and doc_path.name in window.windowTitle()
     assert window.stack.currentWidget() is window.editor_page
-    assert window.current_domain() == "alpha"
+    assert window.doc.current_domain() == "alpha"
     assert window.table_model.rowCount() == 5
     assert window.navigator.model.rowCount() == 3
-    assert window.counts_label.text().startswith("错误 0")
-    assert window.items_label.text() == "本领域 5 项 / 共 8 项"
-    assert window.save_label.text() == "已保存"
+    assert window.chrome.counts_label.text().startswith("错误 0")
+    assert window.chrome.items_label.text() == "本领域 5 项 / 共 8 项"
+    assert window.chrome.save_label.text() == "已保存"
     assert not window.banner.isVisible()
 
 
 def test_navigator_selects_domain_and_form_follows(window, qtbot) -> None:
     window.navigator.select("beta")
-    assert window.current_domain() == "beta"
+    assert window.doc.current_domain() == "beta"
     assert window.header.name.text() == "乙领域（自定义领域）"
     window.table.select_cell(2, 1)
     assert window.form.heading.text().startswith("第 3 项")
@@ -54,9 +54,9 @@ def test_not_involved_and_note_from_header_are_undoable(window, doc_path: Path) 
     doc = Document.open(doc_path, read_only=True)
     assert [d.note for d in doc.domains() if d.id == "beta"] == ["本镇无此职能"]
     doc.close()
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.domain("beta").note == NOT_INVOLVED_REASONS[0]
-    window.on_undo()
+    window.edit.on_undo()
     assert not window.session.domain("beta").not_involved
     assert window.session.domain("beta").note == ""
     assert len(window.session.items("beta")) == 3 and window.table_model.rowCount() == 3
@@ -68,7 +68,7 @@ def test_read_only_document_shows_banner_and_blocks_editing(qtbot, doc_path: Pat
     w = MainWindow()
     qtbot.addWidget(w)
     try:
-        assert w.open_path(doc_path)
+        assert w.file.open_path(doc_path)
         w.show()
         assert w.session.read_only
         assert w.banner.isVisible() and "只读" in w.banner.text()
@@ -81,9 +81,9 @@ def test_read_only_document_shows_banner_and_blocks_editing(qtbot, doc_path: Pat
         assert w.form.editors["level2"].isReadOnly()
         assert not w.editor.insert_row()
         assert len(w.session.items("alpha")) == 5
-        assert w.save_label.text() == "只读"
+        assert w.chrome.save_label.text() == "只读"
     finally:
-        w.close_session()
+        w.doc.close_session()
         holder.close()
         msgbox.set_test_mode(False)
 
@@ -94,31 +94,31 @@ def test_unreadable_file_gives_chinese_message(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(w)
     bad = tmp_path / "坏文件.zwgk"
     bad.write_bytes(b"not sqlite at all" * 100)
-    assert not w.open_path(bad)
+    assert not w.file.open_path(bad)
     assert msgbox.shown and msgbox.shown[0][0] == "error" and "坏文件.zwgk" in msgbox.shown[0][1]
     assert w.stack.currentWidget() is w.welcome
     msgbox.set_test_mode(False)
 
 
 def test_custom_domain_add_and_remove_with_undo(window) -> None:
-    domain_id = window.add_custom_domain("民族宗教")
-    assert domain_id and window.current_domain() == domain_id
+    domain_id = window.domains.add_custom_domain("民族宗教")
+    assert domain_id and window.doc.current_domain() == domain_id
     assert window.navigator.model.rowCount() == 4
-    window.on_insert_below()
+    window.edit.on_insert_below()
     assert len(window.session.items(domain_id)) == 1
-    window.on_remove_domain()
+    window.domains.on_remove_domain()
     assert not window.session.has_domain(domain_id)
-    window.on_undo()
+    window.edit.on_undo()
     assert len(window.session.items(domain_id)) == 1
     window.navigator.select("alpha")
-    window.on_remove_domain()  # pilot-like domains are kept … here alpha is custom, so it goes
+    window.domains.on_remove_domain()  # pilot-like domains are kept … here alpha is custom, so it goes
     assert not window.session.has_domain("alpha")
-    window.on_undo()
+    window.edit.on_undo()
     assert window.session.has_domain("alpha") and len(window.session.items("alpha")) == 5
 
 
 def test_close_returns_to_welcome(window) -> None:
-    window.on_close_doc()
+    window.file.on_close_doc()
     assert window.session is None
     assert window.stack.currentWidget() is window.welcome
     assert window.windowTitle() == "政务公开标准目录编制工具"

@@ -30,13 +30,13 @@ def meta_window(qtbot, tmp_path: Path) -> Iterator:
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    w.open_path(path)
+    w.file.open_path(path)
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()
     w.issues_panel.rebuild()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -73,7 +73,7 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     generated = _generated(window)
     assert len(generated) > 5
     hand_edited = generated[0]
-    window.locate(
+    window.doc.locate(
         next(d.id for d in session.domains if hand_edited in d.items), hand_edited.id, "subject"
     )
     window.table_model.setData(window.table.currentIndex(), "测试镇民政办")  # by hand
@@ -82,10 +82,10 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     action = window.actions_by_id["edit_meta"]
     assert action in window.menus["文件"].actions() and action.isEnabled()
     action.trigger()
-    dialog = window.meta_dialog
+    dialog = window.file.meta_dialog
     qtbot.waitExposed(dialog)
     window.issues_panel.meta_button.click()  # a second request brings the same dialog forward
-    assert window.meta_dialog is dialog
+    assert window.file.meta_dialog is dialog
     assert dialog.unit_edit.text() == UNIT
     dialog.unit_edit.selectAll()
     dialog.unit_edit.insert(NEW_UNIT)  # QTest cannot type Chinese
@@ -93,7 +93,7 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
     qtbot.keyClicks(dialog.year_edit, "2026")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.meta.unit == NEW_UNIT)
-    assert window.meta_dialog is None
+    assert window.file.meta_dialog is None
 
     assert session.meta.year == "2026"
     assert session.undo_stack.count() == steps_before + 1
@@ -104,11 +104,11 @@ def test_menu_dialog_changes_unit_subjects_follow_one_undo_step(meta_window, qtb
         assert doc.meta().unit == NEW_UNIT
         assert doc.item(generated[1].id).subject == NEW_UNIT
 
-    window.on_undo()
+    window.edit.on_undo()
     assert session.meta.unit == UNIT and session.meta.year == ""
     assert all(item.subject == UNIT for item in generated[1:])
     assert hand_edited.subject == "测试镇民政办"
-    window.on_redo()
+    window.edit.on_redo()
     assert session.meta.unit == NEW_UNIT
 
 
@@ -119,10 +119,10 @@ def test_double_click_on_meta_issue_opens_dialog_at_the_field(meta_window, qtbot
     panel.tree.scrollTo(finding)
     rect = panel.tree.visualRect(finding)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert getattr(window, "meta_dialog", None) is None  # a single click does not open it
+    assert window.file.meta_dialog is None  # a single click does not open it
     _double_click(qtbot, panel.tree.viewport(), rect.center())
-    qtbot.waitUntil(lambda: getattr(window, "meta_dialog", None) is not None)
-    dialog = window.meta_dialog
+    qtbot.waitUntil(lambda: window.file.meta_dialog is not None)
+    dialog = window.file.meta_dialog
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: dialog.year_edit.hasFocus())
     assert "年度/版本为空" in dialog.hint.text()
@@ -155,14 +155,14 @@ def test_double_click_on_cell_issue_jumps_to_the_cell(meta_window, qtbot) -> Non
     rect = panel.tree.visualRect(finding)
     _double_click(qtbot, panel.tree.viewport(), rect.center())
     located = finding.data(LOCATED_ROLE)
-    domain_id, row, key = window.current_position()
+    domain_id, row, key = window.doc.current_position()
     assert window.session.items(domain_id)[row].id == located.item_id
     assert key == located.issue.field
 
 
 def test_export_result_reports_the_issues_that_stand(meta_window, qtbot, tmp_path) -> None:
     window = meta_window
-    standing = window._standing_issues()
+    standing = window.file.standing_issues()
     assert any("目录信息" in line and "年度" in line for line in standing)
     dialog = ExportDialog(None, window.session.catalog, standing)
     qtbot.addWidget(dialog)

@@ -68,7 +68,7 @@ def test_header_row_maps_by_name_and_fills_merged_level1(window, qtbot, doc_path
     assert first.channels == ["政府网站", "政务服务中心"]
     assert window.session.undo_stack.count() == 1
     assert [i.level2 for i in stored(doc_path)][4:] == ["规范性文件", "政策解读", "低保审批"]
-    window.on_undo()
+    window.edit.on_undo()
     assert [i.level2 for i in stored(doc_path)] == [f"事项{n}" for n in range(1, 6)]
 
 

@@ -39,8 +39,8 @@ def test_new_row_is_quiet_until_left(window, qtbot) -> None:
 
 def test_new_row_marks_show_on_revalidate(window, qtbot) -> None:
     window.table.select_cell(0, 0)
-    window.on_insert_below()
+    window.edit.on_insert_below()
     row = window.table.currentIndex().row()
     assert _marked_columns(window, row) == []
-    window.on_revalidate()
+    window.checks.on_revalidate()
     assert len(_marked_columns(window, row)) >= 3

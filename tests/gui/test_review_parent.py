@@ -29,9 +29,9 @@ def test_township_against_county_becomes_opinions(window, tmp_path: Path, qtbot)
     submission = inbox / "城关镇.zwgk"
     Document.create(submission, town).close()
 
-    window.set_reviewer_name("县审核员")
-    assert window.open_for_review(submission)
-    window.show_review_diff("template")
+    window.reviewing.set_reviewer_name("县审核员")
+    assert window.reviewing.open_for_review(submission)
+    window.reviewing.show_review_diff("template")
     view = window.diff_view
     assert view.source_combo.findData("parent") >= 0
     diff = view.compare_with_parent(county_path)

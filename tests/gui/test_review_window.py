@@ -57,9 +57,9 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     inbox = tmp_path / "收件"
     inbox.mkdir()
     received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
-    window.set_reviewer_name("王审核")
+    window.reviewing.set_reviewer_name("王审核")
     assert load_settings().reviewer_name == "王审核"
-    assert window.open_for_review(received)
+    assert window.reviewing.open_for_review(received)
     assert window.review.user == "王审核"
     assert window.session.read_only and window.session.document.source_path == received
     assert window.windowTitle().startswith("审核模式：测试镇人民政府提交的文件（只读）")
@@ -70,10 +70,10 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     window.actions_by_id["show_form"].setChecked(True)
     assert not window.form_dock.isHidden()
 
-    window.show_domain("beta")
+    window.doc.show_domain("beta")
     window.table.select_cell(2, window.table_model.column_of("basis"))
     comment_id = window.review_panel.add_comment("依据请写明条款")
-    window.set_reviewer_name("赵审核")  # later comments carry the new name
+    window.reviewing.set_reviewer_name("赵审核")  # later comments carry the new name
     window.review_panel.set_current("beta", -1, "")
     domain_comment = window.review_panel.add_comment("本领域请补充村级事项")
     review = window.review
@@ -83,16 +83,16 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     (mark,) = index.data(REVIEW_ROLE)
     assert mark.status is CommentStatus.OPEN and mark.status in REVIEW_MARK_COLORS
     # a jump from the panel to a domain comment shows that domain
-    window.show_domain("alpha")
-    window.jump_to_cell("beta", -1, "")
-    assert window.current_domain() == "beta"
+    window.doc.show_domain("alpha")
+    window.reviewing.jump_to_cell("beta", -1, "")
+    assert window.doc.current_domain() == "beta"
 
 
 def test_a_whole_item_comment_marks_the_rows_first_cell(window, doc_path: Path) -> None:
     with ReviewSession.open_for_review(doc_path, "李审核") as review:
         review.add_comment("此事项与本镇职能无关，建议删除", "alpha", 3)
-    assert window.open_for_review(doc_path)
-    window.show_domain("alpha")
+    assert window.reviewing.open_for_review(doc_path)
+    window.doc.show_domain("alpha")
     first = window.table_model.index(3, 0)
     assert [c.text for c in first.data(REVIEW_ROLE)] == ["此事项与本镇职能无关，建议删除"]
     assert "建议删除" in first.data(Qt.ItemDataRole.ToolTipRole)
@@ -104,9 +104,9 @@ def test_an_unreadable_submission_is_one_message_and_the_open_document_stays(
 ) -> None:
     bad = tmp_path / "坏.zwgk"
     bad.write_bytes(b"\x00not a catalog" * 40)
-    window.set_reviewer_name("李审核")  # asked once before; this test is about the file
+    window.reviewing.set_reviewer_name("李审核")  # asked once before; this test is about the file
     before = window.session
-    assert not window.open_for_review(bad)
+    assert not window.reviewing.open_for_review(bad)
     kinds = [kind for kind, _text in msgbox.shown]
     assert kinds == ["error"] and "坏.zwgk" in msgbox.shown[0][1]
     assert window.session is before and window.review is None
@@ -141,13 +141,13 @@ def test_welcome_page_leads_a_reviewer_into_review_mode_and_the_batch(
         assert w.review is not None and w.review.is_reviewer
         assert w.session.read_only
         assert w.windowTitle().startswith("审核模式：")
-        w.close_session()
+        w.doc.close_session()
         assert w.stack.currentWidget() is w.welcome
         qtbot.mouseClick(w.welcome.batch_button, Qt.MouseButton.LeftButton)
-        assert w.batch_dialog is not None and w.batch_dialog.isVisible()
-        w.batch_dialog.close()
+        assert w.reviewing.batch_dialog is not None and w.reviewing.batch_dialog.isVisible()
+        w.reviewing.batch_dialog.close()
     finally:
-        w.close_session()
+        w.doc.close_session()
         msgbox.set_test_mode(False)
 
 
@@ -175,7 +175,7 @@ def test_merging_the_townships_copy_updates_the_panel_and_the_marks(
     ):
         township.mark_modified([first], "已补充")
 
-    assert window.open_for_review(received)
+    assert window.reviewing.open_for_review(received)
     assert window.actions_by_id["review_merge"].isEnabled()
     assert window.review.store.comment(first).status is CommentStatus.OPEN
     monkeypatch.setattr(
@@ -190,5 +190,5 @@ def test_merging_the_townships_copy_updates_the_panel_and_the_marks(
         window.review_panel.tree.topLevelItem(0).child(k).text(2)
         for k in range(window.review_panel.tree.topLevelItem(0).childCount())
     ]
-    window.merge_review_file(tmp_path / "不存在.zwgkr")
+    window.reviewing.merge_review_file(tmp_path / "不存在.zwgkr")
     assert msgbox.shown[-1][0] == "error"

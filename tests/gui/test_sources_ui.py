@@ -39,12 +39,12 @@ def swindow(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    w.open_path(path)
+    w.file.open_path(path)
     w.show()
     qtbot.waitExposed(w)
     w.validation.wait_idle()
     yield w
-    w.close_session()
+    w.doc.close_session()
     msgbox.set_test_mode(False)
 
 
@@ -68,7 +68,7 @@ def test_outdated_basis_offers_replacement_and_undo_is_one_step(swindow, qtbot) 
     }
     depth = w.session.undo_stack.count()
     qtbot.mouseClick(w.form.source_replace, Qt.MouseButton.LeftButton)
-    domain_id = w.current_domain()
+    domain_id = w.doc.current_domain()
     assert w.session.items(domain_id)[1].basis == NEW
     assert w.session.undo_stack.count() == depth + 1
     assert w.session.undo_stack.undoText() == "替换过时的公开依据"
@@ -81,18 +81,18 @@ def test_outdated_basis_offers_replacement_and_undo_is_one_step(swindow, qtbot) 
             not in {i.rule for i in w.validation.store.cell_issues(w.form.item_id, "basis")}
         )
     )
-    w.on_undo()
+    w.edit.on_undo()
     assert w.session.items(domain_id)[1].basis == OLD
     qtbot.waitUntil(lambda: w.form.source_row.isVisible())
-    w.on_redo()
+    w.edit.on_redo()
     assert w.session.items(domain_id)[1].basis == NEW
 
 
 def test_about_and_the_register_dialog(swindow, qtbot, tmp_path: Path) -> None:
     w = swindow
     assert dict(about_rows())["公开依据登记册"].startswith("程序自带登记册（核对日期 ")
-    w.on_sources_register()
-    dialog = w._sources_dialog
+    w.checks.on_sources_register()
+    dialog = w.checks.sources_dialog
     assert isinstance(dialog, SourcesRegisterDialog)
     assert "程序自带" in dialog.info.text()
     assert not dialog.bundled_button.isEnabled()

@@ -88,7 +88,7 @@ def test_window_fills_a_small_screen_and_keeps_the_clerks_size(qtbot, doc_path) 
     first = MainWindow()
     qtbot.addWidget(first)
     area = first.screen().availableGeometry()
-    first.fit_to_screen()  # a first start on a real screen (offscreen starts at a fixed size)
+    first.chrome.fit_to_screen()  # a first start on a real screen (offscreen starts at a fixed size)
     assert first.windowState() & Qt.WindowState.WindowMaximized
     first.show()
     qtbot.waitExposed(first)
@@ -108,8 +108,8 @@ def test_window_fills_a_small_screen_and_keeps_the_clerks_size(qtbot, doc_path) 
 
 def test_frozen_columns_survive_a_domain_switch_and_a_filter(window, qtbot) -> None:
     table = window.table
-    window.show_domain("beta")
-    window.apply_filter("事项2")
+    window.doc.show_domain("beta")
+    window.doc.apply_filter("事项2")
     qtbot.wait(10)
     frozen = table.frozen
     assert frozen.isVisible() and frozen.isColumnHidden(2) and not frozen.isColumnHidden(1)

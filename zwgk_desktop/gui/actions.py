@@ -1,7 +1,9 @@
 """Every menu command in one table: text, menus, shortcuts, and when it is enabled.
 
-``build_actions`` turns the table into QActions bound to ``on_<id>`` methods of the main
-window; a test checks that every action has its handler and that no two share a key.
+``build_actions`` turns the table into QActions; ``connect_actions`` binds each to the
+``on_<id>`` method of the one controller that lists the id in its ``HANDLES``
+(``gui/controllers``). Tests check that every action has exactly one handler and that no two
+share a key.
 Cell actions (clipboard, clear, fill) only fire while the table has focus, so the same
 keys keep working as usual in the form's text fields.
 """
@@ -142,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
         tip="查看所用登记册的核对日期，或选用县里下发的新版登记册",
     ),
-    # 审核 (handlers in handlers_review)
+    # 审核 (handlers in controllers/review.py)
     ActionSpec(
         "review_open",
         "打开提交文件（审核模式）…",
@@ -228,8 +230,25 @@ def handler_name(spec: ActionSpec) -> str:
     return f"on_{spec.id}"
 
 
+def handler_map(*controllers: Any) -> dict[str, Callable[..., Any]]:
+    """Action id → the bound ``on_<id>`` of the controller that declares it in ``HANDLES``.
+
+    Raises ValueError if an action has no handler or two controllers claim it.
+    """
+    handlers: dict[str, Callable[..., Any]] = {}
+    for controller in controllers:
+        for action_id in controller.HANDLES:
+            if action_id in handlers:
+                raise ValueError(f"action {action_id!r} is handled twice")
+            handlers[action_id] = getattr(controller, handler_name(SPEC_BY_ID[action_id]))
+    missing = [spec.id for spec in ACTIONS if spec.id not in handlers]
+    if missing:
+        raise ValueError(f"actions without a handler: {', '.join(missing)}")
+    return handlers
+
+
 def build_actions(window: QMainWindow, table: QWidget) -> dict[str, QAction]:
-    """QActions for every spec, connected to ``window.on_<id>``."""
+    """QActions for every spec (not yet connected: see ``connect_actions``)."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         action = QAction(spec.text, window)
@@ -240,11 +259,6 @@ def build_actions(window: QMainWindow, table: QWidget) -> dict[str, QAction]:
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        handler: Callable[..., Any] = getattr(window, handler_name(spec))
-        if spec.checkable:
-            action.toggled.connect(handler)
-        else:
-            action.triggered.connect(lambda _checked=False, h=handler: h())
         if spec.scope == "table":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             table.addAction(action)
@@ -255,6 +269,16 @@ def build_actions(window: QMainWindow, table: QWidget) -> dict[str, QAction]:
             window.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def connect_actions(actions: dict[str, QAction], handlers: dict[str, Callable[..., Any]]) -> None:
+    """Bind each action to its handler: checkable ones get the new state."""
+    for spec in ACTIONS:
+        action, handler = actions[spec.id], handlers[spec.id]
+        if spec.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
 
 
 def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:

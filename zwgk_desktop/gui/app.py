@@ -108,9 +108,9 @@ def _open_initial(window: Any, args: argparse.Namespace) -> bool:
     if args.demo:
         from zwgk_desktop.core.demo import ensure_demo_document
 
-        return bool(window.open_path(ensure_demo_document()))
+        return bool(window.file.open_path(ensure_demo_document()))
     if args.file:
-        return bool(window.open_path(Path(args.file)))
+        return bool(window.file.open_path(Path(args.file)))
     return True
 
 
@@ -124,7 +124,7 @@ def take_screenshot(window: Any, app: Any, out: Path) -> bool:
     if window.validation is not None:
         window.validation.wait_idle()
         window.issues_panel.rebuild()
-        window.update_status()
+        window.chrome.update_status()
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     return bool(window.grab().save(str(out), "PNG"))
@@ -194,10 +194,10 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         problems = [text for kind, text in msgbox.shown if kind in ("error", "internal")]
         if not opened or problems:
             print(problems[0] if problems else "无法打开文件", file=sys.stderr)
-            window.close_session()
+            window.doc.close_session()
             return 2
         ok = take_screenshot(window, app, Path(args.screenshot))
-        window.close_session()
+        window.doc.close_session()
         window.close()
         if not ok:
             print(f"无法保存截图：{args.screenshot}", file=sys.stderr)

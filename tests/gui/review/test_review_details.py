@@ -30,12 +30,12 @@ def test_reviewer_name_is_asked_once_and_kept(qtbot, submission: Path) -> None:
     window = _window(qtbot)
     assert load_settings().reviewer_name == ""
     msgbox.text_answers[:] = ["李审核"]
-    assert window.open_for_review(submission)
+    assert window.reviewing.open_for_review(submission)
     assert window.review.user == "李审核" and load_settings().reviewer_name == "李审核"
     asked = [s for s in msgbox.shown if s[0] == "ask_text"]
     assert len(asked) == 1 and "审核人姓名" in asked[0][1]
-    window.close_session()
-    assert window.open_for_review(submission)
+    window.doc.close_session()
+    assert window.reviewing.open_for_review(submission)
     assert len([s for s in msgbox.shown if s[0] == "ask_text"]) == 1
     assert window.review.user == "李审核"
 
@@ -72,7 +72,7 @@ def test_many_opinions_are_confirmed_first(qtbot, submission: Path) -> None:
                 doc.update_item(item.id, key, "")
     window = _window(qtbot)
     msgbox.text_answers[:] = ["李审核"]
-    assert window.open_for_review(submission)
+    assert window.reviewing.open_for_review(submission)
     panel = window.review_panel
     msgbox.answers[:] = [False]
     assert panel.comments_from_validation() == 0
@@ -89,7 +89,7 @@ def test_unreadable_column_is_shown_as_unread_not_opinion(qtbot, tmp_path: Path)
     path = save_rows(inbox / "丙镇.xlsx", rows, merges)
     window = _window(qtbot)
     msgbox.text_answers[:] = ["李审核"]
-    assert window.open_for_review(path)
+    assert window.reviewing.open_for_review(path)
     window.validation.validate_all()
     domain = window.session.catalog.domain(SA)
     found = [located.issue for located in window.validation.store.domain_located(domain)]

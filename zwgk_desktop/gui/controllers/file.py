@@ -1,15 +1,17 @@
-"""文件 menu: new, open, import, export, print/PDF, snapshots, save-as, recent files.
+"""文件 menu: new, open, import, 目录信息, export, print/PDF, snapshots, save-as, close, quit.
 
-A mixin of the main window. Part B's dialogs are imported inside the handlers, so the
-window starts without loading them.
+The dialogs are imported inside the handlers, so the window starts without loading them.
+Opening the clerk's own file emits ``own_file_opened`` (the review controller then shows
+the comments of a returned review beside it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
@@ -18,9 +20,10 @@ from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import SUFFIX, Document
 from zwgk_desktop.gui import msgbox
-
-if TYPE_CHECKING:
-    from zwgk_desktop.gui.mainwindow import MainWindow
+from zwgk_desktop.gui.controllers.chrome import ChromeController
+from zwgk_desktop.gui.controllers.context import DocumentContext
+from zwgk_desktop.gui.controllers.document import DocumentController
+from zwgk_desktop.gui.widgets.item_form import ItemForm
 
 OPEN_FILTER = f"目录文件 (*.zwgk);;{FILTER};;目录 JSON (*.json);;所有文件 (*)"
 
@@ -41,11 +44,57 @@ def ask_open_path(parent: Any, folder: str) -> Path | None:
     return Path(text) if text else None
 
 
-class FileHandlers:
-    """Handlers of the 文件 menu (mixed into MainWindow)."""
+def last_folder() -> str:
+    """Where file dialogs start: the folder of the last opened file, else 文档."""
+    folder = load_settings().last_folder
+    return folder if folder and Path(folder).is_dir() else str(paths.documents_dir())
+
+
+def remember(path: Path) -> None:
+    """Put ``path`` on top of 最近打开 and start the next dialog in its folder."""
+    settings = load_settings()
+    settings.add_recent(path)
+    settings.last_folder = str(Path(path).resolve().parent)
+    save_settings(settings)
+
+
+class FileController(QObject):
+    """Handlers of the 文件 menu."""
+
+    HANDLES: ClassVar[tuple[str, ...]] = (
+        "new",
+        "open",
+        "import_excel",
+        "edit_meta",
+        "export_excel",
+        "export_pdf",
+        "print",
+        "snapshots",
+        "save_as",
+        "close_doc",
+        "quit",
+    )
+
+    own_file_opened = Signal(object)  # the Path of a .zwgk opened for editing
+
+    def __init__(
+        self,
+        window: QWidget,
+        ctx: DocumentContext,
+        doc: DocumentController,
+        chrome: ChromeController,
+        form: ItemForm,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.doc = doc
+        self.chrome = chrome
+        self.form = form
+        self.meta_dialog: Any = None
 
     # ----------------------------------------------------------------- opening
-    def open_path(self: MainWindow, path: Path) -> bool:
+    def open_path(self, path: Path) -> bool:
         """Open a .zwgk; a workbook, CSV, Word table, web page or .json goes through import
         into a new .zwgk."""
         path = Path(path)
@@ -57,82 +106,73 @@ class FileHandlers:
         try:
             document = Document.open(path)
         except ZwgkError as exc:
-            msgbox.error(self, str(exc), "无法打开")
+            msgbox.error(self.window, str(exc), "无法打开")
             return False
-        self.attach(document)
-        self._remember(path)
-        self.open_township_review(path)  # comments of a returned review, at their cells
+        self.doc.attach(document)
+        remember(path)
+        self.own_file_opened.emit(path)  # comments of a returned review, at their cells
         return True
 
-    def _remember(self, path: Path) -> None:
-        settings = load_settings()
-        settings.add_recent(path)
-        settings.last_folder = str(Path(path).resolve().parent)
-        save_settings(settings)
-
-    def _folder(self) -> str:
-        folder = load_settings().last_folder
-        return folder if folder and Path(folder).is_dir() else str(paths.documents_dir())
-
-    def on_new(self: MainWindow) -> None:
+    def on_new(self) -> None:
         from zwgk_desktop.gui.dialogs.new_catalog import ask_new_catalog
 
-        path = ask_new_catalog(self)
+        path = ask_new_catalog(self.window)
         if path is not None:
             self.open_path(path)
 
-    def on_open(self: MainWindow) -> None:
-        path = ask_open_path(self, self._folder())
+    def on_open(self) -> None:
+        path = ask_open_path(self.window, last_folder())
         if path is not None:
             self.open_path(path)
 
-    def on_import_excel(self: MainWindow) -> None:
+    def on_import_excel(self) -> None:
         self.import_excel(None)
 
-    def import_excel(self: MainWindow, path: Path | None) -> bool:
+    def import_excel(self, path: Path | None) -> bool:
         from zwgk_desktop.gui.dialogs.import_dialog import ask_import, ask_import_path
 
         if path is None:
-            path = ask_import_path(self)
+            path = ask_import_path(self.window)
             if path is None:
                 return False
-        result = ask_import(self, path)
+        result = ask_import(self.window, path)
         if result is None:
             return False
         return self.create_from_catalog(result.catalog, path)
 
-    def _import_json(self: MainWindow, path: Path) -> bool:
+    def _import_json(self, path: Path) -> bool:
         from zwgk_desktop.core.loader import load_catalog
 
         try:
             catalog = load_catalog(path)
         except ZwgkError as exc:
-            msgbox.error(self, str(exc), "无法打开")
+            msgbox.error(self.window, str(exc), "无法打开")
             return False
         return self.create_from_catalog(catalog, path)
 
-    def create_from_catalog(self: MainWindow, catalog: Catalog, source: Path) -> bool:
+    def create_from_catalog(self, catalog: Catalog, source: Path) -> bool:
         """Save an imported catalog as a new .zwgk (asking where) and open it."""
-        folder = source.parent if source.parent.is_dir() else Path(self._folder())
-        target = ask_save_path(self, "保存为目录文件", folder / (source.stem + SUFFIX))
+        folder = source.parent if source.parent.is_dir() else Path(last_folder())
+        target = ask_save_path(self.window, "保存为目录文件", folder / (source.stem + SUFFIX))
         if target is None:
             return False
         overwrite = False
         if target.exists():
-            if not msgbox.ask(self, f"“{target.name}”已存在，要替换它吗？", yes="替换"):
+            if not msgbox.ask(self.window, f"“{target.name}”已存在，要替换它吗？", yes="替换"):
                 return False
             overwrite = True
         try:
             Document.create(target, catalog, overwrite=overwrite).close()
         except ZwgkError as exc:
-            msgbox.error(self, str(exc), "无法保存")
+            msgbox.error(self.window, str(exc), "无法保存")
             return False
         return self.open_path(target)
 
     # ----------------------------------------------------------------- 目录信息
-    def on_edit_meta(self: MainWindow, focus: str | None = None) -> None:
+    def on_edit_meta(self, focus: str | None = None) -> None:
         """Open the 目录信息 dialog (menu, validation panel); OK is one undoable change."""
-        if self.session is None:
+        session = self.ctx.session
+        if session is None:
             return
         if self.meta_dialog is not None:  # already open: bring it forward
             self.meta_dialog.raise_()
@@ -143,8 +183,9 @@ class FileHandlers:
         from zwgk_desktop.core.meta_edit import levels_in_use
         from zwgk_desktop.gui.dialogs.meta_dialog import MetaDialog
 
-        session = self.session
-        dialog = MetaDialog(self, session.meta, levels_in_use(session.catalog), session.read_only)
+        dialog = MetaDialog(
+            self.window, session.meta, levels_in_use(session.catalog), session.read_only
+        )
         dialog.focus_field(focus)
         dialog.accepted.connect(lambda: self.apply_meta(dialog.meta()))
         dialog.finished.connect(lambda _result: setattr(self, "meta_dialog", None))
@@ -152,45 +193,45 @@ class FileHandlers:
         self.meta_dialog = dialog
         dialog.open()
 
-    def apply_meta(self: MainWindow, meta: CatalogMeta) -> bool:
+    def apply_meta(self, meta: CatalogMeta) -> bool:
         """Change 目录信息 through the undo stack; True if something changed."""
-        if self.session is None or self.session.read_only:
+        session = self.ctx.session
+        if session is None or session.read_only:
             return False
         from zwgk_desktop.gui import commands
 
-        command = commands.edit_meta(self.session, meta)
-        if command is None or not commands.push(self.session, command):
+        command = commands.edit_meta(session, meta)
+        if command is None or not commands.push(session, command):
             return False
         follow = command.ops[0].subjects  # type: ignore[attr-defined]
         extra = f"，{len(follow)} 个事项的公开主体随单位名称更新" if follow else ""
-        self.statusBar().showMessage(f"已修改目录信息{extra}（Ctrl+Z 可撤销）", 8000)
+        self.chrome.message(f"已修改目录信息{extra}（Ctrl+Z 可撤销）", 8000)
         return True
 
     # ----------------------------------------------------------------- output
-    def _catalog_for_output(self: MainWindow) -> Catalog | None:
-        if self.session is None:
+    def _catalog_for_output(self) -> Catalog | None:
+        if self.ctx.session is None:
             return None
         self.form.commit_all()
-        return self.session.catalog
+        return self.ctx.session.catalog
 
-    def on_export_excel(self: MainWindow) -> None:
+    def on_export_excel(self) -> None:
         catalog = self._catalog_for_output()
         if catalog is None:
             return
         from zwgk_desktop.gui.dialogs.export_dialog import ask_export
 
-        ask_export(self, catalog, self._standing_issues())
+        ask_export(self.window, catalog, self.standing_issues())
 
-    def _standing_issues(self: MainWindow) -> list[str]:
+    def standing_issues(self) -> list[str]:
         """Errors and warnings still open, one line each, for the export result."""
-        if self.validation is None or self.session is None:
+        validation, session = self.ctx.validation, self.ctx.session
+        if validation is None or session is None:
             return []
         from zwgk_desktop.core.validation import Severity
 
-        self.validation.wait_idle()
-        found = self.validation.store.standing(
-            self.session.domains, (Severity.ERROR, Severity.WARNING)
-        )
+        validation.wait_idle()
+        found = validation.store.standing(session.domains, (Severity.ERROR, Severity.WARNING))
         lines = []
         for issue in found:
             where = [issue.domain or "目录信息"]
@@ -201,17 +242,17 @@ class FileHandlers:
             lines.append(f"{issue.severity.label}｜{' · '.join(where)}：{issue.message}")
         return lines
 
-    def _ask_print_scope(self: MainWindow, title: str) -> tuple[bool, str | None]:
-        domain_id = self.current_domain()
+    def _ask_print_scope(self, title: str) -> tuple[bool, str | None]:
+        domain_id = self.ctx.current_domain()
         options = ["整个目录"]
-        if domain_id and self.session is not None:
-            options.append(f"当前领域：{self.session.domain(domain_id).name}")
+        if domain_id and self.ctx.session is not None:
+            options.append(f"当前领域：{self.ctx.session.domain(domain_id).name}")
         if len(options) == 1:
             return True, None
-        choice, ok = QInputDialog.getItem(self, title, "范围：", options, 1, False)
+        choice, ok = QInputDialog.getItem(self.window, title, "范围：", options, 1, False)
         return ok, (domain_id if ok and choice != options[0] else None)
 
-    def on_export_pdf(self: MainWindow) -> None:
+    def on_export_pdf(self) -> None:
         catalog = self._catalog_for_output()
         if catalog is None:
             return
@@ -219,9 +260,9 @@ class FileHandlers:
         if ok:
             from zwgk_desktop.gui.printing import ask_export_pdf
 
-            ask_export_pdf(self, catalog, domain_id)
+            ask_export_pdf(self.window, catalog, domain_id)
 
-    def on_print(self: MainWindow) -> None:
+    def on_print(self) -> None:
         catalog = self._catalog_for_output()
         if catalog is None:
             return
@@ -229,80 +270,45 @@ class FileHandlers:
         if ok:
             from zwgk_desktop.gui.printing import print_preview
 
-            print_preview(self, catalog, domain_id)
+            print_preview(self.window, catalog, domain_id)
 
     # ----------------------------------------------------------------- document
-    def on_snapshots(self: MainWindow) -> None:
-        if self.session is None:
+    def on_snapshots(self) -> None:
+        if self.ctx.session is None:
             return
         self.form.commit_all()
         from zwgk_desktop.gui.dialogs.snapshots import SnapshotsDialog
 
-        dialog = SnapshotsDialog(self, self.session.document)
+        dialog = SnapshotsDialog(self.window, self.ctx.session.document)
         dialog.exec()
         if getattr(dialog, "restored", False):
-            self.reload_document()
+            self.doc.reload()
 
-    def reload_document(self: MainWindow) -> None:
-        """Re-read the open document (after a snapshot was restored)."""
-        if self.session is None:
-            return
-        current = self.current_domain()
-        self.session.reload()
-        if self.validation is not None:
-            self.validation.restart(current)
-        if current and self.session.has_domain(current):
-            self.table_model.set_domain(None)  # type: ignore[union-attr]
-            self.show_domain(current)
-        self.update_title()
-        self.update_status()
-        self._update_actions()
-
-    def on_save_as(self: MainWindow) -> None:
-        if self.session is None:
+    def on_save_as(self) -> None:
+        session = self.ctx.session
+        if session is None:
             return
         self.form.commit_all()
-        source = self.session.document.source_path
-        target = ask_save_path(self, "另存为", source.with_name(source.stem + "（副本）" + SUFFIX))
+        source = session.document.source_path
+        target = ask_save_path(
+            self.window, "另存为", source.with_name(source.stem + "（副本）" + SUFFIX)
+        )
         if target is None:
             return
         if target.exists() and not msgbox.ask(
-            self, f"“{target.name}”已存在，要替换它吗？", yes="替换"
+            self.window, f"“{target.name}”已存在，要替换它吗？", yes="替换"
         ):
             return
         try:
-            self.session.document.save_as(target)
+            session.document.save_as(target)
         except ZwgkError as exc:
-            msgbox.error(self, str(exc), "另存为失败")
+            msgbox.error(self.window, str(exc), "另存为失败")
             return
         self.open_path(target)  # go on working in the copy, as Excel and WPS do
-        self.statusBar().showMessage(f"已另存为“{target.name}”，现在编辑的是这个文件", 8000)
+        self.chrome.message(f"已另存为“{target.name}”，现在编辑的是这个文件", 8000)
 
-    def on_close_doc(self: MainWindow) -> None:
-        self.close_session()
+    def on_close_doc(self) -> None:
+        self.doc.close_session()
 
-    def on_quit(self: MainWindow) -> None:
-        self.close()
-
-    # ----------------------------------------------------------------- recent files
-    def _build_recent_menu(self: MainWindow) -> None:
-        menu = self.menus["文件"]
-        self.recent_menu = QMenu("最近打开", self)
-        before = self.actions_by_id["close_doc"]
-        menu.insertMenu(before, self.recent_menu)
-        menu.insertSeparator(before)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
-    def _fill_recent_menu(self: MainWindow) -> None:
-        self.recent_menu.clear()
-        recent = load_settings().recent_files
-        if not recent:
-            action = self.recent_menu.addAction("（无）")
-            action.setEnabled(False)
-            return
-        for n, text in enumerate(recent, start=1):
-            path = Path(text)
-            action = self.recent_menu.addAction(f"&{n % 10} {path.name}")
-            action.setToolTip(text)
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+    def on_quit(self) -> None:
+        self.window.close()
