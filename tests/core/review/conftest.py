@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zwgk_desktop.core.catalog_factory import new_catalog
+from zwgk_desktop.core.catalog_factory import default_own_level, new_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.storage import Document
 
@@ -16,8 +16,10 @@ DOMAINS = ["social-assistance", "elderly-care"]
 
 
 def township_catalog(unit: str = UNIT, domains: list[str] | None = None) -> Catalog:
-    catalog = new_catalog(
-        CatalogMeta(unit=unit, region="乙县", year="2026", contact="张三"), domains or DOMAINS
+    catalog = new_catalog(  # as a township starts: the template items published at 乡级
+        CatalogMeta(unit=unit, region="乙县", year="2026", contact="张三"),
+        domains or DOMAINS,
+        default_own_level(unit),
     )
     for domain in catalog.domains:
         if domain.not_involved:

@@ -233,21 +233,41 @@ def _template_for(domain: Domain, templates: Sequence[DomainTemplate]) -> Domain
     return None
 
 
+AUTO_LEVEL = "auto"  # the level a catalog's unit name tells (see diff_with_templates)
+
+
 def diff_with_templates(
     catalog: Catalog,
     label: str = "",
     templates: Sequence[DomainTemplate] | None = None,
     compare_fields: bool = True,
+    level: str | None = AUTO_LEVEL,
 ) -> CatalogDiff:
     """The submission against the standard templates: missing standard items, local
     additions and elements that differ. Fields the template leaves to the township
     (those holding 【单位名称】) are not compared; 未涉及 domains are not compared.
     ``compare_fields=False`` finds missing and added items only (the batch's count).
+    ``level``: the standard is the template items published at it (县级/乡级/村级); by
+    default 乡级 for a township's catalog (its name ends in 乡/镇/街道), else every item —
+    a township is not missing the items only the county publishes.
     """
+    from zwgk_desktop.core.catalog_factory import default_own_level
+    from zwgk_desktop.core.vocab import LEVEL
+
     templates = list(all_templates() if templates is None else templates)
-    total = sum(len(t.items) for t in templates)
+    if level == AUTO_LEVEL:
+        level = default_own_level(catalog.meta.unit)
+
+    def standard_of(template: DomainTemplate) -> list[int]:
+        items = template.items
+        if level is None:
+            return list(range(len(items)))
+        return [n for n, i in enumerate(items) if level in LEVEL.normalize(i.level)]
+
+    total = sum(len(standard_of(t)) for t in templates)
+    title = "标准模板" if level is None else f"标准模板（{level}事项）"
     result = CatalogDiff(
-        TEMPLATE, Side("标准模板", "", total), Side(label, catalog.meta.unit, catalog.item_count())
+        TEMPLATE, Side(title, "", total), Side(label, catalog.meta.unit, catalog.item_count())
     )
     paired: dict[str, Domain] = {}
     local: list[Domain] = []
@@ -265,10 +285,11 @@ def diff_with_templates(
         if domain.not_involved and not domain.items:
             result.domains.append(DomainDiff(domain.id or template.id, domain.name, "not_involved"))
             continue
-        standard = template.instantiate(catalog.meta.unit).items
-        changes, unchanged = diff_items(
-            standard, domain.items, True, template.items, compare_fields
-        )
+        kept = standard_of(template)
+        instantiated = template.instantiate(catalog.meta.unit).items
+        standard = [instantiated[n] for n in kept]
+        raw = [template.items[n] for n in kept]
+        changes, unchanged = diff_items(standard, domain.items, True, raw, compare_fields)
         status = "changed" if changes else "unchanged"
         result.domains.append(
             DomainDiff(domain.id or template.id, domain.name, status, changes, [], unchanged)
