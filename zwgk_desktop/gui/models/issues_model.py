@@ -183,15 +183,32 @@ class IssuesModel(QAbstractItemModel):
         """
         row = next((n for n, g in enumerate(self.groups) if g.domain_id == domain_id), None)
         session = self.validation.session
-        if row is None or not session.has_domain(domain_id):
+        if not session.has_domain(domain_id):
             return False
         store = self.validation.store
-        group = self.groups[row]
         shown = self.shown
         try:
             rows = sorted((session.row_of(domain_id, i), i) for i in item_ids)
         except KeyError:
             return False
+        if row is None:
+            # No group: the domain had no finding shown, so its findings are now exactly
+            # the changed items' own (no need to re-read the whole domain).
+            found = [
+                Located(issue, item_id)
+                for _, item_id in rows
+                for issue in store.item_issues(item_id)
+                if issue.severity in shown
+            ]
+            if found:
+                position = self._group_position(domain_id)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self.groups.insert(
+                    position, Group(domain_id, session.domain(domain_id).name, found)
+                )
+                self.endInsertRows()
+            return True
+        group = self.groups[row]
         findings = group.findings
         for item_row, item_id in reversed(rows):  # back to front: earlier offsets stay valid
 
@@ -261,6 +278,15 @@ class IssuesModel(QAbstractItemModel):
             return
         parent = self.index(row, 0)
         changed_end = len(old) - tail  # old[head:changed_end] gives way to new[head:...]
+        if len(old) > shown and len(new) >= shown:
+            # The group still has more findings than rows: the rows stay a prefix of the
+            # same length, so the change is a repaint of the rows from ``head`` on. No
+            # insert/remove, hence no re-layout of the whole tree (thousands of Python
+            # calls at 100,000 items); selection and current row follow their finding.
+            self._follow(row, head, changed_end, len(new) - len(old), shown)
+            group.set_findings(new)
+            self.dataChanged.emit(self.index(head, 0, parent), self.index(shown - 1, 2, parent))
+            return
         tail_shown = changed_end < shown  # some unchanged tail findings are rows
         removed = min(changed_end, shown) - head
         if removed > 0:
@@ -279,6 +305,28 @@ class IssuesModel(QAbstractItemModel):
             group.set_findings(new)
             self.endInsertRows()
         group.set_findings(new)
+
+    def _follow(self, row: int, head: int, changed_end: int, delta: int, shown: int) -> None:
+        """Move persistent indexes (selection, current) of group ``row`` with their finding.
+
+        Rows ``head``…``changed_end`` were replaced (their indexes go to the first new
+        row, the same item's block), rows after them shift by ``delta``; an index that
+        would fall beyond the ``shown`` rows becomes invalid.
+        """
+        internal = row + 1
+        sources, targets = [], []
+        for index in self.persistentIndexList():
+            if index.internalId() != internal or index.row() < head:
+                continue
+            target = head if index.row() < changed_end else index.row() + delta
+            sources.append(index)
+            targets.append(
+                self.createIndex(target, index.column(), internal)
+                if 0 <= target < shown
+                else QModelIndex()
+            )
+        if sources:
+            self.changePersistentIndexList(sources, targets)
 
     def first_finding(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self.groups else QModelIndex()
@@ -314,13 +362,27 @@ class IssuesModel(QAbstractItemModel):
         return parent.internalId() == 0 and parent.column() == 0
 
     def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        """Never: rows come only when the panel asks (``load_more``).
+
+        QTreeView's layout fetches a chunk of *every* expanded group each time it lays
+        out, and it lays out after every row insert or removal, so with Qt fetching the
+        groups grew by a chunk on each edit and each edit's stall grew with them.
+        """
+        return False
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        self.load_more(parent)
+
+    def has_more(self, parent: _Index) -> bool:
+        """Whether group ``parent`` has findings not yet shown as rows."""
         if not parent.isValid() or parent.internalId() != 0 or parent.row() >= len(self.groups):
             return False
         group = self.groups[parent.row()]
         return group.loaded < len(group.findings)
 
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
+    def load_more(self, parent: _Index) -> None:
+        """Show the next chunk of group ``parent`` (the list was scrolled to its end)."""
+        if not self.has_more(parent):
             return
         group = self.groups[parent.row()]
         more = min(len(group.findings), group.loaded + CHUNK)
