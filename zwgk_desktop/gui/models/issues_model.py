@@ -22,11 +22,11 @@ from zwgk_desktop.gui.live_validation import LiveValidation
 LOCATED_ROLE = Qt.ItemDataRole.UserRole + 1  # Located for findings
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # domain id ("" = 目录信息) for groups and findings
 COLUMNS = ("问题", "位置", "规则")
-# Findings of a group become rows in chunks (fetchMore as the list is scrolled): an
-# expanded group of 15,000 findings would otherwise make the tree lay out 15,000 rows
-# through Python calls after every edit.
-CHUNK = 200
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Findings of a group become rows in chunks (more as the list is scrolled): an expanded
+# group of 15,000 findings would otherwise make the tree lay out 15,000 rows through
+# Python calls after every row move. The panel shows a handful of rows; every shown row
+# costs each re-layout (a group appearing or going) a few Python calls.
+CHUNK = 50
 _Index = QModelIndex | QPersistentModelIndex
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -414,8 +414,8 @@ class IssuesModel(QAbstractItemModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractItemModel's own (enabled, selectable) — an override in Python
+    # would cost two calls per row on every re-layout.
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
