@@ -242,3 +242,7 @@ def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
         if located.issue.rule == "TIME-VAGUE"
     }
     assert {item.id for item in items[:rows]} <= shown
+    # The findings merged in one pass are those, in the order, a full re-read gives.
+    merged = [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]
+    window.issues_panel.rebuild()
+    assert merged == [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]

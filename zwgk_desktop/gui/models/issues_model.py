@@ -27,6 +27,7 @@ COLUMNS = ("问题", "位置", "规则")
 # Python calls after every row move. The panel shows a handful of rows; every shown row
 # costs each re-layout (a group appearing or going) a few Python calls.
 CHUNK = 50
+MANY_ITEMS = 16  # more changed items than this are merged in one pass (a paste)
 _Index = QModelIndex | QPersistentModelIndex
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -209,6 +210,8 @@ class IssuesModel(QAbstractItemModel):
                 self.endInsertRows()
             return True
         group = self.groups[row]
+        if len(rows) > MANY_ITEMS:
+            return self._merge_items(row, group, domain_id, rows)
         findings = group.findings
         for item_row, item_id in reversed(rows):  # back to front: earlier offsets stay valid
 
@@ -237,6 +240,45 @@ class IssuesModel(QAbstractItemModel):
             del self.groups[row]
             self.endRemoveRows()
             return True
+        header = self.index(row, 0)
+        self.dataChanged.emit(header, header)
+        return True
+
+    def _merge_items(
+        self, row: int, group: Group, domain_id: str, rows: list[tuple[int, int]]
+    ) -> bool:
+        """``update_items`` for many items (a paste): one pass over the group and one
+        row change, not one splice (and one row move) per item."""
+        session = self.validation.session
+        store = self.validation.store
+        shown = self.shown
+        changed = {item_id for _, item_id in rows}
+        kept = [located for located in group.findings if located.item_id not in changed]
+        try:
+            order = [
+                -1 if located.item_id is None else session.row_of(domain_id, located.item_id)
+                for located in kept
+            ]
+        except KeyError:
+            return False
+        new: list[Located] = []
+        at = 0
+        for item_row, item_id in rows:
+            while at < len(kept) and order[at] < item_row:
+                new.append(kept[at])
+                at += 1
+            new.extend(
+                Located(issue, item_id)
+                for issue in store.item_issues(item_id)
+                if issue.severity in shown
+            )
+        new.extend(kept[at:])
+        if not new:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.groups[row]
+            self.endRemoveRows()
+            return True
+        self._replace_findings(row, group, new)
         header = self.index(row, 0)
         self.dataChanged.emit(header, header)
         return True
