@@ -88,7 +88,8 @@ def test_findings_come_in_chunks_and_edits_beyond_them_move_no_rows(
     # Scrolling to the end of the shown rows shows the next chunk.
     bar = panel.tree.verticalScrollBar()
     bar.setValue(bar.maximum())
-    assert model.rowCount(group) == min(2 * CHUNK, len(model.groups[0].findings))
+    more = min(2 * CHUNK, len(model.groups[0].findings))
+    qtbot.waitUntil(lambda: model.rowCount(group) == more)
 
     while model.has_more(group):
         model.load_more(group)

@@ -69,9 +69,15 @@ class IssuesPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree)
         # Findings beyond a group's first chunk become rows when the list is scrolled to
-        # them (the model never lets the tree fetch on its own; see IssuesModel).
-        self.tree.verticalScrollBar().valueChanged.connect(self._load_visible)
-        self.tree.expanded.connect(self._load_visible)
+        # them (the model never lets the tree fetch on its own; see IssuesModel). Checked
+        # once the event loop turns: asking for row positions at once would lay the tree
+        # out again for each group a rebuild expands.
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_visible)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda *_: self._load_timer.start())
+        self.tree.expanded.connect(lambda *_: self._load_timer.start())
         self.model: IssuesModel | None = None
         self._rule_ids = False
         self.validation: LiveValidation | None = None
