@@ -135,6 +135,8 @@ def test_generated_content_column_is_refused(tmp_path: Path) -> None:
         "UPDATE domains SET aliases = 'nope'",
         "UPDATE meta SET value = '{\"a\":1}' WHERE key = 'levels'",
         "UPDATE items SET content = zeroblob(10)",
+        "UPDATE items SET content = printf('%.*c', 1000001, 'x') WHERE id = 1",  # too long
+        "UPDATE items SET channels = '[\"' || printf('%.*c', 1000001, 'x') || '\"]' WHERE id = 1",
     ],
 )
 def test_bad_values_are_exit_2_with_one_chinese_line(tmp_path: Path, sql: str) -> None:
@@ -142,6 +144,18 @@ def test_bad_values_are_exit_2_with_one_chinese_line(tmp_path: Path, sql: str) -
     _alter(doc, sql)
     for args in (("show", str(doc), "--json"), ("validate", str(doc))):
         _refused(zwgk(*args), doc.name)
+
+
+def test_a_long_chinese_text_within_the_character_limit_is_read(tmp_path: Path) -> None:
+    """The length check counts characters (bytes only as a shortcut): 400,000 Chinese
+    characters are 1.2 MB of UTF-8 but within the 1,000,000-character limit."""
+    doc = _catalog(tmp_path)
+    _alter(
+        doc,
+        "UPDATE items SET content = replace(printf('%.*c', 400000, 'x'), 'x', '政') WHERE id = 1",
+    )
+    result = zwgk("show", str(doc), "--json")
+    assert result.returncode == 0, result.stderr
 
 
 def test_dropped_column_is_refused(tmp_path: Path) -> None:

@@ -204,3 +204,45 @@ def test_ten_columns_with_header_map_by_name_without_preview(window, qtbot) -> N
     assert items[2].level == ["县级", "乡级"]
     assert items[2].channels == ["政府网站", "社区/企事业单位/村公示栏(电子屏)"]
     assert window.session.undo_stack.count() == 1
+
+
+def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
+    """200 rows over existing ones: the first rows are checked at once, the rest soon
+    after (between event-loop turns), none forgotten, all in the issues panel."""
+    from zwgk_desktop.gui.live_validation import SYNC_ROWS
+
+    rows = 200
+    basis = "《中华人民共和国政府信息公开条例》"
+    block = "".join(
+        f"政策文件\t粘贴事项{n}\t内容{n}\t{basis}\t20个工作日内\r\n" for n in range(rows)
+    )
+    press_paste(window, qtbot, 0, "level1", block)  # makes the rows
+    validation = window.validation
+    qtbot.waitUntil(lambda: not validation.busy, timeout=10000)
+    store = validation.store
+    items = window.session.items("alpha")
+
+    def vague(item) -> bool:
+        return any(issue.rule == "TIME-VAGUE" for issue in store.item_issues(item.id))
+
+    assert len(items) >= rows and not any(vague(item) for item in items[:rows])
+
+    press_paste(window, qtbot, 0, "level1", block.replace("20个工作日内", "尽快"))  # 公开时限 vague
+    assert all(item.time_limit == "尽快" for item in items[:rows])
+    assert all(vague(item) for item in items[:SYNC_ROWS])  # the first rows (in view) at once
+    assert validation.busy  # the rest waits for the event loop
+    assert not all(vague(item) for item in items[:rows])
+    qtbot.waitUntil(lambda: not validation.busy, timeout=10000)
+    assert all(vague(item) for item in items[:rows])
+    window.issues_panel.flush()
+    shown = {
+        located.item_id
+        for group in window.issues_panel.model.groups
+        for located in group.findings
+        if located.issue.rule == "TIME-VAGUE"
+    }
+    assert {item.id for item in items[:rows]} <= shown
+    # The findings merged in one pass are those, in the order, a full re-read gives.
+    merged = [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]
+    window.issues_panel.rebuild()
+    assert merged == [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]

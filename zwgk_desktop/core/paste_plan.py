@@ -11,13 +11,14 @@ column are refused with a reason, never stored. Qt-free.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
-from zwgk_desktop.core.text import clean_cell
+from zwgk_desktop.core.text import clean_cell, fold
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.headers import (
@@ -38,7 +39,7 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
     ("channels", CHANNELS),
 )
 _GLYPHS = frozenset("■□√☑☐✓✔")
-_SPLIT = "、，,；;\n\r\t"
+_SPLIT = re.compile("[、，,；;\n\r\t]")
 _LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
 
@@ -91,20 +92,20 @@ class PastePlan:
 
 # --------------------------------------------------------------------- vocabulary checks
 def _terms(text: str) -> list[str]:
-    out = [text]
-    for sep in _SPLIT:
-        out = [p for part in out for p in part.split(sep)]
-    return [p.strip() for p in out if p.strip()]
+    return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
 @lru_cache(maxsize=4096)
 def vocabulary_kind(text: str) -> str | None:
-    """The choice field whose vocabulary names every term of ``text`` (None if none does)."""
-    terms = _terms(text)
-    if not terms:
+    """The choice field whose vocabulary names every term of ``text`` (None if none does).
+
+    Each term is folded once for all vocabularies (a paste checks every distinct cell).
+    """
+    folded = [fold(term) for term in _terms(text)]
+    if not folded:
         return None
     for key, vocab in _VOCABS:
-        if all(vocab.canonical(t) for t in terms):
+        if all(vocab.knows_folded(f) for f in folded):
             return key
     return None
 

@@ -36,6 +36,19 @@ _SPACE = re.compile(r"\s+")
 Signature = tuple[frozenset[tuple[str, str, str, str]], tuple[tuple[str, tuple[tuple], ...], ...]]
 
 
+def _longer(column: str) -> str:
+    """SQL: the text in ``column`` has more than MAX_TEXT_CHARS characters.
+
+    length() counts characters by walking the whole text; the byte length is known at
+    once and is never less than the character count, so only a text of that many bytes
+    needs counting (the items scan at open: ~70 ms -> ~45 ms at 16,000 items).
+    """
+    return (
+        f"(length(CAST({column} AS BLOB)) > {MAX_TEXT_CHARS} "
+        f"AND length({column}) > {MAX_TEXT_CHARS})"
+    )
+
+
 @dataclass(frozen=True)
 class TableRule:
     """What each row of one table must hold; ``max_rows`` bounds the table (None: no bound)."""
@@ -58,7 +71,7 @@ class TableRule:
         conds: list[str] = []
         t = self.table
         for c in self.text:
-            conds.append(f"typeof({c}) != 'text' OR length({c}) > {MAX_TEXT_CHARS}")
+            conds.append(f"typeof({c}) != 'text' OR {_longer(c)}")
         for c in self.long_text:
             conds.append(f"typeof({c}) != 'text'")
         for c in self.integer:
@@ -67,13 +80,13 @@ class TableRule:
             conds.append(f"typeof({c}) NOT IN ('integer', 'null')")
         for c in self.str_lists:
             conds.append(
-                f"CASE WHEN typeof({c}) = 'text' AND length({c}) <= {MAX_TEXT_CHARS} AND json_valid({c}) "
+                f"CASE WHEN typeof({c}) = 'text' AND NOT {_longer(c)} AND json_valid({c}) "
                 f"THEN json_type({c}) != 'array' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
                 "WHERE type != 'text') ELSE 1 END"
             )
         for c in self.str_maps:
             conds.append(
-                f"CASE WHEN typeof({c}) = 'text' AND length({c}) <= {MAX_TEXT_CHARS} AND json_valid({c}) "
+                f"CASE WHEN typeof({c}) = 'text' AND NOT {_longer(c)} AND json_valid({c}) "
                 f"THEN json_type({c}) != 'object' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
                 "WHERE type != 'text') ELSE 1 END"
             )
@@ -114,6 +127,12 @@ def _signature(conn: sqlite3.Connection) -> Signature:
     return objects, columns
 
 
+def _database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over ``conn`` without its plugins: no third-party code touches our
+    connections, and finding plugins scans every installed package (~50 ms at start)."""
+    return Database(conn, execute_plugins=False)
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -126,7 +145,7 @@ def _expected(migrations: Migrations) -> tuple[tuple[tuple[str, ...], Signature]
     for k in range(len(names) + 1):
         conn = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            migrations.apply(Database(conn), stop_before=names[k] if k < len(names) else None)
+            migrations.apply(_database(conn), stop_before=names[k] if k < len(names) else None)
             result.append((tuple(names[:k]), _signature(conn)))
         finally:
             conn.close()

@@ -274,7 +274,7 @@ class Document:
         that only reads a document never pays for importing sqlite-utils."""
         from sqlite_utils import Database
 
-        return Database(self._conn)
+        return Database(self._conn, execute_plugins=False)
 
     # ----------------------------------------------------------------- open / create
     @classmethod
@@ -346,7 +346,7 @@ class Document:
             if not read_only:
                 from sqlite_utils import Database
 
-                apply_migrations(Database(conn))
+                apply_migrations(Database(conn, execute_plugins=False))
         except BaseException:
             if conn is not None:
                 conn.close()

@@ -31,6 +31,10 @@ class Vocabulary:
             index[fold(variant)] = canonical
         object.__setattr__(self, "_index", index)
 
+    def knows_folded(self, folded: str) -> bool:
+        """Whether an already folded text is a term or alias (callers fold once for all)."""
+        return folded in self._index  # type: ignore[attr-defined]
+
     def canonical(self, text: str) -> str | None:
         """The canonical term for ``text`` if it is a term or a known alias."""
         return self._index.get(fold(text))  # type: ignore[attr-defined]

@@ -23,6 +23,8 @@ from zwgk_desktop.gui.issue_store import IssueStore
 from zwgk_desktop.gui.session import ReadFailed, Session
 
 SYNC_DOMAIN_LIMIT = 3000  # larger domains re-run their domain rules after a short pause
+SYNC_ROWS = 64  # a change of more rows (a paste) checks the rest between event-loop turns
+ROWS_SECONDS = 0.008  # … in slices this short, so the window stays responsive
 CHUNK_SECONDS = 0.03  # background checking yields to the event loop this often
 DEBOUNCE_MS = 250
 START_DELAY_MS = 30
@@ -51,6 +53,12 @@ class LiveValidation(QObject):
         self._rules_timer.setSingleShot(True)
         self._rules_timer.setInterval(DEBOUNCE_MS)
         self._rules_timer.timeout.connect(self._flush_rules)
+        self._rows_pending: dict[str, set[int]] = {}  # item ids of big changes, unchecked
+        self._rows_done: dict[str, set[int]] = {}  # … checked, not yet announced
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self._check_pending_rows)
         session.cells_changed.connect(self._on_cells)
         session.rows_about_to_be_removed.connect(self._on_removing)
         session.rows_inserted.connect(self._on_structure)
@@ -65,6 +73,8 @@ class LiveValidation(QObject):
     def restart(self, first: str | None = None) -> None:
         """Forget everything and check the catalog again, ``first`` domain synchronously."""
         self.store.clear()
+        self._rows_pending.clear()
+        self._rows_done.clear()
         self._queue = [d.id for d in self.session.domains]
         self._next_index = 0
         self.store.set_catalog(catalog_issues(self.session.partial_catalog))
@@ -81,6 +91,8 @@ class LiveValidation(QObject):
         """Check everything now (F5, tests, before export)."""
         self._chunk_timer.stop()
         self.store.clear()
+        self._rows_pending.clear()
+        self._rows_done.clear()
         catalog = self.session.catalog  # reads every domain not loaded yet
         self.store.set_catalog(catalog_issues(catalog))
         for domain in catalog.domains:
@@ -96,14 +108,18 @@ class LiveValidation(QObject):
         """No more background work (the document is being closed)."""
         self._chunk_timer.stop()
         self._rules_timer.stop()
+        self._rows_timer.stop()
         self._queue = []
         self._dirty_rules.clear()
+        self._rows_pending.clear()
+        self._rows_done.clear()
 
     def wait_idle(self) -> None:
         """Finish pending background work now (tests, export)."""
         self._chunk_timer.stop()
         while self._queue:
             self._work(budget=None)
+        self._check_pending_rows(budget=None)
         self._flush_rules()
 
     def quiet(self, domain_id: str, item_id: int) -> None:
@@ -136,7 +152,7 @@ class LiveValidation(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._queue)
+        return bool(self._queue or self._rows_pending)
 
     def is_checked(self, domain_id: str) -> bool:
         return domain_id in self.store.validated
@@ -216,6 +232,13 @@ class LiveValidation(QObject):
     def _on_cells(self, domain_id: str, rows: list[int], keys: list[str]) -> None:
         catalog = self.session.partial_catalog
         domain = self.session.domain(domain_id)
+        if len(rows) > SYNC_ROWS:
+            # A paste of hundreds of rows: the first rows (those in view) now, the rest
+            # between event-loop turns (~0.15 ms an item would freeze the window).
+            later = {domain.items[row].id for row in rows[SYNC_ROWS:]} - {None}
+            self._rows_pending.setdefault(domain_id, set()).update(later)  # type: ignore[arg-type]
+            self._rows_timer.start()
+            rows = rows[:SYNC_ROWS]
         for row in rows:
             item = domain.items[row]
             if item.id is not None:
@@ -233,6 +256,47 @@ class LiveValidation(QObject):
         self.marks_changed.emit(domain_id, marks_rows)
         ids = [domain.items[row].id for row in rows if domain.items[row].id is not None]
         self._changed(domain_id, None if marks_rows is None else ids)
+
+    def _check_pending_rows(self, budget: float | None = ROWS_SECONDS) -> None:
+        """Check items left over from a big change, for about ``budget`` seconds.
+
+        Marks, counts and the panel hear of a domain's rows once all are checked: telling
+        them after each slice would repaint the table and the navigator every 8 ms.
+        """
+        deadline = None if budget is None else time.perf_counter() + budget
+        catalog = self.session.partial_catalog
+        while self._rows_pending:
+            domain_id = next(iter(self._rows_pending))
+            pending = self._rows_pending[domain_id]
+            if not self.session.has_domain(domain_id):
+                del self._rows_pending[domain_id]
+                self._rows_done.pop(domain_id, None)
+                continue
+            domain = self.session.domain(domain_id)
+            done = self._rows_done.setdefault(domain_id, set())
+            while pending and (deadline is None or time.perf_counter() < deadline):
+                item_id = pending.pop()
+                try:
+                    row = self.session.row_of(domain_id, item_id)
+                except KeyError:
+                    continue  # removed meanwhile
+                self.store.set_item(item_id, validate_item(catalog, domain, row))
+                done.add(item_id)
+            if pending:
+                break  # out of time
+            del self._rows_pending[domain_id]
+            done = self._rows_done.pop(domain_id)
+            rows = []
+            for item_id in done:
+                try:
+                    rows.append(self.session.row_of(domain_id, item_id))
+                except KeyError:
+                    continue
+            self.store.invalidate_counts(domain_id)
+            self.marks_changed.emit(domain_id, sorted(rows))
+            self._changed(domain_id, sorted(done))
+        if self._rows_pending:
+            self._rows_timer.start()
 
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""

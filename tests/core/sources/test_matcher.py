@@ -246,3 +246,16 @@ def test_cells_cut_into_pieces_match_as_whole_cells(register: Register) -> None:
         assert bundled.cited(cell) == _dedupe(bundled._found_in(cell)), cell
     assert matcher._pieces("《关于A、B的通知》、预算法") == ["《关于A、B的通知》", "预算法"]
     assert matcher._pieces("〈政府信息公开条例〉、民发〔2012〕220号") is None
+
+
+def test_register_ready_only_once_its_matcher_is_compiled(register: Register) -> None:
+    from zwgk_desktop.core.sources.active import register_ready, use_register
+
+    fresh = Register(path=register.path, checked="2026-12-06", sources=register.sources)
+    use_register(fresh)
+    try:
+        assert not register_ready()  # the item form waits rather than compile it now
+        matcher_for(fresh)
+        assert register_ready()
+    finally:
+        use_register(None)

@@ -130,7 +130,7 @@ class ReviewStore(CommentRecords):
         if self._db is None:
             from sqlite_utils import Database
 
-            self._db = Database(self._conn)
+            self._db = Database(self._conn, execute_plugins=False)
         return self._db
 
     # ------------------------------------------------------------------ open / create
@@ -171,7 +171,7 @@ class ReviewStore(CommentRecords):
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             from sqlite_utils import Database
 
-            apply_migrations(Database(conn))
+            apply_migrations(Database(conn, execute_plugins=False))
         except sqlite3.DatabaseError as exc:
             conn.close()
             if not exists:

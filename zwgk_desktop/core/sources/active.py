@@ -24,6 +24,14 @@ def active_register() -> Register:
     return _active if _active is not None else bundled_register()
 
 
+def register_ready() -> bool:
+    """Whether the register in use is read and its matcher compiled (~0.1 s the first
+    time): the item form waits for it rather than delay the window's first paint."""
+    if _active is None and bundled_register.cache_info().currsize == 0:
+        return False
+    return "matcher" in active_register()._cache
+
+
 def use_register(register: Register | None) -> None:
     """Make ``register`` the one validation uses (None: back to the bundled one)."""
     global _active

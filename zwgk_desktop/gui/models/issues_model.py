@@ -22,11 +22,12 @@ from zwgk_desktop.gui.live_validation import LiveValidation
 LOCATED_ROLE = Qt.ItemDataRole.UserRole + 1  # Located for findings
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # domain id ("" = 目录信息) for groups and findings
 COLUMNS = ("问题", "位置", "规则")
-# Findings of a group become rows in chunks (fetchMore as the list is scrolled): an
-# expanded group of 15,000 findings would otherwise make the tree lay out 15,000 rows
-# through Python calls after every edit.
-CHUNK = 200
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Findings of a group become rows in chunks (more as the list is scrolled): an expanded
+# group of 15,000 findings would otherwise make the tree lay out 15,000 rows through
+# Python calls after every row move. The panel shows a handful of rows; every shown row
+# costs each re-layout (a group appearing or going) a few Python calls.
+CHUNK = 50
+MANY_ITEMS = 16  # more changed items than this are merged in one pass (a paste)
 _Index = QModelIndex | QPersistentModelIndex
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -183,15 +184,34 @@ class IssuesModel(QAbstractItemModel):
         """
         row = next((n for n, g in enumerate(self.groups) if g.domain_id == domain_id), None)
         session = self.validation.session
-        if row is None or not session.has_domain(domain_id):
+        if not session.has_domain(domain_id):
             return False
         store = self.validation.store
-        group = self.groups[row]
         shown = self.shown
         try:
             rows = sorted((session.row_of(domain_id, i), i) for i in item_ids)
         except KeyError:
             return False
+        if row is None:
+            # No group: the domain had no finding shown, so its findings are now exactly
+            # the changed items' own (no need to re-read the whole domain).
+            found = [
+                Located(issue, item_id)
+                for _, item_id in rows
+                for issue in store.item_issues(item_id)
+                if issue.severity in shown
+            ]
+            if found:
+                position = self._group_position(domain_id)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self.groups.insert(
+                    position, Group(domain_id, session.domain(domain_id).name, found)
+                )
+                self.endInsertRows()
+            return True
+        group = self.groups[row]
+        if len(rows) > MANY_ITEMS:
+            return self._merge_items(row, group, domain_id, rows)
         findings = group.findings
         for item_row, item_id in reversed(rows):  # back to front: earlier offsets stay valid
 
@@ -220,6 +240,45 @@ class IssuesModel(QAbstractItemModel):
             del self.groups[row]
             self.endRemoveRows()
             return True
+        header = self.index(row, 0)
+        self.dataChanged.emit(header, header)
+        return True
+
+    def _merge_items(
+        self, row: int, group: Group, domain_id: str, rows: list[tuple[int, int]]
+    ) -> bool:
+        """``update_items`` for many items (a paste): one pass over the group and one
+        row change, not one splice (and one row move) per item."""
+        session = self.validation.session
+        store = self.validation.store
+        shown = self.shown
+        changed = {item_id for _, item_id in rows}
+        kept = [located for located in group.findings if located.item_id not in changed]
+        try:
+            order = [
+                -1 if located.item_id is None else session.row_of(domain_id, located.item_id)
+                for located in kept
+            ]
+        except KeyError:
+            return False
+        new: list[Located] = []
+        at = 0
+        for item_row, item_id in rows:
+            while at < len(kept) and order[at] < item_row:
+                new.append(kept[at])
+                at += 1
+            new.extend(
+                Located(issue, item_id)
+                for issue in store.item_issues(item_id)
+                if issue.severity in shown
+            )
+        new.extend(kept[at:])
+        if not new:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.groups[row]
+            self.endRemoveRows()
+            return True
+        self._replace_findings(row, group, new)
         header = self.index(row, 0)
         self.dataChanged.emit(header, header)
         return True
@@ -261,6 +320,15 @@ class IssuesModel(QAbstractItemModel):
             return
         parent = self.index(row, 0)
         changed_end = len(old) - tail  # old[head:changed_end] gives way to new[head:...]
+        if len(old) > shown and len(new) >= shown:
+            # The group still has more findings than rows: the rows stay a prefix of the
+            # same length, so the change is a repaint of the rows from ``head`` on. No
+            # insert/remove, hence no re-layout of the whole tree (thousands of Python
+            # calls at 100,000 items); selection and current row follow their finding.
+            self._follow(row, head, changed_end, len(new) - len(old), shown)
+            group.set_findings(new)
+            self.dataChanged.emit(self.index(head, 0, parent), self.index(shown - 1, 2, parent))
+            return
         tail_shown = changed_end < shown  # some unchanged tail findings are rows
         removed = min(changed_end, shown) - head
         if removed > 0:
@@ -279,6 +347,28 @@ class IssuesModel(QAbstractItemModel):
             group.set_findings(new)
             self.endInsertRows()
         group.set_findings(new)
+
+    def _follow(self, row: int, head: int, changed_end: int, delta: int, shown: int) -> None:
+        """Move persistent indexes (selection, current) of group ``row`` with their finding.
+
+        Rows ``head``…``changed_end`` were replaced (their indexes go to the first new
+        row, the same item's block), rows after them shift by ``delta``; an index that
+        would fall beyond the ``shown`` rows becomes invalid.
+        """
+        internal = row + 1
+        sources, targets = [], []
+        for index in self.persistentIndexList():
+            if index.internalId() != internal or index.row() < head:
+                continue
+            target = head if index.row() < changed_end else index.row() + delta
+            sources.append(index)
+            targets.append(
+                self.createIndex(target, index.column(), internal)
+                if 0 <= target < shown
+                else QModelIndex()
+            )
+        if sources:
+            self.changePersistentIndexList(sources, targets)
 
     def first_finding(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self.groups else QModelIndex()
@@ -314,13 +404,27 @@ class IssuesModel(QAbstractItemModel):
         return parent.internalId() == 0 and parent.column() == 0
 
     def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        """Never: rows come only when the panel asks (``load_more``).
+
+        QTreeView's layout fetches a chunk of *every* expanded group each time it lays
+        out, and it lays out after every row insert or removal, so with Qt fetching the
+        groups grew by a chunk on each edit and each edit's stall grew with them.
+        """
+        return False
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        self.load_more(parent)
+
+    def has_more(self, parent: _Index) -> bool:
+        """Whether group ``parent`` has findings not yet shown as rows."""
         if not parent.isValid() or parent.internalId() != 0 or parent.row() >= len(self.groups):
             return False
         group = self.groups[parent.row()]
         return group.loaded < len(group.findings)
 
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
+    def load_more(self, parent: _Index) -> None:
+        """Show the next chunk of group ``parent`` (the list was scrolled to its end)."""
+        if not self.has_more(parent):
             return
         group = self.groups[parent.row()]
         more = min(len(group.findings), group.loaded + CHUNK)
@@ -352,8 +456,8 @@ class IssuesModel(QAbstractItemModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractItemModel's own (enabled, selectable) — an override in Python
+    # would cost two calls per row on every re-layout.
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -1,14 +1,16 @@
 """查找和替换 (Ctrl+F / Ctrl+H): in the current domain or the whole catalog.
 
-Matches are found on the Python objects (``gui/search.py``); 全部替换 is one undo step,
-even across domains.
+Matches are found on the Python objects (``gui/search.py``); 查找下一个 searches each
+domain's cells joined into one text (``gui/find_index.py``), kept until the domain changes.
+全部替换 is one undo step, even across domains.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.gui import commands
-from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, find_from, replaced_value
+from zwgk_desktop.gui.find_index import FindIndex
+from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, replaced_value
 from zwgk_desktop.gui.session import Session
 
 Position = tuple[str, int, str]  # (domain id, 0-based row, field key)
@@ -94,10 +97,49 @@ class FindReplaceDialog(QDialog):
         for signal in (session.cells_changed, session.rows_inserted, session.rows_removed):
             signal.connect(self._forget_count)
         session.layout_changed.connect(self._forget_count)
+        self.index = FindIndex()
+        for signal in (
+            session.cells_changed,
+            session.rows_inserted,
+            session.rows_removed,
+            session.layout_changed,
+            session.domain_changed,
+        ):
+            signal.connect(self._forget_domain)
+        session.domains_reset.connect(self._forget_all)
+        session.reloaded.connect(self._forget_all)
+        # While the dialog is open the index is built between event-loop turns.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm)
         self.set_read_only(session.read_only)
 
     def _forget_count(self, *_: object) -> None:
         self._counted = None
+
+    def _forget_domain(self, domain_id: str, *_: object) -> None:
+        self.index.forget(domain_id)
+        if self.isVisible():
+            self._warm_timer.start()
+
+    def _forget_all(self) -> None:
+        self.index.forget()
+        if self.isVisible():
+            self._warm_timer.start()
+
+    def _warm(self) -> None:
+        session = self.session
+        loaded = [d for d in session.domains if session.is_loaded(d.id)]
+        if self.index.warm(loaded):
+            self._warm_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._warm_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._warm_timer.stop()
+        super().hideEvent(event)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
@@ -149,7 +191,7 @@ class FindReplaceDialog(QDialog):
         if position is not None:
             index = next((n for n, d in enumerate(domains) if d.id == position[0]), 0)
             start = (index, position[1], position[2])
-        target, wrapped = find_from(domains, text, start, forward, self._keys())
+        target, wrapped = self.index.find_from(domains, text, start, forward, self._keys())
         if target is None:
             self.status.setText(f"找不到“{text}”")
             return None

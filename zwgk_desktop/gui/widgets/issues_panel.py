@@ -68,6 +68,16 @@ class IssuesPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.tree)
+        # Findings beyond a group's first chunk become rows when the list is scrolled to
+        # them (the model never lets the tree fetch on its own; see IssuesModel). Checked
+        # once the event loop turns: asking for row positions at once would lay the tree
+        # out again for each group a rebuild expands.
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_visible)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda *_: self._load_timer.start())
+        self.tree.expanded.connect(lambda *_: self._load_timer.start())
         self.model: IssuesModel | None = None
         self._rule_ids = False
         self.validation: LiveValidation | None = None
@@ -111,6 +121,22 @@ class IssuesPanel(QWidget):
             return
         for row in range(first, last + 1):
             self.tree.setExpanded(self.model.index(row, 0), True)
+
+    def _load_visible(self, *_: object) -> None:
+        """Show the next chunk of any open group whose last row has come into view."""
+        model = self.model
+        if model is None:
+            return
+        height = self.tree.viewport().height()
+        for row, group in enumerate(model.groups):
+            if group.loaded >= len(group.findings):
+                continue
+            parent = model.index(row, 0)
+            if not self.tree.isExpanded(parent):
+                continue
+            rect = self.tree.visualRect(model.index(group.loaded - 1, 0, parent))
+            if rect.isValid() and rect.bottom() >= 0 and rect.top() < height:
+                model.load_more(parent)
 
     def _schedule(self, domain_id: str = "", item_ids: list[int] | None = None) -> None:
         if item_ids is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
 from zwgk_desktop.core.sources import active_register, as_of_for
+from zwgk_desktop.core.sources.active import register_ready
 from zwgk_desktop.core.sources.outdated import OutdatedCitation, outdated_citations
 from zwgk_desktop.core.sources.replace import replace_citation
 from zwgk_desktop.core.validation import Severity
@@ -80,6 +81,14 @@ class ItemForm(QScrollArea):
         self._template_timer.setSingleShot(True)
         self._template_timer.setInterval(0)
         self._template_timer.timeout.connect(self._update_template)
+        # The first item shown waits for the 公开依据 register to be compiled until after
+        # the window's first paint (~0.1 s at start).
+        self._source_timer = QTimer(self)
+        self._source_timer.setSingleShot(True)
+        self._source_timer.setInterval(0)
+        self._source_timer.timeout.connect(
+            lambda: self._update_source_row(self.current_item(), wait=False)
+        )
         host = QWidget(self)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -152,12 +161,17 @@ class ItemForm(QScrollArea):
         self._source_citation: OutdatedCitation | None = None
         return self.source_row
 
-    def _update_source_row(self, item: Any) -> None:
+    def _update_source_row(self, item: Any, wait: bool = True) -> None:
         """Show the first outdated citation of 公开依据 that has a current replacement."""
         self._source_citation = None
         if item is None or self.session is None or not item.basis:
             self.source_row.setVisible(False)
             return
+        if wait and not register_ready():
+            self.source_row.setVisible(False)
+            self._source_timer.start()  # after the first paint
+            return
+        self._source_timer.stop()
         as_of = as_of_for(self.session.meta.year)
         found = [
             c
