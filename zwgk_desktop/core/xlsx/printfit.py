@@ -1,0 +1,204 @@
+"""Per-sheet print widths: the page width shared among a domain's text columns so that its
+own texts wrap to the fewest printed pages.
+
+A row is as tall as its tallest cell, so fixed widths made for an average catalog waste
+lines wherever a domain's texts differ from the average (long 公开依据 here, long 公开时限
+there). A small local search moves whole units of width between the text columns while the
+estimated page count, then the total row height, goes down. Line counts are the writer's
+own (:func:`textsize.line_count`, the rendered channel list), so the estimate is the row
+heights the sheet gets. Large domains are fitted on an even sample of their items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from zwgk_desktop.core.model import Item
+from zwgk_desktop.core.vocab import CHANNELS
+from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, PlanColumn, fits_page, total_units
+from zwgk_desktop.core.xlsx.glyphs import TICK, render_channels
+from zwgk_desktop.core.xlsx.printpage import grown_last_row, page_count, row_height
+from zwgk_desktop.core.xlsx.textsize import line_count, text_units
+
+POINTS = 9.0
+# The narrowest each column may become: two characters a line for the short columns, four
+# for 公开内容 and 公开依据, whose headers and texts need them.
+MIN_WIDTHS: dict[str, int] = {
+    "level1": 5,
+    "level2": 5,
+    "content": 8,
+    "basis": 8,
+    "time_limit": 5,
+    "subject": 5,
+    "channels": 8,
+}
+SAMPLE_ITEMS = 96  # enough to see a domain's text lengths; bounds the cost on large ones
+_STEPS = (1, 2, 4)
+_LONGEST_CHANNEL = max(text_units(TICK + term) for term in CHANNELS.terms)
+_COMPACT_NAME = text_units(TICK + "政务服务中心")
+
+
+def fit_widths(columns: list[PlanColumn], items: list[Item], compact: bool) -> list[PlanColumn]:
+    """``columns`` with the text columns' widths chosen for ``items``, within the page
+    width the planned columns take; unchanged when they do not fit a page already."""
+    flexible = [n for n, c in enumerate(columns) if c.key in MIN_WIDTHS and c.kind != "mark"]
+    if not items or not flexible or not fits_page(columns):
+        return columns
+    keys = [columns[n].key for n in flexible]
+    room = int(PAGE_UNITS - total_units(columns) + sum(columns[n].width for n in flexible))
+    mins = [MIN_WIDTHS[k] for k in keys]
+    if "channels" in keys:
+        mins[keys.index("channels")] = _channel_min_width(items, compact)
+    if sum(mins) > room:
+        return columns
+    sample = _sample(items)
+    search = _Search(keys, sample, compact, whole=len(sample) == len(items))
+    planned = [max(m, int(columns[n].width)) for n, m in zip(flexible, mins, strict=True)]
+    # the search stops at the first choice no single move improves, so it starts three
+    # times: from the planned widths, the minimum ones and widths in proportion to the
+    # columns' text; the best end wins
+    starts = (_within(planned, mins, room), mins, _proportional(keys, sample, mins, room))
+    widths = min((search.run(start, mins, room) for start in starts), key=search.cost)
+    chosen = dict(zip(flexible, widths, strict=True))
+    return [replace(c, width=float(chosen[n])) if n in chosen else c for n, c in enumerate(columns)]
+
+
+def _channel_min_width(items: list[Item], compact: bool) -> int:
+    """Wide enough that no channel name of the full ■/□ list breaks inside; the compact
+    list (a few ticked names) keeps names up to :data:`_COMPACT_NAME` whole and lets a
+    longer one wrap rather than widen the column for every row."""
+    if not compact:
+        longest = _LONGEST_CHANNEL
+    else:
+        longest = max(
+            (text_units(TICK + name) for item in items for name in item.channels),
+            default=0,
+        )
+        longest = min(longest, _COMPACT_NAME)
+    width = MIN_WIDTHS["channels"]
+    while (width - 1.0) * 10.5 / POINTS < longest:  # textsize.usable_units at 9 points
+        width += 1
+    return width
+
+
+def _sample(items: list[Item]) -> list[Item]:
+    if len(items) <= SAMPLE_ITEMS:
+        return items
+    step = len(items) / SAMPLE_ITEMS
+    return [items[int(k * step)] for k in range(SAMPLE_ITEMS)]
+
+
+def _proportional(keys: list[str], items: list[Item], mins: list[int], room: int) -> list[int]:
+    """Widths in proportion to each column's total text (at least the minimum)."""
+    sizes = [sum(text_units(_text(item, key)) for item in items) + 1 for key in keys]
+    total = sum(sizes)
+    widths = [max(m, int(room * size / total)) for m, size in zip(mins, sizes, strict=True)]
+    return _within(widths, mins, room)
+
+
+def _text(item: Item, key: str) -> str:
+    if key == "channels":
+        return " ".join(TICK + name for name in item.channels)
+    value = item.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _within(widths: list[int], mins: list[int], room: int) -> list[int]:
+    """Trim the widest columns (never below their minimum) until the widths fit ``room``."""
+    widths = list(widths)
+    while sum(widths) > room:
+        n = max(range(len(widths)), key=lambda k: widths[k] - mins[k])
+        widths[n] -= 1
+    return widths
+
+
+class _Search:
+    """Line counts per column and width (computed on demand) and the cost of a choice."""
+
+    def __init__(self, keys: list[str], items: list[Item], compact: bool, whole: bool) -> None:
+        self.keys = keys
+        self.items = items
+        self.compact = compact
+        self.whole = whole  # every item is here: pages can be counted
+        self.tables: list[dict[int, list[int]]] = [{} for _ in keys]
+        self.level1 = keys.index("level1") if "level1" in keys else -1
+        self.runs = [(s, e) for s, e, value in level1_runs(items) if value]
+
+    def lines(self, column: int, width: int) -> list[int]:
+        table = self.tables[column]
+        found = table.get(width)
+        if found is None:
+            found = table[width] = [self._count(column, item, width) for item in self.items]
+        return found
+
+    def _count(self, column: int, item: Item, width: int) -> int:
+        key = self.keys[column]
+        if key == "channels":
+            text = render_channels(item.channels, float(width), self.compact, POINTS)
+        else:
+            text = item.get(key)
+        return line_count(text, float(width), POINTS) if text else 1
+
+    def cost(self, widths: list[int]) -> tuple[int, float]:
+        """(pages, total row height) of the items at these widths."""
+        per_row = [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
+        heights = [row_height(max(lines)) for lines in zip(*per_row, strict=True)]
+        if self.level1 >= 0:
+            level1 = self.lines(self.level1, widths[self.level1])
+            for start, end in self.runs:
+                heights[end] = grown_last_row(heights, start, end, level1[start])
+        return (page_count(heights) if self.whole else 0), sum(heights)
+
+    def run(self, widths: list[int], mins: list[int], room: int) -> list[int]:
+        """Hand out the spare units, then move units between columns while it helps."""
+        best = self.cost(widths)
+        while sum(widths) < room:
+            widths, best = self._best_of([_moved(widths, None, b, 1) for b in range(len(widths))])
+        improved = True
+        while improved:
+            improved = False
+            for step in _STEPS:
+                for a in range(len(widths)):
+                    if widths[a] - step < mins[a]:
+                        continue
+                    for b in range(len(widths)):
+                        if a == b:
+                            continue
+                        trial = _moved(widths, a, b, step)
+                        cost = self.cost(trial)
+                        if cost < best:
+                            widths, best, improved = trial, cost, True
+                            break
+        return widths
+
+    def _best_of(self, candidates: list[list[int]]) -> tuple[list[int], tuple[int, float]]:
+        scored = [(self.cost(c), n, c) for n, c in enumerate(candidates)]
+        cost, _, widths = min(scored, key=_score)
+        return widths, cost
+
+
+def _score(entry: tuple[tuple[int, float], int, list[int]]) -> tuple[tuple[int, float], int]:
+    return entry[0], entry[1]
+
+
+def _moved(widths: list[int], source: int | None, target: int, step: int) -> list[int]:
+    moved = list(widths)
+    if source is not None:
+        moved[source] -= step
+    moved[target] += step
+    return moved
+
+
+def level1_runs(items: list[Item]) -> list[tuple[int, int, str]]:
+    """(first, last, value) for each run of equal, non-empty consecutive 一级事项 (merged
+    into one cell by the writer)."""
+    runs: list[tuple[int, int, str]] = []
+    n = 0
+    while n < len(items):
+        value = items[n].level1
+        end = n
+        while value and end + 1 < len(items) and items[end + 1].level1 == value:
+            end += 1
+        runs.append((n, end, value))
+        n = end + 1
+    return runs
