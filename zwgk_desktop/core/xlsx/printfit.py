@@ -32,7 +32,7 @@ MIN_WIDTHS: dict[str, int] = {
     "subject": 5,
     "channels": 8,
 }
-SAMPLE_ITEMS = 96  # enough to see a domain's text lengths; bounds the cost on large ones
+SAMPLE_ITEMS = 32  # enough to see a domain's text lengths; bounds the cost on large ones
 _STEPS = (1, 2, 4)
 _LONGEST_CHANNEL = max(text_units(TICK + term) for term in CHANNELS.terms)
 _COMPACT_NAME = text_units(TICK + "政务服务中心")
@@ -54,10 +54,13 @@ def fit_widths(columns: list[PlanColumn], items: list[Item], compact: bool) -> l
     sample = _sample(items)
     search = _Search(keys, sample, compact, whole=len(sample) == len(items))
     planned = [max(m, int(columns[n].width)) for n, m in zip(flexible, mins, strict=True)]
-    # the search stops at the first choice no single move improves, so it starts three
-    # times: from the planned widths, the minimum ones and widths in proportion to the
-    # columns' text; the best end wins
-    starts = (_within(planned, mins, room), mins, _proportional(keys, sample, mins, room))
+    # the search stops at the first choice no single move improves, so a domain small
+    # enough to count pages is searched from three starts (widths in proportion to the
+    # columns' text, the planned widths, the minimum ones) and the best end wins; a large
+    # one from the first only
+    starts = [_proportional(keys, sample, mins, room)]
+    if search.whole:
+        starts += [_within(planned, mins, room), mins]
     widths = min((search.run(start, mins, room) for start in starts), key=search.cost)
     chosen = dict(zip(flexible, widths, strict=True))
     return [replace(c, width=float(chosen[n])) if n in chosen else c for n, c in enumerate(columns)]
@@ -123,6 +126,7 @@ class _Search:
         self.tables: list[dict[int, list[int]]] = [{} for _ in keys]
         self.level1 = keys.index("level1") if "level1" in keys else -1
         self.runs = [(s, e) for s, e, value in level1_runs(items) if value]
+        self.memo: dict[tuple[int, ...], tuple[int, float]] = {}
 
     def lines(self, column: int, width: int) -> list[int]:
         table = self.tables[column]
@@ -140,9 +144,17 @@ class _Search:
         return line_count(text, float(width), POINTS) if text else 1
 
     def cost(self, widths: list[int]) -> tuple[int, float]:
-        """(pages, total row height) of the items at these widths."""
+        """(pages, total row height) of the items at these widths (remembered: the search
+        comes back to the same choices)."""
+        key = tuple(widths)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._cost(widths)
+        return found
+
+    def _cost(self, widths: list[int]) -> tuple[int, float]:
         per_row = [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
-        heights = [row_height(max(lines)) for lines in zip(*per_row, strict=True)]
+        heights = [_height(lines) for lines in map(max, *per_row)]
         if self.level1 >= 0:
             level1 = self.lines(self.level1, widths[self.level1])
             for start, end in self.runs:
@@ -150,10 +162,19 @@ class _Search:
         return (page_count(heights) if self.whole else 0), sum(heights)
 
     def run(self, widths: list[int], mins: list[int], room: int) -> list[int]:
-        """Hand out the spare units, then move units between columns while it helps."""
+        """Hand out the spare units (in a few chunks), then move units between columns
+        while it helps."""
         best = self.cost(widths)
-        while sum(widths) < room:
-            widths, best = self._best_of([_moved(widths, None, b, 1) for b in range(len(widths))])
+        while (spare := room - sum(widths)) > 0:
+            step = max(1, spare // 4)
+            best, widths = min(
+                (
+                    (self.cost(c), c)
+                    for b in range(len(widths))
+                    if (c := _moved(widths, None, b, step))
+                ),
+                key=_first,
+            )
         improved = True
         while improved:
             improved = False
@@ -171,14 +192,16 @@ class _Search:
                             break
         return widths
 
-    def _best_of(self, candidates: list[list[int]]) -> tuple[list[int], tuple[int, float]]:
-        scored = [(self.cost(c), n, c) for n, c in enumerate(candidates)]
-        cost, _, widths = min(scored, key=_score)
-        return widths, cost
+
+def _first(entry: tuple[tuple[int, float], list[int]]) -> tuple[int, float]:
+    return entry[0]
 
 
-def _score(entry: tuple[tuple[int, float], int, list[int]]) -> tuple[tuple[int, float], int]:
-    return entry[0], entry[1]
+_HEIGHTS = [row_height(lines) for lines in range(64)]
+
+
+def _height(lines: int) -> float:
+    return _HEIGHTS[lines] if lines < 64 else row_height(lines)
 
 
 def _moved(widths: list[int], source: int | None, target: int, step: int) -> list[int]:
