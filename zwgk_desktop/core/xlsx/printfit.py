@@ -11,6 +11,7 @@ heights the sheet gets. Large domains are fitted on an even sample of their item
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from zwgk_desktop.core.model import Item
@@ -64,6 +65,14 @@ def fit_widths(columns: list[PlanColumn], items: list[Item], compact: bool) -> l
     widths = min((search.run(start, mins, room) for start in starts), key=search.cost)
     chosen = dict(zip(flexible, widths, strict=True))
     return [replace(c, width=float(chosen[n])) if n in chosen else c for n, c in enumerate(columns)]
+
+
+def estimate(columns: list[PlanColumn], items: list[Item], compact: bool) -> tuple[int, float]:
+    """(pages, total row height in points) the items print to at these column widths, as
+    the writer sets the rows (the 一级事项 merges included; mark columns ignored)."""
+    flexible = [c for c in columns if c.key in MIN_WIDTHS and c.kind != "mark"]
+    search = _Search([c.key for c in flexible], items, compact, whole=True)
+    return search.cost([c.width for c in flexible])
 
 
 def _channel_min_width(items: list[Item], compact: bool) -> int:
@@ -123,19 +132,19 @@ class _Search:
         self.items = items
         self.compact = compact
         self.whole = whole  # every item is here: pages can be counted
-        self.tables: list[dict[int, list[int]]] = [{} for _ in keys]
+        self.tables: list[dict[float, list[int]]] = [{} for _ in keys]
         self.level1 = keys.index("level1") if "level1" in keys else -1
         self.runs = [(s, e) for s, e, value in level1_runs(items) if value]
-        self.memo: dict[tuple[int, ...], tuple[int, float]] = {}
+        self.memo: dict[tuple[float, ...], tuple[int, float]] = {}
 
-    def lines(self, column: int, width: int) -> list[int]:
+    def lines(self, column: int, width: float) -> list[int]:
         table = self.tables[column]
         found = table.get(width)
         if found is None:
             found = table[width] = [self._count(column, item, width) for item in self.items]
         return found
 
-    def _count(self, column: int, item: Item, width: int) -> int:
+    def _count(self, column: int, item: Item, width: float) -> int:
         key = self.keys[column]
         if key == "channels":
             text = render_channels(item.channels, float(width), self.compact, POINTS)
@@ -143,7 +152,7 @@ class _Search:
             text = item.get(key)
         return line_count(text, float(width), POINTS) if text else 1
 
-    def cost(self, widths: list[int]) -> tuple[int, float]:
+    def cost(self, widths: Sequence[float]) -> tuple[int, float]:
         """(pages, total row height) of the items at these widths (remembered: the search
         comes back to the same choices)."""
         key = tuple(widths)
@@ -152,7 +161,7 @@ class _Search:
             found = self.memo[key] = self._cost(widths)
         return found
 
-    def _cost(self, widths: list[int]) -> tuple[int, float]:
+    def _cost(self, widths: Sequence[float]) -> tuple[int, float]:
         per_row = [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
         heights = [_height(lines) for lines in map(max, *per_row)]
         if self.level1 >= 0:
