@@ -4,12 +4,17 @@ same every time (the metadata check renders a sheet again and compares)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from bench.catalog_gen import generate_catalog
-from zwgk_desktop.core.model import Domain, Item
+from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.templates import all_templates
 from zwgk_desktop.core.vocab import CHANNELS
+from zwgk_desktop.core.xlsx import export_workbook, metasheet, read_workbook
 from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, plan, total_units
 from zwgk_desktop.core.xlsx.glyphs import render_channels
 from zwgk_desktop.core.xlsx.printfit import MIN_WIDTHS, estimate, fit_widths
@@ -133,3 +138,31 @@ def test_narrow_headers_break_evenly() -> None:
     assert header_label("公开主体", 12) == "公开主体"
     assert header_label("公开内容(要素)", 8) == "公开内容(要素)"  # mixed text wraps by itself
     assert header_label("依申请", 4) == "依申请"  # one character a line: left to wrap
+
+
+def test_the_metadata_records_each_sheets_channel_width(tmp_path: Path) -> None:
+    """The metadata check renders a sheet again at the recorded width (its line breaks are
+    in the digest) rather than fitting it again; a width out of range means "fit again"."""
+    catalog = Catalog(CatalogMeta(unit="示范镇人民政府"), all_templates_domains()[:3])
+    target = tmp_path / "catalog.xlsx"
+    export_workbook(catalog, target, channels="compact")
+    workbook = openpyxl.load_workbook(target)
+    payload = metasheet.read(workbook)
+    assert payload is not None and len(payload.sheets) == 3
+    for info in payload.sheets:
+        sheet = workbook[info.title]
+        channel_col = next(
+            c for c in range(1, sheet.max_column + 1) if sheet.cell(2, c).value == "公开渠道和载体"
+        )
+        stored = sheet.column_dimensions[get_column_letter(channel_col)].width
+        assert info.channel_width >= MIN_WIDTHS["channels"]
+        assert stored == pytest.approx(info.channel_width + 5 / 7, abs=0.01)
+    assert read_workbook(target).notes == []  # every sheet agreed with its metadata
+    for bad in (1e9, -3, "33", True, None):
+        info = metasheet.SheetInfo("t", 0, 3, "x", bad)  # type: ignore[arg-type]
+        chunks = metasheet.encode(catalog, [info], "封面", "")
+        assert metasheet.decode(chunks).sheets[0].channel_width == 0.0
+
+
+def all_templates_domains() -> list[Domain]:
+    return [t.instantiate("示范镇人民政府") for t in all_templates()]

@@ -11,6 +11,7 @@ heights the sheet gets. Large domains are fitted on an even sample of their item
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from zwgk_desktop.core.vocab import CHANNELS
 from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, PlanColumn, fits_page, total_units
 from zwgk_desktop.core.xlsx.glyphs import TICK, render_channels
 from zwgk_desktop.core.xlsx.printpage import grown_last_row, page_count, row_height
-from zwgk_desktop.core.xlsx.textsize import line_count, text_units
+from zwgk_desktop.core.xlsx.textsize import line_count, text_units, usable_units
 
 POINTS = 9.0
 # The narrowest each column may become: two characters a line for the short columns, four
@@ -34,6 +35,7 @@ MIN_WIDTHS: dict[str, int] = {
     "channels": 8,
 }
 SAMPLE_ITEMS = 32  # enough to see a domain's text lengths; bounds the cost on large ones
+PAGE_AWARE_ITEMS = 16  # up to two pages of items: fit to the page count, then the height
 _STEPS = (1, 2, 4)
 _LONGEST_CHANNEL = max(text_units(TICK + term) for term in CHANNELS.terms)
 _COMPACT_NAME = text_units(TICK + "政务服务中心")
@@ -53,15 +55,15 @@ def fit_widths(columns: list[PlanColumn], items: list[Item], compact: bool) -> l
     if sum(mins) > room:
         return columns
     sample = _sample(items)
-    search = _Search(keys, sample, compact, whole=len(sample) == len(items))
-    planned = [max(m, int(columns[n].width)) for n, m in zip(flexible, mins, strict=True)]
-    # the search stops at the first choice no single move improves, so a domain small
-    # enough to count pages is searched from three starts (widths in proportion to the
-    # columns' text, the planned widths, the minimum ones) and the best end wins; a large
-    # one from the first only
+    search = _Search(keys, sample, compact, whole=len(items) <= PAGE_AWARE_ITEMS)
+    # the search stops at the first choice no single move improves, so a domain of a
+    # page or two (where one item more or less on a page counts) is searched from two
+    # starts, widths in proportion to the columns' text and the planned widths, and the
+    # better end wins; a larger one from the first only
     starts = [_proportional(keys, sample, mins, room)]
     if search.whole:
-        starts += [_within(planned, mins, room), mins]
+        planned = [max(m, int(columns[n].width)) for n, m in zip(flexible, mins, strict=True)]
+        starts.append(_within(planned, mins, room))
     widths = min((search.run(start, mins, room) for start in starts), key=search.cost)
     chosen = dict(zip(flexible, widths, strict=True))
     return [replace(c, width=float(chosen[n])) if n in chosen else c for n, c in enumerate(columns)]
@@ -136,21 +138,34 @@ class _Search:
         self.level1 = keys.index("level1") if "level1" in keys else -1
         self.runs = [(s, e) for s, e, value in level1_runs(items) if value]
         self.memo: dict[tuple[float, ...], tuple[int, float]] = {}
+        self.channel_sets = [tuple(item.channels) for item in items]
+        self.paragraphs = [
+            [_paragraph_units(item.get(key)) for item in items] if key != "channels" else []
+            for key in keys
+        ]
 
     def lines(self, column: int, width: float) -> list[int]:
         table = self.tables[column]
         found = table.get(width)
         if found is None:
-            found = table[width] = [self._count(column, item, width) for item in self.items]
+            found = table[width] = self._count(column, width)
         return found
 
-    def _count(self, column: int, item: Item, width: float) -> int:
-        key = self.keys[column]
-        if key == "channels":
-            text = render_channels(item.channels, float(width), self.compact, POINTS)
-        else:
-            text = item.get(key)
-        return line_count(text, float(width), POINTS) if text else 1
+    def _count(self, column: int, width: float) -> list[int]:
+        """Lines of every item's cell at ``width``, as :func:`textsize.line_count` counts
+        them (text columns from their paragraphs' measured widths, measured once)."""
+        if self.keys[column] == "channels":
+            rendered: dict[tuple[str, ...], int] = {}
+            for channels in self.channel_sets:
+                if channels not in rendered:
+                    text = render_channels(list(channels), width, self.compact, POINTS)
+                    rendered[channels] = line_count(text, width, POINTS) if text else 1
+            return [rendered[channels] for channels in self.channel_sets]
+        usable = usable_units(width, POINTS)
+        return [
+            sum(max(1, math.ceil(units / usable)) for units in paragraphs)
+            for paragraphs in self.paragraphs[column]
+        ]
 
     def cost(self, widths: Sequence[float]) -> tuple[int, float]:
         """(pages, total row height) of the items at these widths (remembered: the search
@@ -200,6 +215,11 @@ class _Search:
                             widths, best, improved = trial, cost, True
                             break
         return widths
+
+
+def _paragraph_units(text: str) -> list[int]:
+    """Each line's width in text units (an empty cell counts as one line)."""
+    return [text_units(line) for line in text.split("\n")] if text else [0]
 
 
 def _first(entry: tuple[tuple[int, float], list[int]]) -> tuple[int, float]:

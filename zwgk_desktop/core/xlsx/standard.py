@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -101,6 +102,9 @@ class StandardSheetWriter:
         self.warnings = warnings
         self.compact = compact  # only the ticked channels in 公开渠道和载体
         self.measure = True  # row heights; the metadata check needs only the digest
+        # the metadata check renders at the recorded channel width (0: fit the widths)
+        self.fixed_channel_width = 0.0
+        self.channel_width = 0.0  # the last sheet's, recorded in the metadata
 
     def write_domain(
         self,
@@ -113,9 +117,7 @@ class StandardSheetWriter:
     ) -> str:
         """Write one domain sheet; returns the digest of its data cells."""
         ws = self.wb.add_worksheet(title)
-        columns = fit_widths(
-            plan(domain, self.catalog.meta.levels, self.compact), domain.items, self.compact
-        )
+        columns = self._columns(domain)
         self._write_frame(ws, columns, domain_title(self.catalog, domain))
         digest = SheetDigest()
         level1_col = next(i for i, c in enumerate(columns) if c.key == "level1")
@@ -145,6 +147,16 @@ class StandardSheetWriter:
         for n, points in enumerate(heights):
             ws.set_row(DATA_ROW + n, points)
         return digest.hexdigest()
+
+    def _columns(self, domain: Domain) -> list[PlanColumn]:
+        columns = plan(domain, self.catalog.meta.levels, self.compact)
+        if self.fixed_channel_width:
+            width = self.fixed_channel_width
+            columns = [replace(c, width=width) if c.kind == "channels" else c for c in columns]
+        else:
+            columns = fit_widths(columns, domain.items, self.compact)
+        self.channel_width = next((c.width for c in columns if c.kind == "channels"), 0.0)
+        return columns
 
     def _write_frame(self, ws: Any, columns: list[PlanColumn], title: str) -> None:
         fmt = self.fmt
