@@ -84,11 +84,13 @@ def _channel_min_width(items: list[Item], compact: bool) -> int:
     if not compact:
         longest = _LONGEST_CHANNEL
     else:
-        longest = max(
-            (text_units(TICK + name) for item in items for name in item.channels),
-            default=0,
-        )
-        longest = min(longest, _COMPACT_NAME)
+        longest = 0
+        for item in items:
+            for name in item.channels:
+                longest = max(longest, text_units(TICK + name))
+            if longest >= _COMPACT_NAME:
+                longest = _COMPACT_NAME
+                break
     width = MIN_WIDTHS["channels"]
     while (width - 1.0) * 10.5 / POINTS < longest:  # textsize.usable_units at 9 points
         width += 1
@@ -136,7 +138,11 @@ class _Search:
         self.whole = whole  # every item is here: pages can be counted
         self.tables: list[dict[float, list[int]]] = [{} for _ in keys]
         self.level1 = keys.index("level1") if "level1" in keys else -1
-        self.runs = [(s, e) for s, e, value in level1_runs(items) if value]
+        runs = [(s, e) for s, e, value in level1_runs(items) if value]
+        self.runs = [(s, e) for s, e in runs if e > s]  # merged over several rows
+        self.solo = [False] * len(items)
+        for start, end in runs:
+            self.solo[start] = start == end
         self.memo: dict[tuple[float, ...], tuple[int, float]] = {}
         self.channel_sets = [tuple(item.channels) for item in items]
         self.paragraphs = [
@@ -178,9 +184,14 @@ class _Search:
 
     def _cost(self, widths: Sequence[float]) -> tuple[int, float]:
         per_row = [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
-        heights = [_height(lines) for lines in map(max, *per_row)]
-        if self.level1 >= 0:
+        if self.level1 < 0:
+            heights = [_height(lines) for lines in map(max, *per_row)]
+        else:
+            # a 一级事项 of one row is one more cell of its row; a merged one may make the
+            # last row of its run taller
             level1 = self.lines(self.level1, widths[self.level1])
+            alone = [lines if solo else 0 for lines, solo in zip(level1, self.solo, strict=True)]
+            heights = [_height(lines) for lines in map(max, alone, *per_row)]
             for start, end in self.runs:
                 heights[end] = grown_last_row(heights, start, end, level1[start])
         return (page_count(heights) if self.whole else 0), sum(heights)
