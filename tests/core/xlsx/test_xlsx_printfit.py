@@ -17,10 +17,10 @@ from zwgk_desktop.core.vocab import CHANNELS
 from zwgk_desktop.core.xlsx import export_workbook, metasheet, read_workbook
 from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, plan, total_units
 from zwgk_desktop.core.xlsx.glyphs import render_channels
-from zwgk_desktop.core.xlsx.printfit import MIN_WIDTHS, estimate, fit_widths
+from zwgk_desktop.core.xlsx.printfit import MIN_WIDTHS, channel_lines, estimate, fit_widths
 from zwgk_desktop.core.xlsx.printpage import BODY_POINTS, grown_last_row, page_count, row_height
 from zwgk_desktop.core.xlsx.standard import header_label
-from zwgk_desktop.core.xlsx.textsize import text_units, usable_units
+from zwgk_desktop.core.xlsx.textsize import line_count, text_units, usable_units
 
 LEVELS = ["县级", "乡级", "村级"]
 
@@ -166,3 +166,16 @@ def test_the_metadata_records_each_sheets_channel_width(tmp_path: Path) -> None:
 
 def all_templates_domains() -> list[Domain]:
     return [t.instantiate("示范镇人民政府") for t in all_templates()]
+
+
+def test_channel_lines_match_the_rendered_list() -> None:
+    """The fitter counts the channel list's lines from its entries' widths; the writer
+    renders it and counts the text. They must agree, or rows would be the wrong height."""
+    names = [*CHANNELS.terms, "投资项目在线审批监管平台", "12345政务服务热线", "村务公开栏"]
+    sets = [(), tuple(names[:1]), tuple(names), tuple(names[::3]), tuple(names[-4:])]
+    for channels in sets:
+        for width in (5, 8, 13, 16, 20.5, 31, 33, 40):
+            for compact in (False, True):
+                text = render_channels(list(channels), width, compact, 9.0)
+                expected = line_count(text, width, 9.0) if text else 1
+                assert channel_lines(channels, width, compact) == expected, (channels, width)

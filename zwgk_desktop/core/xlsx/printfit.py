@@ -14,13 +14,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.vocab import CHANNELS
 from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, PlanColumn, fits_page, total_units
-from zwgk_desktop.core.xlsx.glyphs import TICK, render_channels
+from zwgk_desktop.core.xlsx.glyphs import TICK
 from zwgk_desktop.core.xlsx.printpage import grown_last_row, page_count, row_height
-from zwgk_desktop.core.xlsx.textsize import line_count, text_units, usable_units
+from zwgk_desktop.core.xlsx.textsize import text_units, usable_units
 
 POINTS = 9.0
 # The narrowest each column may become: two characters a line for the short columns, four
@@ -75,6 +76,33 @@ def estimate(columns: list[PlanColumn], items: list[Item], compact: bool) -> tup
     flexible = [c for c in columns if c.key in MIN_WIDTHS and c.kind != "mark"]
     search = _Search([c.key for c in flexible], items, compact, whole=True)
     return search.cost([c.width for c in flexible])
+
+
+def channel_lines(channels: tuple[str, ...], width: float, compact: bool) -> int:
+    """Lines of the rendered channel list (:func:`glyphs.render_channels` at 9 points, then
+    :func:`textsize.line_count`), counted from the entries' widths without building it."""
+    entries = _entry_units(channels, compact)
+    if not entries:
+        return 1
+    usable = usable_units(width, POINTS)
+    packing = max(usable, 8.0)  # render_channels' own floor
+    lines, current = 0, -1
+    for units in entries:
+        if current >= 0 and current + 1 + units > packing:
+            lines += max(1, math.ceil(current / usable))
+            current = units
+        else:
+            current = units if current < 0 else current + 1 + units
+    return lines + max(1, math.ceil(current / usable))
+
+
+@lru_cache(maxsize=4096)
+def _entry_units(channels: tuple[str, ...], compact: bool) -> tuple[int, ...]:
+    """Widths of the entries render_channels lists for these channels (■ and □ alike)."""
+    chosen = set(channels)
+    names = [term for term in CHANNELS.terms if not compact or term in chosen]
+    names += [name for name in channels if name not in CHANNELS.terms]
+    return tuple(text_units(TICK + name) for name in names)
 
 
 def _channel_min_width(items: list[Item], compact: bool) -> int:
@@ -161,12 +189,11 @@ class _Search:
         """Lines of every item's cell at ``width``, as :func:`textsize.line_count` counts
         them (text columns from their paragraphs' measured widths, measured once)."""
         if self.keys[column] == "channels":
-            rendered: dict[tuple[str, ...], int] = {}
+            counted: dict[tuple[str, ...], int] = {}
             for channels in self.channel_sets:
-                if channels not in rendered:
-                    text = render_channels(list(channels), width, self.compact, POINTS)
-                    rendered[channels] = line_count(text, width, POINTS) if text else 1
-            return [rendered[channels] for channels in self.channel_sets]
+                if channels not in counted:
+                    counted[channels] = channel_lines(channels, width, self.compact)
+            return [counted[channels] for channels in self.channel_sets]
         usable = usable_units(width, POINTS)
         return [
             sum(max(1, math.ceil(units / usable)) for units in paragraphs)
