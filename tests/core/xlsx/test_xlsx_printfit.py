@@ -15,7 +15,7 @@ from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.templates import all_templates
 from zwgk_desktop.core.vocab import CHANNELS
 from zwgk_desktop.core.xlsx import export_workbook, metasheet, read_workbook
-from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, plan, total_units
+from zwgk_desktop.core.xlsx.columns import PAGE_UNITS, PlanColumn, plan, total_units
 from zwgk_desktop.core.xlsx.glyphs import render_channels
 from zwgk_desktop.core.xlsx.printfit import MIN_WIDTHS, channel_lines, estimate, fit_widths
 from zwgk_desktop.core.xlsx.printpage import BODY_POINTS, grown_last_row, page_count, row_height
@@ -179,3 +179,9 @@ def test_channel_lines_match_the_rendered_list() -> None:
                 text = render_channels(list(channels), width, compact, 9.0)
                 expected = line_count(text, width, 9.0) if text else 1
                 assert channel_lines(channels, width, compact) == expected, (channels, width)
+
+
+def test_estimate_without_text_columns_counts_one_line_rows() -> None:
+    level1 = PlanColumn("text", "level1", "一级事项", 5.0, "公开事项")
+    assert estimate([], [Item(level1="甲")], False) == (1, 18.0)
+    assert estimate([level1], [Item(level1="甲乙丙丁戊己庚")], False)[1] > 18.0

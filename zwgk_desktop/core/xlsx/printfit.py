@@ -5,8 +5,10 @@ A row is as tall as its tallest cell, so fixed widths made for an average catalo
 lines wherever a domain's texts differ from the average (long 公开依据 here, long 公开时限
 there). A small local search moves whole units of width between the text columns while the
 estimated page count, then the total row height, goes down. Line counts are the writer's
-own (:func:`textsize.line_count`, the rendered channel list), so the estimate is the row
-heights the sheet gets. Large domains are fitted on an even sample of their items.
+own (:func:`textsize.line_count`; the channel list's counted as it is rendered), so the
+estimate is the row heights the sheet gets. Large domains are fitted on an even sample of
+their items. The chosen channel width is recorded in the metadata (its line breaks are part
+of the sheet's digest), so the import check never has to fit a sheet again.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def _channel_min_width(items: list[Item], compact: bool) -> int:
                 longest = _COMPACT_NAME
                 break
     width = MIN_WIDTHS["channels"]
-    while (width - 1.0) * 10.5 / POINTS < longest:  # textsize.usable_units at 9 points
+    while usable_units(width, POINTS) < longest:
         width += 1
     return width
 
@@ -172,6 +174,7 @@ class _Search:
         for start, end in runs:
             self.solo[start] = start == end
         self.memo: dict[tuple[float, ...], tuple[int, float]] = {}
+        self.one_line = [1] * len(items)
         self.channel_sets = [tuple(item.channels) for item in items]
         self.paragraphs = [
             [_paragraph_units(item.get(key)) for item in items] if key != "channels" else []
@@ -210,15 +213,16 @@ class _Search:
         return found
 
     def _cost(self, widths: Sequence[float]) -> tuple[int, float]:
-        per_row = [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
-        if self.level1 < 0:
-            heights = [_height(lines) for lines in map(max, *per_row)]
-        else:
+        # every row has a line at least (and max gets two lists or more)
+        per_row = [self.one_line, self.one_line]
+        per_row += [self.lines(c, w) for c, w in enumerate(widths) if c != self.level1]
+        if self.level1 >= 0:
             # a 一级事项 of one row is one more cell of its row; a merged one may make the
             # last row of its run taller
             level1 = self.lines(self.level1, widths[self.level1])
-            alone = [lines if solo else 0 for lines, solo in zip(level1, self.solo, strict=True)]
-            heights = [_height(lines) for lines in map(max, alone, *per_row)]
+            per_row.append([n if solo else 1 for n, solo in zip(level1, self.solo, strict=True)])
+        heights = [_height(lines) for lines in map(max, *per_row)]
+        if self.level1 >= 0:
             for start, end in self.runs:
                 heights[end] = grown_last_row(heights, start, end, level1[start])
         return (page_count(heights) if self.whole else 0), sum(heights)
