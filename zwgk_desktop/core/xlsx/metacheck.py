@@ -80,6 +80,7 @@ class PayloadCheck:
             compact=self.payload.compact,
         )
         writer.measure = False
+        writer.fixed_channel_width = info.channel_width  # as exported: no fitting again
         domain = self.payload.catalog.domains[info.domain]
         rendered = writer.write_domain(domain, f"s{self._sheets}", 0, 0, None, None)
         return rendered == grid_digest

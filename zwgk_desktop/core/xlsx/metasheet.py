@@ -33,6 +33,9 @@ class SheetInfo:
     domain: int  # index into catalog.domains
     data_row: int  # 0-based first data row
     digest: str
+    # the 公开渠道和载体 width the sheet was fitted to: its line breaks are in the digest, and
+    # the check renders the sheet again at this width instead of fitting it again (0: fit)
+    channel_width: float = 0.0
 
 
 @dataclass
@@ -97,7 +100,13 @@ def decode(chunks: list[str]) -> MetaPayload:
         domain.pilot = bool(extra.get("pilot", True))
         domain.aliases = [str(a) for a in extra.get("aliases") or []]
     sheets = [
-        SheetInfo(str(s["title"]), int(s["domain"]), int(s["data_row"]), str(s["digest"]))
+        SheetInfo(
+            str(s["title"]),
+            int(s["domain"]),
+            int(s["data_row"]),
+            str(s["digest"]),
+            _width(s.get("channel_width")),
+        )
         for s in data.get("sheets") or []
     ]
     for info in sheets:
@@ -111,6 +120,13 @@ def decode(chunks: list[str]) -> MetaPayload:
         str(cover.get("digest", "")),
         compact=data.get("channels") == "compact",
     )
+
+
+def _width(value: Any) -> float:
+    """A recorded column width, or 0 (fit again) when absent or out of Excel's range."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if 1 <= value <= 255 else 0.0
 
 
 def _item(data: dict[str, Any]) -> Item:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -21,10 +22,22 @@ from zwgk_desktop.core.titles import domain_title
 from zwgk_desktop.core.xlsx.columns import PlanColumn, fits_page, plan
 from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.glyphs import MARK, render_channels, render_mark
+from zwgk_desktop.core.xlsx.printfit import fit_widths, level1_runs
+from zwgk_desktop.core.xlsx.printpage import (
+    FOOTER_MARGIN,
+    HEADER_SUB_POINTS,
+    HEADER_TOP_POINTS,
+    MARGIN_BOTTOM,
+    MARGIN_SIDE,
+    MARGIN_TOP,
+    TITLE_POINTS,
+    grown_last_row,
+    row_height,
+)
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
 from zwgk_desktop.core.xlsx.sanitize import is_plain, prepare, xml_safe
 from zwgk_desktop.core.xlsx.styles import BODY_SIZE, Formats
-from zwgk_desktop.core.xlsx.textsize import ROW_PADDING, line_count, row_points
+from zwgk_desktop.core.xlsx.textsize import line_count, usable_units
 
 TITLE_ROW = 0
 HEADER_TOP = 1
@@ -32,7 +45,6 @@ HEADER_SUB = 2
 DATA_ROW = 3
 _SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
 POINTS = float(BODY_SIZE)
-LINE_POINTS = 11.25  # one wrapped line of 9-point 仿宋 in Excel and WPS (LibreOffice: less)
 FOOTER_UNIT_CHARS = 60
 __all__ = ["DATA_ROW", "StandardSheetWriter", "domain_title", "level1_runs", "sheet_title"]
 
@@ -51,12 +63,26 @@ def sheet_title(name: str, used: set[str]) -> str:
 
 
 def page_footer(unit: str) -> str:
-    """Footer codes: unit left, “第 N 页 共 M 页” centred, the sheet (domain) name right.
+    """Footer codes: unit left, “第 N 页 共 M 页” centred, the sheet (domain) name right,
+    all in 9 points (the default 11 would need more of the bottom margin).
 
     ``&`` starts a code in Excel's header/footer syntax, so the unit's own ``&`` is doubled.
     """
     left = unit[:FOOTER_UNIT_CHARS].replace("&", "&&")
-    return f"&L{left}&C第 &P 页 共 &N 页&R&A"
+    if left[:1].isdigit():  # "&9" sets the 9-point size; a digit after it would join it
+        left = " " + left
+    return f"&L&9{left}&C&9第 &P 页 共 &N 页&R&9&A"
+
+
+def header_label(label: str, width: float) -> str:
+    """A short Chinese header that needs two lines in a narrow column, broken evenly
+    (“公开\n主体”, not “公开主\n体”, which a wider column in LibreOffice would print)."""
+    per_line = int(usable_units(width, POINTS) // 2)
+    if any(ch.isascii() for ch in label) or per_line < 2 or len(label) <= per_line:
+        return label
+    lines = math.ceil(len(label) / per_line)
+    size = math.ceil(len(label) / lines)
+    return "\n".join(label[k : k + size] for k in range(0, len(label), size))
 
 
 class StandardSheetWriter:
@@ -76,6 +102,9 @@ class StandardSheetWriter:
         self.warnings = warnings
         self.compact = compact  # only the ticked channels in 公开渠道和载体
         self.measure = True  # row heights; the metadata check needs only the digest
+        # the metadata check renders at the recorded channel width (0: fit the widths)
+        self.fixed_channel_width = 0.0
+        self.channel_width = 0.0  # the last sheet's, recorded in the metadata
 
     def write_domain(
         self,
@@ -88,7 +117,7 @@ class StandardSheetWriter:
     ) -> str:
         """Write one domain sheet; returns the digest of its data cells."""
         ws = self.wb.add_worksheet(title)
-        columns = plan(domain, self.catalog.meta.levels, self.compact)
+        columns = self._columns(domain)
         self._write_frame(ws, columns, domain_title(self.catalog, domain))
         digest = SheetDigest()
         level1_col = next(i for i, c in enumerate(columns) if c.key == "level1")
@@ -119,6 +148,16 @@ class StandardSheetWriter:
             ws.set_row(DATA_ROW + n, points)
         return digest.hexdigest()
 
+    def _columns(self, domain: Domain) -> list[PlanColumn]:
+        columns = plan(domain, self.catalog.meta.levels, self.compact)
+        if self.fixed_channel_width:
+            width = self.fixed_channel_width
+            columns = [replace(c, width=width) if c.kind == "channels" else c for c in columns]
+        else:
+            columns = fit_widths(columns, domain.items, self.compact)
+        self.channel_width = next((c.width for c in columns if c.kind == "channels"), 0.0)
+        return columns
+
     def _write_frame(self, ws: Any, columns: list[PlanColumn], title: str) -> None:
         fmt = self.fmt
         last = len(columns) - 1
@@ -126,13 +165,13 @@ class StandardSheetWriter:
             ws.set_column(c, c, column.width)
         ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
         self._label(ws, TITLE_ROW, 0, title, "title")
-        ws.set_row(TITLE_ROW, 24)
+        ws.set_row(TITLE_ROW, TITLE_POINTS)
         c = 0
         while c <= last:
             column = columns[c]
             if not column.group:
                 ws.merge_range(HEADER_TOP, c, HEADER_SUB, c, "", fmt.header)
-                self._label(ws, HEADER_TOP, c, column.label, "header")
+                self._label(ws, HEADER_TOP, c, header_label(column.label, column.width), "header")
                 c += 1
                 continue
             end = c
@@ -142,10 +181,11 @@ class StandardSheetWriter:
                 ws.merge_range(HEADER_TOP, c, HEADER_TOP, end, "", fmt.header)
             ws.write_string(HEADER_TOP, c, column.group, fmt.header)
             for k in range(c, end + 1):
-                self._label(ws, HEADER_SUB, k, columns[k].label, "header")
+                label = header_label(columns[k].label, columns[k].width)
+                self._label(ws, HEADER_SUB, k, label, "header")
             c = end + 1
-        ws.set_row(HEADER_TOP, 18)
-        ws.set_row(HEADER_SUB, 28)
+        ws.set_row(HEADER_TOP, HEADER_TOP_POINTS)
+        ws.set_row(HEADER_SUB, HEADER_SUB_POINTS)
         ws.freeze_panes(DATA_ROW, 0)
         ws.set_landscape()
         ws.set_paper(9)
@@ -153,8 +193,8 @@ class StandardSheetWriter:
             ws.fit_to_pages(1, 0)
         ws.repeat_rows(TITLE_ROW, HEADER_SUB)  # domain and unit on every printed page
         ws.center_horizontally()
-        ws.set_margins(left=0.25, right=0.25, top=0.35, bottom=0.45)
-        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": 0.15})
+        ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=MARGIN_TOP, bottom=MARGIN_BOTTOM)
+        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": FOOTER_MARGIN})
 
     def _label(self, ws: Any, r: int, c: int, text: str, kind: str) -> None:
         cell = prepare(text)
@@ -235,7 +275,7 @@ class StandardSheetWriter:
                 )
             if self.measure and (kind != "mark" or len(written) > 2):
                 lines = max(lines, line_count(written, column.width, POINTS))
-        return row_points(lines, LINE_POINTS)
+        return row_height(lines)
 
     def _merge_level1(
         self,
@@ -258,11 +298,8 @@ class StandardSheetWriter:
                 continue
             where = partial(_level1_where, domain, start)
             written = self._text(ws, r, col, value, "center", scratch, where)
-            need = line_count(written, width, POINTS) * LINE_POINTS + ROW_PADDING
-            have = sum(heights[start : end + 1])
-            if need > have:
-                extra_lines = math.ceil((need - have + heights[end] - ROW_PADDING) / LINE_POINTS)
-                heights[end] = row_points(extra_lines, LINE_POINTS)
+            lines = line_count(written, width, POINTS)
+            heights[end] = grown_last_row(heights, start, end, lines)
 
 
 def _item_label(domain: Domain, n: int, item: Item) -> str:
@@ -277,17 +314,3 @@ def _where(domain: Domain, n: int, item: Item, column: PlanColumn) -> str:
     """Names a cell in a warning: “社会救助”第3项“审核信息”的公开内容(要素)."""
     name = FIELD_BY_KEY[column.key].label if column.kind != "extra" else f"“{column.key}”"
     return _item_label(domain, n, item) + name
-
-
-def level1_runs(items: list[Item]) -> list[tuple[int, int, str]]:
-    """(first, last, value) for each run of equal, non-empty consecutive 一级事项."""
-    runs: list[tuple[int, int, str]] = []
-    n = 0
-    while n < len(items):
-        value = items[n].level1
-        end = n
-        while value and end + 1 < len(items) and items[end + 1].level1 == value:
-            end += 1
-        runs.append((n, end, value))
-        n = end + 1
-    return runs

@@ -57,5 +57,5 @@ def _line_count(text: str, width: float, points: float = BODY_POINTS) -> int:
     return lines
 
 
-def row_points(lines: int, line_points: float = LINE_POINTS) -> float:
-    return min(MAX_ROW_POINTS, max(MIN_ROW_POINTS, lines * line_points + ROW_PADDING))
+def row_points(lines: int, line_points: float = LINE_POINTS, padding: float = ROW_PADDING) -> float:
+    return min(MAX_ROW_POINTS, max(MIN_ROW_POINTS, lines * line_points + padding))

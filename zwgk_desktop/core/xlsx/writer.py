@@ -85,7 +85,7 @@ def _write_standard(
     for index, title in titles.items():
         domain = catalog.domains[index]
         digest = writer.write_domain(domain, title, done, total, progress, cancel)
-        sheets.append(metasheet.SheetInfo(title, index, DATA_ROW, digest))
+        sheets.append(metasheet.SheetInfo(title, index, DATA_ROW, digest, writer.channel_width))
         done += len(domain.items)
     check_cancel(cancel)
     metasheet.write(
