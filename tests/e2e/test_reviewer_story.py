@@ -48,8 +48,10 @@ def test_open_comment_return_fix_reopen_approve(tmp_path: Path) -> None:
     own = township / "甲镇.zwgk"
 
     # --- the township compiles: two domains, one standard item dropped, one time limit left empty
-    catalog = new_catalog(
-        CatalogMeta(unit="甲镇人民政府", region="乙县", year="2026", contact="张三"), [SA, EC]
+    catalog = new_catalog(  # as `zwgk new` starts a township: the 乡级 items of the templates
+        CatalogMeta(unit="甲镇人民政府", region="乙县", year="2026", contact="张三"),
+        [SA, EC],
+        "乡级",
     )
     for domain in catalog.domains:
         if domain.not_involved:
@@ -60,7 +62,7 @@ def test_open_comment_return_fix_reopen_approve(tmp_path: Path) -> None:
     shutil.copy2(own, county / "甲镇.zwgk")
     submitted = county / "甲镇.zwgk"
     Document.create(
-        county / "乙镇.zwgk", new_catalog(CatalogMeta(unit="乙镇人民政府"), [SA])
+        county / "乙镇.zwgk", new_catalog(CatalogMeta(unit="乙镇人民政府"), [SA], "乡级")
     ).close()
     (county / "丙镇.xlsx").write_bytes(b"PK\x03\x04 damaged in the mail")
 
