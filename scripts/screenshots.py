@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "03-domain-with-issues")
 
     # The item form of an item with a long 公开依据, shown wide.
-    window.doc.show_domain(window.session.catalog.domains[0].id)
+    window.doc.show_domain(next(d.id for d in window.session.catalog.domains if d.items))
     longest = max(
         range(window.table_model.rowCount()), key=lambda r: len(window.table_model.item_at(r).basis)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter
@@ -85,7 +86,13 @@ class ChromeController(QObject):
             self.docks_follow_actions = True
 
     def _sync_check(self, action_id: str, visible: bool) -> None:
-        if not self.window.isVisible() or not self.docks_follow_actions or self.ctx.session is None:
+        # The docks hide while the window is being destroyed: the window is gone by then.
+        if (
+            not shiboken6.isValid(self.window)
+            or not self.window.isVisible()
+            or not self.docks_follow_actions
+            or self.ctx.session is None
+        ):
             return
         action = self.actions[action_id]
         action.blockSignals(True)
