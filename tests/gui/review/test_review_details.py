@@ -40,6 +40,15 @@ def test_reviewer_name_is_asked_once_and_kept(qtbot, submission: Path) -> None:
     assert window.review.user == "李审核"
 
 
+def test_a_cancelled_name_prompt_says_how_opinions_are_signed(qtbot, submission: Path) -> None:
+    window = _window(qtbot)
+    msgbox.text_answers[:] = [None]  # the reviewer presses 取消
+    assert window.reviewing.open_for_review(submission)
+    shown = window.statusBar().currentMessage()
+    assert "未填写审核人姓名" in shown and "“审核人”" in shown and "设置审核人姓名" in shown
+    assert load_settings().reviewer_name == ""
+
+
 def test_returning_the_catalog_returns_its_domains(review, tmp_path: Path) -> None:
     review.add_comment("请补充公开时限", SA, 0, "time_limit")
     review.return_for_changes()

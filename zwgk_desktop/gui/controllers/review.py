@@ -23,7 +23,7 @@ from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.formats.suffixes import FILTER, PATTERNS
 from zwgk_desktop.core.review.comments import find_domain
 from zwgk_desktop.core.review.model import ReviewStatus
-from zwgk_desktop.core.review.session import ReviewSession
+from zwgk_desktop.core.review.session import DEFAULT_REVIEWER, ReviewSession
 from zwgk_desktop.core.review.store import CATALOG_TARGET, find_review_file
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import COPY_PREFIX, Document
@@ -419,6 +419,10 @@ class ReviewController(QObject):
         if answer and answer.strip():
             self.set_reviewer_name(answer)
             return answer.strip()
+        self.chrome.message(
+            f"未填写审核人姓名：审核意见署名为“{DEFAULT_REVIEWER}”，可在“审核 › 设置审核人姓名…”中填写",
+            15000,
+        )
         return ""
 
     def set_reviewer_name(self, name: str) -> None:
