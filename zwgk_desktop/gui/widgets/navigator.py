@@ -114,7 +114,9 @@ class Navigator(QWidget):
             return
         domains = self.model.domains()
         involved = sum(1 for d in domains if not d.not_involved)
-        self.title.setText(f"领域（{len(domains)} 个，涉及 {involved} 个）")
+        text = f"领域（{len(domains)} 个，涉及 {involved} 个）"
+        if text != self.title.text():  # every cell edit signals here: no relayout for nothing
+            self.title.setText(text)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
