@@ -122,3 +122,28 @@ def test_close_returns_to_welcome(window) -> None:
     assert window.session is None
     assert window.stack.currentWidget() is window.welcome
     assert window.windowTitle() == "政务公开标准目录编制工具"
+
+
+def test_the_navigator_opens_at_its_top_when_the_first_domain_is_not_involved(
+    qtbot, tmp_path: Path
+) -> None:
+    """A township's catalog often starts with a 未涉及 domain (重大建设项目): the window opens
+    on the first domain with items, and the list must still show the domains above it."""
+    from zwgk_desktop.core.demo import demo_catalog
+
+    catalog = demo_catalog()
+    assert catalog.domains[0].not_involved and not catalog.domains[0].items
+    path = tmp_path / "镇.zwgk"
+    Document.create(path, catalog).close()
+    msgbox.set_test_mode(True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.file.open_path(path)  # opened before the window is shown, as at start-up
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    view = window.navigator.view
+    assert window.navigator.current_domain() == catalog.domains[1].id
+    assert view.verticalScrollBar().value() == 0
+    assert view.visualRect(view.model().index(0, 0)).top() >= 0

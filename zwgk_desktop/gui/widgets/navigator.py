@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QLabel,
@@ -132,7 +132,14 @@ class Navigator(QWidget):
         index = self.model.index(row)
         if self.view.currentIndex() != index:
             self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        if self.view.isVisible():
+            self.view.scrollTo(index)
+        else:  # a catalog opened before the window shows: scroll once the list has its size
+            QTimer.singleShot(0, self, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
 
     def current_domain(self) -> str | None:
         index = self.view.currentIndex()
