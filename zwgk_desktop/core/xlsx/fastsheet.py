@@ -32,7 +32,9 @@ _CHUNK = 1 << 20
 _ONE_LETTER_ROWS = 99_999  # what references without a 6-digit row or a 2-letter column reach
 _WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _FAR_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{6,})"')
-_CELL_OPENINGS = tuple(b"<c" + end for end in (b" ", b"\t", b"\n", b"\r", b">", b"/"))
+# A <c> whose first attribute is not r="…" (or with none): one regex pass, cheaper than
+# counting each kind of opening against the placed ones.
+_UNPLACED_CELL = re.compile(rb'<c(?:[\t\n\r>/]| (?!r="))')
 _PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 
 
@@ -46,7 +48,7 @@ def cells_bounded(source: Any) -> bool:
         if chunk:
             cut = data.rfind(b"<")  # a tag cut by the chunk goes with the next chunk
             data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-        if sum(map(data.count, _CELL_OPENINGS)) != data.count(b'<c r="'):
+        if _UNPLACED_CELL.search(data):
             return False  # a cell without its reference first: place unknown to this scan
         if _PREFIXED_CELL.search(data):
             return False
