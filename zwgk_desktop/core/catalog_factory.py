@@ -35,18 +35,13 @@ def resolve_domain_keys(keys: Sequence[str] | None) -> set[str]:
 TEMPLATE_EMPTY_NOTE = "本领域标准目录中没有需{level}公开的事项。"
 
 
-def township_unit(name: str) -> bool:
-    """``name`` is a township's or street office's (乡、镇、街道、苏木 …人民政府/办事处)."""
-    from zwgk_desktop.core.handdown import VILLAGE_LEVEL, level_of_unit
-
-    return level_of_unit(name) == VILLAGE_LEVEL  # what a township hands down to
-
-
 def default_own_level(unit: str) -> str | None:
     """The level whose items a unit's catalog keeps when started from the templates: 乡级
     for a township (county-only items name the county's bodies, not the township), None —
     every item — otherwise."""
-    return "乡级" if township_unit(unit) else None
+    from zwgk_desktop.core.handdown import TOWNSHIP_LEVEL, is_township
+
+    return TOWNSHIP_LEVEL if is_township(unit) else None
 
 
 def new_catalog(
@@ -58,6 +53,8 @@ def new_catalog(
 
     With ``level`` (县级/乡级/村级) only the items whose 公开层级 includes it are kept; a
     chosen domain left without items is marked 未涉及 with a note saying why."""
+    from zwgk_desktop.core.handdown import has_level  # loads validation: only when used
+
     chosen = resolve_domain_keys(domain_keys)
     if level is not None:
         canonical = LEVEL.canonical(level)
@@ -72,7 +69,7 @@ def new_catalog(
         if template.id in chosen:
             domain = template.instantiate(meta.unit)
             if level is not None:
-                domain.items = [i for i in domain.items if level in LEVEL.normalize(i.level)]
+                domain.items = [i for i in domain.items if has_level(i, level)]
                 if not domain.items:
                     domain.not_involved = True
                     domain.note = TEMPLATE_EMPTY_NOTE.format(level=level)

@@ -66,10 +66,16 @@ def same_unit(a: str, b: str) -> bool:
     return bool(key) and key == unit_key(b)
 
 
+def is_township(name: str) -> bool:
+    """``name`` is a township's or street office's (乡、镇、街道、苏木, with or without
+    人民政府/办事处)."""
+    return bool(_TOWNSHIP_RE.search(unit_key(name)))
+
+
 def level_of_unit(name: str) -> str:
     """The level a catalog of ``name``'s unit hands down to: 村级 for a township's,
     乡级 otherwise (a county's, or when the name does not tell)."""
-    return VILLAGE_LEVEL if _TOWNSHIP_RE.search(unit_key(name)) else TOWNSHIP_LEVEL
+    return VILLAGE_LEVEL if is_township(name) else TOWNSHIP_LEVEL
 
 
 def default_level(parent: Catalog) -> str:

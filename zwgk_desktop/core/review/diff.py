@@ -252,7 +252,7 @@ def diff_with_templates(
     a township is not missing the items only the county publishes.
     """
     from zwgk_desktop.core.catalog_factory import default_own_level
-    from zwgk_desktop.core.vocab import LEVEL
+    from zwgk_desktop.core.handdown import has_level
 
     templates = list(all_templates() if templates is None else templates)
     if level == AUTO_LEVEL:
@@ -262,7 +262,7 @@ def diff_with_templates(
         items = template.items
         if level is None:
             return list(range(len(items)))
-        return [n for n, i in enumerate(items) if level in LEVEL.normalize(i.level)]
+        return [n for n, i in enumerate(items) if has_level(i, level)]
 
     total = sum(len(standard_of(t)) for t in templates)
     title = "标准模板" if level is None else f"标准模板（{level}事项）"

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.catalog_factory import default_own_level, new_catalog
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog
+from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog, has_level
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta
 from zwgk_desktop.core.settings import load_settings, save_settings
@@ -252,7 +252,7 @@ class NewCatalogDialog(QDialog):
         level = self.own_level()
         if level is None:
             return len(template.items)
-        return sum(level in LEVEL.normalize(i.level) for i in template.items)
+        return sum(has_level(i, level) for i in template.items)
 
     def _own_level_changed(self, *_: object) -> None:
         for row, template in enumerate(self.templates):
