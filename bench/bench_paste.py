@@ -25,20 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.catalog_gen import generate_catalog  # noqa: E402
 from bench.timing import paired_seconds, report_paired  # noqa: E402
+from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELDS  # noqa: E402
 
-COLUMNS = (
-    "level1",
-    "level2",
-    "content",
-    "basis",
-    "time_limit",
-    "subject",
-    "channels",
-    "audience",
-    "audience_note",
-    "method",
-    "level",
-)
+COLUMNS = tuple(f.key for f in FIELDS)  # the table's columns, in the TSV's order
 
 
 def _rows(n: int, tag: str) -> list[list[str]]:
@@ -67,7 +56,7 @@ def _tsv(rows: list[list[str]]) -> str:
 def _stored(row: list[str]) -> list[str]:
     out = []
     for key, text in zip(COLUMNS, row, strict=True):
-        if key in ("channels", "audience", "method", "level"):
+        if key in CHOICE_FIELDS:
             out.append(json.dumps(text.split("、") if text else [], ensure_ascii=False))
         else:
             out.append(text)
