@@ -1,6 +1,6 @@
 """Save a PNG of each main screen into ``screenshots/`` (offscreen, no display needed).
 
-    .venv/bin/python scripts/screenshots.py [--out screenshots] [--scale 1.5]
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--scale 1.5] [--size 1920x1080]
 
 Screens: the welcome page, the main window on the demo catalog, a domain with validation
 findings and the flagged cell selected, the item form, a choice editor open in a cell,
@@ -27,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "screenshots"), help="output folder")
     parser.add_argument("--scale", default="", help="QT_SCALE_FACTOR, e.g. 1.5 for a 150%% display")
+    parser.add_argument(
+        "--size", default="1366x768", help="window size WxH (the usual office laptop by default)"
+    )
     args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.lower().split("x"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     if args.scale:
@@ -62,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         saved.append(path)
 
     window = MainWindow()
-    window.resize(1366, 860)
+    window.resize(width, height)
     window.show()
     shot(window, "01-welcome")
 
