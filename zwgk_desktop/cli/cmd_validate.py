@@ -110,7 +110,7 @@ def _print_text(reports: list[FileReport], details: bool) -> None:
         report = reports[0]
         if report.catalog is not None and report.result is not None:
             print(format_report(report.catalog, report.result))
-        print(f"公开依据登记册：{register_label()}")
+            print(f"公开依据登记册：{register_label()}")
         return
     readable = [r for r in reports if r.result is not None]
     total = count_issues(i for r in readable for i in r.result.issues)  # type: ignore[union-attr]
