@@ -43,6 +43,12 @@ def test_zip_bomb_docx(tmp_path: Path) -> None:
     assert "压缩炸弹" in _refused(path)
 
 
+def test_text_named_docx_is_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "目录.docx"
+    path.write_text("二级事项,公开内容\n低保审批,名单\n", encoding="utf-8")
+    assert "不是 Word 文档" in _refused(path)
+
+
 def test_zip_bomb_ods(tmp_path: Path) -> None:
     path = _bomb(tmp_path / "炸弹.ods", "content.xml", {"mimetype": b"application/x"})
     assert "压缩炸弹" in _refused(path)

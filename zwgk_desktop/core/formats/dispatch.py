@@ -89,6 +89,12 @@ def read_grids(
         return read_docx(path, cancel), True
     if kind == "html":
         return read_html(path, cancel), True
+    if kind == "text" and path.suffix.lower() == ".docx":
+        # systems save CSV or web pages under a spreadsheet's name, never a Word document's:
+        # reading it as CSV would only report a missing catalog table
+        raise FileUnreadableError(
+            f"“{path.name}”不是 Word 文档：文件内容是纯文本，可能已损坏或扩展名有误"
+        )
     if kind == "text":
         return read_csv(path, cancel), False
     raise FileUnreadableError(f"无法识别“{path.name}”的内容：不是表格、Word 文档或网页文件")
