@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from zwgk_desktop.core.choice_words import compound_terms, split_terms
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.text import fold
@@ -22,7 +23,6 @@ Note = Callable[[NoteLevel, str], None]
 
 DITTO = frozenset({"同上", "同上。", "同前", "同上栏", "同上一栏", "同左", "ditto"})
 _VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level": LEVEL}
-_SPLIT_RE = re.compile(r"[、,，;；/\s]+")
 _NOTE_RE = re.compile(r"^(.*?)[(（](.*)[)）]$")
 _SHORT_PREVIEW = 24
 
@@ -131,7 +131,7 @@ def _choice_text(item: Item, column: Column, value: str, note: Note, levels: lis
     values = item.get(column.key)
     unknown: list[str] = []
     ticked = checked_labels(value)
-    parts = ticked if ticked is not None else _SPLIT_RE.split(value.strip())
+    parts = ticked if ticked is not None else split_terms(value)
     for part in parts:
         if not part:
             continue
@@ -146,6 +146,10 @@ def _choice_text(item: Item, column: Column, value: str, note: Note, levels: lis
                 note("guess", f"{field_label(column)}“{base}”按“{term}”读取")
             if remark and column.key == "audience" and not item.audience_note:
                 item.audience_note = remark
+        elif (several := compound_terms(column.key, part)) is not None:
+            for term in several:
+                add_term(values, term)
+            note("guess", f"{field_label(column)}“{part}”按“{'、'.join(several)}”读取")
         elif column.key == "level":
             add_term(values, part)
             note("guess", f"公开层级“{part}”不是常用层级名称，按原文保留")

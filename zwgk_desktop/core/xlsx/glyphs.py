@@ -28,8 +28,10 @@ _AMBIGUOUS_UNCHECKED = frozenset("口£")  # CJK 口 typed for □; Wingdings 2 
 _GLYPHS = _CHECKED | _UNCHECKED
 _SEPARATORS = frozenset(" \t\n\r\u3000、,，;；:：。.")
 _SPLIT_RE = re.compile(r"[、,，;；\n\r\t]+")
-_SPACE_RE = re.compile(r"[ \u3000]+")
 _PROSE_RE = re.compile(r"(?:以及|或者|或|和|及|与|等)")
+# Where one cell names several channels without a list separator: "政府网站及公示栏",
+# "政府网站/公示栏", "政务服务中心 便民服务站".
+_COMPOUND_RE = re.compile(r"[ \u3000/／]+|以及|或者|和|及|与|或")
 _NUMBER_RE = re.compile(r"(?:^|(?<=[\s;；,，、。]))\s*(?:\d{1,2}|[①-⑳])\s*[.、．)）]\s*")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
@@ -199,11 +201,26 @@ def _resolve(label: str) -> tuple[list[str], str | None] | None:
             extra = _KNOWN_EXTRA.get(fold(rest), rest)
             return ["其他", extra], f"渠道“{text}”按“其他”并补充“{extra}”读取"
         return ["其他"], f"渠道“{text}”按“其他”读取"
+    if _names_several(text):
+        return None  # the caller takes each name; a suffix rule would keep only the last
     low = key.lower()
     for suffix, canonical in _SUFFIX_RULES:
         if low.endswith(suffix):
             return [canonical], f"渠道“{text}”按“{canonical}”读取"
     return None
+
+
+def _names_several(text: str) -> bool:
+    return len(_compound_pieces(text)) > 1
+
+
+def _compound_pieces(text: str) -> list[str]:
+    """The channel names ``text`` joins with spaces, slashes or 和/及/与, when every piece
+    names a channel; else an empty list."""
+    pieces = [p for p in _COMPOUND_RE.split(text) if p.strip(_EDGE_PUNCT)]
+    if len(pieces) > 1 and all(_resolve(p) is not None for p in pieces):
+        return pieces
+    return []
 
 
 def resolve_channel(label: str) -> tuple[list[str], str | None] | None:
@@ -274,8 +291,8 @@ def _take_label(result: ChannelParse, label: str, checked: bool) -> None:
         for piece_checked, piece in glued:
             _take_label(result, piece, checked if piece_checked is None else piece_checked)
         return
-    words = [p for p in _SPACE_RE.split(label.strip(_EDGE_PUNCT)) if p]
-    if len(words) > 1 and all(_resolve(w) is not None for w in words):
+    words = _compound_pieces(label.strip(_EDGE_PUNCT))
+    if words:
         for word in words:
             _take_label(result, word, checked)
         return
