@@ -35,3 +35,32 @@ def test_hand_made_csv_reads_every_choice(tmp_path: Path) -> None:
     assert items[1]["audience_note"] == "申请人、利害关系人"
     assert items[1]["method"] == ["主动", "依申请"]
     assert items[1]["level"] == ["县级", "乡级"]
+
+
+def test_unit_is_taken_from_a_township_subject_every_item_names(tmp_path: Path) -> None:
+    source = tmp_path / "目录.csv"
+    rows = ["二级事项,公开内容,公开依据,公开主体"]
+    rows += [f"事项{n},内容,《社会救助暂行办法》,青山镇人民政府" for n in range(3)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "目录.zwgk"
+    done = subprocess.run(
+        [ZWGK, "import", str(source), "-o", str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "单位名称取自各事项相同的公开主体：“青山镇人民政府”" in done.stdout + done.stderr
+    shown = subprocess.run([ZWGK, "show", str(out)], capture_output=True, text=True).stdout
+    assert "单位：青山镇人民政府" in shown
+
+
+def test_a_countys_many_subjects_give_no_unit(tmp_path: Path) -> None:
+    source = tmp_path / "目录.csv"
+    source.write_text(
+        "二级事项,公开内容,公开依据,公开主体\n"
+        "低保,名单,《社会救助暂行办法》,示范县民政局\n"
+        "救灾,名单,《自然灾害救助条例》,示范县应急管理局\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "目录.zwgk"
+    subprocess.run([ZWGK, "import", str(source), "-o", str(out)], check=True, capture_output=True)
+    shown = subprocess.run([ZWGK, "show", str(out)], capture_output=True, text=True).stdout
+    assert "单位：（未填写）" in shown

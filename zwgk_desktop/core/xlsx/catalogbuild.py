@@ -217,7 +217,24 @@ class CatalogBuilder:
                     f"封面记载“{domain.name}”有 {entry.expected} 个事项，表格中读到 {len(domain.items)} 个",
                 )
             domains.append(domain)
+        if base_meta is None and not meta.unit:
+            meta.unit = self._unit_from_subjects(domains)
         return Catalog(meta=meta, domains=domains)
+
+    def _unit_from_subjects(self, domains: list[Domain]) -> str:
+        """A township's own table often has no title but names itself as the 公开主体 of
+        every item: that name is the unit (a guess, said as one); a county's table, whose
+        items name many departments, gives none."""
+        from zwgk_desktop.core.handdown import is_township  # only when the unit is missing
+
+        subjects = {item.subject.strip() for domain in domains for item in domain.items}
+        if len(subjects) != 1:
+            return ""
+        subject = subjects.pop()
+        if not is_township(subject):
+            return ""
+        self.note("", None, "", "guess", f"单位名称取自各事项相同的公开主体：“{subject}”")
+        return subject
 
 
 def _add_gaps(entry: _Entry | None, gaps: set[str]) -> None:
