@@ -58,3 +58,23 @@ def test_converted_lists_are_not_shared_between_rows() -> None:
     values, _ = convert(plan)
     values[0]["method"].append("依申请")
     assert values[1]["method"] == ["主动"]
+
+
+def test_refused_cells_leave_only_their_key_out_of_the_row() -> None:
+    """Column by column conversion: a refused cell is reported at its row and column and
+    its field is absent from that row only; short rows read as empty cells."""
+    plan = plan_paste([], 0)
+    plan.rows = [["甲事项", "主动"], ["乙事项", "乡级"], ["丙事项"], ["丁事项", "依申请、主动"]]
+    plan.targets = [Target("level2"), Target("method")]
+    plan.converted = None
+    values, refused = convert(plan)
+    assert values == [
+        {"level2": "甲事项", "method": ["主动"]},
+        {"level2": "乙事项"},
+        {"level2": "丙事项", "method": []},
+        {"level2": "丁事项", "method": ["主动", "依申请"]},
+    ]
+    assert [(r.row, r.column, r.key, r.value) for r in refused] == [(1, 1, "method", "乡级")]
+    assert "公开层级" in refused[0].reason
+    values[0]["method"].append("依申请")  # never the cached list of check_value
+    assert check_value("method", "主动") == (["主动"], None)
