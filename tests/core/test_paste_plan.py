@@ -78,3 +78,36 @@ def test_refused_cells_leave_only_their_key_out_of_the_row() -> None:
     assert "公开层级" in refused[0].reason
     values[0]["method"].append("依申请")  # never the cached list of check_value
     assert check_value("method", "主动") == (["主动"], None)
+
+
+def test_vocabulary_kind_skips_folding_only_for_text_no_vocabulary_can_hold() -> None:
+    """The quick refusal (an ideograph no term or alias holds) agrees with folding every
+    term: terms, aliases, their traditional spellings and mixtures with plain text."""
+    import random
+
+    from zwgk_desktop.core.paste_plan import _VOCABS, _terms
+    from zwgk_desktop.core.text import fold
+
+    def slow(text: str) -> str | None:
+        folded = [fold(term) for term in _terms(text)]
+        if not folded:
+            return None
+        for key, vocab in _VOCABS:
+            if all(vocab.knows_folded(f) for f in folded):
+                return key
+        return None
+
+    to_traditional = str.maketrans("县级乡区镇开网络报纸", "縣級鄉區鎮開網絡報紙")
+    words = [w for _, vocab in _VOCABS for w in vocab.words()]
+    words += [w.translate(to_traditional) for w in words]
+    words += ["低保审批", "办理流程", "示范镇人民政府", "全 社 会", "ＡＢ", "豈", "㐀"]
+    rng = random.Random(14)
+    texts = list(words)
+    for _ in range(3000):
+        picked = rng.sample(words, rng.randint(1, 3))
+        texts.append(rng.choice(["、", "，", ";", "\n", " "]).join(picked))
+    vocabulary_kind.cache_clear()
+    for text in texts:
+        assert vocabulary_kind(text) == slow(text), text
+    assert vocabulary_kind("縣級、鄉級") == "level"
+    assert vocabulary_kind("低保审批、主动") is None

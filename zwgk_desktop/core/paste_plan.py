@@ -19,7 +19,7 @@ from itertools import zip_longest
 from typing import Any
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
-from zwgk_desktop.core.text import clean_cell, fold
+from zwgk_desktop.core.text import clean_cell, fold, simplify
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.headers import (
@@ -97,12 +97,31 @@ def _terms(text: str) -> list[str]:
     return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
+_CJK = ("\u4e00", "\u9fff")  # unified ideographs: NFKC leaves them as they are
+
+
+@lru_cache(maxsize=1)
+def _foreign_ideograph() -> re.Pattern[str]:
+    """An ideograph that no vocabulary term or alias holds, even after folding.
+
+    ``fold`` changes such a character only by ``simplify``; a text holding one has a
+    term no vocabulary knows, so it needs no folding at all (most pasted text).
+    """
+    known = {c for _, vocab in _VOCABS for word in vocab.words() for c in fold(word)}
+    block = "".join(map(chr, range(ord(_CJK[0]), ord(_CJK[1]) + 1)))
+    known |= {raw for raw, simple in zip(block, simplify(block), strict=True) if simple in known}
+    allowed = "".join(sorted(c for c in known if _CJK[0] <= c <= _CJK[1]))
+    return re.compile(f"(?![{allowed}])[{_CJK[0]}-{_CJK[1]}]")
+
+
 @lru_cache(maxsize=4096)
 def vocabulary_kind(text: str) -> str | None:
     """The choice field whose vocabulary names every term of ``text`` (None if none does).
 
     Each term is folded once for all vocabularies (a paste checks every distinct cell).
     """
+    if _foreign_ideograph().search(text) is not None:
+        return None
     folded = [fold(term) for term in _terms(text)]
     if not folded:
         return None
