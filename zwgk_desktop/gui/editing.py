@@ -440,7 +440,10 @@ def _changed_cells(
     span = range(len(targets))
     for key in keys:
         olds = list(map(attrgetter(key), targets))
-        news = list(map(methodcaller("get", key, _MISSING), rows))
+        try:
+            news = list(map(itemgetter(key), rows))
+        except KeyError:  # some row lacks it: the slower lookup with a default
+            news = list(map(methodcaller("get", key, _MISSING), rows))
         for i in compress(span, map(ne, olds, news)):
             new = news[i]
             if new is not _MISSING:
