@@ -3,12 +3,13 @@ own check walked every selected row of every column after a paste)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
 from zwgk_desktop.gui.widgets.header_selection import column_marks
 
 SELECT = QItemSelectionModel.SelectionFlag.Select
 REPLACE = QItemSelectionModel.SelectionFlag.ClearAndSelect
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 def test_column_marks_touched_and_full() -> None:
@@ -37,7 +38,13 @@ def _check(window) -> None:
         mirror = header.selectionModel()
         assert mirror is not source
         assert _answers(mirror, model.columnCount()) == expected
-        assert mirror.currentIndex() == source.currentIndex()
+        assert mirror.currentIndex().column() == source.currentIndex().column()
+        assert mirror.model() is not model  # the header calls no Python for its highlight
+        for section in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                assert header.model().headerData(section, HORIZONTAL, role) == model.headerData(
+                    section, HORIZONTAL, role
+                )
 
 
 def test_header_follows_table_selection(window, qtbot) -> None:
@@ -95,3 +102,47 @@ def test_header_follows_domain_switch(window, qtbot) -> None:
     other = next(d.id for d in window.session.domains if d.id != model.domain_id)
     model.set_domain(other)
     _check(window)
+
+
+def test_repaint_after_a_block_paste_asks_few_flags(qtbot, session) -> None:
+    """A 300×11 block pasted at the top and selected: the repaint asks ``flags()`` for the
+    cells it draws and the headers' sections, not for every selected cell (3,300)."""
+    from PySide6.QtWidgets import QApplication
+
+    from zwgk_desktop.gui.editing import TableEditor
+    from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+    from zwgk_desktop.gui.widgets.item_table import ItemTableView
+
+    class CountingModel(ItemTableModel):
+        calls = 0
+
+        def flags(self, index):  # noqa: ANN001, ANN201 (Qt override)
+            CountingModel.calls += 1
+            return super().flags(index)
+
+    model = CountingModel(session)
+    view = ItemTableView()
+    qtbot.addWidget(view)
+    view.resize(1280, 700)
+    view.setModel(model)
+    model.set_domain("alpha")
+    view.apply_column_widths()  # the frozen columns and their header too
+    view.show()
+    qtbot.waitExposed(view)
+    editor = TableEditor(session, model, view)
+    rows = 300
+    block = "".join(
+        f"政策文件\t事项{n}\t内容{n}\t依据\t及时\t本单位\t政府网站\t全社会\t\t主动\t乡级\r\n"
+        for n in range(rows)
+    )
+    view.select_cell(0, 0)
+    QApplication.processEvents()
+    assert editor.paste(block)
+    assert model.rowCount() >= rows
+    selection = view.selectionModel().selection()
+    assert len(selection) == 1 and selection[0].height() == rows and selection[0].width() == 11
+    CountingModel.calls = 0
+    QApplication.processEvents()
+    assert (
+        0 < CountingModel.calls < 2000
+    )  # ~2 per drawn cell (~1,200), not per selected; was ~5,100

@@ -70,7 +70,8 @@ class FrozenView(QTableView):
         if model is None or not self.count:
             self.hide()
             return
-        self.setSelectionModel(self.main.selectionModel())
+        if self.selectionModel() is not self.main.selectionModel():
+            self.setSelectionModel(self.main.selectionModel())
         self.header_selection.install()  # its column header highlights from a mirror
         header = self.main.verticalHeader()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -1,14 +1,16 @@
-"""The column header's own, tiny copy of the table's selection, for its highlighting.
+"""The column header reads a tiny copy of the table's columns and selection.
 
 A horizontal header asks ``isColumnSelected`` of each painted section after every
-selection change, and Qt answers by calling ``index().flags()`` (three Python calls)
-for every selected row of the column from the top: after a 500-row paste at row 1 that is
-~5,500 cells and 60–150 ms before the repaint. The header is given instead a selection
-model of the same table model holding, per column, one cell when the table's selection
-touches the column and the whole column when it covers every row. The header then shows
-exactly what it showed before (bold where a column is touched, sunken where it is fully
-selected) for one or two ``flags`` calls per section. Clicks on a section still select
-in the table's own selection model (QTableView does that, not the header).
+selection change, and Qt answers by calling ``index().flags()`` (three Python calls) for
+every selected row of the column from the top: after a 500-row paste at row 1 that was
+~5,500 cells and 60–150 ms before the repaint, and a whole selected column walked every
+row of the domain. The header is given instead a two-row C++ model with the table's
+column labels (``QStandardItemModel``) and a selection on it: row 0 of a column is
+selected when the table's selection touches the column, row 1 too when it covers every
+row. The header shows exactly what it showed before (bold where a column is touched,
+sunken where it is fully selected) without calling Python. Clicks on a section still
+select in the table (QTableView does that, not the header); sizes, hiding and moving of
+sections are the header's own, whatever its model.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 _REPLACE = QItemSelectionModel.SelectionFlag.ClearAndSelect
 _NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
+_HORIZONTAL = Qt.Orientation.Horizontal
+_LABEL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 def column_marks(
@@ -49,12 +54,13 @@ def column_marks(
 
 
 class HeaderSelection(QObject):
-    """Keeps ``view``'s horizontal header on a mirror of ``view``'s selection."""
+    """Keeps ``view``'s horizontal header on a copy of ``view``'s columns and selection."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
-        self.mirror: QItemSelectionModel | None = None
+        self.shadow = QStandardItemModel(2, 0, self)  # row 0: touched, row 1: all rows
+        self.mirror = QItemSelectionModel(self.shadow, self)
         self._source: QItemSelectionModel | None = None
         self._model: Any = None
 
@@ -63,25 +69,26 @@ class HeaderSelection(QObject):
         view = self.view
         model = view.model()
         source = view.selectionModel()
-        header: QHeaderView = view.horizontalHeader()
         if model is None or source is None:
             return
         if model is not self._model:
             self._disconnect_model()
             self._model = model
-            for signal in (
-                model.rowsInserted,
-                model.rowsRemoved,
-                model.modelReset,
-                model.layoutChanged,
-            ):
+            model.headerDataChanged.connect(self._labels)
+            for signal in (model.columnsInserted, model.columnsRemoved):
+                signal.connect(self._labels)
+            for signal in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
                 signal.connect(self.sync)
-            self.mirror = QItemSelectionModel(model, self)
+            model.modelReset.connect(self._labels)
         if source is not self._source:
             self._disconnect_source()
             self._source = source
             source.selectionChanged.connect(self.sync)
             source.currentChanged.connect(self.sync)
+        header: QHeaderView = view.horizontalHeader()
+        self._labels()
+        if header.model() is not self.shadow:
+            header.setModel(self.shadow)
         if header.selectionModel() is not self.mirror:
             header.setSelectionModel(self.mirror)
         self.sync()
@@ -90,13 +97,13 @@ class HeaderSelection(QObject):
         model = self._model
         if model is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # gone with its C++ object
-                for signal in (
-                    model.rowsInserted,
-                    model.rowsRemoved,
-                    model.modelReset,
-                    model.layoutChanged,
-                ):
-                    signal.disconnect(self.sync)
+                model.headerDataChanged.disconnect(self._labels)
+                model.columnsInserted.disconnect(self._labels)
+                model.columnsRemoved.disconnect(self._labels)
+                model.modelReset.disconnect(self._labels)
+                model.rowsInserted.disconnect(self.sync)
+                model.rowsRemoved.disconnect(self.sync)
+                model.layoutChanged.disconnect(self.sync)
 
     def _disconnect_source(self) -> None:
         source = self._source
@@ -105,30 +112,40 @@ class HeaderSelection(QObject):
                 source.selectionChanged.disconnect(self.sync)
                 source.currentChanged.disconnect(self.sync)
 
-    def sync(self, *_: Any) -> None:
-        mirror, source, model = self.mirror, self._source, self._model
-        if mirror is None or source is None or model is None:
+    def _labels(self, *_: Any) -> None:
+        """The table's column labels and tooltips, copied (they change with the catalog)."""
+        model, shadow = self._model, self.shadow
+        if model is None:
             return
-        rows, columns = model.rowCount(), model.columnCount()
+        columns = model.columnCount()
+        if shadow.columnCount() != columns:
+            shadow.setColumnCount(columns)
+        for section in range(columns):
+            for role in _LABEL_ROLES:
+                value = model.headerData(section, _HORIZONTAL, role)
+                if shadow.headerData(section, _HORIZONTAL, role) != value:
+                    shadow.setHeaderData(section, _HORIZONTAL, value, role)
+        self.sync()
+
+    def sync(self, *_: Any) -> None:
+        source, model, shadow = self._source, self._model, self.shadow
+        if source is None or model is None:
+            return
+        rows, columns = model.rowCount(), shadow.columnCount()
         ranges = [(r.top(), r.bottom(), r.left(), r.right()) for r in source.selection()]
         touched, full = column_marks(ranges, rows, columns)
         selection = QItemSelection()
         for column in sorted(touched):
-            if column in full:
-                selection.select(model.index(0, column), model.index(rows - 1, column))
-            else:
-                # Row 1 (never row 0): Qt's column walk then stops at the unselected row 0.
-                row = 1 if rows > 1 else 0
-                selection.select(model.index(row, column), model.index(row, column))
+            bottom = 1 if column in full else 0
+            selection.select(shadow.index(0, column), shadow.index(bottom, column))
+        if _key(self.mirror.selection()) != _key(selection):
+            self.mirror.select(selection, _REPLACE)
         current = source.currentIndex()
-        if not _same(mirror.selection(), selection):
-            mirror.select(selection, _REPLACE)
-        if mirror.currentIndex() != current:
-            mirror.setCurrentIndex(current, _NO_UPDATE)
+        column = current.column() if current.isValid() else -1
+        if self.mirror.currentIndex().column() != column:
+            target = shadow.index(0, column) if column >= 0 else QModelIndex()
+            self.mirror.setCurrentIndex(target, _NO_UPDATE)
 
 
-def _same(a: QItemSelection, b: QItemSelection) -> bool:
-    def key(s: QItemSelection) -> list[tuple[int, int, int, int]]:
-        return sorted((r.top(), r.bottom(), r.left(), r.right()) for r in s)
-
-    return key(a) == key(b)
+def _key(selection: QItemSelection) -> list[tuple[int, int, int, int]]:
+    return sorted((r.top(), r.bottom(), r.left(), r.right()) for r in selection)
