@@ -170,10 +170,11 @@ def _short(text: str) -> str:
 # --------------------------------------------------------------------- planning
 def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
     """Plan a pasted block whose top-left lands on field number ``start_column``."""
-    block = [list(r) for r in rows]
-    width = max((len(r) for r in block), default=0)
+    block = list(map(list, rows))
+    width = max(map(len, block), default=0)
     for r in block:
-        r.extend([""] * (width - len(r)))
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
     header = _header_plan(block, width)
     if header is not None:
         return header

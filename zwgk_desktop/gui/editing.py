@@ -454,7 +454,7 @@ def _changed_cells(
 
 def _tile(rows: list[list[str]], height: int, width: int) -> list[list[str]] | None:
     """Excel's fill: a block repeated to a selection that is a whole multiple of it."""
-    h, w = len(rows), max((len(r) for r in rows), default=0)
+    h, w = len(rows), max(map(len, rows), default=0)
     if not h or not w or (height <= h and width <= w) or height % h or width % w:
         return None
     if height < h or width < w:

@@ -206,10 +206,13 @@ class Session(QObject):
         last_item: int | None = None
         for domain_id, item_id, key, value in changes:
             if item_id != last_item or domain_id != last_domain:  # a paste sets many cells
-                last_domain, last_item = domain_id, item_id  # of one item in a row
-                row = self.row_of(domain_id, item_id)
-                item = self.items(domain_id)[row]
-                rows, keys = touched.setdefault(domain_id, (set(), set()))
+                if domain_id != last_domain:  # of one item in a row, of one domain
+                    self.row_of(domain_id, item_id)  # builds the id → row index if needed
+                    index, items = self._rows[domain_id], self.items(domain_id)
+                    rows, keys = touched.setdefault(domain_id, (set(), set()))
+                last_domain, last_item = domain_id, item_id
+                row = index[item_id]
+                item = items[row]
                 rows.add(row)
             if key in CHOICE_FIELDS:
                 setattr(item, key, list(value))
