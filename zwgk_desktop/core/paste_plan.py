@@ -331,13 +331,18 @@ def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusa
         if not key:
             continue
         texts = source[n] if n < len(source) else ("",) * len(rows)
-        checked = {text: check_value(key, text) for text in set(texts)}
-        bad = {text for text, (_, reason) in checked.items() if reason is not None}
-        if bad:
+        values: dict[str, Any] = {}
+        reasons: dict[str, str] = {}
+        for text in set(texts):
+            value, reason = check_value(key, text)
+            if reason is None:
+                values[text] = value
+            else:
+                values[text], reasons[text] = _REFUSED, reason
+        if reasons:
             for r, text in enumerate(texts):
-                if text in bad:
-                    refused.append(Refusal(r, n, key, text.strip(), checked[text][1]))  # type: ignore[arg-type]
-        values = {t: _REFUSED if t in bad else c[0] for t, c in checked.items()}
+                if text in reasons:
+                    refused.append(Refusal(r, n, key, text.strip(), reasons[text]))
         if FIELD_BY_KEY[key].is_choice:  # check_value is cached: never share its lists
             column = [v if v is _REFUSED else list(v) for v in map(values.__getitem__, texts)]
         else:
