@@ -146,3 +146,18 @@ def test_repaint_after_a_block_paste_asks_few_flags(qtbot, session) -> None:
     assert (
         0 < CountingModel.calls < 2000
     )  # ~2 per drawn cell (~1,200), not per selected; was ~5,100
+
+
+def test_clicking_a_column_header_still_selects_the_column(window, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+
+    table = window.table
+    header = table.horizontalHeader()
+    column = 4
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+    assert table.selectionModel().isColumnSelected(column)
+    _check(window)
+    assert header.selectionModel().isColumnSelected(column)

@@ -2,7 +2,7 @@
 
 A horizontal header asks ``isColumnSelected`` of each painted section after every
 selection change, and Qt answers by calling ``index().flags()`` (three Python calls) for
-every selected row of the column from the top: after a 500-row paste at row 1 that was
+every selected row of the column from the top: after a 500-row paste at the top that was
 ~5,500 cells and 60–150 ms before the repaint, and a whole selected column walked every
 row of the domain. The header is given instead a two-row C++ model with the table's
 column labels (``QStandardItemModel``) and a selection on it: row 0 of a column is
