@@ -58,3 +58,56 @@ def test_converted_lists_are_not_shared_between_rows() -> None:
     values, _ = convert(plan)
     values[0]["method"].append("依申请")
     assert values[1]["method"] == ["主动"]
+
+
+def test_refused_cells_leave_only_their_key_out_of_the_row() -> None:
+    """Column by column conversion: a refused cell is reported at its row and column and
+    its field is absent from that row only; short rows read as empty cells."""
+    plan = plan_paste([], 0)
+    plan.rows = [["甲事项", "主动"], ["乙事项", "乡级"], ["丙事项"], ["丁事项", "依申请、主动"]]
+    plan.targets = [Target("level2"), Target("method")]
+    plan.converted = None
+    values, refused = convert(plan)
+    assert values == [
+        {"level2": "甲事项", "method": ["主动"]},
+        {"level2": "乙事项"},
+        {"level2": "丙事项", "method": []},
+        {"level2": "丁事项", "method": ["主动", "依申请"]},
+    ]
+    assert [(r.row, r.column, r.key, r.value) for r in refused] == [(1, 1, "method", "乡级")]
+    assert "公开层级" in refused[0].reason
+    values[0]["method"].append("依申请")  # never the cached list of check_value
+    assert check_value("method", "主动") == (["主动"], None)
+
+
+def test_vocabulary_kind_skips_folding_only_for_text_no_vocabulary_can_hold() -> None:
+    """The quick refusal (an ideograph no term or alias holds) agrees with folding every
+    term: terms, aliases, their traditional spellings and mixtures with plain text."""
+    import random
+
+    from zwgk_desktop.core.paste_plan import _VOCABS, _terms
+    from zwgk_desktop.core.text import fold
+
+    def slow(text: str) -> str | None:
+        folded = [fold(term) for term in _terms(text)]
+        if not folded:
+            return None
+        for key, vocab in _VOCABS:
+            if all(vocab.knows_folded(f) for f in folded):
+                return key
+        return None
+
+    to_traditional = str.maketrans("县级乡区镇开网络报纸", "縣級鄉區鎮開網絡報紙")
+    words = [w for _, vocab in _VOCABS for w in vocab.words()]
+    words += [w.translate(to_traditional) for w in words]
+    words += ["低保审批", "办理流程", "示范镇人民政府", "全 社 会", "ＡＢ", "豈", "㐀"]
+    rng = random.Random(14)
+    texts = list(words)
+    for _ in range(3000):
+        picked = rng.sample(words, rng.randint(1, 3))
+        texts.append(rng.choice(["、", "，", ";", "\n", " "]).join(picked))
+    vocabulary_kind.cache_clear()
+    for text in texts:
+        assert vocabulary_kind(text) == slow(text), text
+    assert vocabulary_kind("縣級、鄉級") == "level"
+    assert vocabulary_kind("低保审批、主动") is None

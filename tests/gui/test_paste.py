@@ -246,3 +246,21 @@ def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
     merged = [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]
     window.issues_panel.rebuild()
     assert merged == [(g.domain_id, g.findings) for g in window.issues_panel.model.groups]
+
+
+def test_a_refused_cell_keeps_its_value_while_the_rest_of_the_block_is_pasted(
+    window, qtbot
+) -> None:
+    items = window.session.items("alpha")
+    before = [(i.level2, i.content) for i in items[:3]]
+    text = "新事项甲\t新内容甲\r\n新事项乙\t新内容乙\r\n新事项丙\t主动\r\n"
+    press_paste(window, qtbot, 0, "level2", text)
+    assert [(i.level2, i.content) for i in items[:3]] == [
+        ("新事项甲", "新内容甲"),
+        ("新事项乙", "新内容乙"),
+        ("新事项丙", before[2][1]),  # "主动" is a 公开方式 value: refused, cell kept
+    ]
+    assert msgbox.shown and "不能填入公开内容" in msgbox.shown[-1][1]
+    assert window.session.undo_stack.count() == 1
+    window.edit.on_undo()
+    assert [(i.level2, i.content) for i in items[:3]] == before

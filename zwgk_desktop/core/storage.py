@@ -108,6 +108,9 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+_PLAIN_KEYS = frozenset(FIELD_BY_KEY).difference(CHOICE_FIELDS) | {"template_ref"}
+
+
 @functools.lru_cache(maxsize=8192)
 def _encode_list(values: tuple[str, ...]) -> str:
     """Choice lists repeat a lot (the same channel sets): encode each distinct one once."""
@@ -590,16 +593,21 @@ class Document:
 
     def _update_items(self, changes: Iterable[tuple[int, str, Any]]) -> None:
         by_item: dict[int, dict[str, Any]] = {}
-        for item_id, key, value in changes:
-            if key == "extra":
-                stored: Any = json.dumps(dict(value), ensure_ascii=False)
+        last_id: int | None = None
+        values: dict[str, Any] = {}
+        for item_id, key, value in changes:  # a paste is thousands of cells: cheap tests first
+            if key in _PLAIN_KEYS:
+                stored: Any = value if type(value) is str else str(value)  # noqa: E721
             elif key in CHOICE_FIELDS:
                 stored = _encode_list(tuple(value))
-            elif key in FIELD_BY_KEY or key == "template_ref":
-                stored = str(value)
+            elif key == "extra":
+                stored = json.dumps(dict(value), ensure_ascii=False)
             else:
                 raise KeyError(key)
-            by_item.setdefault(item_id, {})[key] = stored
+            if item_id != last_id:  # the cells of one item usually come together
+                last_id = item_id
+                values = by_item.setdefault(item_id, {})
+            values[key] = stored
         # One statement per set of columns (a 500-row paste is one executemany).
         groups: dict[tuple[str, ...], list[list[Any]]] = {}
         for item_id, values in by_item.items():

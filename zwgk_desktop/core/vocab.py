@@ -31,6 +31,10 @@ class Vocabulary:
             index[fold(variant)] = canonical
         object.__setattr__(self, "_index", index)
 
+    def words(self) -> tuple[str, ...]:
+        """Every term and alias, as written."""
+        return (*self.terms, *self.aliases)
+
     def knows_folded(self, folded: str) -> bool:
         """Whether an already folded text is a term or alias (callers fold once for all)."""
         return folded in self._index  # type: ignore[attr-defined]

@@ -29,17 +29,30 @@ class Op(Protocol):
 
 
 class CellsOp:
-    """Set cells: ``changes`` are (domain id, item id, key, old value, new value)."""
+    """Set cells: ``changes`` are (domain id, item id, key, old value, new value).
+
+    The op owns copies of the values; the session copies lists again into the items, so
+    redo and undo hand their values over as they are (a paste is thousands of cells).
+    """
 
     def __init__(self, session: Session, changes: Sequence[tuple[str, int, str, Any, Any]]) -> None:
         self.session = session
-        self.changes = [(d, i, k, _copy(old), _copy(new)) for d, i, k, old, new in changes]
+        self.changes = [
+            (
+                d,
+                i,
+                k,
+                list(old) if type(old) is list else old,
+                list(new) if type(new) is list else new,
+            )  # noqa: E721
+            for d, i, k, old, new in changes
+        ]
 
     def redo(self) -> None:
-        self.session.write_cells([(d, i, k, _copy(new)) for d, i, k, _, new in self.changes])
+        self.session.write_cells([(d, i, k, new) for d, i, k, _, new in self.changes])
 
     def undo(self) -> None:
-        self.session.write_cells([(d, i, k, _copy(old)) for d, i, k, old, _ in self.changes])
+        self.session.write_cells([(d, i, k, old) for d, i, k, old, _ in self.changes])
 
 
 class InsertOp:
@@ -283,7 +296,3 @@ def push(session: Session, command: EditCommand | None) -> bool:
         return False
     session.undo_stack.push(command)
     return not command.failed
-
-
-def _copy(value: Any) -> Any:
-    return list(value) if type(value) is list else value  # noqa: E721 (hot in a 500-row paste)

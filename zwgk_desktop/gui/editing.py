@@ -7,6 +7,8 @@ these methods; tests call them directly on a real view.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter, itemgetter, methodcaller, ne
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +27,7 @@ from zwgk_desktop.gui.template_ops import (
 )
 from zwgk_desktop.gui.widgets.item_table import ItemTableView
 
+_MISSING = object()  # a pasted row without this field (its cell was refused)
 Rect = tuple[int, int, int, int]  # first row, last row, first column, last column (visible)
 
 
@@ -169,21 +172,16 @@ class TableEditor:
         items = self.session.items(domain_id)
         domain_row = self.model.domain_row
         count = self.model.rowCount()
-        changes: list[tuple[str, int, str, Any, Any]] = []
+        existing = max(0, min(len(values), count - r0))
+        targets = [items[domain_row(r0 + i)] for i in range(existing)]
+        keys = [spec.key for spec in self.model.fields if spec.key in columns]
+        changes = _changed_cells(domain_id, targets, values[:existing], keys)
         new_items: list[Item] = []
-        for i, row_values in enumerate(values):  # one pass: 500 rows × 11 cells is common
-            row = r0 + i
-            if row >= count:
-                target = Item(subject="")
-                for key, value in row_values.items():
-                    target.set(key, value)
-                new_items.append(target)
-                continue
-            item = items[domain_row(row)]
+        for row_values in values[existing:]:
+            target = Item(subject="")
             for key, value in row_values.items():
-                old = getattr(item, key)
-                if old != value:
-                    changes.append((domain_id, item.id, key, old, value))  # type: ignore[arg-type]
+                target.set(key, value)
+            new_items.append(target)
         end = len(items)
         ops: list[Any] = [CellsOp(self.session, changes) if changes else None]
         if new_items:
@@ -430,9 +428,33 @@ class TableEditor:
         ]
 
 
+def _changed_cells(
+    domain_id: str, targets: list[Item], rows: list[dict[str, Any]], keys: list[str]
+) -> list[tuple[str, int, str, Any, Any]]:
+    """(domain id, item id, key, old, new) for the cells whose value changes, row by row.
+
+    Compared a column at a time with C-level maps (a 500-row paste is 5,500 cells); a row
+    without a key (a refused cell) keeps that cell.
+    """
+    found: list[tuple[int, tuple[str, int, str, Any, Any]]] = []
+    span = range(len(targets))
+    for key in keys:
+        olds = list(map(attrgetter(key), targets))
+        try:
+            news = list(map(itemgetter(key), rows))
+        except KeyError:  # some row lacks it: the slower lookup with a default
+            news = list(map(methodcaller("get", key, _MISSING), rows))
+        for i in compress(span, map(ne, olds, news)):
+            new = news[i]
+            if new is not _MISSING:
+                found.append((i, (domain_id, targets[i].id, key, olds[i], new)))  # type: ignore[arg-type]
+    found.sort(key=itemgetter(0))  # stable: row by row, fields in table order
+    return [change for _, change in found]
+
+
 def _tile(rows: list[list[str]], height: int, width: int) -> list[list[str]] | None:
     """Excel's fill: a block repeated to a selection that is a whole multiple of it."""
-    h, w = len(rows), max((len(r) for r in rows), default=0)
+    h, w = len(rows), max(map(len, rows), default=0)
     if not h or not w or (height <= h and width <= w) or height % h or width % w:
         return None
     if height < h or width < w:

@@ -25,6 +25,7 @@ from zwgk_desktop.gui.session import ReadFailed, Session
 SYNC_DOMAIN_LIMIT = 3000  # larger domains re-run their domain rules after a short pause
 SYNC_ROWS = 64  # a change of more rows (a paste) checks the rest between event-loop turns
 ROWS_SECONDS = 0.008  # … in slices this short, so the window stays responsive
+ROWS_DELAY_MS = 30  # … starting after the repaint of the change (not in the same turn)
 CHUNK_SECONDS = 0.03  # background checking yields to the event loop this often
 DEBOUNCE_MS = 250
 START_DELAY_MS = 30
@@ -237,7 +238,7 @@ class LiveValidation(QObject):
             # between event-loop turns (~0.15 ms an item would freeze the window).
             later = {domain.items[row].id for row in rows[SYNC_ROWS:]} - {None}
             self._rows_pending.setdefault(domain_id, set()).update(later)  # type: ignore[arg-type]
-            self._rows_timer.start()
+            self._rows_timer.start(ROWS_DELAY_MS)
             rows = rows[:SYNC_ROWS]
         for row in rows:
             item = domain.items[row]
@@ -265,6 +266,7 @@ class LiveValidation(QObject):
         """
         deadline = None if budget is None else time.perf_counter() + budget
         catalog = self.session.partial_catalog
+        worked = False
         while self._rows_pending:
             domain_id = next(iter(self._rows_pending))
             pending = self._rows_pending[domain_id]
@@ -275,6 +277,7 @@ class LiveValidation(QObject):
             domain = self.session.domain(domain_id)
             done = self._rows_done.setdefault(domain_id, set())
             while pending and (deadline is None or time.perf_counter() < deadline):
+                worked = True
                 item_id = pending.pop()
                 try:
                     row = self.session.row_of(domain_id, item_id)
@@ -284,6 +287,8 @@ class LiveValidation(QObject):
                 done.add(item_id)
             if pending:
                 break  # out of time
+            if worked and deadline is not None:
+                break  # announced next turn: the repaint it causes gets a turn of its own
             del self._rows_pending[domain_id]
             done = self._rows_done.pop(domain_id)
             rows = []
@@ -295,8 +300,10 @@ class LiveValidation(QObject):
             self.store.invalidate_counts(domain_id)
             self.marks_changed.emit(domain_id, sorted(rows))
             self._changed(domain_id, sorted(done))
+            if deadline is not None:
+                break
         if self._rows_pending:
-            self._rows_timer.start()
+            self._rows_timer.start(0)
 
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""

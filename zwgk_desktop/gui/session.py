@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.storage import Document
 
@@ -195,17 +196,30 @@ class Session(QObject):
         self._apply_cells(changes)
 
     def _apply_cells(self, changes: Sequence[CellChange]) -> None:
-        """Put written values into the in-memory items and announce them."""
+        """Put written values into the in-memory items and announce them.
+
+        Lists are copied in (the caller keeps its own); ``Item.set`` inlined, as a paste
+        sets thousands of cells here.
+        """
         touched: dict[str, tuple[set[int], set[str]]] = {}
-        last: tuple[str, int] | None = None
+        last_domain: str | None = None
+        last_item: int | None = None
         for domain_id, item_id, key, value in changes:
-            if (domain_id, item_id) != last:  # a paste sets many cells of one item in a row
-                last = (domain_id, item_id)
-                row = self.row_of(domain_id, item_id)
-                item = self.items(domain_id)[row]
-                rows, keys = touched.setdefault(domain_id, (set(), set()))
+            if item_id != last_item or domain_id != last_domain:  # a paste sets many cells
+                if domain_id != last_domain:  # of one item in a row, of one domain
+                    self.row_of(domain_id, item_id)  # builds the id → row index if needed
+                    index, items = self._rows[domain_id], self.items(domain_id)
+                    rows, keys = touched.setdefault(domain_id, (set(), set()))
+                last_domain, last_item = domain_id, item_id
+                row = index[item_id]
+                item = items[row]
                 rows.add(row)
-            item.set(key, value)
+            if key in CHOICE_FIELDS:
+                setattr(item, key, list(value))
+            elif key in FIELD_BY_KEY:
+                setattr(item, key, str(value))
+            else:
+                raise KeyError(key)
             keys.add(key)
         for domain_id, (rows, keys) in touched.items():
             self.cells_changed.emit(domain_id, sorted(rows), sorted(keys))

@@ -330,17 +330,25 @@ class ItemTableModel(QAbstractTableModel):
         self._emit_rows(rows)
 
     def _emit_rows(self, rows: list[int]) -> None:
-        shown = [r for r in (self.visible_row(row) for row in rows) if r is not None]
-        if shown:
+        """One dataChanged over the span of ``rows`` (domain rows) that is shown."""
+        if not rows:
+            return
+        if self._visible is None:  # every row is shown: no lookup per row (a paste is 500)
+            first, end = max(min(rows), 0), min(max(rows), len(self._items()) - 1)
+        else:
+            shown = [r for r in (self.visible_row(row) for row in rows) if r is not None]
+            first, end = (min(shown), max(shown)) if shown else (0, -1)
+        if first <= end:
             last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(min(shown), 0), self.index(max(shown), last))
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     def _on_cells(self, domain_id: str, rows: list[int], keys: list[str]) -> None:
         if domain_id != self.domain_id:
             return
-        items = self._items()
-        for row in rows:
-            self._diff_cache.pop(items[row].id, None)  # type: ignore[arg-type]
+        if self._diff_cache:
+            items = self._items()
+            for row in rows:
+                self._diff_cache.pop(items[row].id, None)  # type: ignore[arg-type]
         self._emit_rows(rows)
 
     def _on_about_to_insert(self, domain_id: str, start: int, count: int) -> None:

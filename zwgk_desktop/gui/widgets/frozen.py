@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
+
 if TYPE_CHECKING:
     from zwgk_desktop.gui.widgets.item_table import ItemTableView
 
@@ -56,6 +58,7 @@ class FrozenView(QTableView):
         main.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         main.horizontalHeader().sectionResized.connect(self._main_resized)
         self.horizontalHeader().sectionResized.connect(self._frozen_resized)
+        self.header_selection = HeaderSelection(self)
         self.hide()
 
     def attach(self, count: int) -> None:
@@ -67,7 +70,9 @@ class FrozenView(QTableView):
         if model is None or not self.count:
             self.hide()
             return
-        self.setSelectionModel(self.main.selectionModel())
+        if self.selectionModel() is not self.main.selectionModel():
+            self.setSelectionModel(self.main.selectionModel())
+        self.header_selection.install()  # its column header highlights from a mirror
         header = self.main.verticalHeader()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(header.defaultSectionSize())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.widgets.compact import FROZEN_KEYS, column_widths
 from zwgk_desktop.gui.widgets.frozen import FrozenView
+from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
 
 MIN_COLUMN = 56
 MAX_COLUMN = 420
@@ -62,6 +63,7 @@ class ItemTableView(QTableView):
         horizontal.setStretchLastSection(False)
         self._moving = False
         self.edit_trigger: Any = None  # how the open (or last) editor was started
+        self.header_selection = HeaderSelection(self)
         self.frozen = FrozenView(self)
         self.viewport().stackUnder(self.frozen)
         self._applying = False
@@ -103,6 +105,11 @@ class ItemTableView(QTableView):
         super().setModel(model)
         if "frozen" in self.__dict__:
             self.frozen.attach(self.frozen.count if model is not None else 0)
+
+    def setSelectionModel(self, selection: Any) -> None:  # noqa: N802 (Qt name)
+        super().setSelectionModel(selection)
+        if "header_selection" in self.__dict__:
+            self.header_selection.install()  # the column header highlights from a mirror
 
     def setItemDelegate(self, delegate: Any) -> None:  # noqa: N802 (Qt name)
         super().setItemDelegate(delegate)
