@@ -85,7 +85,8 @@ def test_vocabulary_kind_skips_folding_only_for_text_no_vocabulary_can_hold() ->
     term: terms, aliases, their traditional spellings and mixtures with plain text."""
     import random
 
-    from zwgk_desktop.core.paste_plan import _VOCABS, _terms
+    from zwgk_desktop.core.choice_words import choice_terms
+    from zwgk_desktop.core.paste_plan import _VOCABS, _WORDED, _terms
     from zwgk_desktop.core.text import fold
 
     def slow(text: str) -> str | None:
@@ -95,12 +96,17 @@ def test_vocabulary_kind_skips_folding_only_for_text_no_vocabulary_can_hold() ->
         for key, vocab in _VOCABS:
             if all(vocab.knows_folded(f) for f in folded):
                 return key
+        for key in _WORDED:
+            terms, unknown = choice_terms(key, text, bare_units=False)
+            if terms and not unknown:
+                return key
         return None
 
     to_traditional = str.maketrans("县级乡区镇开网络报纸", "縣級鄉區鎮開網絡報紙")
     words = [w for _, vocab in _VOCABS for w in vocab.words()]
     words += [w.translate(to_traditional) for w in words]
     words += ["低保审批", "办理流程", "示范镇人民政府", "全 社 会", "ＡＢ", "豈", "㐀"]
+    words += ["主动和依申请", "县乡两级", "镇村", "縣鄉兩級", "全社会及特定群体", "主动+依申请"]
     rng = random.Random(14)
     texts = list(words)
     for _ in range(3000):
@@ -111,3 +117,14 @@ def test_vocabulary_kind_skips_folding_only_for_text_no_vocabulary_can_hold() ->
         assert vocabulary_kind(text) == slow(text), text
     assert vocabulary_kind("縣級、鄉級") == "level"
     assert vocabulary_kind("低保审批、主动") is None
+
+
+def test_choice_words_paste_as_the_importer_reads_them() -> None:
+    assert check_value("method", "主动+依申请") == (["主动", "依申请"], None)
+    assert check_value("level", "县、乡") == (["县级", "乡级"], None)
+    assert check_value("level", "县乡两级") == (["县级", "乡级"], None)
+    # the same words are refused where they do not belong, with the reason
+    assert "是公开方式的取值" in (check_value("content", "主动+依申请")[1] or "")
+    assert "是公开层级的取值" in (check_value("time_limit", "县乡两级")[1] or "")
+    # a bare 社区 in another column is not taken for a level
+    assert check_value("subject", "社区") == ("社区", None)

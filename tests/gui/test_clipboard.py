@@ -55,5 +55,7 @@ def test_choice_cells_parse_to_canonical_terms() -> None:
         "政务服务中心",
     ]
     assert parse_cell("method", "依申请公开，主动公开") == ["主动", "依申请"]
+    assert parse_cell("method", "主动+依申请") == ["主动", "依申请"]
+    assert parse_cell("level", "县乡两级") == ["县级", "乡级"]
     assert parse_cell("content", "  内容\r\n第二行 ") == "内容\n第二行"
     assert format_cell("channels", ["政府网站", "政务服务中心"]) == "政府网站、政务服务中心"

@@ -28,6 +28,9 @@ _LEVEL_UNITS = (
     ("居", "村级"),
 )
 _LEVEL_SUFFIX_RE = re.compile(r"(?:[两二三]级|级)$")
+# Every ideograph these compounds may hold besides the vocabularies' own (a paste check
+# skips texts holding any other ideograph).
+COMPOUND_CHARS = frozenset("以及或者和与两二三级" + "".join(unit for unit, _ in _LEVEL_UNITS))
 
 
 def split_terms(text: str) -> list[str]:
@@ -52,7 +55,24 @@ def split_terms(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def compound_terms(key: str, word: str) -> list[str] | None:
+def choice_terms(key: str, text: str, bare_units: bool = True) -> tuple[list[str], list[str]]:
+    """(terms, parts not understood) of a 公开对象/公开方式/公开层级 cell typed, pasted or
+    imported as words; ``bare_units=False`` reads "县"/"乡" alone as no level (a short text
+    in another column is not taken for a level by mistake)."""
+    vocab = VOCABULARIES[key]
+    terms: list[str] = []
+    unknown: list[str] = []
+    for part in split_terms(text):
+        term = vocab.canonical(part)
+        several = [term] if term else compound_terms(key, part, bare_units)
+        if several:
+            terms.extend(t for t in several if t not in terms)
+        else:
+            unknown.append(part)
+    return terms, unknown
+
+
+def compound_terms(key: str, word: str, bare_units: bool = True) -> list[str] | None:
     """The terms of ``key``'s vocabulary one unsplit word names ("主动和依申请",
     "县乡两级"), or None when it is not such a compound."""
     vocab = VOCABULARIES[key]
@@ -61,7 +81,7 @@ def compound_terms(key: str, word: str) -> list[str] | None:
         terms = [vocab.canonical(p) for p in pieces]
         if all(terms):
             return _unique(t for t in terms if t)
-    if key == "level":
+    if key == "level" and (bare_units or _LEVEL_SUFFIX_RE.search(word.strip())):
         return _level_units(word)
     return None
 

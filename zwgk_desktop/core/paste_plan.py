@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
 
+from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
 from zwgk_desktop.core.text import clean_cell, fold, simplify
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
@@ -39,6 +40,7 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
     ("level", LEVEL),
     ("channels", CHANNELS),
 )
+_WORDED = ("method", "audience", "level")  # choice fields also written as compound words
 _GLYPHS = frozenset("■□√☑☐✓✔")
 _SPLIT = re.compile("[、，,；;\n\r\t]")
 _REFUSED = object()  # a refused cell while a column is converted (removed from its row)
@@ -108,6 +110,7 @@ def _foreign_ideograph() -> re.Pattern[str]:
     term no vocabulary knows, so it needs no folding at all (most pasted text).
     """
     known = {c for _, vocab in _VOCABS for word in vocab.words() for c in fold(word)}
+    known |= COMPOUND_CHARS
     block = "".join(map(chr, range(ord(_CJK[0]), ord(_CJK[1]) + 1)))
     known |= {raw for raw, simple in zip(block, simplify(block), strict=True) if simple in known}
     allowed = "".join(sorted(c for c in known if _CJK[0] <= c <= _CJK[1]))
@@ -127,6 +130,10 @@ def vocabulary_kind(text: str) -> str | None:
         return None
     for key, vocab in _VOCABS:
         if all(vocab.knows_folded(f) for f in folded):
+            return key
+    for key in _WORDED:  # "主动+依申请", "县乡两级"
+        terms, unknown = choice_terms(key, text, bare_units=False)
+        if terms and not unknown:
             return key
     return None
 
@@ -153,14 +160,14 @@ def check_value(key: str, text: str) -> tuple[Any, str | None]:
     assert vocab is not None
     if key == "channels" and any(ch in _GLYPHS for ch in stripped):
         return vocab.normalize(parse_channels(stripped).channels), None
-    terms = _terms(stripped)
-    if not vocab.open:
-        unknown = [t for t in terms if not vocab.canonical(t)]
-        if unknown:
-            return None, (
-                f"“{_short(unknown[0])}”不是{spec.label}的取值（可填：{'、'.join(vocab.terms)}）"
-            )
-    return vocab.normalize(terms), None
+    if key == "channels":
+        return vocab.normalize(_terms(stripped)), None
+    terms, unknown = choice_terms(key, stripped)
+    if unknown and not vocab.open:
+        return None, (
+            f"“{_short(unknown[0])}”不是{spec.label}的取值（可填：{'、'.join(vocab.terms)}）"
+        )
+    return vocab.normalize(terms + unknown), None
 
 
 def _short(text: str) -> str:

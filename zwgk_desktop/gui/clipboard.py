@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from zwgk_desktop.core.choice_words import choice_terms
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.text import clean_cell
 from zwgk_desktop.core.vocab import Vocabulary
@@ -116,7 +117,11 @@ def parse_cell(key: str, text: str) -> str | list[str]:
     spec = FIELD_BY_KEY[key]
     if spec.is_choice:
         vocabulary: Vocabulary | None = spec.vocabulary
-        terms = split_terms(text)
+        if key == "channels" or vocabulary is None:
+            terms = split_terms(text)
+        else:  # "主动+依申请", "县乡两级" as the importer reads them
+            known, unknown = choice_terms(key, text)
+            terms = known + unknown
         return vocabulary.normalize(terms) if vocabulary else terms
     return clean_cell(text)
 
