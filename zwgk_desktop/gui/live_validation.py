@@ -9,6 +9,7 @@ so a 16,000-item catalog opens without waiting for the full run (≈2 s).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -47,7 +48,10 @@ class LiveValidation(QObject):
         self._chunk_timer = QTimer(self)
         self._chunk_timer.setSingleShot(True)
         self._chunk_timer.setInterval(0)
-        self._chunk_timer.timeout.connect(self._work)
+        self._chunk_timer.timeout.connect(self._on_chunk_timer)
+        # Set by the window: holds background checking until the table has first painted
+        # (returns True if it took the callback, see ``first_paint.PaintWatch.hold``).
+        self.hold: Callable[[Callable[[], None]], bool] | None = None
         self._dirty_rules: set[str] = set()  # big domains whose domain rules are stale
         self._rules_timer = QTimer(self)
         self._rules_timer.setSingleShot(True)
@@ -158,6 +162,15 @@ class LiveValidation(QObject):
         return domain_id in self.store.validated
 
     # ----------------------------------------------------------------- background
+    def _on_chunk_timer(self) -> None:
+        if self.hold is not None and self.hold(self._resume):
+            return
+        self._work()
+
+    def _resume(self) -> None:
+        if self._queue:
+            self._chunk_timer.start(0)
+
     def _work(self, budget: float | None = CHUNK_SECONDS) -> None:
         try:
             self._work_chunk(budget)

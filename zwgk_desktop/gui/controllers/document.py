@@ -18,6 +18,7 @@ from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.editing import TableEditor
+from zwgk_desktop.gui.first_paint import PaintWatch
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.models.domain_list import DomainListModel
@@ -67,6 +68,9 @@ class DocumentController(QObject):
         self.form = form
         self.issues_panel = issues_panel
         form.setEnabled(False)
+        # Checking and the form's 公开依据 hint start once the clerk sees the table.
+        self.paint_watch = PaintWatch(table.viewport())
+        form.paint_hold = self.paint_watch.hold
 
     # ----------------------------------------------------------------- session
     def attach(self, document: Document, first_domain: str | None = None) -> None:
@@ -76,6 +80,7 @@ class DocumentController(QObject):
         session = Session(document, window, first=first_domain)
         ctx.session = session
         validation = ctx.validation = LiveValidation(session, window)
+        validation.hold = self.paint_watch.hold
         table_model = ctx.table_model = ItemTableModel(session, validation, window)
         ctx.domain_model = DomainListModel(session, validation, window)
         self.table.setModel(table_model)

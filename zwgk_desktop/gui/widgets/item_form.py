@@ -8,6 +8,7 @@ the field's validation messages under it and whether the item differs from its t
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -86,9 +87,10 @@ class ItemForm(QScrollArea):
         self._source_timer = QTimer(self)
         self._source_timer.setSingleShot(True)
         self._source_timer.setInterval(0)
-        self._source_timer.timeout.connect(
-            lambda: self._update_source_row(self.current_item(), wait=False)
-        )
+        self._source_timer.timeout.connect(self._on_source_timer)
+        # Set by the window (``first_paint.PaintWatch.hold``): the timer alone may fire
+        # before the window has painted on a busy PC.
+        self.paint_hold: Callable[[Callable[[], None]], bool] | None = None
         host = QWidget(self)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -160,6 +162,11 @@ class ItemForm(QScrollArea):
         self.source_row.setVisible(False)
         self._source_citation: OutdatedCitation | None = None
         return self.source_row
+
+    def _on_source_timer(self) -> None:
+        if self.paint_hold is not None and self.paint_hold(self._source_timer.start):
+            return
+        self._update_source_row(self.current_item(), wait=False)
 
     def _update_source_row(self, item: Any, wait: bool = True) -> None:
         """Show the first outdated citation of 公开依据 that has a current replacement."""
