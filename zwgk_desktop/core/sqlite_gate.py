@@ -10,8 +10,11 @@ A received file is hostile until proven ours. Before anything is read from it:
    per table that names the first offending row) — so no later read can fail with an
    internal error.
 
-The expected schemas are built once per process by running the migrations in memory, so a
-new migration needs no change here.
+The expected schemas are those of running the migrations in memory. That needs sqlite-utils
+(~0.1 s to import), so the schemas of the current migrations ship precomputed in
+``schema_signatures`` (written by ``scripts/schema_signatures.py``; a test keeps them equal
+to the live ones): a current file is recognised without sqlite-utils. A file whose schema
+is not among them, or migrations the shipped list does not know yet, take the live path.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 from zwgk_desktop.core.errors import FileUnreadableError
 
@@ -103,10 +107,36 @@ class TableRule:
 
 
 @dataclass(frozen=True)
+class Schema:
+    """One kind of file's migrations, in order, named without importing sqlite-utils."""
+
+    name: str  # the migration set
+    steps: tuple[Callable[[Database], None], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(step.__name__ for step in self.steps)
+
+    def migrations(self) -> Migrations:
+        """The sqlite-utils migration set (imports sqlite-utils: to create or migrate)."""
+        return _migrations(self)
+
+
+@functools.cache
+def _migrations(schema: Schema) -> Migrations:
+    from sqlite_utils import Migrations
+
+    result = Migrations(schema.name)
+    for step in schema.steps:
+        result()(step)
+    return result
+
+
+@dataclass(frozen=True)
 class Gate:
     """Our schema (its migrations) and the row rules of one kind of file."""
 
-    migrations: Migrations
+    schema: Schema
     rules: tuple[TableRule, ...] = field(default=())
 
 
@@ -130,6 +160,8 @@ def _signature(conn: sqlite3.Connection) -> Signature:
 def _database(conn: sqlite3.Connection) -> Database:
     """sqlite-utils over ``conn`` without its plugins: no third-party code touches our
     connections, and finding plugins scans every installed package (~50 ms at start)."""
+    from sqlite_utils import Database
+
     return Database(conn, execute_plugins=False)
 
 
@@ -137,10 +169,15 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+Expected = tuple[tuple[tuple[str, ...], Signature], ...]
+
+
 @functools.cache
-def _expected(migrations: Migrations) -> tuple[tuple[tuple[str, ...], Signature], ...]:
-    """The schema after each prefix of the migrations, with the names applied so far."""
-    names = [m.name for m in migrations._migrations]
+def expected_live(schema: Schema) -> Expected:
+    """The schema after each prefix of the migrations, with the names applied so far
+    (runs them in memory: imports sqlite-utils)."""
+    migrations = schema.migrations()
+    names = schema.names
     result = []
     for k in range(len(names) + 1):
         conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -152,13 +189,34 @@ def _expected(migrations: Migrations) -> tuple[tuple[tuple[str, ...], Signature]
     return tuple(result)
 
 
-def check_schema(conn: sqlite3.Connection, migrations: Migrations, refuse: str) -> None:
-    """Raise ``FileUnreadableError(refuse)`` unless the schema is one our migrations make."""
+@functools.cache
+def expected_shipped(schema: Schema) -> Expected:
+    """The precomputed ``expected_live``; empty if it was made for other migrations."""
+    from zwgk_desktop.core.schema_signatures import SIGNATURES
+
+    shipped = tuple(
+        (tuple(names), (frozenset(tuple(o) for o in objects), columns))
+        for names, objects, columns in SIGNATURES.get(schema.name, ())
+    )
+    if not shipped or shipped[-1][0] != schema.names:
+        return ()
+    return shipped  # type: ignore[return-value]
+
+
+def _applied(expected: Expected, found: Signature) -> tuple[str, ...] | None:
+    return next((names for names, sig in expected if sig == found), None)
+
+
+def check_schema(conn: sqlite3.Connection, schema: Schema, refuse: str) -> tuple[str, ...]:
+    """Raise ``FileUnreadableError(refuse)`` unless the schema is one our migrations make;
+    returns the names of the migrations the file has."""
     try:
         found = _signature(conn)
     except sqlite3.DatabaseError as exc:
         raise FileUnreadableError(refuse) from exc
-    applied = next((names for names, sig in _expected(migrations) if sig == found), None)
+    applied = _applied(expected_shipped(schema), found)
+    if applied is None:
+        applied = _applied(expected_live(schema), found)
     if applied is None:
         raise FileUnreadableError(refuse)
     try:
@@ -167,9 +225,10 @@ def check_schema(conn: sqlite3.Connection, migrations: Migrations, refuse: str) 
         ).fetchall()
     except sqlite3.DatabaseError as exc:
         raise FileUnreadableError(refuse) from exc
-    mine = tuple(n for s, n in recorded if s == migrations.name)
-    if mine != applied or any(s != migrations.name for s, _n in recorded):
+    mine = tuple(n for s, n in recorded if s == schema.name)
+    if mine != applied or any(s != schema.name for s, _n in recorded):
         raise FileUnreadableError(refuse)
+    return applied
 
 
 def check_rows(conn: sqlite3.Connection, rules: Sequence[TableRule], refuse: str) -> None:
