@@ -327,7 +327,9 @@ class Document:
         if not read_only:
             from filelock import FileLock, Timeout
 
-            lock = FileLock(str(path) + ".lock", timeout=0)
+            # Not per thread: the app may open a document in a worker thread while its
+            # window is being built, and release the lock from the UI thread.
+            lock = FileLock(str(path) + ".lock", timeout=0, thread_local=False)
             try:
                 lock.acquire()
             except Timeout:
