@@ -74,6 +74,10 @@ def test_app_start_opens_the_named_file(qapp, doc_path: Path, zwgk_home: Path) -
         assert window.session is not None
         assert window.session.document.path == doc_path
         assert window.stack.currentWidget() is window.editor_page
+        assert window._welcome is None  # never shown, so never built
+        window.doc.close_session()
+        assert window.stack.currentWidget() is window.welcome  # built when needed
+        assert window.welcome.open_button.isVisible()
     finally:
         window.doc.close_session()
         window.close()
@@ -90,6 +94,7 @@ def test_app_start_refuses_a_planted_file_before_showing_it(
             assert window.session is None  # nothing of it shown or editable
             assert [kind for kind, _ in msgbox.shown] == ["error"]
             assert "可能被篡改" in msgbox.shown[0][1]
+            assert window.stack.currentWidget() is window.welcome
         finally:
             window.close()
     finally:

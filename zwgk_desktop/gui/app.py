@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         app._zwgk_gc = MainThreadGC(app)
     if args.screenshot:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
-    window = MainWindow()
+    window = MainWindow(welcome=not (args.file or args.demo))  # no page built to be hidden
     from zwgk_desktop.core.settings import load_settings
     from zwgk_desktop.core.sources.active import use_settings_register
 
@@ -196,6 +196,8 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     except ZwgkError as exc:
         opened = False
         msgbox.error(window, str(exc))
+    if window.session is None and window.stack.currentWidget() is not window.welcome:
+        window.doc.show_welcome()  # the file was refused or its import cancelled
     if args.screenshot:
         problems = [text for kind, text in msgbox.shown if kind in ("error", "internal")]
         if not opened or problems:

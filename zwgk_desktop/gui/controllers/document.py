@@ -7,6 +7,7 @@ controller detaches on ``closing`` and follows the cursor on ``current_changed``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -45,7 +46,7 @@ class DocumentController(QObject):
         ctx: DocumentContext,
         chrome: ChromeController,
         stack: QStackedWidget,
-        welcome: QWidget,
+        welcome: Callable[[], QWidget],  # the page, built on first use
         editor_page: QWidget,
         banner: QLabel,
         navigator: Navigator,
@@ -140,12 +141,17 @@ class DocumentController(QObject):
         session.close()
         self.closed.emit(session.document)
         session.deleteLater()
-        self.stack.setCurrentWidget(self.welcome)
-        self.chrome.show_docks(False)
-        if hasattr(self.welcome, "refresh"):
-            self.welcome.refresh()
+        self.show_welcome()
         self.form.setEnabled(False)
         self.chrome.refresh()
+
+    def show_welcome(self) -> None:
+        """The welcome page in place of the editor (nothing open)."""
+        page = self.welcome()
+        self.stack.setCurrentWidget(page)
+        self.chrome.show_docks(False)
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     def reload(self) -> None:
         """Re-read the open document (after a snapshot was restored)."""
