@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,3 +100,21 @@ def test_app_start_refuses_a_planted_file_before_showing_it(
             window.close()
     finally:
         msgbox.set_test_mode(False)
+
+
+def test_review_docks_are_built_by_the_first_review_only(
+    window, doc_path: Path, tmp_path: Path
+) -> None:
+    """Opening a catalog builds no review widgets; a review builds them, in place."""
+    assert window.reviewing._widgets is None  # a catalog without a review file beside it
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    received = Path(shutil.copy2(doc_path, inbox / "测试镇.zwgk"))
+    window.reviewing.set_reviewer_name("王审核")
+    assert window.reviewing.open_for_review(received)
+    assert window.reviewing._widgets is not None
+    assert window.review_dock.isVisible() and window.review_banner.isVisible()
+    assert window.review_banner.parent() is window.editor_page
+    assert window.tabifiedDockWidgets(window.form_dock) == [window.review_dock]
+    window.doc.close_session()
+    assert not window.review_dock.isVisible() and not window.review_banner.isVisible()

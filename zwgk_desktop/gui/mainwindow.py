@@ -39,7 +39,6 @@ from zwgk_desktop.gui.controllers.help import HelpController
 from zwgk_desktop.gui.controllers.review import ReviewController, ReviewWidgets
 from zwgk_desktop.gui.controllers.validation import ValidationController
 from zwgk_desktop.gui.delegates import ItemDelegate
-from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 from zwgk_desktop.gui.widgets.domain_header import DomainHeader
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
 from zwgk_desktop.gui.widgets.item_form import ItemForm
@@ -69,7 +68,6 @@ class MainWindow(QMainWindow):
         self._welcome: Any = None
         self._build_pages()
         self._build_docks()
-        self._build_review_docks()
         self.actions_by_id = build_actions(self, self.table)
         self.menus = build_menus(self, self.actions_by_id)
         self._build_controllers()
@@ -173,21 +171,47 @@ class MainWindow(QMainWindow):
         self.issues_dock.setWidget(self.issues_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
 
-    def _build_review_docks(self) -> None:
-        """The review's banner and docks; shown only while a review is open."""
-        self.review_banner = ReviewBanner(self.editor_page)
-        self.editor_page.layout().insertWidget(1, self.review_banner)  # below the 只读 strip
-        self.review_panel = ReviewPanel(self)
-        self.review_dock = QDockWidget("审核意见", self)
-        self.review_dock.setObjectName("reviewDock")
-        self.review_dock.setWidget(self.review_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
-        self.tabifyDockWidget(self.form_dock, self.review_dock)
-        self.diff_view = DiffView(self)
-        self.diff_dock = QDockWidget("比较", self)
-        self.diff_dock.setObjectName("diffDock")
-        self.diff_dock.setWidget(self.diff_view)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diff_dock)
+    def _build_review_widgets(self) -> ReviewWidgets:
+        """The review's banner and docks, built when a review is first opened (shown only
+        while one is open); a layout restored before they existed is applied to them."""
+        from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
+
+        banner = ReviewBanner(self.editor_page)
+        self.editor_page.layout().insertWidget(1, banner)  # below the 只读 strip
+        panel = ReviewPanel(self)
+        panel_dock = QDockWidget("审核意见", self)
+        panel_dock.setObjectName("reviewDock")
+        panel_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
+        self.tabifyDockWidget(self.form_dock, panel_dock)
+        diff_view = DiffView(self)
+        diff_dock = QDockWidget("比较", self)
+        diff_dock.setObjectName("diffDock")
+        diff_dock.setWidget(diff_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, diff_dock)
+        for dock in (panel_dock, diff_dock):
+            self.restoreDockWidget(dock)
+        return ReviewWidgets(banner, panel, panel_dock, diff_view, diff_dock)
+
+    @property
+    def review_banner(self) -> Any:
+        return self.reviewing.banner
+
+    @property
+    def review_panel(self) -> Any:
+        return self.reviewing.panel
+
+    @property
+    def review_dock(self) -> QDockWidget:
+        return self.reviewing.panel_dock
+
+    @property
+    def diff_view(self) -> Any:
+        return self.reviewing.diff_view
+
+    @property
+    def diff_dock(self) -> QDockWidget:
+        return self.reviewing.diff_dock
 
     # ----------------------------------------------------------------- controllers
     def _build_controllers(self) -> None:
@@ -230,13 +254,7 @@ class MainWindow(QMainWindow):
             self.doc,
             self.chrome,
             actions,
-            ReviewWidgets(
-                self.review_banner,
-                self.review_panel,
-                self.review_dock,
-                self.diff_view,
-                self.diff_dock,
-            ),
+            self._build_review_widgets,
             self.banner,
             self.issues_dock,
             self.issues_panel,
