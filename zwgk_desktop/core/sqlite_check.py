@@ -26,9 +26,17 @@ class FileKind:
     gate: Gate | None = None
 
 
-def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> list[tuple[str, str]]:
-    """Raise a one-line Chinese error unless ``conn`` is our kind of file and intact;
-    returns the ``(type, name)`` rows of ``sqlite_master``."""
+@dataclass(frozen=True)
+class CheckedFile:
+    """What the check saw: the ``(type, name)`` rows of ``sqlite_master`` and the names
+    of the migrations the file has (empty without a gate)."""
+
+    objects: list[tuple[str, str]]
+    applied: tuple[str, ...] = ()
+
+
+def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> CheckedFile:
+    """Raise a one-line Chinese error unless ``conn`` is our kind of file and intact."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -37,10 +45,11 @@ def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> li
         raise kind.not_ours_error(kind.not_ours.format(name=name))
     prefix = kind.damaged_prefix.format(name=name)
     damaged = prefix + "已损坏"
+    applied: tuple[str, ...] = ()
     if kind.gate is not None:
-        check_schema(
+        applied = check_schema(
             conn,
-            kind.gate.migrations,
+            kind.gate.schema,
             f"{prefix}含有不属于本程序的数据库结构（如触发器、视图或改动过的列），可能被篡改，已拒绝打开",
         )
     try:
@@ -52,4 +61,4 @@ def check_sqlite_file(conn: sqlite3.Connection, name: str, kind: FileKind) -> li
         raise FileUnreadableError(f"{damaged}，完整性检查未通过：{result}")
     if kind.gate is not None:
         check_rows(conn, kind.gate.rules, f"{prefix}的数据不是本程序写入的格式，已拒绝打开")
-    return [(str(t), str(n)) for t, n in objects]
+    return CheckedFile([(str(t), str(n)) for t, n in objects], applied)

@@ -32,7 +32,7 @@ from zwgk_desktop.core.errors import (
 )
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
-from zwgk_desktop.core.schema import APPLICATION_ID, apply_migrations, migrations
+from zwgk_desktop.core.schema import APPLICATION_ID, SCHEMA, apply_migrations
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 from zwgk_desktop.core.sqlite_gate import Gate, TableRule, reading
 
@@ -50,7 +50,7 @@ _LEVELS_BAD = (
     "WHERE type != 'text') ELSE 0 END) LIMIT 1"
 )
 CATALOG_GATE = Gate(
-    migrations,
+    SCHEMA,
     (
         TableRule(
             "meta",
@@ -330,7 +330,9 @@ class Document:
         if not read_only:
             from filelock import FileLock, Timeout
 
-            lock = FileLock(str(path) + ".lock", timeout=0)
+            # Not per thread: the app may open a document in a worker thread while its
+            # window is being built, and release the lock from the UI thread.
+            lock = FileLock(str(path) + ".lock", timeout=0, thread_local=False)
             try:
                 lock.acquire()
             except Timeout:
@@ -345,8 +347,8 @@ class Document:
         conn: sqlite3.Connection | None = None
         try:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
-            cls._check(conn, path)
-            if not read_only:
+            applied = cls._check(conn, path)
+            if not read_only and applied != SCHEMA.names:  # only an older file needs sqlite-utils
                 from sqlite_utils import Database
 
                 apply_migrations(Database(conn, execute_plugins=False))
@@ -391,12 +393,14 @@ class Document:
         return doc
 
     @staticmethod
-    def _check(conn: sqlite3.Connection, path: Path) -> None:
-        """Recognise our format and run an integrity check before anything is read."""
-        objects = check_sqlite_file(conn, path.name, CATALOG_FILE)
-        tables = {n for t, n in objects if t == "table"}
+    def _check(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
+        """Recognise our format and run an integrity check before anything is read;
+        returns the names of the migrations the file has."""
+        checked = check_sqlite_file(conn, path.name, CATALOG_FILE)
+        tables = {n for t, n in checked.objects if t == "table"}
         if not {"meta", "domains", "items"} <= tables:
             raise NotACatalogError(f"“{path.name}”缺少目录数据表，不是有效的目录文件")
+        return checked.applied
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -104,13 +104,14 @@ def _resources() -> Path | None:
         return None
 
 
-def _open_initial(window: Any, args: argparse.Namespace) -> bool:
+def _open_initial(window: Any, args: argparse.Namespace, early: Any = None) -> bool:
     if args.demo:
         from zwgk_desktop.core.demo import ensure_demo_document
 
         return bool(window.file.open_path(ensure_demo_document()))
     if args.file:
-        return bool(window.file.open_path(Path(args.file)))
+        opener = early.take if early is not None else None
+        return bool(window.file.open_path(Path(args.file), opener=opener))
     return True
 
 
@@ -165,6 +166,11 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     if missing and QApplication_instance() is None:
         print(missing, file=sys.stderr)
         return 2
+    early = None
+    if not args.demo:
+        from zwgk_desktop.gui.preopen import preopen
+
+        early = preopen(args.file)  # checks the file while Qt and the window load
     from PySide6.QtWidgets import QApplication
 
     from zwgk_desktop.core.errors import ZwgkError
@@ -178,7 +184,7 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         app._zwgk_gc = MainThreadGC(app)
     if args.screenshot:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
-    window = MainWindow()
+    window = MainWindow(welcome=not (args.file or args.demo))  # no page built to be hidden
     from zwgk_desktop.core.settings import load_settings
     from zwgk_desktop.core.sources.active import use_settings_register
 
@@ -186,10 +192,12 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     if problem:
         msgbox.warning(window, problem, "登记册文件有误")
     try:
-        opened = _open_initial(window, args)
+        opened = _open_initial(window, args, early)
     except ZwgkError as exc:
         opened = False
         msgbox.error(window, str(exc))
+    if window.session is None and window.stack.currentWidget() is not window.welcome:
+        window.doc.show_welcome()  # the file was refused or its import cancelled
     if args.screenshot:
         problems = [text for kind, text in msgbox.shown if kind in ("error", "internal")]
         if not opened or problems:

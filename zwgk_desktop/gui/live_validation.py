@@ -9,16 +9,12 @@ so a 16,000-item catalog opens without waiting for the full run (≈2 s).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from zwgk_desktop.core import validation as checks  # the engine loads on first use
 from zwgk_desktop.core.model import Domain
-from zwgk_desktop.core.validation import (
-    catalog_issues,
-    domain_checks_read,
-    domain_issues,
-    validate_item,
-)
 from zwgk_desktop.gui.issue_store import IssueStore
 from zwgk_desktop.gui.session import ReadFailed, Session
 
@@ -44,11 +40,15 @@ class LiveValidation(QObject):
         self.session = session
         self.store = IssueStore()
         self._queue: list[str] = []  # domains waiting for a full check, in order
+        self._catalog_due = False  # the catalog-level (目录信息) findings wait for a chunk
         self._next_index = 0  # next item of ``_queue[0]``
         self._chunk_timer = QTimer(self)
         self._chunk_timer.setSingleShot(True)
         self._chunk_timer.setInterval(0)
-        self._chunk_timer.timeout.connect(self._work)
+        self._chunk_timer.timeout.connect(self._on_chunk_timer)
+        # Set by the window: holds background checking until the table has first painted
+        # (returns True if it took the callback, see ``first_paint.PaintWatch.hold``).
+        self.hold: Callable[[Callable[[], None]], bool] | None = None
         self._dirty_rules: set[str] = set()  # big domains whose domain rules are stale
         self._rules_timer = QTimer(self)
         self._rules_timer.setSingleShot(True)
@@ -78,15 +78,14 @@ class LiveValidation(QObject):
         self._rows_done.clear()
         self._queue = [d.id for d in self.session.domains]
         self._next_index = 0
-        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self._catalog_due = True  # checked by the first chunk, after the window has painted
         if first and first in self._queue:
             self._queue.remove(first)
             self._queue.insert(0, first)
         self._changed("")
         self._progress()
-        if self._queue:
-            # Let the window paint the first domain before checking starts.
-            self._chunk_timer.start(START_DELAY_MS)
+        # Let the window paint the first domain before checking starts.
+        self._chunk_timer.start(START_DELAY_MS)
 
     def validate_all(self) -> None:
         """Check everything now (F5, tests, before export)."""
@@ -95,7 +94,8 @@ class LiveValidation(QObject):
         self._rows_pending.clear()
         self._rows_done.clear()
         catalog = self.session.catalog  # reads every domain not loaded yet
-        self.store.set_catalog(catalog_issues(catalog))
+        self._catalog_due = False
+        self.store.set_catalog(checks.catalog_issues(catalog))
         for domain in catalog.domains:
             self._check_domain(domain)
         self._queue = []
@@ -110,6 +110,7 @@ class LiveValidation(QObject):
         self._chunk_timer.stop()
         self._rules_timer.stop()
         self._rows_timer.stop()
+        self._catalog_due = False
         self._queue = []
         self._dirty_rules.clear()
         self._rows_pending.clear()
@@ -118,7 +119,7 @@ class LiveValidation(QObject):
     def wait_idle(self) -> None:
         """Finish pending background work now (tests, export)."""
         self._chunk_timer.stop()
-        while self._queue:
+        while self._queue or self._catalog_due:
             self._work(budget=None)
         self._check_pending_rows(budget=None)
         self._flush_rules()
@@ -153,12 +154,21 @@ class LiveValidation(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._queue or self._rows_pending)
+        return bool(self._queue or self._rows_pending or self._catalog_due)
 
     def is_checked(self, domain_id: str) -> bool:
         return domain_id in self.store.validated
 
     # ----------------------------------------------------------------- background
+    def _on_chunk_timer(self) -> None:
+        if self.hold is not None and self.hold(self._resume):
+            return
+        self._work()
+
+    def _resume(self) -> None:
+        if self._queue:
+            self._chunk_timer.start(0)
+
     def _work(self, budget: float | None = CHUNK_SECONDS) -> None:
         try:
             self._work_chunk(budget)
@@ -169,6 +179,10 @@ class LiveValidation(QObject):
     def _work_chunk(self, budget: float | None) -> None:
         deadline = None if budget is None else time.perf_counter() + budget
         catalog = self.session.partial_catalog
+        if self._catalog_due:  # 目录信息 findings first: one pass over the meta
+            self._catalog_due = False
+            self.store.set_catalog(checks.catalog_issues(catalog))
+            self._changed("")
         while self._queue:
             domain_id = self._queue[0]
             if not self.session.has_domain(domain_id):
@@ -180,7 +194,9 @@ class LiveValidation(QObject):
             while self._next_index < len(items):
                 item = items[self._next_index]
                 if item.id is not None:
-                    self.store.set_item(item.id, validate_item(catalog, domain, self._next_index))
+                    self.store.set_item(
+                        item.id, checks.validate_item(catalog, domain, self._next_index)
+                    )
                 self._next_index += 1
                 if (
                     deadline is not None
@@ -201,12 +217,14 @@ class LiveValidation(QObject):
         catalog = self.session.partial_catalog
         for n, item in enumerate(domain.items):
             if item.id is not None:
-                self.store.set_item(item.id, validate_item(catalog, domain, n))
-        self.store.set_domain_rules(domain, domain_issues(catalog, domain))
+                self.store.set_item(item.id, checks.validate_item(catalog, domain, n))
+        self.store.set_domain_rules(domain, checks.domain_issues(catalog, domain))
         self.store.validated.add(domain.id)
 
     def _finish_domain(self, domain: Domain) -> None:
-        self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
+        self.store.set_domain_rules(
+            domain, checks.domain_issues(self.session.partial_catalog, domain)
+        )
         self.store.validated.add(domain.id)
         self._changed(domain.id)
         self.marks_changed.emit(domain.id, None)
@@ -243,10 +261,10 @@ class LiveValidation(QObject):
         for row in rows:
             item = domain.items[row]
             if item.id is not None:
-                self.store.set_item(item.id, validate_item(catalog, domain, row))
+                self.store.set_item(item.id, checks.validate_item(catalog, domain, row))
         self.store.invalidate_counts(domain_id)
         marks_rows: list[int] | None = list(rows)
-        if not domain_checks_read(keys):
+        if not checks.domain_checks_read(keys):
             pass  # e.g. 公开时限: no domain rule (duplicates…) reads it
         elif len(domain.items) <= SYNC_DOMAIN_LIMIT:
             if self._domain_rules(domain):
@@ -283,7 +301,7 @@ class LiveValidation(QObject):
                     row = self.session.row_of(domain_id, item_id)
                 except KeyError:
                     continue  # removed meanwhile
-                self.store.set_item(item_id, validate_item(catalog, domain, row))
+                self.store.set_item(item_id, checks.validate_item(catalog, domain, row))
                 done.add(item_id)
             if pending:
                 break  # out of time
@@ -308,7 +326,9 @@ class LiveValidation(QObject):
     def _domain_rules(self, domain: Domain) -> bool:
         """Re-run the domain rules; True if their findings changed."""
         old = self.store.domain_rule_findings(domain.id)
-        self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
+        self.store.set_domain_rules(
+            domain, checks.domain_issues(self.session.partial_catalog, domain)
+        )
         return old != self.store.domain_rule_findings(domain.id)
 
     def _flush_rules(self) -> None:
@@ -332,7 +352,7 @@ class LiveValidation(QObject):
         self._queue = [d for d in self._queue if d in present] + [d for d in ids if d not in known]
         if not self._queue or self._queue[0] != head:
             self._next_index = 0
-        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self.store.set_catalog(checks.catalog_issues(self.session.partial_catalog))
         self._changed("")
         self._progress()
         if self._queue:
@@ -343,7 +363,7 @@ class LiveValidation(QObject):
         if levels_changed:
             self.restart(self._queue[0] if self._queue else None)
             return
-        self.store.set_catalog(catalog_issues(self.session.partial_catalog))
+        self.store.set_catalog(checks.catalog_issues(self.session.partial_catalog))
         self._changed("")
 
     def _on_removing(self, domain_id: str, start: int, count: int) -> None:
@@ -358,8 +378,8 @@ class LiveValidation(QObject):
             # Row numbers in messages shift: re-check the whole (small) domain now.
             for n, item in enumerate(domain.items):
                 if item.id is not None:
-                    self.store.set_item(item.id, validate_item(catalog, domain, n))
-            self.store.set_domain_rules(domain, domain_issues(catalog, domain))
+                    self.store.set_item(item.id, checks.validate_item(catalog, domain, n))
+            self.store.set_domain_rules(domain, checks.domain_issues(catalog, domain))
         else:
             self._requeue(domain_id)
         self.store.invalidate_counts(domain_id)
@@ -370,7 +390,9 @@ class LiveValidation(QObject):
         domain = self.session.domain(domain_id)
         if domain.not_involved:
             self.store.forget_items(item.id for item in domain.items if item.id is not None)
-            self.store.set_domain_rules(domain, domain_issues(self.session.partial_catalog, domain))
+            self.store.set_domain_rules(
+                domain, checks.domain_issues(self.session.partial_catalog, domain)
+            )
             self.store.validated.add(domain_id)
         else:
             self._on_structure(domain_id)

@@ -7,15 +7,17 @@ migrations make, ``quick_check`` and every row's values.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING, Any
+
+from zwgk_desktop.core.sqlite_gate import Schema
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x5A574752  # "ZWGR"
 MIGRATION_SET = "zwgk-review"
 
-migrations = Migrations(MIGRATION_SET)
 
-
-@migrations()
 def m001_review(db: Database) -> None:
     """Identity, rounds with catalog snapshots, comments, statuses and an event log."""
     db.execute("CREATE TABLE review_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -81,5 +83,18 @@ def m001_review(db: Database) -> None:
     )
 
 
+# Every migration in order; a new one is appended here (and ``scripts/schema_signatures.py``
+# run, see ``sqlite_gate``).
+SCHEMA = Schema(MIGRATION_SET, (m001_review,))
+
+
 def apply_migrations(db: Database) -> None:
-    migrations.apply(db)
+    SCHEMA.migrations().apply(db)
+
+
+def __getattr__(name: str) -> Any:
+    """``migrations``: the sqlite-utils set, made on first use (importing sqlite-utils
+    costs ~0.1 s, which opening a current file does not need)."""
+    if name == "migrations":
+        return SCHEMA.migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,7 @@ from zwgk_desktop.core.review.model import (
     StatusRecord,
     now,
 )
-from zwgk_desktop.core.review.schema import APPLICATION_ID, apply_migrations, migrations
+from zwgk_desktop.core.review.schema import APPLICATION_ID, SCHEMA, apply_migrations
 from zwgk_desktop.core.review.store_comments import CommentRecords
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 from zwgk_desktop.core.sqlite_gate import Gate, TableRule, guarded
@@ -39,7 +39,7 @@ REVIEW_TAG = ".审核"
 CATALOG_TARGET = ""  # statuses row of the whole catalog
 MAX_COMMENTS = 200_000
 REVIEW_GATE = Gate(
-    migrations,
+    SCHEMA,
     (
         TableRule("review_meta", text=("key", "value"), max_rows=1_000, label="审核信息"),
         TableRule(

@@ -7,6 +7,7 @@ controller detaches on ``closing`` and follows the cursor on ``current_changed``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -18,6 +19,7 @@ from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.editing import TableEditor
+from zwgk_desktop.gui.first_paint import PaintWatch
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.models.domain_list import DomainListModel
@@ -44,7 +46,7 @@ class DocumentController(QObject):
         ctx: DocumentContext,
         chrome: ChromeController,
         stack: QStackedWidget,
-        welcome: QWidget,
+        welcome: Callable[[], QWidget],  # the page, built on first use
         editor_page: QWidget,
         banner: QLabel,
         navigator: Navigator,
@@ -67,6 +69,9 @@ class DocumentController(QObject):
         self.form = form
         self.issues_panel = issues_panel
         form.setEnabled(False)
+        # Checking and the form's 公开依据 hint start once the clerk sees the table.
+        self.paint_watch = PaintWatch(table.viewport())
+        form.paint_hold = self.paint_watch.hold
 
     # ----------------------------------------------------------------- session
     def attach(self, document: Document, first_domain: str | None = None) -> None:
@@ -76,6 +81,7 @@ class DocumentController(QObject):
         session = Session(document, window, first=first_domain)
         ctx.session = session
         validation = ctx.validation = LiveValidation(session, window)
+        validation.hold = self.paint_watch.hold
         table_model = ctx.table_model = ItemTableModel(session, validation, window)
         ctx.domain_model = DomainListModel(session, validation, window)
         self.table.setModel(table_model)
@@ -135,12 +141,17 @@ class DocumentController(QObject):
         session.close()
         self.closed.emit(session.document)
         session.deleteLater()
-        self.stack.setCurrentWidget(self.welcome)
-        self.chrome.show_docks(False)
-        if hasattr(self.welcome, "refresh"):
-            self.welcome.refresh()
+        self.show_welcome()
         self.form.setEnabled(False)
         self.chrome.refresh()
+
+    def show_welcome(self) -> None:
+        """The welcome page in place of the editor (nothing open)."""
+        page = self.welcome()
+        self.stack.setCurrentWidget(page)
+        self.chrome.show_docks(False)
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     def reload(self) -> None:
         """Re-read the open document (after a snapshot was restored)."""

@@ -7,6 +7,7 @@ the comments of a returned review beside it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -94,9 +95,10 @@ class FileController(QObject):
         self.meta_dialog: Any = None
 
     # ----------------------------------------------------------------- opening
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, opener: Callable[[Path], Document] | None = None) -> bool:
         """Open a .zwgk; a workbook, CSV, Word table, web page or .json goes through import
-        into a new .zwgk."""
+        into a new .zwgk. ``opener`` replaces ``Document.open`` (the app's start, which
+        opens the file while the window is built: ``preopen``)."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix in READABLE_SUFFIXES or suffix == ".ett":
@@ -104,7 +106,7 @@ class FileController(QObject):
         if suffix == ".json":
             return self._import_json(path)
         try:
-            document = Document.open(path)
+            document = (opener or Document.open)(path)
         except ZwgkError as exc:
             msgbox.error(self.window, str(exc), "无法打开")
             return False

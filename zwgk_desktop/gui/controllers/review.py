@@ -11,9 +11,10 @@ and the navigator's 已通过.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -32,8 +33,10 @@ from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
 from zwgk_desktop.gui.controllers.file import last_folder
-from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
+
+if TYPE_CHECKING:  # built on first use (MainWindow._build_review_widgets)
+    from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 
 REFRESH_MS = 300  # township edits are batched before comments are re-located
 REVIEW_FILTER = f"提交的目录 (*.zwgk {PATTERNS});;目录文件 (*.zwgk);;{FILTER}"
@@ -93,7 +96,7 @@ class ReviewController(QObject):
         doc: DocumentController,
         chrome: ChromeController,
         actions: dict[str, QAction],
-        widgets: ReviewWidgets,
+        widgets: Callable[[], ReviewWidgets],
         read_only_banner: QLabel,
         issues_dock: QDockWidget,
         issues_panel: IssuesPanel,
@@ -104,11 +107,8 @@ class ReviewController(QObject):
         self.doc = doc
         self.chrome = chrome
         self.actions = actions
-        self.banner = widgets.banner
-        self.panel = widgets.panel
-        self.panel_dock = widgets.panel_dock
-        self.diff_view = widgets.diff_view
-        self.diff_dock = widgets.diff_dock
+        self._make_widgets = widgets
+        self._widgets: ReviewWidgets | None = None
         self.read_only_banner = read_only_banner
         self.issues_dock = issues_dock
         self.issues_panel = issues_panel
@@ -120,23 +120,54 @@ class ReviewController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._refresh_township_review)
-        self.banner.previous_diff_requested.connect(self.on_review_diff_previous)
-        self.banner.template_diff_requested.connect(self.on_review_diff_template)
-        self.panel.jump_requested.connect(self.jump_to_cell)
-        self.panel.changed.connect(self._review_changed)
-        self.diff_view.jump_requested.connect(self.jump_to_cell)
-        self.diff_view.comments_added.connect(self._comments_from_diff)
         doc.closing.connect(self._detach)
         doc.closed.connect(drop_review_copy)
         doc.current_changed.connect(self._follow_cell)
         chrome.actions_updated.connect(self._update_actions)
-        self.hide_docks()
+
+    # ----------------------------------------------------------------- the review's widgets
+    @property
+    def widgets(self) -> ReviewWidgets:
+        """Banner, panel and docks, built when a review first needs them (~40 ms that
+        opening a catalog without a review does not pay)."""
+        if self._widgets is None:
+            made = self._widgets = self._make_widgets()
+            made.banner.previous_diff_requested.connect(self.on_review_diff_previous)
+            made.banner.template_diff_requested.connect(self.on_review_diff_template)
+            made.panel.jump_requested.connect(self.jump_to_cell)
+            made.panel.changed.connect(self._review_changed)
+            made.diff_view.jump_requested.connect(self.jump_to_cell)
+            made.diff_view.comments_added.connect(self._comments_from_diff)
+            self.hide_docks()
+        return self._widgets
+
+    @property
+    def banner(self) -> ReviewBanner:
+        return self.widgets.banner
+
+    @property
+    def panel(self) -> ReviewPanel:
+        return self.widgets.panel
+
+    @property
+    def panel_dock(self) -> QDockWidget:
+        return self.widgets.panel_dock
+
+    @property
+    def diff_view(self) -> DiffView:
+        return self.widgets.diff_view
+
+    @property
+    def diff_dock(self) -> QDockWidget:
+        return self.widgets.diff_dock
 
     def hide_docks(self) -> None:
         """The review docks exist only while a review is open (a restored layout may show
         them)."""
-        self.panel_dock.hide()
-        self.diff_dock.hide()
+        if self._widgets is None:
+            return  # not built: nothing shown
+        self._widgets.panel_dock.hide()
+        self._widgets.diff_dock.hide()
 
     # ----------------------------------------------------------------- opening
     def on_review_open(self) -> None:
@@ -188,9 +219,10 @@ class ReviewController(QObject):
 
     def _set_review(self, review: ReviewSession | None) -> None:
         self.ctx.review = review
-        self.banner.set_session(review)
-        self.panel.set_session(review)
-        self.diff_view.set_session(None)  # compared on demand: opening stays fast
+        if review is not None or self._widgets is not None:
+            self.banner.set_session(review)
+            self.panel.set_session(review)
+            self.diff_view.set_session(None)  # compared on demand: opening stays fast
         if review is None:
             self.hide_docks()
         else:

@@ -8,7 +8,8 @@ the field's validation messages under it and whether the item differs from its t
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -26,16 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
-from zwgk_desktop.core.sources import active_register, as_of_for
-from zwgk_desktop.core.sources.active import register_ready
-from zwgk_desktop.core.sources.outdated import OutdatedCitation, outdated_citations
-from zwgk_desktop.core.sources.replace import replace_citation
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.delegates import terms_for
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
+
+if TYPE_CHECKING:
+    from zwgk_desktop.core.sources.outdated import OutdatedCitation
 
 _MESSAGE_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#9a6700", Severity.INFO: "#1e5fa8"}
 
@@ -86,9 +86,10 @@ class ItemForm(QScrollArea):
         self._source_timer = QTimer(self)
         self._source_timer.setSingleShot(True)
         self._source_timer.setInterval(0)
-        self._source_timer.timeout.connect(
-            lambda: self._update_source_row(self.current_item(), wait=False)
-        )
+        self._source_timer.timeout.connect(self._on_source_timer)
+        # Set by the window (``first_paint.PaintWatch.hold``): the timer alone may fire
+        # before the window has painted on a busy PC.
+        self.paint_hold: Callable[[Callable[[], None]], bool] | None = None
         host = QWidget(self)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -161,12 +162,25 @@ class ItemForm(QScrollArea):
         self._source_citation: OutdatedCitation | None = None
         return self.source_row
 
+    def _on_source_timer(self) -> None:
+        if self.paint_hold is not None and self.paint_hold(self._source_timer.start):
+            return
+        self._update_source_row(self.current_item(), wait=False)
+
     def _update_source_row(self, item: Any, wait: bool = True) -> None:
         """Show the first outdated citation of 公开依据 that has a current replacement."""
         self._source_citation = None
         if item is None or self.session is None or not item.basis:
             self.source_row.setVisible(False)
             return
+        if wait and self.paint_hold is not None and self.paint_hold(self._source_timer.start):
+            self.source_row.setVisible(False)  # the register loads after the first paint
+            return
+        from zwgk_desktop.core.sources import active_register, as_of_for
+        from zwgk_desktop.core.sources.active import register_ready
+        from zwgk_desktop.core.sources.outdated import outdated_citations
+        from zwgk_desktop.core.sources.replace import replace_citation
+
         if wait and not register_ready():
             self.source_row.setVisible(False)
             self._source_timer.start()  # after the first paint
@@ -200,6 +214,8 @@ class ItemForm(QScrollArea):
         citation = self._source_citation
         if item is None or citation is None or self.session is None or self.domain_id is None:
             return
+        from zwgk_desktop.core.sources.replace import replace_citation
+
         self._commit("basis")  # what the clerk typed first, as its own step
         item = self.current_item()
         new = replace_citation(item.basis, citation) if item is not None else None
