@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zwgk_desktop.core.model import Catalog, CatalogMeta
-from zwgk_desktop.core.schema import MIGRATION_SET, migrations
+from zwgk_desktop.core.schema import MIGRATION_SET, SCHEMA
 from zwgk_desktop.core.storage import Document
 
 
@@ -13,6 +13,7 @@ def test_migrations_are_recorded_and_reopening_applies_nothing_new(tmp_path: Pat
     path = tmp_path / "a.zwgk"
     Document.create(path, Catalog(meta=CatalogMeta(unit="甲"))).close()
     with Document.open(path) as doc:
+        migrations = SCHEMA.migrations()
         applied = [m.name for m in migrations.applied(doc.db)]
         assert applied == [m.name for m in migrations._migrations]
         assert migrations.pending(doc.db) == []

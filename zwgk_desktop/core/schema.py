@@ -7,7 +7,7 @@ schema evolves only through the migrations below, applied on open.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from zwgk_desktop.core.sqlite_gate import Schema
 
@@ -71,11 +71,3 @@ SCHEMA = Schema(MIGRATION_SET, (m001_catalog,))
 
 def apply_migrations(db: Database) -> None:
     SCHEMA.migrations().apply(db)
-
-
-def __getattr__(name: str) -> Any:
-    """``migrations``: the sqlite-utils set, made on first use (importing sqlite-utils
-    costs ~0.1 s, which opening a current file does not need)."""
-    if name == "migrations":
-        return SCHEMA.migrations()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
