@@ -20,7 +20,12 @@ from zwgk_desktop.core.validation.engine import (
     validate_item,
 )
 from zwgk_desktop.core.validation.issue import Issue, Scope, Severity
-from zwgk_desktop.core.validation.registry import RULES, Rule, domain_checks_read
+from zwgk_desktop.core.validation.registry import (
+    RULES,
+    Rule,
+    domain_checks_read,
+    domain_checks_reading,
+)
 
 __all__ = [
     "RULES",
@@ -32,6 +37,7 @@ __all__ = [
     "catalog_issues",
     "count_issues",
     "domain_checks_read",
+    "domain_checks_reading",
     "domain_issues",
     "validate_catalog",
     "validate_domain",
