@@ -58,7 +58,10 @@ class IssueStore:
             self._recount(domain_id, old, issues)
 
     def set_domain_rules(self, domain: Domain, issues: Iterable[Issue]) -> None:
-        """Replace the domain-rule findings of ``domain`` (positions resolved now)."""
+        """Replace the domain-rule findings of ``domain`` (positions resolved now).
+
+        Its counts are counted again when next asked: this ends a whole-domain check,
+        whose items were set without saying their domain."""
         old = self._domain.get(domain.id, ())
         for located in old:
             if located.item_id is not None:
@@ -72,12 +75,7 @@ class IssueStore:
             if item_id is not None:
                 self._domain_marks.setdefault(item_id, []).append(issue)
         self._domain[domain.id] = resolved
-        quiet = self.quiet
-        self._recount(
-            domain.id,
-            [located.issue for located in old if located.item_id not in quiet],
-            [located.issue for located in resolved if located.item_id not in quiet],
-        )
+        self.invalidate_counts(domain.id)
 
     def set_domain_marks(
         self, domain_id: str, rule_id: str, marks: Mapping[int, Issue | None]
