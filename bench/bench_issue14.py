@@ -1,6 +1,7 @@
 """Issue 14 speed goals at 16,000 and 100,000 items, as ratios to baselines of the same run.
 
     .venv/bin/python -m bench.bench_issue14 [--sizes 16000,100000] [--runs 3]
+    .venv/bin/python -m bench.bench_issue14 --sizes 100000 --only-level2 [--edits 10]
 
 1. Stall after an edit and after an undo in the full main window: the longest single
    event-loop slice in the 600 ms after the change (the debounced issues-panel update,
@@ -76,6 +77,47 @@ def _window(path: Path):
     return app, window
 
 
+def _level2_stalls(app, window, items: int, edits: int) -> dict:
+    """二级事项 edits and their undos: the domain rules (duplicate check) read 二级事项, so
+    they re-run too, and the navigator's counts follow. Longest slice in wall and CPU ms."""
+    model = window.table_model
+    level2 = model.column_of("level2")
+    key_wall, key_cpu, key_delayed = [], [], []
+    for n in range(edits):
+        row = (n * 41 + 5) % model.rowCount()
+        window.table.select_cell(row, level2)
+        _pump(app, 0.2)
+        index = model.index(row, level2)
+        model.setData(index, f"{index.data()}（改{n}）")
+        key_wall.append(_pump(app))
+        key_cpu.append(CPU_SLICES[-1])
+        key_delayed.append(CPU_TOTALS[-1])
+        window.edit.on_undo()
+        key_wall.append(_pump(app))
+        key_cpu.append(CPU_SLICES[-1])
+        key_delayed.append(CPU_TOTALS[-1])
+    return {
+        f"{items}_level2_edit_undo_stall_max_ms": max(key_wall),
+        f"{items}_level2_edit_undo_stall_median_ms": statistics.median(key_wall),
+        f"{items}_level2_edit_undo_stall_cpu_max_ms": max(key_cpu),
+        f"{items}_level2_edit_undo_stall_cpu_median_ms": statistics.median(key_cpu),
+        f"{items}_level2_edit_undo_delayed_cpu_median_ms": statistics.median(key_delayed),
+    }
+
+
+def bench_level2(path: Path, items: int, edits: int = 10) -> dict:
+    """Only the 二级事项 edits (``--only-level2``): a quick loop for work on that stall."""
+    app, window = _window(path)
+    idle = [_pump(app) for _ in range(3)]
+    idle_cpu = CPU_SLICES[-3:]
+    results = _level2_stalls(app, window, items, edits)
+    results[f"{items}_idle_slice_max_ms"] = max(idle)
+    results[f"{items}_idle_slice_cpu_max_ms"] = max(idle_cpu)
+    window.doc.close_session()
+    window.close()
+    return results
+
+
 def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
     app, window = _window(path)
     model = window.table_model
@@ -98,22 +140,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         undo_stalls.append(_pump(app))
         undo_cpu.append(CPU_SLICES[-1])
         delayed.append(CPU_TOTALS[-1])
-    # 二级事项 edits: the domain rules (duplicate check) read it, so they re-run too.
-    level2 = model.column_of("level2")
-    key_cpu, key_delayed = [], []
-    for n in range(edits // 2):
-        row = (n * 41 + 5) % model.rowCount()
-        window.table.select_cell(row, level2)
-        _pump(app, 0.2)
-        index = model.index(row, level2)
-        model.setData(index, f"{index.data()}（改{n}）")
-        _pump(app)
-        key_cpu.append(CPU_SLICES[-1])
-        key_delayed.append(CPU_TOTALS[-1])
-        window.edit.on_undo()
-        _pump(app)
-        key_cpu.append(CPU_SLICES[-1])
-        key_delayed.append(CPU_TOTALS[-1])
+    results = _level2_stalls(app, window, items, edits // 2)
     # Paste of 500 rows over existing ones (Ctrl+V of an Excel block), then its undo.
     block = "".join(
         "\t".join(
@@ -166,7 +193,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         whole.append((time.perf_counter() - t0) * 1000)
     window.doc.close_session()
     window.close()
-    return {
+    return results | {
         f"{items}_panel_update_median_ms": statistics.median(splice),
         f"{items}_panel_rebuild_median_ms": statistics.median(whole),
         f"{items}_ratio_panel_update_vs_rebuild": statistics.median(splice)
@@ -178,9 +205,6 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         f"{items}_undo_stall_cpu_max_ms": max(undo_cpu),
         f"{items}_undo_stall_cpu_median_ms": statistics.median(undo_cpu),
         f"{items}_edit_undo_delayed_cpu_median_ms": statistics.median(delayed),
-        f"{items}_level2_edit_undo_stall_cpu_max_ms": max(key_cpu),
-        f"{items}_level2_edit_undo_stall_cpu_median_ms": statistics.median(key_cpu),
-        f"{items}_level2_edit_undo_delayed_cpu_median_ms": statistics.median(key_delayed),
         f"{items}_paste500_call_cpu_median_ms": statistics.median(paste_call),
         f"{items}_paste500_undo_stall_cpu_max_ms": max(paste_cpu),
         f"{items}_edit_stall_max_ms": max(edit_stalls),
@@ -276,6 +300,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-open", action="store_true")
     parser.add_argument("--skip-stall", action="store_true")
     parser.add_argument("--skip-find", action="store_true")
+    parser.add_argument(
+        "--only-level2",
+        action="store_true",
+        help="only the 二级事项 edits and undos (implies --skip-open and --skip-find)",
+    )
+    parser.add_argument("--edits", type=int, default=10, help="edits per kind (二级事项: half)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-bench-home-")
@@ -287,11 +317,14 @@ def main(argv: list[str] | None = None) -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         path = tmp / f"catalog-{size}.zwgk"
         Document.create(path, generate_catalog(size, seed=3)).close()
+        if args.only_level2:
+            results.update(bench_level2(path, size, args.edits))
+            continue
         if not args.skip_stall:
-            results.update(bench_stall(path, size))
+            results.update(bench_stall(path, size, args.edits))
         if not args.skip_find:
             results.update(bench_find(path, size))
-    if not args.skip_open:
+    if not args.skip_open and not args.only_level2:
         from bench.bench_gui import ENV, bench_open
 
         ENV["ZWGK_HOME"] = os.environ["ZWGK_HOME"]

@@ -115,3 +115,58 @@ def test_frozen_columns_survive_a_domain_switch_and_a_filter(window, qtbot) -> N
     assert frozen.isVisible() and frozen.isColumnHidden(2) and not frozen.isColumnHidden(1)
     assert [frozen.columnWidth(c) for c in (0, 1)] == [table.columnWidth(c) for c in (0, 1)]
     assert frozen.model().index(0, 1).data() == "事项2"
+
+
+def test_frozen_cell_scrolls_rows_only_and_repaints_nothing_in_view(qtbot, tmp_path) -> None:
+    """Showing a 一级/二级 cell (undo goes to the cell it changed) scrolls the rows to it but
+    never the columns: they used to scroll there and back, repainting the whole table."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.gui.factories import small_catalog
+    from zwgk_desktop.core.model import Item
+    from zwgk_desktop.core.storage import Document
+    from zwgk_desktop.gui import msgbox
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    catalog = small_catalog()
+    catalog.domains[0].items += [Item(level1="政策文件", level2=f"长表事项{n}") for n in range(300)]
+    path = tmp_path / "长表.zwgk"
+    Document.create(path, catalog).close()
+    msgbox.set_test_mode(True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.file.open_path(path)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        table = window.table
+        table.select_cell(1, col(window, "level"))
+        qtbot.wait(20)
+        sideways = table.horizontalScrollBar().value()
+        assert sideways > 0
+        level2 = col(window, "level2")
+        table.select_cell(250, level2)
+        qtbot.wait(20)
+        assert table.horizontalScrollBar().value() == sideways
+        assert table.verticalScrollBar().value() > 0
+        frozen_rect = table.frozen.visualRect(table.model().index(250, level2))
+        assert table.frozen.viewport().rect().contains(frozen_rect.center())
+
+        paints: list[object] = []
+
+        class Log(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    paints.append(event.rect())  # type: ignore[attr-defined]
+                return False
+
+        log = Log()
+        table.viewport().installEventFilter(log)
+        table.select_cell(250, level2)  # already in view: nothing to scroll or repaint
+        qtbot.wait(50)
+        assert paints == []
+        assert table.horizontalScrollBar().value() == sideways
+    finally:
+        window.doc.close_session()
+        msgbox.set_test_mode(False)

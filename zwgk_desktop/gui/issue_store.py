@@ -5,6 +5,10 @@ resolves each issue to the item's storage id when it is computed, so cell marks 
 their item. Item-rule findings, domain-rule findings and catalog findings are kept apart
 because they are re-computed at different moments (an edit re-runs one item's rules and
 its domain's rules, never the whole catalog).
+
+Each domain's counts per severity (the navigator's "N 错误 N 警告") are counted once and
+then kept up to date by the writes that say which domain they concern, so an edit costs
+its own findings, not a pass over the domain's items.
 """
 
 from __future__ import annotations
@@ -42,17 +46,24 @@ class IssueStore:
         self.quiet: set[int] = set()
 
     # ----------------------------------------------------------------- writing
-    def set_item(self, item_id: int, issues: list[Issue]) -> None:
+    def set_item(self, item_id: int, issues: list[Issue], domain_id: str | None = None) -> None:
+        """The item-rule findings of one item. With ``domain_id`` (the item's domain) that
+        domain's counts follow; without it the caller invalidates them."""
         if issues and self.gaps:
             issues = relabel(issues, self.gaps)
+        old = self._item.pop(item_id, ())
         if issues:
             self._item[item_id] = issues
-        else:
-            self._item.pop(item_id, None)
+        if domain_id is not None and item_id not in self.quiet:
+            self._recount(domain_id, old, issues)
 
     def set_domain_rules(self, domain: Domain, issues: Iterable[Issue]) -> None:
-        """Replace the domain-rule findings of ``domain`` (positions resolved now)."""
-        for located in self._domain.get(domain.id, ()):
+        """Replace the domain-rule findings of ``domain`` (positions resolved now).
+
+        Its counts are counted again when next asked: this ends a whole-domain check,
+        whose items were set without saying their domain."""
+        old = self._domain.get(domain.id, ())
+        for located in old:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
@@ -65,6 +76,53 @@ class IssueStore:
                 self._domain_marks.setdefault(item_id, []).append(issue)
         self._domain[domain.id] = resolved
         self.invalidate_counts(domain.id)
+
+    def set_domain_marks(
+        self, domain_id: str, rule_id: str, marks: Mapping[int, Issue | None]
+    ) -> None:
+        """Replace one domain rule's finding on some items (``None``: it has none now).
+
+        A cell edit changes a domain rule's findings on a few items only (a duplicate and
+        the item it repeats); this costs those items, not the domain.
+        """
+        if self.gaps:
+            marks = {
+                item_id: None if issue is None else relabel([issue], self.gaps)[0]
+                for item_id, issue in marks.items()
+            }
+        quiet = self.quiet
+        removed: list[Issue] = []
+        added: list[Issue] = []
+        kept = [
+            located
+            for located in self._domain.get(domain_id, ())
+            if not (located.item_id in marks and located.issue.rule == rule_id)
+        ]
+        for item_id, issue in marks.items():
+            on_item = self._domain_marks.get(item_id, [])
+            others = [mark for mark in on_item if mark.rule != rule_id]
+            if item_id not in quiet:
+                removed.extend(mark for mark in on_item if mark.rule == rule_id)
+            if issue is not None:
+                others.append(issue)
+                kept.append(Located(issue, item_id))
+                if item_id not in quiet:
+                    added.append(issue)
+            if others:
+                self._domain_marks[item_id] = others
+            else:
+                self._domain_marks.pop(item_id, None)
+        self._domain[domain_id] = kept
+        self._recount(domain_id, removed, added)
+
+    def _recount(self, domain_id: str, removed: Iterable[Issue], added: Iterable[Issue]) -> None:
+        counts = self._counts.get(domain_id)
+        if counts is None:
+            return  # not counted yet: counted whole when first asked
+        for issue in removed:
+            counts[issue.severity] -= 1
+        for issue in added:
+            counts[issue.severity] += 1
 
     def set_catalog(self, issues: list[Issue]) -> None:
         self._catalog = list(issues)

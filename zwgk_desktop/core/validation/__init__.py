@@ -24,7 +24,12 @@ if TYPE_CHECKING:
         validate_item,
     )
     from zwgk_desktop.core.validation.issue import Issue, Scope, Severity
-    from zwgk_desktop.core.validation.registry import RULES, Rule, domain_checks_read
+    from zwgk_desktop.core.validation.registry import (
+        RULES,
+        Rule,
+        domain_checks_read,
+        domain_checks_reading,
+    )
 
 # Where each name lives. Loaded on first use: ``Severity`` for a colour does not import
 # the engine and every rule (~50 ms, which the app's first paint does not need).
@@ -42,8 +47,13 @@ _HOMES = {
     "RULES": "registry",
     "Rule": "registry",
     "domain_checks_read": "registry",
+    "domain_checks_reading": "registry",
 }
-_REGISTERED = {"RULES", "domain_checks_read"}  # need the rules registered: the engine first
+_REGISTERED = {
+    "RULES",
+    "domain_checks_read",
+    "domain_checks_reading",
+}  # need the rules registered: the engine first
 
 __all__ = [
     "RULES",
@@ -55,6 +65,7 @@ __all__ = [
     "catalog_issues",
     "count_issues",
     "domain_checks_read",
+    "domain_checks_reading",
     "domain_issues",
     "validate_catalog",
     "validate_domain",

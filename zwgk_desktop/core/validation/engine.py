@@ -25,6 +25,7 @@ from zwgk_desktop.core.validation import (  # noqa: F401
     rules_required,
     rules_time,
 )
+from zwgk_desktop.core.validation.duplicates import DuplicateIndex
 from zwgk_desktop.core.validation.issue import Issue, Severity
 from zwgk_desktop.core.validation.registry import (
     CATALOG_CHECKS,
@@ -103,10 +104,15 @@ def validate_item(catalog: Catalog, domain: Domain, index0: int) -> list[Issue]:
     return _sorted(issues)
 
 
-def domain_issues(catalog: Catalog, domain: Domain) -> list[Issue]:
-    """Only the domain-level rules (status, 说明, duplicates): O(n), for live re-checks."""
+def domain_issues(
+    catalog: Catalog, domain: Domain, duplicates: DuplicateIndex | None = None
+) -> list[Issue]:
+    """Only the domain-level rules (status, 说明, duplicates): O(n), for live re-checks.
+
+    ``duplicates``: an index of the domain's items that the caller keeps up to date
+    (then the duplicate rule reads it instead of building its own)."""
     issues: list[Issue] = []
-    ctx = DomainContext(catalog, domain, issues)
+    ctx = DomainContext(catalog, domain, issues, duplicates)
     for check in DOMAIN_CHECKS:
         check(ctx)
     return _sorted(issues)

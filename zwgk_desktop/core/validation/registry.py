@@ -110,14 +110,18 @@ class ItemContext:
 
 
 class DomainContext:
-    """What a domain-level check sees."""
+    """What a domain-level check sees; ``duplicates`` is a :class:`DuplicateIndex` of the
+    domain's current items when the caller keeps one (live validation), else None."""
 
-    __slots__ = ("catalog", "domain", "issues")
+    __slots__ = ("catalog", "domain", "issues", "duplicates")
 
-    def __init__(self, catalog: Catalog, domain: Domain, issues: list[Issue]) -> None:
+    def __init__(
+        self, catalog: Catalog, domain: Domain, issues: list[Issue], duplicates: Any = None
+    ) -> None:
         self.catalog = catalog
         self.domain = domain
         self.issues = issues
+        self.duplicates = duplicates
 
     def report(
         self, rule: Rule, field: str | None, message: str, hint: str = "", item: int | None = None
@@ -186,6 +190,7 @@ def item_check(fn: ItemCheck) -> ItemCheck:
 # The item fields any domain check reads; an edit of other fields cannot change what the
 # domain checks find, so live validation skips them (at 100,000 items they cost a stall).
 DOMAIN_CHECK_ITEM_KEYS: set[str] = set()
+_ITEM_KEYS_OF: dict[DomainCheck, frozenset[str]] = {}  # each domain check's item fields
 
 
 def domain_check(fn: DomainCheck | None = None, *, item_keys: Iterable[str] = ()) -> Any:
@@ -195,6 +200,7 @@ def domain_check(fn: DomainCheck | None = None, *, item_keys: Iterable[str] = ()
     def register(check: DomainCheck) -> DomainCheck:
         DOMAIN_CHECKS.append(check)
         DOMAIN_CHECK_ITEM_KEYS.update(item_keys)
+        _ITEM_KEYS_OF[check] = frozenset(item_keys)
         return check
 
     return register(fn) if fn is not None else register
@@ -203,6 +209,12 @@ def domain_check(fn: DomainCheck | None = None, *, item_keys: Iterable[str] = ()
 def domain_checks_read(keys: Iterable[str]) -> bool:
     """True if a change of these item fields can change a domain check's findings."""
     return not DOMAIN_CHECK_ITEM_KEYS.isdisjoint(keys)
+
+
+def domain_checks_reading(keys: Iterable[str]) -> list[DomainCheck]:
+    """The domain checks whose findings a change of these item fields can change."""
+    wanted = set(keys)
+    return [check for check in DOMAIN_CHECKS if not _ITEM_KEYS_OF[check].isdisjoint(wanted)]
 
 
 def catalog_check(fn: CatalogCheck) -> CatalogCheck:

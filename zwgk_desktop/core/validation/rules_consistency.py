@@ -7,7 +7,9 @@ may well be for 全社会.
 
 from __future__ import annotations
 
-from zwgk_desktop.core.validation.issue import Scope, Severity
+from zwgk_desktop.core.model import Domain
+from zwgk_desktop.core.validation.duplicates import DuplicateIndex
+from zwgk_desktop.core.validation.issue import Issue, Scope, Severity
 from zwgk_desktop.core.validation.registry import (
     DomainContext,
     ItemContext,
@@ -15,7 +17,7 @@ from zwgk_desktop.core.validation.registry import (
     domain_check,
     item_check,
 )
-from zwgk_desktop.core.validation.textutil import fast_fold, is_blank, item_label
+from zwgk_desktop.core.validation.textutil import is_blank, item_label
 
 APPLY_AUDIENCE = declare(
     "APPLY-AUDIENCE",
@@ -67,25 +69,25 @@ def check_audience_method(ctx: ItemContext) -> None:
 
 @domain_check(item_keys=("level1", "level2"))
 def check_duplicates(ctx: DomainContext) -> None:
-    """O(n) with a dict; each later copy is reported, pointing at the first."""
+    """O(n) with a dict (or none with the caller's index); each later copy is reported,
+    pointing at the first."""
     if ctx.domain.not_involved:
         return
-    first: dict[tuple[str, str], int] = {}
-    folded: dict[str, str] = {}  # 一级事项 names repeat: fold each once
-    for number, item in enumerate(ctx.domain.items, start=1):
-        level1 = folded.get(item.level1)
-        if level1 is None:
-            level1 = folded[item.level1] = fast_fold(item.level1)
-        key = (level1, fast_fold(item.level2))
-        if not key[0] and not key[1]:
-            continue
-        if key in first:
-            earlier = first[key]
-            ctx.report(
-                DUPLICATE,
-                "level2",
-                f"“{item_label(item, number)}”与第{earlier}项重复（一级、二级事项相同）",
-                item=number,
-            )
-        else:
-            first[key] = number
+    index = ctx.duplicates if ctx.duplicates is not None else DuplicateIndex(ctx.domain.items)
+    for row, first in index.repeats():
+        ctx.issues.append(duplicate_issue(ctx.domain, row, first))
+
+
+def duplicate_issue(domain: Domain, row: int, first: int) -> Issue:
+    """The finding of the item at ``row`` (0-based) that repeats the one at ``first``."""
+    number = row + 1
+    return Issue(
+        DUPLICATE.id,
+        DUPLICATE.severity,
+        domain.id,
+        domain.name,
+        number,
+        "level2",
+        f"“{item_label(domain.items[row], number)}”与第{first + 1}项重复（一级、二级事项相同）",
+        DUPLICATE.hint,
+    )

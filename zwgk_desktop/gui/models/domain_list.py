@@ -3,6 +3,10 @@
 Status, in order of precedence: 已通过 (the county review passed the domain; findings are
 still named after it), N 错误 N 警告 (validation findings), 未涉及, 校验中 (not yet checked
 after opening), 未开始 (still exactly the template), 编制中.
+
+Every cell edit tells the model its domain may have changed; a row is announced
+(``dataChanged``) only when what it shows — name, count, status — differs from what it
+showed, so typing in a cell repaints no navigator row unless its counts move.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class DomainListModel(QAbstractListModel):
         self.issues = issues  # LiveValidation or None
         self._untouched: dict[str, bool] = {}
         self._passed: frozenset[str] = frozenset()  # domains a review marked 通过
+        self._shown: dict[str, tuple[Any, ...]] = {}  # per domain: what its row last showed
         session.domains_reset.connect(self._reset)
         session.domain_changed.connect(self._changed)
         session.cells_changed.connect(self._changed)
@@ -84,11 +89,11 @@ class DomainListModel(QAbstractListModel):
         if role == DOMAIN_ID_ROLE:
             return domain.id
         if role == COUNT_ROLE:
-            return len(domain.items) if self.session.is_loaded(domain.id) else None
+            return self._count(domain)
         if role == STATUS_ROLE:
-            return self.status(domain)[0]
+            return self._row_state(domain)[2]
         if role == STATUS_TEXT_ROLE:
-            return self.status(domain)[1]
+            return self._row_state(domain)[3]
         if role == Qt.ItemDataRole.DecorationRole:
             return STATUS_COLORS[self.status(domain)[0]]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -96,6 +101,15 @@ class DomainListModel(QAbstractListModel):
             extra = "（自定义领域）" if not domain.pilot else ""
             return f"{domain.name}{extra}：{len(domain.items)} 个事项，{text}"
         return None
+
+    def _count(self, domain: Domain) -> int | None:
+        return len(domain.items) if self.session.is_loaded(domain.id) else None
+
+    def _row_state(self, domain: Domain) -> tuple[Any, ...]:
+        """What the row shows now (name, count, status, its text), remembered as shown."""
+        state = (domain.name, self._count(domain), *self.status(domain))
+        self._shown[domain.id] = state
+        return state
 
     def set_passed(self, domain_ids: set[str] | frozenset[str]) -> None:
         """The domains the review has passed (empty without a review)."""
@@ -148,6 +162,7 @@ class DomainListModel(QAbstractListModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self._untouched.clear()
+        self._shown.clear()
         self.endResetModel()
 
     def _changed(self, domain_id: str, *_: Any) -> None:
@@ -156,15 +171,21 @@ class DomainListModel(QAbstractListModel):
 
     def _issues_changed(self, domain_id: str) -> None:
         if not domain_id:
+            self._shown.clear()
             if self.rowCount():
                 self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
             return
         self._emit(domain_id)
 
     def _emit(self, domain_id: str) -> None:
+        """Announce the domain's row if what it shows changed (a cell edit mostly does not)."""
         try:
             row = self.row_of(domain_id)
         except KeyError:
+            return
+        domain = self.domains()[row]
+        shown = self._shown.get(domain_id)
+        if shown is not None and self._row_state(domain) == shown:
             return
         index = self.index(row)
         self.dataChanged.emit(index, index)

@@ -143,10 +143,18 @@ class ItemTableView(QTableView):
             return
         bar = self.horizontalScrollBar()
         keep = bar.value()
-        super().scrollTo(index, hint)
         if index.column() < self.frozen.count:
-            bar.setValue(keep)
+            # A frozen column is always in view: scroll rows only. QTableView would scroll
+            # the columns to it and back, repainting the whole table (≈15 ms) for nothing;
+            # with the bar silent its round trip moves nothing.
+            blocked = bar.blockSignals(True)
+            try:
+                super().scrollTo(index, hint)
+                bar.setValue(keep)
+            finally:
+                bar.blockSignals(blocked)
             return
+        super().scrollTo(index, hint)
         left = self.visualRect(index).left()
         if left < frozen:
             bar.setValue(bar.value() - (frozen - left))

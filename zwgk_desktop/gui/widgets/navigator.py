@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QAccessible, QColor, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -80,6 +82,29 @@ class NavigatorDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class NavigatorView(QListView):
+    """The domain list; a one-row change repaints that row only.
+
+    QListView (Qt 6.11) repaints its whole viewport for a one-row ``dataChanged``: every
+    visible domain was drawn again, its counts and status recomputed, after each edit.
+    Rows here all have one height (``uniformItemSizes``) and no editors, so the changed
+    row's rectangle is all that needs painting.
+    """
+
+    def dataChanged(  # noqa: N802
+        self,
+        top_left: _Index,
+        bottom_right: _Index,
+        roles: Sequence[int] = (),
+    ) -> None:
+        if top_left == bottom_right and top_left.isValid() and not QAccessible.isActive():
+            rect = self.visualRect(top_left)
+            if rect.isValid() and rect.intersects(self.viewport().rect()):
+                self.viewport().update(rect)
+            return
+        super().dataChanged(top_left, bottom_right, list(roles))
+
+
 class Navigator(QWidget):
     domain_selected = Signal(str)
 
@@ -91,7 +116,7 @@ class Navigator(QWidget):
         self.title = QLabel("领域", self)
         self.title.setObjectName("paneTitle")
         layout.addWidget(self.title)
-        self.view = QListView(self)
+        self.view = NavigatorView(self)
         self.view.setItemDelegate(NavigatorDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
