@@ -216,3 +216,54 @@ def test_an_xlsx_renamed_xls_gets_the_xlsx_defences(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert int(run.stdout) == catalog.item_count()
+
+
+def _hidden_rows_workbook(path: Path, formula: bool) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "社会救助"
+    sheet.append(["二级事项", "公开内容", "公开依据", "公开时限"])
+    for n in range(1, 7):
+        sheet.append([f"事项{n}", "内容", "《社会救助暂行办法》", "20个工作日内"])
+    if formula:
+        sheet["F2"] = "=1+1"
+    for row in (3, 6, 9):  # 9 is hidden but empty: nothing to say about it
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("formula", [False, True], ids=["calamine", "openpyxl"])
+def test_hidden_rows_are_read_and_named_on_both_paths(tmp_path: Path, formula: bool) -> None:
+    path = _hidden_rows_workbook(tmp_path / "隐藏行.xlsx", formula)
+    fast, slow = _both_paths(path)[0]
+    assert (fast is None) is formula
+    for grid in (fast, slow):
+        if grid is not None:
+            assert grid.hidden_rows == [3, 6, 9]
+    result = read_workbook(path)
+    assert len(result.catalog.domains[0].items) == 6  # a filter hides real items: all read
+    notes = [n.message for n in result.notes if "隐藏行" in n.message]
+    assert notes == [
+        "第3、6行（共 2 行）在原表中是隐藏行，已按表中内容读取；如其中有已删除的事项，请与编制单位核对"
+    ]
+
+
+@pytest.mark.parametrize("chunk", [5, 7, 11, 64])
+def test_hidden_rows_found_across_chunk_borders(chunk: int) -> None:
+    import zwgk_desktop.core.xlsx.grid as grid_module
+
+    rows = b"".join(
+        b'<row r="%d" spans="1:2"%s ht="15"><c r="A%d"><v>1</v></c></row>'
+        % (n, b' hidden="1"' if n % 3 == 0 else b"", n)
+        for n in range(1, 40)
+    )
+    xml = b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>"
+    old, grid_module._CHUNK = grid_module._CHUNK, chunk
+    try:
+        scan = grid_module.scan_sheet_rows(io.BytesIO(xml), 1000, 10)
+    finally:
+        grid_module._CHUNK = old
+    assert scan.hidden_rows == list(range(3, 40, 3))

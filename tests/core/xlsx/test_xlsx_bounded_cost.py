@@ -42,7 +42,7 @@ def test_empty_styled_rows_after_the_content_are_not_parsed(
 ) -> None:
     path = _book(tmp_path / "styled.xlsx", 3_000, "styled")
     with zipfile.ZipFile(path) as archive, archive.open("xl/worksheets/sheet1.xml") as source:
-        *_, last_row = scan_sheet_rows(source, grid.MAX_ROWS, 64)
+        last_row = scan_sheet_rows(source, grid.MAX_ROWS, 64).last_row
     assert last_row == 2
     parsed: list[int] = []
     real = grid.read_grid

@@ -85,14 +85,15 @@ class FastSheets:
                 self._failed = True
         return self._book
 
-    def _safe(self, ws: Any) -> tuple[list[tuple[int, int, int, int]], bool] | None:
-        """(merged ranges, merges truncated) when calamine may read ``ws``; None otherwise."""
+    def _safe(self, ws: Any) -> tuple[list[tuple[int, int, int, int]], bool, list[int]] | None:
+        """(merged ranges, merges truncated, hidden rows) when calamine may read ``ws``;
+        None otherwise."""
         archive = getattr(getattr(ws, "parent", None), "_archive", None)
         path = getattr(ws, "_worksheet_path", None)
         if archive is None or path is None:
             return None
         with archive.open(path) as source:
-            merges, truncated, formulas = scan_sheet(
+            merges, truncated, formulas, hidden = scan_sheet(
                 source, grid_module.MAX_ROWS, grid_module.MAX_COLS
             )
         if formulas:
@@ -100,7 +101,7 @@ class FastSheets:
         with archive.open(path) as source:
             if not cells_bounded(source):
                 return None
-        return merges, truncated
+        return merges, truncated, hidden
 
     def rows(self, ws: Any) -> list[list[Any]] | None:
         """The sheet's values from A1 (None for openpyxl to read it)."""
@@ -127,9 +128,10 @@ class FastSheets:
         rows = self._rows(ws.title)
         if rows is None or len(rows) > grid_module.MAX_ROWS:
             return None  # the bounded reader cuts it and says so
-        merges, truncated = safe
+        merges, truncated, hidden = safe
         grid = build_grid(ws.title, rows, merges, cancel)
         grid.merges_truncated = grid.merges_truncated or truncated
+        grid.hidden_rows = hidden
         return grid
 
     def close(self) -> None:

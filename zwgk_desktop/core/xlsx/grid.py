@@ -41,6 +41,7 @@ class Grid:
         default_factory=list
     )  # r1, c1, r2, c2 (0-based)
     merges_truncated: bool = False
+    hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property
@@ -85,16 +86,19 @@ def column_index(letters: bytes) -> int:
 _FORMULA_TAGS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ")
 _VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ")
 _ROW_R_RE = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
+_HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="(\d{1,7})"')
+MAX_HIDDEN_ROWS = 100_000
+_ROW_TAG_LIMIT = 4096  # a <row …> tag is far shorter; a long text cut by the border is not kept
 
 
 def scan_sheet(
     source: Any, nrows: int, ncols: int
-) -> tuple[list[tuple[int, int, int, int]], bool, bool]:
+) -> tuple[list[tuple[int, int, int, int]], bool, bool, list[int]]:
     """One streaming pass over a sheet's XML: (merged ranges clipped to the grid, merges
-    truncated, has formula elements). Text never contains a raw "<", so byte searches are
-    exact enough: a false "formula" only costs the slower, cell-by-cell read."""
-    merges, truncated, formulas, _last = scan_sheet_rows(source, nrows, ncols)
-    return merges, truncated, formulas
+    truncated, has formula elements, hidden rows). Text never contains a raw "<", so byte
+    searches are exact enough: a false "formula" only costs the slower, cell-by-cell read."""
+    scan = scan_sheet_rows(source, nrows, ncols)
+    return scan.merges, scan.truncated, scan.formulas, scan.hidden_rows
 
 
 def _last_value_row(data: bytes, current: int | None) -> tuple[int | None, int | None]:
@@ -115,9 +119,16 @@ def _row_number(data: bytes, at: int) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def scan_sheet_rows(
-    source: Any, nrows: int, ncols: int
-) -> tuple[list[tuple[int, int, int, int]], bool, bool, int | None]:
+@dataclass
+class SheetScan:
+    merges: list[tuple[int, int, int, int]]
+    truncated: bool
+    formulas: bool
+    last_row: int | None  # 1-based last row holding a value; None if unknown
+    hidden_rows: list[int]  # 1-based rows Excel hides (filtered out or hidden by hand)
+
+
+def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
     """:func:`scan_sheet` plus the 1-based number of the last row that holds any value
     (None if unknown): rows of empty, merely formatted cells after it are never parsed,
     so the read costs what the visible content costs."""
@@ -126,11 +137,23 @@ def scan_sheet_rows(
     tail = b""
     last_row: int | None = 0
     open_row: int | None = 0
+    hidden: set[int] = set()
+    row_carry = b""  # a <row …> tag cut by the chunk border
     while True:
         chunk = source.read(_CHUNK)
         if not chunk:
             break
         data = tail + chunk
+        if not found:
+            rows_part = row_carry + chunk
+            cut = rows_part.rfind(b"<")
+            rows_part, row_carry = (
+                (rows_part[:cut], rows_part[cut:][:_ROW_TAG_LIMIT])
+                if cut >= 0
+                else (rows_part, b"")
+            )
+            if b"hidden" in rows_part:
+                hidden.update(int(m.group(1)) for m in _HIDDEN_ROW_RE.finditer(rows_part))
         if last_row is not None and (b":row" in data or b":v>" in data):
             last_row = None  # prefixed SpreadsheetML: not worth a bound
         if last_row is not None:
@@ -168,7 +191,7 @@ def scan_sheet_rows(
         tail = data[max(last_end, len(data) - 256) :]
     if truncated:
         last_row = None  # the scan stopped early
-    return merges, truncated, formulas, last_row
+    return SheetScan(merges, truncated, formulas, last_row, sorted(hidden)[:MAX_HIDDEN_ROWS])
 
 
 def _convert(value: Any) -> str | None:
@@ -253,10 +276,10 @@ def _scan(ws: Any, grid: Grid) -> tuple[bool, int | None]:
     if archive is None or path is None:
         return True, None
     with archive.open(path) as source:
-        grid.merges, grid.merges_truncated, formulas, last_row = scan_sheet_rows(
-            source, MAX_ROWS, grid.ncols
-        )
-    return formulas, last_row
+        scan = scan_sheet_rows(source, MAX_ROWS, grid.ncols)
+    grid.merges, grid.merges_truncated = scan.merges, scan.truncated
+    grid.hidden_rows = scan.hidden_rows
+    return scan.formulas, scan.last_row
 
 
 convert_value = _convert  # the other formats' readers turn values into text the same way

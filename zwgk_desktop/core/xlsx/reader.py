@@ -276,6 +276,7 @@ class _Import:
             self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
                 self._sheet(grid)
+                self._note_hidden_rows(grid)
         props = _own_properties(self.wb)
         base = _meta_from_property(props.get(META_PROPERTY))
         if self.payload is not None:
@@ -305,6 +306,29 @@ class _Import:
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
         return ImportResult(catalog, self.notes, False, gaps=self.builder.gaps())
+
+    def _note_hidden_rows(self, grid: Grid) -> None:
+        """Rows Excel hides are read like the others (a filter hides real items), but
+        whoever looks at the sheet does not see them: say which, so that an item a
+        township hid instead of deleting is checked, not silently taken."""
+        rows = [n for n in grid.hidden_rows if n <= len(grid.rows) and any(grid.rows[n - 1])]
+        if not rows:
+            return
+        shown = f"第{'、'.join(str(n) for n in rows[:10])}行"
+        if len(rows) > 10:
+            shown += f"等共 {len(rows)} 行"
+        elif len(rows) > 1:
+            shown += f"（共 {len(rows)} 行）"
+        self.notes.append(
+            ImportNote(
+                grid.title,
+                rows[0],
+                "",
+                "warning",
+                f"{shown}在原表中是隐藏行，已按表中内容读取；"
+                "如其中有已删除的事项，请与编制单位核对",
+            )
+        )
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
