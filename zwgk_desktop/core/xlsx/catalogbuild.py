@@ -123,6 +123,9 @@ class CatalogBuilder:
         if result.unit_guess and "unit" not in self.meta:
             self.set_meta("unit", result.unit_guess, sheet)
             self.note(sheet, None, "", "guess", f"单位名称取自标题：“{result.unit_guess}”")
+        if result.year_guess and "year" not in self.meta:
+            self.set_meta("year", result.year_guess, sheet)
+            self.note(sheet, None, "", "guess", f"年度/版本取自标题：“{result.year_guess}”")
         if result.found_header:
             self.saw_levels = self.saw_levels or bool(result.levels)
             for level in result.levels:

@@ -24,6 +24,7 @@ _SUFFIX_RE = re.compile(
 )
 _UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:街道办事处|街道|镇|乡)(?:人民政府)?")
 _UNIT_END_RE = re.compile(r"(?:镇|乡|街道|办事处|县|区|市|政府|人民政府)$")
+_YEAR_RE = re.compile(r"(?<!\d)20\d{2}\s*(?:年度|年版|年(?![\d〇一二三四五六七八九十]{1,2}月))")
 SECTION_RE = re.compile(r"领域|标准目录|公开目录|事项目录")
 
 
@@ -73,6 +74,12 @@ def custom_name(text: str, unit: str = "") -> str:
             name = name[match.end() :]
     name = name.strip(" -_:：、.")
     return name or nfkc(text).strip()
+
+
+def year_from_title(text: str) -> str:
+    """The year or edition a title names ("2026年版" in "示范镇…标准目录（2026年版）"), or ""."""
+    match = _YEAR_RE.search(text)
+    return "".join(match.group(0).split()) if match else ""
 
 
 def unit_from_title(text: str, template: DomainTemplate | None) -> str:

@@ -33,6 +33,7 @@ from zwgk_desktop.core.xlsx.domainmatch import (
     match_domain,
     strip_ordinal,
     unit_from_title,
+    year_from_title,
 )
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.headers import (
@@ -87,6 +88,7 @@ class SheetResult:
     not_involved: list[tuple[str, str, int]] = field(default_factory=list)  # text, note, row
     found_header: bool = False
     unit_guess: str = ""
+    year_guess: str = ""
 
 
 class SheetParser:
@@ -258,6 +260,8 @@ class SheetParser:
                     template = match_domain(value)
                     if best is None or (template is not None and best[1] is None):
                         best = (value.strip(), template)
+        if best is not None:
+            self.result.year_guess = year_from_title(best[0])
         if self.hint is not None:
             self._open_section(self.hint.name, self.hint.template)
             return
