@@ -66,7 +66,7 @@ def load_json(path: Path) -> Catalog:
 class LoadedCatalog:
     """A catalog read from a file, with the fields the importer could not read per domain,
     and what the user must be told although the file was read (a workbook whose hidden
-    metadata disagreed with its visible cells)."""
+    metadata disagreed with its visible cells, rows hidden in a sheet)."""
 
     catalog: Catalog
     gaps: dict[str, set[str]] = field(default_factory=dict)
@@ -105,7 +105,7 @@ def load_file(path: str | Path) -> LoadedCatalog:
         from zwgk_desktop.core.xlsx import read_workbook
 
         result = read_workbook(path)
-        return LoadedCatalog(result.catalog, result.gaps, list(result.mismatches))
+        return LoadedCatalog(result.catalog, result.gaps, result.mismatches + result.notices)
     if suffix == ".json":
         return LoadedCatalog(load_json(path))
     raise FileUnreadableError(

@@ -249,6 +249,15 @@ def test_hidden_rows_are_read_and_named_on_both_paths(tmp_path: Path, formula: b
     assert notes == [
         "第3、6行（共 2 行）在原表中是隐藏行，已按表中内容读取；如其中有已删除的事项，请与编制单位核对"
     ]
+    assert result.notices == ["工作表“社会救助”第3、6行（共 2 行）是隐藏行（已读取），请核对"]
+
+
+def test_a_reviewers_batch_shows_the_hidden_rows(tmp_path: Path) -> None:
+    from zwgk_desktop.core.review.batch import check_submission
+
+    summary = check_submission(_hidden_rows_workbook(tmp_path / "青山镇.xlsx", False))
+    assert "第3、6行（共 2 行）是隐藏行" in summary.notice
+    assert summary.warnings >= 1
 
 
 @pytest.mark.parametrize("chunk", [5, 7, 11, 64])

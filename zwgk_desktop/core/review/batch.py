@@ -271,8 +271,12 @@ def check_submission(path: Path) -> SubmissionSummary:
     """One row of the batch table; never raises."""
     started = time.perf_counter()
     try:
-        catalog = load_catalog(path)
+        warnings: list[str] = []
+        catalog = load_catalog(path, warnings)
         summary = summarize_catalog(path, catalog)
+        if warnings:  # the file as a whole: hidden rows, cells that disagree with its data
+            summary.notice = "；".join([summary.notice, *warnings] if summary.notice else warnings)
+            summary.warnings += len(warnings)
         summary.review_status, summary.open_comments = _review_state(path)
     except ZwgkError as exc:
         summary = SubmissionSummary(path, error=str(exc))

@@ -230,6 +230,7 @@ class _Import:
         self.payload: metasheet.MetaPayload | None = None
         self.check: PayloadCheck | None = None  # the payload rendered again, per sheet
         self.mismatches: list[str] = []
+        self.notices: list[str] = []
         self.cover_unchanged = False
         self.rows_done = 0
         self.rows_total = 0
@@ -289,7 +290,14 @@ class _Import:
             raise not_a_catalog(self.name)
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
-        return ImportResult(catalog, self.notes, own, self.mismatches, self.builder.gaps())
+        return ImportResult(
+            catalog,
+            self.notes,
+            own,
+            self.mismatches,
+            gaps=self.builder.gaps(),
+            notices=self.notices,
+        )
 
     def run_grids(self, grids: list[Grid]) -> ImportResult:
         """The interpretation of grids read from another format (no own-export metadata)."""
@@ -329,6 +337,7 @@ class _Import:
                 "如其中有已删除的事项，请与编制单位核对",
             )
         )
+        self.notices.append(f"工作表“{grid.title}”{shown}是隐藏行（已读取），请核对")
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:

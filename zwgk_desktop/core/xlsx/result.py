@@ -81,6 +81,8 @@ class ImportResult:
     # Sheets whose hidden metadata disagreed with the visible cells (read from the cells);
     # a reviewer must be told even where notes are not shown (show, review).
     mismatches: list[str] = field(default_factory=list)
+    # Other things a reviewer must be told about the file as a whole (rows hidden in it)
+    notices: list[str] = field(default_factory=list)
     # domain id -> item fields whose column had content the importer could not read: issues
     # on them are import gaps (未能识别), not the township's errors
     gaps: dict[str, set[str]] = field(default_factory=dict)
