@@ -4,7 +4,8 @@
 
 Scrolling and every edit repaint cells through ``ItemDelegate.paint``; the stock
 ``QStyledItemDelegate`` on the same model and view is the baseline (it asks the model ~10
-roles per cell). Ours twice: with its cell cache warm (scrolling back, an edit elsewhere)
+roles per cell); a delegate that paints nothing gives the view's own share (grid,
+headers, its model calls). Ours twice: with its cell cache warm (scrolling back, an edit elsewhere)
 and emptied before each repaint (every visible cell shows new text, as after a 500-row
 paste). CPU time of this process, so a loaded machine blurs it less; medians of 5
 interleaved rounds.
@@ -54,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-bench-home-")
     from PySide6.QtWidgets import QStyledItemDelegate
 
+    class _Blank(QStyledItemDelegate):
+        """Paints nothing: the view's own cost per repaint (grid, headers, model calls)."""
+
+        def paint(self, painter, option, index) -> None:
+            pass
+
     from bench.bench_issue14 import _pump, _window
     from bench.catalog_gen import generate_catalog
     from zwgk_desktop.core.storage import Document
@@ -64,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     table = window.table
     ours = table.itemDelegate()
     stock = QStyledItemDelegate(table)
+    blank = _Blank(table)
     viewport = table.viewport()
     cells = 0
     model = window.table_model
@@ -71,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         if table.rowViewportPosition(row) > viewport.height():
             break
         cells += sum(not table.isColumnHidden(c) for c in range(model.columnCount()))
-    mine, cold, bare = [], [], []
+    mine, cold, bare, floor = [], [], [], []
     for _ in range(5):  # interleaved, so all see the same load
+        table.setItemDelegate(blank)
+        floor.append(_cpu_ms(viewport, args.repaints))
         table.setItemDelegate(stock)
         bare.append(_cpu_ms(viewport, args.repaints))
         table.setItemDelegate(ours)
@@ -87,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         "repaint_ours_cpu_ms": med(mine),
         "repaint_ours_new_text_cpu_ms": med(cold),
         "repaint_stock_delegate_cpu_ms": med(bare),
+        "repaint_blank_delegate_cpu_ms": med(floor),
+        "ours_above_blank_per_cell_us": (med(mine) - med(floor)) * 1000 / max(cells, 1),
         "ours_per_cell_us": med(mine) * 1000 / max(cells, 1),
         "ours_new_text_per_cell_us": med(cold) * 1000 / max(cells, 1),
         "ratio_ours_vs_stock_delegate": med(mine) / med(bare),
