@@ -16,11 +16,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPixmap, QPolygon
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPixmap, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -60,6 +59,9 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING = QAbstractItemView.EditTrigger.AnyKeyPressed
+_SOURCE = QPainter.CompositionMode.CompositionMode_Source
+_SOURCE_OVER = QPainter.CompositionMode.CompositionMode_SourceOver
+_EVERYWHERE = QRect(0, 0, 1 << 14, 1 << 14)  # clears the whole scratch image (clipped to it)
 
 
 def _visible_part(text: str, width: int) -> str:
@@ -158,9 +160,10 @@ _WITH_DISPLAY: dict[Any, Any] = {}
 
 
 class _CellContext:
-    """What is the same for every cell a view paints: its style, font and pixel ratio."""
+    """What is the same for every cell a view paints: its style, font and pixel ratio,
+    and the scratch image new cells are drawn on."""
 
-    __slots__ = ("font", "font_key", "ratio", "style", "widget")
+    __slots__ = ("font", "font_key", "painter", "ratio", "scratch", "style", "widget")
 
     def __init__(self, widget: QWidget | None, font: QFont, ratio: float) -> None:
         self.widget = widget
@@ -168,19 +171,50 @@ class _CellContext:
         self.font_key = font.key()
         self.ratio = ratio
         self.style = widget.style() if widget is not None else QApplication.style()
+        self.scratch: QImage | None = None
+        self.painter: QPainter | None = None
 
     def draw(self, option: QStyleOptionViewItem, width: int, height: int) -> QPixmap:
-        """Qt's own cell drawing into a pixmap of the cell's size, with ``option`` moved
-        to the origin (the caller keeps the real rect)."""
+        """Qt's own drawing of a cell, on transparent, as a pixmap of the cell's size;
+        ``option`` is moved to the origin (the caller keeps the real rect).
+
+        One scratch image keeps its painter open: a QPainter begun on a new pixmap for
+        every cell cost a third of a cell's drawing. Drawn on transparent and copied
+        out, the pixels are those a pixmap of its own would get.
+        """
         ratio = self.ratio
-        pixmap = QPixmap(QSize(round(width * ratio), round(height * ratio)))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        device = QRect(0, 0, round(width * ratio), round(height * ratio))
+        painter = self._painter_for(device.width(), device.height())
+        painter.save()
+        painter.setCompositionMode(_SOURCE)
+        painter.fillRect(_EVERYWHERE, Qt.GlobalColor.transparent)
+        painter.setCompositionMode(_SOURCE_OVER)
         option.rect = QRect(0, 0, width, height)  # type: ignore[attr-defined]
-        cell_painter = QPainter(pixmap)
-        self.style.drawControl(_ITEM_VIEW_ITEM, option, cell_painter, self.widget)
-        cell_painter.end()
-        return pixmap
+        self.style.drawControl(_ITEM_VIEW_ITEM, option, painter, self.widget)
+        painter.restore()
+        assert self.scratch is not None
+        return QPixmap.fromImage(self.scratch.copy(device))
+
+    def _painter_for(self, width: int, height: int) -> QPainter:
+        """The scratch painter, on an image at least ``width`` × ``height`` device px."""
+        scratch, painter = self.scratch, self.painter
+        if (
+            scratch is None
+            or painter is None
+            or width > scratch.width()
+            or height > scratch.height()
+        ):
+            if painter is not None:
+                painter.end()
+            old_w, old_h = (scratch.width(), scratch.height()) if scratch is not None else (0, 0)
+            scratch = QImage(
+                max(width, old_w, 64),
+                max(height, old_h, 32),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            scratch.setDevicePixelRatio(self.ratio)
+            self.scratch, self.painter = scratch, painter = scratch, QPainter(scratch)
+        return painter
 
 
 class _PixmapCache:
