@@ -3,7 +3,9 @@ and a font change never shows cells drawn in the old font."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 from zwgk_desktop.gui import delegates
 from zwgk_desktop.gui.delegates import MARK_COLORS
@@ -50,3 +52,40 @@ def test_severity_mark_in_the_cell_corner(window, qtbot) -> None:
     corner = image.pixelColor(rect.right() - 1, rect.top() + 1)
     assert corner == QColor(MARK_COLORS[severity])
     assert _grab(window) == image
+
+
+def _own_pixmap(view, option, width: int, height: int) -> QImage:
+    """The reference: a cell drawn by Qt on a pixmap of its own."""
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    option.rect = QRect(0, 0, width, height)
+    painter = QPainter(pixmap)
+    view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, view)
+    painter.end()
+    return pixmap.toImage()
+
+
+def test_scratch_drawing_matches_a_pixmap_of_its_own(qtbot) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    context = delegates._CellContext(view, view.font(), 1.0)
+    # A wide cell with long text, then a narrow one (no leftovers), then one taller and
+    # wider than the scratch image so far (it grows).
+    for text, width, height, selected in (
+        ("《中华人民共和国政府信息公开条例》第二十条", 300, 26, False),
+        ("主动", 60, 26, True),
+        ("示范镇人民政府" * 3, 900, 80, False),
+    ):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.font = view.font()
+        option.widget = view
+        option.text = text
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if selected:
+            option.state |= QStyle.StateFlag.State_Selected
+        drawn = context.draw(option, width, height).toImage()
+        assert drawn.size().width() == width
+        assert drawn.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied) == _own_pixmap(
+            view, option, width, height
+        ).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
