@@ -16,11 +16,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QPixmapCache, QPolygon
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPixmap, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -60,6 +59,9 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING = QAbstractItemView.EditTrigger.AnyKeyPressed
+_SOURCE = QPainter.CompositionMode.CompositionMode_Source
+_SOURCE_OVER = QPainter.CompositionMode.CompositionMode_SourceOver
+_EVERYWHERE = QRect(0, 0, 1 << 14, 1 << 14)  # clears the whole scratch image (clipped to it)
 
 
 def _visible_part(text: str, width: int) -> str:
@@ -142,6 +144,114 @@ class ChoicePopup(QFrame):
         return True
 
 
+def _with_display(features: Any) -> Any:
+    """The view's item features plus HasDisplay, as the stock delegate sets them.
+
+    PySide6 flags are Python enums: ``|`` on them costs microseconds per cell, so each of
+    the few distinct values a view passes is combined once.
+    """
+    combined = _WITH_DISPLAY.get(features)
+    if combined is None:
+        combined = _WITH_DISPLAY[features] = features | _HAS_DISPLAY
+    return combined
+
+
+_WITH_DISPLAY: dict[Any, Any] = {}
+
+
+class _CellContext:
+    """What is the same for every cell a view paints: its style, font and pixel ratio,
+    and the scratch image new cells are drawn on."""
+
+    __slots__ = ("font", "font_key", "painter", "ratio", "scratch", "style", "widget")
+
+    def __init__(self, widget: QWidget | None, font: QFont, ratio: float) -> None:
+        self.widget = widget
+        self.font = QFont(font)
+        self.font_key = font.key()
+        self.ratio = ratio
+        self.style = widget.style() if widget is not None else QApplication.style()
+        self.scratch: QImage | None = None
+        self.painter: QPainter | None = None
+
+    def draw(self, option: QStyleOptionViewItem, width: int, height: int) -> QPixmap:
+        """Qt's own drawing of a cell, on transparent, as a pixmap of the cell's size;
+        ``option`` is moved to the origin (the caller keeps the real rect).
+
+        One scratch image keeps its painter open: a QPainter begun on a new pixmap for
+        every cell cost a third of a cell's drawing. Drawn on transparent and copied
+        out, the pixels are those a pixmap of its own would get.
+        """
+        ratio = self.ratio
+        device = QRect(0, 0, round(width * ratio), round(height * ratio))
+        painter = self._painter_for(device.width(), device.height())
+        painter.save()
+        painter.setCompositionMode(_SOURCE)
+        painter.fillRect(_EVERYWHERE, Qt.GlobalColor.transparent)
+        painter.setCompositionMode(_SOURCE_OVER)
+        option.rect = QRect(0, 0, width, height)  # type: ignore[attr-defined]
+        self.style.drawControl(_ITEM_VIEW_ITEM, option, painter, self.widget)
+        painter.restore()
+        assert self.scratch is not None
+        return QPixmap.fromImage(self.scratch.copy(device))
+
+    def _painter_for(self, width: int, height: int) -> QPainter:
+        """The scratch painter, on an image at least ``width`` × ``height`` device px."""
+        scratch, painter = self.scratch, self.painter
+        if (
+            scratch is None
+            or painter is None
+            or width > scratch.width()
+            or height > scratch.height()
+        ):
+            if painter is not None:
+                painter.end()
+            old_w, old_h = (scratch.width(), scratch.height()) if scratch is not None else (0, 0)
+            scratch = QImage(
+                max(width, old_w, 64),
+                max(height, old_h, 32),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            scratch.setDevicePixelRatio(self.ratio)
+            self.scratch, self.painter = scratch, painter = scratch, QPainter(scratch)
+        return painter
+
+
+class _PixmapCache:
+    """Drawn cells by (text, size, state, features, background, font), least recently
+    used out first once ``budget`` bytes are held.
+
+    Laying out CJK text with elision is most of a repaint, and scrolling or an edit
+    redraws the same cells again. Tuple keys: no key string is built per cell.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.pixmaps: dict[tuple, QPixmap] = {}
+
+    def get(self, key: tuple) -> QPixmap | None:
+        pixmap = self.pixmaps.pop(key, None)
+        if pixmap is not None:
+            self.pixmaps[key] = pixmap  # now the most recent
+        return pixmap
+
+    def put(self, key: tuple, pixmap: QPixmap) -> None:
+        self.pixmaps[key] = pixmap
+        self.used += pixmap.width() * pixmap.height() * 4
+        while self.used > self.budget and len(self.pixmaps) > 1:
+            old = self.pixmaps.pop(next(iter(self.pixmaps)))
+            self.used -= old.width() * old.height() * 4
+
+    def clear(self) -> None:
+        self.pixmaps.clear()
+        self.used = 0
+
+
+# Two full 1920×1080 viewports of cells; an old office PC has the memory, not the CPU.
+_PIXMAPS = _PixmapCache(16 * 1024 * 1024)
+
+
 class ItemDelegate(QStyledItemDelegate):
     """One delegate for all columns of the item table; the column's FieldSpec decides."""
 
@@ -149,6 +259,7 @@ class ItemDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.levels = levels
         self.last_editor: QWidget | None = None  # the view adjusts it after opening
+        self._context: _CellContext | None = None
 
     def twin(self, parent: Any) -> ItemDelegate:
         """The same delegate for another view (the frozen columns)."""
@@ -229,27 +340,65 @@ class ItemDelegate(QStyledItemDelegate):
         option.text = _visible_part(option.text, option.rect.width())  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        # The stock paint asks the model ~10 roles per cell through Python; a viewport of a
-        # few hundred cells then took tens of ms. One call fetches what this table shows.
+        # Runs for every visible cell on each repaint (a 500-row paste repaints ~200 new
+        # ones at once), so everything that is the same for all cells is looked up once
+        # per font, screen and view (``_CellContext``) and the Python work per cell is
+        # a handful of attribute reads. ``option`` is the view's own per-cell copy
+        # (QTableView::drawCell), so it is filled in place rather than copied again.
         spec, value, background, severity, comments = index.model().paint_info(index)  # type: ignore[attr-defined]
-        opt = QStyleOptionViewItem(option)
-        opt.index = index  # type: ignore[attr-defined]
-        opt.features |= _HAS_DISPLAY  # type: ignore[attr-defined]
+        # A copy: PySide's ``option.rect`` is a view of the option's own rect, which a
+        # cold draw moves to the origin.
+        rect = QRect(option.rect)  # type: ignore[attr-defined]
+        width = rect.width()
         if spec.is_choice:
-            opt.text = compact_choice(spec.key, value or [])  # type: ignore[attr-defined]
+            text = compact_choice(spec.key, value or [])
         else:
             text = format_cell(spec.key, value)
             if spec.kind is FieldKind.LONG_TEXT:
                 text = text.replace("\n", " ")
-            opt.text = _visible_part(text, opt.rect.width())  # type: ignore[attr-defined]
-        if background is not None:
-            opt.backgroundBrush = background  # type: ignore[attr-defined]
-        self._draw_cell(painter, opt, background)
+            text = _visible_part(text, width)
+        context = self._context
+        widget = option.widget  # type: ignore[attr-defined]
+        font = option.font  # type: ignore[attr-defined]
+        ratio = painter.device().devicePixelRatioF()
+        if (
+            context is None
+            or context.widget is not widget
+            or context.ratio != ratio
+            or context.font != font
+        ):
+            self._context = context = _CellContext(widget, font, ratio)
+        state = option.state  # type: ignore[attr-defined]
+        features = option.features  # type: ignore[attr-defined]
+        height = rect.height()
+        key = (
+            text,
+            width,
+            height,
+            state,
+            features,
+            background.color().rgba() if background is not None else None,
+            context.font_key,
+            ratio,
+        )
+        pixmap = _PIXMAPS.get(key)
+        if pixmap is None:
+            option.text = text  # type: ignore[attr-defined]
+            option.index = index  # type: ignore[attr-defined]
+            option.features = _with_display(features)  # type: ignore[attr-defined]
+            if background is not None:
+                option.backgroundBrush = background  # type: ignore[attr-defined]
+            pixmap = context.draw(option, width, height)
+            _PIXMAPS.put(key, pixmap)
+        painter.drawPixmap(rect.topLeft(), pixmap)
         if comments:
-            self._paint_review_mark(painter, option.rect, comments)  # type: ignore[attr-defined]
-        if severity is None:
-            return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+            self._paint_review_mark(painter, rect, comments)
+        if severity is not None:
+            self._paint_severity_mark(painter, rect, severity)
+
+    @staticmethod
+    def _paint_severity_mark(painter: QPainter, rect: QRect, severity: Severity) -> None:
+        """A small triangle in the top-right corner in the colour of the worst issue."""
         size = 7
         corner = QPolygon(
             [
@@ -263,32 +412,6 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setBrush(MARK_COLORS[severity])
         painter.drawPolygon(corner)
         painter.restore()
-
-    @staticmethod
-    def _draw_cell(painter: QPainter, opt: QStyleOptionViewItem, background: Any) -> None:
-        """Qt's own cell drawing, kept as a pixmap: laying out CJK text with elision is
-        most of a repaint, and scrolling or an edit redraws the same cells again."""
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        ratio = painter.device().devicePixelRatioF()
-        key = (
-            f"zwgk-cell\x1f{opt.text}\x1f{rect.width()}x{rect.height()}@{ratio}"  # type: ignore[attr-defined]
-            f"\x1f{opt.state.value}\x1f{opt.features.value}\x1f{opt.font.key()}"  # type: ignore[attr-defined]
-            f"\x1f{background.color().rgba() if background is not None else ''}"
-        )
-        pixmap = QPixmapCache.find(key)
-        if pixmap is None:
-            pixmap = QPixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            local = QStyleOptionViewItem(opt)
-            local.rect = QRect(0, 0, rect.width(), rect.height())  # type: ignore[attr-defined]
-            cell_painter = QPainter(pixmap)
-            style.drawControl(_ITEM_VIEW_ITEM, local, cell_painter, widget)
-            cell_painter.end()
-            QPixmapCache.insert(key, pixmap)
-        painter.drawPixmap(rect.topLeft(), pixmap)
 
     @staticmethod
     def _paint_review_mark(painter: QPainter, rect: QRect, comments: Sequence[Any]) -> None:
