@@ -268,7 +268,9 @@ class LiveValidation(QObject):
             # between event-loop turns (~0.15 ms an item would freeze the window).
             later = {domain.items[row].id for row in rows[SYNC_ROWS:]} - {None}
             self._rows_pending.setdefault(domain_id, set()).update(later)  # type: ignore[arg-type]
-            self._rows_timer.start(ROWS_DELAY_MS)
+            # counted from the end of the change: a paste writing for longer than the delay
+            # would otherwise have the first slice fall in the same turn as its repaint
+            QTimer.singleShot(0, self, self._arm_rows_timer)
             rows = rows[:SYNC_ROWS]
         for row in rows:
             item = domain.items[row]
@@ -320,6 +322,10 @@ class LiveValidation(QObject):
             marks[item_id] = None if first is None else duplicate_issue(domain, row, first)
         self.store.set_domain_marks(domain.id, DUPLICATE.id, marks)
         return affected
+
+    def _arm_rows_timer(self) -> None:
+        if self._rows_pending:
+            self._rows_timer.start(ROWS_DELAY_MS)
 
     def _check_pending_rows(self, budget: float | None = ROWS_SECONDS) -> None:
         """Check items left over from a big change, for about ``budget`` seconds.
