@@ -304,3 +304,56 @@ def test_ods_formula_cells_are_reported_never_taken(tmp_path: Path) -> None:
     assert len(notes) == 1 and notes[0].row == 2 and "公开内容" in notes[0].message
     items = [i for d in result.catalog.domains for i in d.items]
     assert [i.content for i in items] == ["", "公示名单"]
+
+
+_HIDDEN_NOTE = "第3、5行（共 2 行）在原表中是隐藏行"
+
+
+def test_xls_hidden_rows_are_read_and_named(tmp_path: Path) -> None:
+    import xlwt
+
+    from zwgk_desktop.core.xlsx.reader import read_workbook
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("社会救助")
+    for c, label in enumerate(("二级事项", "公开内容（要素）", "公开依据")):
+        sheet.write(0, c, label)
+    for r in range(1, 6):
+        sheet.write(r, 0, f"事项{r}")
+        sheet.write(r, 1, "名单")
+        sheet.write(r, 2, "《社会救助暂行办法》")
+    for r in (2, 4, 7):  # 0-based; row 8 holds nothing
+        sheet.row(r).hidden = True
+    path = tmp_path / "隐藏行.xls"
+    book.save(str(path))
+    result = read_workbook(path)
+    assert len(result.catalog.domains[0].items) == 5
+    assert [n.message for n in result.notes if "隐藏行" in n.message][0].startswith(_HIDDEN_NOTE)
+    assert result.notices and "是隐藏行" in result.notices[0]
+
+
+def test_ods_hidden_and_filtered_rows_are_read_and_named(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    from zwgk_desktop.core.xlsx.reader import read_workbook
+
+    doc = OpenDocumentSpreadsheet()
+    sheet = Table(name="社会救助")
+    rows = [("二级事项", "公开内容（要素）", "公开依据")]
+    rows += [(f"事项{r}", "名单", "《社会救助暂行办法》") for r in range(1, 6)]
+    for r, values in enumerate(rows):
+        attrs = {"visibility": ("collapse" if r == 2 else "filter")} if r in (2, 4) else {}
+        row = TableRow(**attrs)
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        sheet.addElement(row)
+    doc.spreadsheet.addElement(sheet)
+    path = tmp_path / "隐藏行.ods"
+    doc.save(str(path))
+    result = read_workbook(path)
+    assert len(result.catalog.domains[0].items) == 5
+    assert [n.message for n in result.notes if "隐藏行" in n.message][0].startswith(_HIDDEN_NOTE)

@@ -23,6 +23,9 @@ MAX_SHEET_CELLS = 2_000_000
 _BOF = 0x0809
 _BOUNDSHEET = 0x0085  # a sheet's name, state and the stream offset of its BOF
 _FORMULA = 0x0006
+_ROW = 0x0208  # a row's height and options; bit 0x20 of its option flags: hidden
+_ROW_HIDDEN = 0x0020
+MAX_HIDDEN_ROWS = 100_000
 _ROW_COL_RECORDS = frozenset(
     {
         0x0006,  # FORMULA
@@ -74,10 +77,12 @@ def _workbook_stream(data: bytes) -> bytes | None:
 @dataclass
 class XlsScan:
     """What one pass over the cell records tells: the largest used range of any sheet, and
-    each sheet's formula cells (0-based row, column), by the sheet's place in the workbook."""
+    each sheet's formula cells (0-based row, column) and hidden rows, by the sheet's place
+    in the workbook."""
 
     largest: int = 0
     formulas: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    hidden_rows: dict[int, list[int]] = field(default_factory=dict)  # 0-based, per sheet
 
 
 def scan_xls(data: bytes) -> XlsScan:
@@ -105,6 +110,12 @@ def scan_xls(data: bytes) -> XlsScan:
             extent.add(row, col, col)
             if kind == _FORMULA and sheet is not None:
                 scan.formulas.setdefault(sheet, []).append((row, col))
+        elif kind == _ROW and size >= 16 and body + 16 <= end and sheet is not None:
+            (row,) = struct.unpack_from("<H", stream, body)
+            (options,) = struct.unpack_from("<H", stream, body + 12)
+            hidden = scan.hidden_rows.setdefault(sheet, [])
+            if options & _ROW_HIDDEN and len(hidden) < MAX_HIDDEN_ROWS:
+                hidden.append(row)
         elif kind in _MULTI_RECORDS and size >= 6 and body + size <= end:
             row, first = struct.unpack_from("<HH", stream, body)
             (last,) = struct.unpack_from("<H", stream, body + size - 2)

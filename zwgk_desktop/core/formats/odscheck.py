@@ -29,6 +29,8 @@ _ROWS_RE = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,12})')
 _COLS_RE = re.compile(rb'number-columns-repeated\s*=\s*["\'](\d{1,12})')
 _VALUE_RE = re.compile(rb"value-type\s*=")
 _FORMULA_RE = re.compile(rb"\bformula\s*=")
+_HIDDEN_RE = re.compile(rb'visibility\s*=\s*["\'](?:collapse|filter)')
+MAX_HIDDEN_ROWS = 100_000
 MAX_FORMULA_CELLS = 100_000  # each is reported by the reader; a catalog has none or a few
 
 
@@ -46,6 +48,8 @@ class _Scan:
         self.sheet = -1
         self.formulas: dict[int, list[tuple[int, int]]] = {}
         self.formula_count = 0
+        self.hidden: dict[int, list[int]] = {}  # 0-based rows hidden or filtered out
+        self.row_hidden = False
 
     def table(self) -> None:
         self.row = self.max_row = self.max_col = 0
@@ -55,6 +59,7 @@ class _Scan:
         match = _ROWS_RE.search(attrs)
         self.repeat = int(match.group(1)) if match else 1
         self.col = self.row_filled = self.row_width = 0
+        self.row_hidden = _HIDDEN_RE.search(attrs) is not None
 
     def cell(self, attrs: bytes) -> None:
         match = _COLS_RE.search(attrs)
@@ -78,6 +83,10 @@ class _Scan:
             cells.extend((r, c) for c in range(self.col, self.col + count))
 
     def end_row(self) -> None:
+        if self.row_hidden and self.row_filled:
+            hidden = self.hidden.setdefault(self.sheet, [])
+            room = MAX_HIDDEN_ROWS - len(hidden)
+            hidden.extend(range(self.row, self.row + min(self.repeat, max(room, 0))))
         if self.row_filled:
             self.filled += self.row_filled * self.repeat
             self.max_row = self.row + self.repeat
@@ -98,6 +107,12 @@ class _Scan:
 def check_ods_expansion(path: Path) -> dict[int, list[tuple[int, int]]]:
     """Raise when the repeated cells expand too far; else each sheet's formula cells
     (0-based row, column, by the sheet's place), which the reader reports, never takes."""
+    return scan_ods(path).formulas
+
+
+def scan_ods(path: Path) -> _Scan:
+    """:func:`check_ods_expansion`'s scan: formula cells and hidden rows (``hidden``, 0-based
+    rows holding values, by the sheet's place)."""
     scan = _Scan(path.name)
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
         tail = b""
@@ -122,4 +137,4 @@ def check_ods_expansion(path: Path) -> dict[int, list[tuple[int, int]]]:
                     scan.table()
             cut = data.rfind(b"<", last)
             tail = data[cut:] if cut >= 0 and len(data) - cut < 65_536 else b""
-    return scan.formulas
+    return scan

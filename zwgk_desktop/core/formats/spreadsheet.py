@@ -16,7 +16,7 @@ from typing import Any
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.formats.gridbuild import build_grid
 from zwgk_desktop.core.formats.limits import check_size, check_zip
-from zwgk_desktop.core.formats.odscheck import check_ods_expansion
+from zwgk_desktop.core.formats.odscheck import scan_ods
 from zwgk_desktop.core.xlsx.grid import MAX_COLS, MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.result import CancelCheck, ImportNote, check_cancel
 
@@ -34,12 +34,15 @@ def read_spreadsheet(
 
     check_size(path)
     formulas: dict[int, list[tuple[int, int]]] = {}
+    hidden: dict[int, list[int]] = {}
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
-        formulas = check_ods_expansion(path)
+        ods = scan_ods(path)
+        formulas, hidden = ods.formulas, ods.hidden
     data = path.read_bytes()
     if kind == "ole":
-        formulas = check_xls_extent(data, path.name).formulas
+        xls = check_xls_extent(data, path.name)
+        formulas, hidden = xls.formulas, xls.hidden_rows
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file
@@ -65,6 +68,7 @@ def read_spreadsheet(
             merges = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in sheet.merged_cell_ranges or ()]
             grid = build_grid(meta.name, rows, merges, cancel)
             grid.formulas.update(dict.fromkeys(taken_out, ""))
+            grid.hidden_rows = sorted(r + 1 for r in set(hidden.get(place, ())))
             grids.append(grid)
     except FileUnreadableError:
         raise

@@ -306,6 +306,7 @@ class _Import:
             check_cancel(self.cancel)
             if not grid.is_empty():
                 self._sheet(grid)
+                self._note_hidden_rows(grid)
             self.rows_done += len(grid.rows)
             self._on_rows(0)
         catalog = self.builder.build(None)
@@ -313,7 +314,9 @@ class _Import:
             raise not_a_catalog(self.name)
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
-        return ImportResult(catalog, self.notes, False, gaps=self.builder.gaps())
+        return ImportResult(
+            catalog, self.notes, False, gaps=self.builder.gaps(), notices=self.notices
+        )
 
     def _note_hidden_rows(self, grid: Grid) -> None:
         """Rows Excel hides are read like the others (a filter hides real items), but
