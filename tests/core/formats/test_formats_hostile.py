@@ -306,7 +306,7 @@ def test_ods_formula_cells_are_reported_never_taken(tmp_path: Path) -> None:
     assert [i.content for i in items] == ["", "公示名单"]
 
 
-_HIDDEN_NOTE = "第3、5行（共 2 行）在原表中是隐藏行"
+_HIDDEN_NOTE = "第3、5行（共 2 行；社会救助：事项2、社会救助：事项4）在原表中是隐藏行"
 
 
 def test_xls_hidden_rows_are_read_and_named(tmp_path: Path) -> None:

@@ -247,16 +247,19 @@ def test_hidden_rows_are_read_and_named_on_both_paths(tmp_path: Path, formula: b
     assert len(result.catalog.domains[0].items) == 6  # a filter hides real items: all read
     notes = [n.message for n in result.notes if "隐藏行" in n.message]
     assert notes == [
-        "第3、6行（共 2 行）在原表中是隐藏行，已按表中内容读取；如其中有已删除的事项，请与编制单位核对"
+        "第3、6行（共 2 行；社会救助：事项2、社会救助：事项5）在原表中是隐藏行，"
+        "已按表中内容读取；如其中有已删除的事项，请与编制单位核对"
     ]
-    assert result.notices == ["工作表“社会救助”第3、6行（共 2 行）是隐藏行（已读取），请核对"]
+    assert result.notices == [
+        "工作表“社会救助”第3、6行（共 2 行；社会救助：事项2、社会救助：事项5）是隐藏行（已读取），请核对"
+    ]
 
 
 def test_a_reviewers_batch_shows_the_hidden_rows(tmp_path: Path) -> None:
     from zwgk_desktop.core.review.batch import check_submission
 
     summary = check_submission(_hidden_rows_workbook(tmp_path / "青山镇.xlsx", False))
-    assert "第3、6行（共 2 行）是隐藏行" in summary.notice
+    assert "第3、6行（共 2 行；社会救助：事项2、社会救助：事项5）是隐藏行" in summary.notice
     assert summary.warnings >= 1
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import zipfile
 import zlib
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
@@ -33,7 +34,7 @@ from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.fastsheet import FastSheets
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid, read_grid
 from zwgk_desktop.core.xlsx.metacheck import PayloadCheck
-from zwgk_desktop.core.xlsx.records import DomainHint, SheetParser
+from zwgk_desktop.core.xlsx.records import DomainHint, SheetParser, SheetResult
 from zwgk_desktop.core.xlsx.result import (
     CancelCheck,
     ImportNote,
@@ -276,8 +277,7 @@ class _Import:
             self.rows_done += len(grid.rows)
             self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
-                self._sheet(grid)
-                self._note_hidden_rows(grid)
+                self._note_hidden_rows(grid, self._sheet(grid))
         props = _own_properties(self.wb)
         base = _meta_from_property(props.get(META_PROPERTY))
         if self.payload is not None:
@@ -305,8 +305,7 @@ class _Import:
         for grid in grids:
             check_cancel(self.cancel)
             if not grid.is_empty():
-                self._sheet(grid)
-                self._note_hidden_rows(grid)
+                self._note_hidden_rows(grid, self._sheet(grid))
             self.rows_done += len(grid.rows)
             self._on_rows(0)
         catalog = self.builder.build(None)
@@ -318,18 +317,23 @@ class _Import:
             catalog, self.notes, False, gaps=self.builder.gaps(), notices=self.notices
         )
 
-    def _note_hidden_rows(self, grid: Grid) -> None:
+    def _note_hidden_rows(self, grid: Grid, result: SheetResult | None) -> None:
         """Rows Excel hides are read like the others (a filter hides real items), but
-        whoever looks at the sheet does not see them: say which, so that an item a
-        township hid instead of deleting is checked, not silently taken."""
+        whoever looks at the sheet does not see them: say which, and which items they
+        hold, so that an item a township hid instead of deleting is checked, not silently
+        taken."""
         rows = [n for n in grid.hidden_rows if n <= len(grid.rows) and any(grid.rows[n - 1])]
         if not rows:
             return
         shown = f"第{'、'.join(str(n) for n in rows[:10])}行"
         if len(rows) > 10:
-            shown += f"等共 {len(rows)} 行"
-        elif len(rows) > 1:
-            shown += f"（共 {len(rows)} 行）"
+            shown += "等"
+        details = [f"共 {len(rows)} 行"] if len(rows) > 1 else []
+        names = _items_on_rows(result, rows) if result is not None else []
+        if names:
+            details.append("、".join(names[:3]) + ("等" if len(names) > 3 else ""))
+        if details:
+            shown += f"（{'；'.join(details)}）"
         self.notes.append(
             ImportNote(
                 grid.title,
@@ -348,7 +352,8 @@ class _Import:
 
     # ------------------------------------------------------------ sheets
 
-    def _sheet(self, grid: Grid) -> None:
+    def _sheet(self, grid: Grid) -> SheetResult | None:
+        """Read one sheet into the builder; the parse of it, if it was parsed."""
         payload = self.payload
         hint_index: int | None = None
         if payload is not None:
@@ -357,7 +362,7 @@ class _Import:
                 agrees = self.check is not None and self.check.cover_agrees(grid, digest)
                 if digest == payload.cover_digest and agrees:
                     self.cover_unchanged = True
-                    return
+                    return None
                 if digest == payload.cover_digest:
                     self.mismatches.append(_DISAGREES.format(sheet="封面"))
                 self.notes.append(
@@ -372,7 +377,7 @@ class _Import:
                     )
                 )
                 self.builder.add_cover(read_cover(grid), grid.title, payload.catalog.domains)
-                return
+                return None
             info = next((s for s in payload.sheets if s.title == grid.title), None)
             if info is not None:
                 source = payload.catalog.domains[info.domain]
@@ -380,7 +385,7 @@ class _Import:
                 unchanged = digest == info.digest
                 if unchanged and self.check is not None and self.check.sheet_agrees(info, digest):
                     self.builder.take_domain(info.domain, source)
-                    return
+                    return None
                 hint_index = info.domain
                 if unchanged:
                     self.mismatches.append(_DISAGREES.format(sheet=f"工作表“{grid.title}”"))
@@ -414,13 +419,14 @@ class _Import:
                         f"工作表“{grid.title}”中没有找到目录表头（如“二级事项”“公开内容”），未读取",
                     )
                 )
-            return
+            return None
         if hint_index is not None and payload is not None:
             self.builder.add_hinted(
                 hint_index, payload.catalog.domains[hint_index], result, grid.title
             )
         else:
             self.builder.add_sheet(result, grid.title)
+        return result
 
     def _finish_payload(self, seen: set[str]) -> None:
         """Own-export domains without a sheet read so far: from the metadata, or noted as gone."""
@@ -459,3 +465,21 @@ def _digest(grid: Grid, first_row: int) -> str:
     digest = SheetDigest()
     digest.add_rows((r, grid.rows[r]) for r in range(first_row, len(grid.rows)))
     return digest.hexdigest()
+
+
+def _items_on_rows(result: SheetResult, rows: list[int]) -> list[str]:
+    """“domain：一级/二级” of the items the 1-based sheet ``rows`` belong to, in order (an
+    item runs from its first row to the next item's)."""
+    starts: list[tuple[int, str]] = []
+    for section in result.sections:
+        for first, item in zip(section.rows, section.items, strict=False):
+            label = "/".join(part for part in (item.level1, item.level2) if part) or item.content
+            starts.append((first, f"{section.name}：{label[:20]}"))
+    starts.sort()
+    firsts = [first for first, _ in starts]
+    names: list[str] = []
+    for row in rows:
+        at = bisect_right(firsts, row) - 1
+        if at >= 0 and starts[at][1] not in names:
+            names.append(starts[at][1])
+    return names
