@@ -13,6 +13,17 @@ from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.core.storage import Document
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_ui_thread(qapp) -> None:
+    """As ``app.main`` does: Python's cyclic GC runs only on the UI thread. Left automatic,
+    a collection can start in a worker (a background export) and destroy there the Qt
+    objects earlier tests left behind; a full-suite run once hung in such a worker."""
+    from zwgk_desktop.gui.tasks import MainThreadGC
+
+    if getattr(qapp, "_zwgk_gc", None) is None:
+        qapp._zwgk_gc = MainThreadGC(qapp)
+
+
 @pytest.fixture
 def doc_path(tmp_path: Path) -> Path:
     path = tmp_path / "测试目录.zwgk"
