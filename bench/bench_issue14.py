@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.bench_paste import as_tsv, paste_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 PUMP_SECONDS = 0.6
 
@@ -142,25 +144,6 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         delayed.append(CPU_TOTALS[-1])
     results = _level2_stalls(app, window, items, edits // 2)
     # Paste of 500 rows over existing ones (Ctrl+V of an Excel block), then its undo.
-    block = "".join(
-        "\t".join(
-            [
-                "政策文件",
-                f"粘贴事项{n}",
-                f"粘贴的公开内容{n}：办理条件、办理流程",
-                "《中华人民共和国政府信息公开条例》",
-                "信息形成或者变更之日起20个工作日内",
-                "示范镇人民政府",
-                "政府网站、政务服务中心",
-                "全社会",
-                "",
-                "主动",
-                "乡级",
-            ]
-        )
-        + "\r\n"
-        for n in range(500)
-    )
     paste_cpu, paste_call = [], []
     window.editor.paste("x")  # imports the paste code once (not the clerk's every paste)
     window.edit.on_undo()
@@ -169,7 +152,7 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         window.table.select_cell(n * 600, 0)
         _pump(app, 0.2)
         c0 = time.process_time()
-        window.editor.paste(block.replace("粘贴", f"第{n}次粘贴"))  # new text each time
+        window.editor.paste(as_tsv(paste_rows(500, f"第{n}次粘贴")))  # new text each time
         paste_call.append((time.process_time() - c0) * 1000)
         _pump(app)
         paste_cpu.append(CPU_SLICES[-1])

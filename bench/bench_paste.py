@@ -30,7 +30,8 @@ from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELDS  # noqa: E402
 COLUMNS = tuple(f.key for f in FIELDS)  # the table's columns, in the TSV's order
 
 
-def _rows(n: int, tag: str) -> list[list[str]]:
+def paste_rows(n: int, tag: str) -> list[list[str]]:
+    """``n`` rows of an Excel block as a clerk pastes them, their texts marked ``tag``."""
     return [
         [
             "政策文件",
@@ -49,7 +50,7 @@ def _rows(n: int, tag: str) -> list[list[str]]:
     ]
 
 
-def _tsv(rows: list[list[str]]) -> str:
+def as_tsv(rows: list[list[str]]) -> str:
     return "".join("\t".join(r) + "\r\n" for r in rows)
 
 
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     view.show()
     app.processEvents()
     editor = TableEditor(session, model, view)
-    texts = [_tsv(_rows(args.rows, "甲")), _tsv(_rows(args.rows, "乙"))]
+    texts = [as_tsv(paste_rows(args.rows, "甲")), as_tsv(paste_rows(args.rows, "乙"))]
     turn = [0]
 
     def paste_only() -> None:
@@ -121,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     bare.execute("PRAGMA busy_timeout = 5000")
     sets = ", ".join(f"{k} = ?" for k in COLUMNS)
     params = [
-        [[*_stored(row), item_id] for row, item_id in zip(_rows(args.rows, tag), ids, strict=True)]
+        [
+            [*_stored(row), item_id]
+            for row, item_id in zip(paste_rows(args.rows, tag), ids, strict=True)
+        ]
         for tag in ("丙", "丁")
     ]
     bturn = [0]
