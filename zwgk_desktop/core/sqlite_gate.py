@@ -96,20 +96,15 @@ class TableRule:
         """Per-value conditions of the JSON list and map columns (the costly ones)."""
         conds: list[str] = []
         t = self.table
-        for c in self.str_lists:
-            if only is None or c in only:
-                conds.append(
-                    f"CASE WHEN typeof({c}) = 'text' AND NOT {_longer(c)} AND json_valid({c}) "
-                    f"THEN json_type({c}) != 'array' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
-                    "WHERE type != 'text') ELSE 1 END"
-                )
-        for c in self.str_maps:
-            if only is None or c in only:
-                conds.append(
-                    f"CASE WHEN typeof({c}) = 'text' AND NOT {_longer(c)} AND json_valid({c}) "
-                    f"THEN json_type({c}) != 'object' OR EXISTS (SELECT 1 FROM json_each({t}.{c}) "
-                    "WHERE type != 'text') ELSE 1 END"
-                )
+        for columns, kind in ((self.str_lists, "array"), (self.str_maps, "object")):
+            for c in columns:
+                if only is None or c in only:
+                    conds.append(
+                        f"CASE WHEN typeof({c}) = 'text' AND NOT {_longer(c)} "
+                        f"AND json_valid({c}) THEN json_type({c}) != '{kind}' "
+                        f"OR EXISTS (SELECT 1 FROM json_each({t}.{c}) WHERE type != 'text') "
+                        "ELSE 1 END"
+                    )
         return conds
 
     def _row_conds(self) -> list[str]:

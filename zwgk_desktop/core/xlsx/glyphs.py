@@ -211,16 +211,18 @@ def _resolve(label: str) -> tuple[list[str], str | None] | None:
 
 
 def _names_several(text: str) -> bool:
-    return len(_compound_pieces(text)) > 1
+    return bool(_compound_pieces(text))
 
 
-def _compound_pieces(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _compound_pieces(text: str) -> tuple[str, ...]:
     """The channel names ``text`` joins with spaces, slashes or 和/及/与, when every piece
-    names a channel; else an empty list."""
-    pieces = [p for p in _COMPOUND_RE.split(text) if p.strip(_EDGE_PUNCT)]
+    names a channel; else empty. (Asked by ``_resolve`` and again by ``_take_label`` for
+    the same label: remembered.)"""
+    pieces = tuple(p for p in _COMPOUND_RE.split(text) if p.strip(_EDGE_PUNCT))
     if len(pieces) > 1 and all(_resolve(p) is not None for p in pieces):
         return pieces
-    return []
+    return ()
 
 
 def resolve_channel(label: str) -> tuple[list[str], str | None] | None:
