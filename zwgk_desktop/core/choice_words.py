@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from zwgk_desktop.core.vocab import VOCABULARIES
 
+_LIST_RE = re.compile(r"[、，,；;\n\r\t]+")
 _SEPARATORS = frozenset("、,，;；/／+＋|｜ \t\r\n\u3000")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 _CONNECTOR_RE = re.compile(r"以及|或者|和|及|与|或")
@@ -31,6 +32,12 @@ _LEVEL_SUFFIX_RE = re.compile(r"(?:[两二三]级|级)$")
 # Every ideograph these compounds may hold besides the vocabularies' own (a paste check
 # skips texts holding any other ideograph).
 COMPOUND_CHARS = frozenset("以及或者和与两二三级" + "".join(unit for unit, _ in _LEVEL_UNITS))
+
+
+def split_list(text: str) -> list[str]:
+    """The terms of a list cell whose names may hold "/" (channels: “发布会/听证会”),
+    typed or pasted as “政府网站、政务服务中心”."""
+    return [part.strip() for part in _LIST_RE.split(text) if part.strip()]
 
 
 def split_terms(text: str) -> list[str]:

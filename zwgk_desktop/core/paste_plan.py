@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
 
-from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms
+from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms, split_list
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
 from zwgk_desktop.core.text import clean_cell, fold, simplify
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
@@ -42,7 +42,6 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
 )
 _WORDED = ("method", "audience", "level")  # choice fields also written as compound words
 _GLYPHS = frozenset("■□√☑☐✓✔")
-_SPLIT = re.compile("[、，,；;\n\r\t]")
 _REFUSED = object()  # a refused cell while a column is converted (removed from its row)
 _LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
@@ -95,8 +94,7 @@ class PastePlan:
 
 
 # --------------------------------------------------------------------- vocabulary checks
-def _terms(text: str) -> list[str]:
-    return [part.strip() for part in _SPLIT.split(text) if part.strip()]
+_terms = split_list
 
 
 _CJK = ("\u4e00", "\u9fff")  # unified ideographs: NFKC leaves them as they are

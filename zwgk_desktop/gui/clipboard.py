@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from zwgk_desktop.core.choice_words import choice_terms
+from zwgk_desktop.core.choice_words import choice_terms, split_list
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.text import clean_cell
 from zwgk_desktop.core.vocab import Vocabulary
 
 _NEEDS_QUOTES = ("\t", "\n", "\r", '"')
-# Separators a clerk uses between terms of a choice cell. "/" is not one: canonical
-# channel names such as “发布会/听证会” contain it.
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
-_TERM_SPLIT = re.compile(r"[、，,；;\n\r\t]+")
 
 
 def quote_cell(text: str) -> str:
@@ -107,9 +104,7 @@ def _read_quoted(text: str, i: int) -> tuple[str, int | None]:
     return "", None
 
 
-def split_terms(text: str) -> list[str]:
-    """Terms of a choice cell typed or pasted as text (“政府网站、政务服务中心”)."""
-    return [t.strip() for t in _TERM_SPLIT.split(text) if t.strip()]
+split_terms = split_list  # a choice cell typed or pasted as text (“政府网站、政务服务中心”)
 
 
 def parse_cell(key: str, text: str) -> str | list[str]:
