@@ -53,6 +53,24 @@ class ChannelStyle(StrEnum):
             ) from None
 
 
+class PageFlow(StrEnum):
+    """How the printed catalog runs over pages: each domain starting a page of its own (as
+    counties publish one table per domain), or the domains one after another, a new one
+    starting wherever the last ended (fewer pages; each page still names its domain)."""
+
+    BY_DOMAIN = "domain"
+    CONTINUOUS = "continuous"
+
+    @classmethod
+    def parse(cls, value: str) -> PageFlow:
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ExportError(
+                f"未知的排页方式“{value}”：请使用 domain（每个领域另起一页）或 continuous（各领域接续排页）"
+            ) from None
+
+
 @dataclass
 class ImportNote:
     """One thing the importer guessed, changed or could not read, located to a sheet row."""
