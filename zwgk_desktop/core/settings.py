@@ -22,6 +22,7 @@ class Settings:
     reviewer_name: str = ""
     default_layout: str = "standard"  # standard | flat | html
     compact_channels: bool = False  # standard layout: list only the ticked channels
+    continuous_pages: bool = False  # printed catalog: domains run on (PageFlow.CONTINUOUS)
     recent_files: list[str] = field(default_factory=list)
     last_folder: str = ""
     # A newer register of legal sources (TOML, docs/sources.md); "" = the bundled one.
