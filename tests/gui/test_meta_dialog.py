@@ -166,12 +166,12 @@ def test_export_result_reports_the_issues_that_stand(meta_window, qtbot, tmp_pat
     assert any("目录信息" in line and "年度" in line for line in standing)
     dialog = ExportDialog(None, window.session.catalog, standing)
     qtbot.addWidget(dialog)
-    dialog._export_done(tmp_path / "x.xlsx", "standard", "full", [])
+    dialog._export_done(tmp_path / "x.xlsx", "standard", "full", "domain", [])
     text = dialog.warnings_label.text()
     assert "没有需要注意" not in text
     assert "错误" in text and "未解决" in text
     assert dialog.warnings_list.count() == min(len(standing), 200)
     clean = ExportDialog(None, window.session.catalog, [])
     qtbot.addWidget(clean)
-    clean._export_done(tmp_path / "x.xlsx", "standard", "full", [])
+    clean._export_done(tmp_path / "x.xlsx", "standard", "full", "domain", [])
     assert "没有错误和警告" in clean.warnings_label.text()

@@ -1,5 +1,5 @@
 """``zwgk export FILE -o OUT [--layout standard|flat] [--channels full|compact]
-[--format xlsx|json|html] [--site DIR]``."""
+[--flow domain|continuous] [--format xlsx|json|html] [--site DIR]``."""
 
 from __future__ import annotations
 
@@ -52,6 +52,16 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--flow",
+        choices=("domain", "continuous"),
+        default="domain",
+        help=(
+            "标准格式的排页：domain＝每个领域一张工作表、另起一页（默认）；continuous＝各领域"
+            "接续排在一张工作表中，打印更省纸，每页仍有标题（续页标“（续）”）和表头；"
+            "这是打印版，交换数据请用默认排页"
+        ),
+    )
+    parser.add_argument(
         "--format",
         choices=("xlsx", "json", "html"),
         default=None,
@@ -87,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         raise ZwgkError("Excel 导出文件的扩展名应为 .xlsx")
     if fmt == "html" and out is not None and out.suffix.lower() not in (".html", ".htm"):
         raise ZwgkError("网页导出文件的扩展名应为 .html")
+    if args.flow == "continuous" and (fmt != "xlsx" or args.layout != "standard"):
+        raise ZwgkError("接续排页（--flow continuous）只用于 Excel 标准格式")
     if out is not None:
         _refuse_own_input(Path(args.file), out)
         check_output(out, args.force, source=args.file)
@@ -108,13 +120,17 @@ def run(args: argparse.Namespace) -> int:
     elif out is not None:
         from zwgk_desktop.core.xlsx import export_workbook
 
-        warnings = export_workbook(catalog, out, layout=args.layout, channels=args.channels)
+        warnings = export_workbook(
+            catalog, out, layout=args.layout, channels=args.channels, flow=args.flow
+        )
         for warning in warnings:
             print(f"注意：{warning}", file=sys.stderr)
         note_output(out, args.file)
         layout = "标准格式" if args.layout == "standard" else "平铺格式"
         if args.layout == "standard" and args.channels == "compact":
             layout += "，简洁渠道列"
+        if args.layout == "standard" and args.flow == "continuous":
+            layout += "，各领域接续排页"
         print(f"已导出 {out}（{layout}，{catalog.item_count()} 个事项）")
     if args.site:
         from zwgk_desktop.core.publish import export_site

@@ -150,9 +150,14 @@ def test_standard_export_prints_like_a_published_catalog(
 # fit-to-width), cover included: 56 with the full ■/□ list (75 with one set of widths for
 # every sheet), 52 with the ticked channels only (57). Every domain sheet starts a page, so
 # 26 domains of 8–13 items take 1 + 26 × 2 = 53 pages unless a page holds a whole domain.
+# Run on (PageFlow.CONTINUOUS: one sheet, one set of widths, domains sharing pages): 56 and
+# 43 — the full list gains nothing (its 13 names take six lines in every row, whatever the
+# widths), the compact list saves 9 pages.
 # A change that makes the printout longer must be a deliberate one.
 FULL_PAGES = 56  # 292 items of the converted templates (2026-12-06)
 COMPACT_PAGES = 52
+CONTINUOUS_FULL_PAGES = 56
+CONTINUOUS_COMPACT_PAGES = 43
 
 
 def _excel_metrics() -> bool:
@@ -168,11 +173,21 @@ def _excel_metrics() -> bool:
     and (shutil.which("fc-match") is None or not _excel_metrics()),
     reason="fonts-crosextra-carlito 未安装（scripts/bootstrap.sh 在 ZWGK_WITH_OFFICE=1 时安装）",
 )
-@pytest.mark.parametrize(("channels", "most"), [("full", FULL_PAGES), ("compact", COMPACT_PAGES)])
-def test_the_26_templates_print_at_full_size(tmp_path: Path, channels: str, most: int) -> None:
+@pytest.mark.parametrize(
+    ("channels", "flow", "most"),
+    [
+        ("full", "domain", FULL_PAGES),
+        ("compact", "domain", COMPACT_PAGES),
+        ("full", "continuous", CONTINUOUS_FULL_PAGES),
+        ("compact", "continuous", CONTINUOUS_COMPACT_PAGES),
+    ],
+)
+def test_the_26_templates_print_at_full_size(
+    tmp_path: Path, channels: str, flow: str, most: int
+) -> None:
     catalog = new_catalog(CatalogMeta(unit="示范镇人民政府", region="示范县"))
-    xlsx = tmp_path / f"templates-{channels}.xlsx"
-    export_workbook(catalog, xlsx, channels=channels)
+    xlsx = tmp_path / f"templates-{channels}-{flow}.xlsx"
+    export_workbook(catalog, xlsx, channels=channels, flow=flow)
     pages = _pages(_pdf(xlsx, tmp_path))
     assert len(pages) <= most
     for page in pages[1:]:  # title (domain and unit) and footer on every page

@@ -138,6 +138,28 @@ def test_compact_channels_option_is_remembered_and_reimports_equal(qtbot, tmp_pa
     assert not again.compact_check.isEnabled()
 
 
+def test_continuous_pages_option_is_remembered_and_reads_back_equal(qtbot, tmp_path, catalog):
+    dialog = make_dialog(qtbot, catalog)
+    assert dialog.continuous_check.isEnabled() and not dialog.continuous_check.isChecked()
+    qtbot.mouseClick(dialog.continuous_check, Qt.MouseButton.LeftButton)
+    assert dialog.flow() == "continuous"
+    dialog.path_edit.setText(str(tmp_path / "打印版"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported_path is not None, timeout=30000)
+    path = tmp_path / "打印版.xlsx"
+    assert "各领域接续排页" in dialog.done_label.text()
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert len(book.worksheets) == 2  # the cover and one sheet with every domain
+    assert same_catalog(read_workbook(path).catalog, catalog)
+    assert load_settings().continuous_pages
+    again = make_dialog(qtbot, catalog)
+    assert again.continuous_check.isChecked()
+    again.set_layout("flat")
+    assert not again.continuous_check.isEnabled() and again.flow() == "continuous"
+
+
 def test_html_page_from_the_dialog(qtbot, tmp_path, catalog):
     dialog = make_dialog(qtbot, catalog)
     dialog.set_layout("html")

@@ -27,7 +27,7 @@ def _ignore(*args: Any, **kwargs: Any) -> None:
     return None
 
 
-class _NullSheet:
+class NullSheet:
     """A worksheet that keeps nothing: the check needs the writer's digest, not its cells.
 
     The per-cell methods are plain attributes (no ``__getattr__`` on the hot path)."""
@@ -45,8 +45,8 @@ class _DigestOnlyBook:
     def __init__(self, workbook: Any) -> None:
         self._workbook = workbook
 
-    def add_worksheet(self, name: str | None = None) -> _NullSheet:
-        return _NullSheet()
+    def add_worksheet(self, name: str | None = None) -> NullSheet:
+        return NullSheet()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._workbook, name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY
@@ -74,6 +74,7 @@ def page_footer(unit: str) -> str:
     return f"&L&9{left}&C&9第 &P 页 共 &N 页&R&9&A"
 
 
+@lru_cache(maxsize=256)
 def header_label(label: str, width: float) -> str:
     """A short Chinese header that needs two lines in a narrow column, broken evenly
     (“公开\n主体”, not “公开主\n体”, which a wider column in LibreOffice would print)."""
@@ -105,6 +106,7 @@ class StandardSheetWriter:
         # the metadata check renders at the recorded channel width (0: fit the widths)
         self.fixed_channel_width = 0.0
         self.channel_width = 0.0  # the last sheet's, recorded in the metadata
+        self.cut_note = "本软件重新打开时可恢复全文"  # the metadata sheet keeps the whole text
 
     def write_domain(
         self,
@@ -159,42 +161,60 @@ class StandardSheetWriter:
         return columns
 
     def _write_frame(self, ws: Any, columns: list[PlanColumn], title: str) -> None:
-        fmt = self.fmt
-        last = len(columns) - 1
+        self._set_columns(ws, columns)
+        self._write_title(ws, TITLE_ROW, len(columns), title)
+        self._write_header(ws, HEADER_TOP, columns)
+        ws.freeze_panes(DATA_ROW, 0)
+        self._page_setup(ws, columns)
+        ws.repeat_rows(TITLE_ROW, HEADER_SUB)  # domain and unit on every printed page
+        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": FOOTER_MARGIN})
+
+    @staticmethod
+    def _set_columns(ws: Any, columns: list[PlanColumn]) -> None:
         for c, column in enumerate(columns):
             ws.set_column(c, c, column.width)
-        ws.merge_range(TITLE_ROW, 0, TITLE_ROW, last, "", fmt.title)
-        self._label(ws, TITLE_ROW, 0, title, "title")
-        ws.set_row(TITLE_ROW, TITLE_POINTS)
+
+    def _write_title(self, ws: Any, r: int, count: int, title: str) -> None:
+        """The 14-point title row over all ``count`` columns."""
+        ws.merge_range(r, 0, r, count - 1, "", self.fmt.title)
+        self._label(ws, r, 0, title, "title")
+        ws.set_row(r, TITLE_POINTS)
+
+    def _write_header(self, ws: Any, top: int, columns: list[PlanColumn]) -> None:
+        """The two header rows (groups above, sub-labels below) at ``top`` and ``top + 1``."""
+        fmt = self.fmt
+        sub = top + 1
+        last = len(columns) - 1
         c = 0
         while c <= last:
             column = columns[c]
             if not column.group:
-                ws.merge_range(HEADER_TOP, c, HEADER_SUB, c, "", fmt.header)
-                self._label(ws, HEADER_TOP, c, header_label(column.label, column.width), "header")
+                ws.merge_range(top, c, sub, c, "", fmt.header)
+                self._label(ws, top, c, header_label(column.label, column.width), "header")
                 c += 1
                 continue
             end = c
             while end + 1 <= last and columns[end + 1].group == column.group:
                 end += 1
             if end > c:
-                ws.merge_range(HEADER_TOP, c, HEADER_TOP, end, "", fmt.header)
-            ws.write_string(HEADER_TOP, c, column.group, fmt.header)
+                ws.merge_range(top, c, top, end, "", fmt.header)
+            ws.write_string(top, c, column.group, fmt.header)
             for k in range(c, end + 1):
                 label = header_label(columns[k].label, columns[k].width)
-                self._label(ws, HEADER_SUB, k, label, "header")
+                self._label(ws, sub, k, label, "header")
             c = end + 1
-        ws.set_row(HEADER_TOP, HEADER_TOP_POINTS)
-        ws.set_row(HEADER_SUB, HEADER_SUB_POINTS)
-        ws.freeze_panes(DATA_ROW, 0)
+        ws.set_row(top, HEADER_TOP_POINTS)
+        ws.set_row(sub, HEADER_SUB_POINTS)
+
+    @staticmethod
+    def _page_setup(ws: Any, columns: list[PlanColumn]) -> None:
+        """Landscape A4 at 100 % (shrunk to the width only when the columns cannot fit)."""
         ws.set_landscape()
         ws.set_paper(9)
         if not fits_page(columns):  # many extra columns: shrink rather than cut the table
             ws.fit_to_pages(1, 0)
-        ws.repeat_rows(TITLE_ROW, HEADER_SUB)  # domain and unit on every printed page
         ws.center_horizontally()
         ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=MARGIN_TOP, bottom=MARGIN_BOTTOM)
-        ws.set_footer(page_footer(self.catalog.meta.unit), {"margin": FOOTER_MARGIN})
 
     def _label(self, ws: Any, r: int, c: int, text: str, kind: str) -> None:
         cell = prepare(text)
@@ -216,7 +236,7 @@ class StandardSheetWriter:
             self.warnings.append(f"{where()}含无法保存的字符，已删除")
         if cell.cut:
             self.warnings.append(
-                f"{where()}超过 Excel 单元格上限 32,767 个字符，表格中已截断（本软件重新打开时可恢复全文）"
+                f"{where()}超过 Excel 单元格上限 32,767 个字符，表格中已截断（{self.cut_note}）"
             )
         ws.write_string(r, c, cell.value, self.fmt.text(align, cell.quote_prefix))
         digest.add(r, c, cell.value)

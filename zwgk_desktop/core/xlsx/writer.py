@@ -20,6 +20,7 @@ from zwgk_desktop.core.xlsx.result import (
     CancelCheck,
     ChannelStyle,
     Layout,
+    PageFlow,
     Progress,
     check_cancel,
 )
@@ -97,6 +98,29 @@ def _write_standard(
     workbook.worksheets()[0].activate()
 
 
+def _write_continuous(
+    workbook: xlsxwriter.Workbook,
+    catalog: Catalog,
+    warnings: list[str],
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+    channels: ChannelStyle,
+) -> None:
+    """The cover, then every domain with items run on in one sheet. A printout, not an
+    exchange file: no metadata sheet, so the app reads it back from its visible cells."""
+    from zwgk_desktop.core.xlsx.continuous import ContinuousWriter
+
+    formats = Formats(workbook)
+    used = {COVER_TITLE.casefold()}
+    write_cover(workbook, formats, catalog, {})
+    domains = [d for d in catalog.domains if d.items or not d.not_involved]
+    writer = ContinuousWriter(
+        workbook, formats, catalog, warnings, compact=channels is ChannelStyle.COMPACT
+    )
+    writer.write_catalog(domains, used, progress, cancel)
+    workbook.worksheets()[0].activate()
+
+
 def export_workbook(
     catalog: Catalog,
     path: str | os.PathLike[str],
@@ -104,20 +128,25 @@ def export_workbook(
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
     channels: str = "full",
+    flow: str = "domain",
 ) -> list[str]:
     """Write ``catalog`` to ``path`` (.xlsx); returns Chinese warnings (cells cut or cleaned).
 
-    ``channels`` ("full" or "compact") chooses how the standard layout prints 公开渠道和载体.
+    ``channels`` ("full" or "compact") chooses how the standard layout prints 公开渠道和载体;
+    ``flow`` ("domain" or "continuous") whether each domain starts a page of its own.
     The target is replaced atomically: on error or cancel it is left untouched.
     """
     chosen = Layout.parse(layout)
     style = ChannelStyle.parse(channels)
+    page_flow = PageFlow.parse(flow)
     warnings: list[str] = []
     target = Path(path)
     with atomic_path(target) as tmp:
         workbook = _workbook(tmp, catalog, chosen)
         try:
-            if chosen is Layout.STANDARD:
+            if chosen is Layout.STANDARD and page_flow is PageFlow.CONTINUOUS:
+                _write_continuous(workbook, catalog, warnings, progress, cancel, style)
+            elif chosen is Layout.STANDARD:
                 _write_standard(workbook, catalog, warnings, progress, cancel, style)
             else:
                 write_flat(workbook, catalog, warnings, progress, cancel)

@@ -64,6 +64,7 @@ LAYOUTS = {
     ),
 }
 COMPACT_LABEL = "公开渠道和载体只列已选渠道（简洁版，打印页数更少）"
+CONTINUOUS_LABEL = "各领域接续排页（打印版，更省纸；每页仍有标题和表头）"
 
 
 def suffix_for(layout: str) -> str:
@@ -115,10 +116,19 @@ class ExportDialog(QDialog):
                 self.compact_check.setStyleSheet("margin-left: 22px;")
                 self.compact_check.setChecked(settings.compact_channels)
                 layouts_box.addWidget(self.compact_check)
+                self.continuous_check = QCheckBox(CONTINUOUS_LABEL)
+                self.continuous_check.setStyleSheet("margin-left: 22px;")
+                self.continuous_check.setToolTip(
+                    "所有领域排在一张工作表中，一个领域接着上一个领域排，不再每个领域另起一页；"
+                    "续页的标题标“（续）”。报送和交换数据请用默认的每领域一张工作表。"
+                )
+                self.continuous_check.setChecked(settings.continuous_pages)
+                layouts_box.addWidget(self.continuous_check)
         initial = settings.default_layout if settings.default_layout in LAYOUTS else "standard"
         self.layout_buttons[initial].setChecked(True)
         self.layout_group.buttonToggled.connect(self._layout_changed)
         self.compact_check.setEnabled(initial == "standard")
+        self.continuous_check.setEnabled(initial == "standard")
         layouts = QGroupBox("版式")
         layouts.setLayout(layouts_box)
 
@@ -214,6 +224,9 @@ class ExportDialog(QDialog):
     def channels(self) -> str:
         return "compact" if self.compact_check.isChecked() else "full"
 
+    def flow(self) -> str:
+        return "continuous" if self.continuous_check.isChecked() else "domain"
+
     def target_path(self) -> Path:
         path = Path(self.path_edit.text().strip())
         suffix = suffix_for(self.layout_key())
@@ -224,6 +237,7 @@ class ExportDialog(QDialog):
         (then only the extension follows the format)."""
         key = self.layout_key()
         self.compact_check.setEnabled(key == "standard")
+        self.continuous_check.setEnabled(key == "standard")
         current = Path(self.path_edit.text().strip())
         defaults = {default_export_name(self.catalog, k) for k in LAYOUTS}
         if current.name in defaults:
@@ -278,20 +292,21 @@ class ExportDialog(QDialog):
             return None
         layout = self.layout_key()
         channels = self.channels()
+        flow = self.flow() if layout == "standard" else "domain"
         snapshot = copy_catalog(self.catalog)
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             if layout == "html":
                 export_html(snapshot, path)
                 return []
-            return export_workbook(snapshot, path, layout, progress, cancel, channels)
+            return export_workbook(snapshot, path, layout, progress, cancel, channels, flow)
 
         self.export_button.setEnabled(False)
         self.task = run_in_background(
             self,
             "导出",
             work,
-            lambda warnings: self._export_done(path, layout, channels, warnings),
+            lambda warnings: self._export_done(path, layout, channels, flow, warnings),
             on_error=self._export_failed,
             on_cancel=self._revalidate,
         )
@@ -301,7 +316,9 @@ class ExportDialog(QDialog):
         report_error(self, "导出", exc)
         self._revalidate()
 
-    def _export_done(self, path: Path, layout: str, channels: str, warnings: list[str]) -> None:
+    def _export_done(
+        self, path: Path, layout: str, channels: str, flow: str, warnings: list[str]
+    ) -> None:
         self.exported_path = path
         self.warnings = list(warnings)
         settings = load_settings()
@@ -309,11 +326,14 @@ class ExportDialog(QDialog):
         settings.default_layout = layout
         if layout == "standard":
             settings.compact_channels = channels == "compact"
+            settings.continuous_pages = flow == "continuous"
         save_settings(settings)
         self.setWindowTitle("导出完成")
         kind = LAYOUTS[layout][0]
         if layout == "standard" and channels == "compact":
             kind += "，渠道只列已选"
+        if layout == "standard" and flow == "continuous":
+            kind += "，各领域接续排页"
         self.done_label.setText(f"版式：{kind}\n文件：{path}")
         self.warnings_label.setText(result_summary(self.standing, self.warnings))
         shown = self.standing[:STANDING_SHOWN] + self.warnings
