@@ -53,3 +53,17 @@ def test_no_second_comment_where_the_reviewer_already_wrote(tmp_path: Path) -> N
         assert any(
             c.anchor.field == "time_limit" and c.anchor.item_index == 2 for c in session.comments()
         )
+
+
+def test_a_column_of_empty_boxes_is_read_as_nothing_chosen(tmp_path: Path) -> None:
+    """“□政府网站 □政府公报 …” with no box ticked was read right: the township chose no
+    channel, which review must show as the township's error, not as an import gap."""
+    rows, merges, _ = unreadable_channels()
+    for row in rows[2:]:
+        row[-3] = "□政府网站 □政府公报\n□两微一端 □便民服务站"
+    path = save_rows(tmp_path / "戊镇.xlsx", rows, merges)
+    with ReviewSession.open_for_review(path, "李审核") as session:
+        assert session.import_gaps == {}
+        assert not any("未能识别" in n for n in session.notices)
+        session.comments_from_validation()
+        assert any(c.anchor.field == "channels" for c in session.comments())

@@ -346,6 +346,18 @@ def _segments(text: str) -> list[tuple[bool | None, str]]:
     return [(s, label) for s, label in segments if label.strip(_EDGE_PUNCT) or s is not None]
 
 
+def all_unticked(text: str) -> bool:
+    """Whether a cell holds empty boxes only (“□政府网站 □政府公报”, “□”, “×”, “否”): read,
+    with nothing chosen — not text the importer failed to understand."""
+    if not text.strip():
+        return False
+    mark = parse_mark(text)
+    if not mark.checked and not mark.plain_text and not mark.note:
+        return True
+    segments = _segments(text)
+    return bool(segments) and all(state is False for state, _ in segments)
+
+
 def parse_channels(text: str | None) -> ChannelParse:
     """Channels named in one 公开渠道和载体 cell, with the guesses made to read them.
 

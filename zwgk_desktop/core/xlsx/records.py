@@ -35,6 +35,7 @@ from zwgk_desktop.core.xlsx.domainmatch import (
     unit_from_title,
     year_from_title,
 )
+from zwgk_desktop.core.xlsx.glyphs import all_unticked
 from zwgk_desktop.core.xlsx.grid import MAX_ROWS, Grid
 from zwgk_desktop.core.xlsx.headers import (
     Column,
@@ -203,8 +204,12 @@ class SheetParser:
                 continue
             labels = "、".join(dict.fromkeys(c.label for c in columns))
             rows = [r - 1 for r in section.rows]
-            has_text = any(self.g.effective(r, c.index) for r in rows for c in columns)
-            if has_text:
+            texts = [t for r in rows for c in columns if (t := self.g.effective(r, c.index))]
+            if texts and all(all_unticked(t) for t in texts):
+                if not FIELD_BY_KEY[key].required:
+                    continue
+                message = f"“{labels}”列（{where}）全部未勾选"  # read: nothing was chosen
+            elif texts:
                 section.gaps.add(key)
                 message = (
                     f"“{labels}”列（{where}）有内容但未能识别为{field_label(columns[0])}，"
