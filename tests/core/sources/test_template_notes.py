@@ -23,15 +23,18 @@ Rules, per clause (split at 。；，outside brackets):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from zwgk_desktop.core.sources import Register
 from zwgk_desktop.core.sources.matcher import matcher_for, normalize
-from zwgk_desktop.core.sources.register import Source, bundled_register
-from zwgk_desktop.core.templates import all_templates
+from zwgk_desktop.core.sources.register import Source, bundled_register, parse_register
+from zwgk_desktop.core.sources.render import BasisRef
+from zwgk_desktop.core.templates import DomainTemplate, all_templates
 
 _UNVERIFIED_RE = re.compile(
     r"未能?(?:核到|核实|核对|查到|找到|见到)|未在(?:公开|所查)(?:文本|网页)中|verified=false"
@@ -175,7 +178,7 @@ TEMPLATES = all_templates()
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.path.stem)
-def test_template_notes_agree_with_the_register(template) -> None:  # type: ignore[no-untyped-def]
+def test_template_notes_agree_with_the_register(template: DomainTemplate) -> None:
     register = bundled_register()
     allowed = _allowed()
     faults = [
@@ -186,62 +189,174 @@ def test_template_notes_agree_with_the_register(template) -> None:  # type: igno
     assert not faults, "\n".join(faults)
 
 
-# The guard itself, on notes written the stale way.
+def unflagged_unverified(template: DomainTemplate, register: Register) -> list[str]:
+    """Unverified entries the template's items cite that no note calls 记为未核实."""
+    cited = {ref.source for refs in template.basis_refs for ref in refs if ref.source}
+    flagged = {
+        n.source.key
+        for note in template.notes
+        for clause in clauses(note)
+        if _REGISTER_UNVERIFIED_RE.search(clause)
+        for n in named_sources(clause, register)
+    }
+    return sorted(k for k in cited if not register[k].verified and k not in flagged)
 
 
-def _faults(note: str) -> list[str]:
-    return note_faults(note, bundled_register(), _allowed())
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.path.stem)
+def test_notes_name_every_unverified_document_the_items_cite(template: DomainTemplate) -> None:
+    """A clerk reading the notes learns which cited documents are not yet checked; when one
+    is checked, the first test above makes the note change with it."""
+    missing = unflagged_unverified(template, bundled_register())
+    assert not missing, f"{template.path.name}: notes should say 登记册记为未核实 for {missing}"
 
 
-def test_a_note_calling_a_verified_entry_unverified_fails() -> None:
-    faults = _faults(
-        "乡镇综合文化站管理办法（文化部令第48号）原文本次未核到（登记 verified = false）。"
-    )
-    assert faults == [
+# The guard itself, on notes written the stale way, against a small fixed register (the
+# bundled one will change as documents get checked).
+
+SMALL = """
+schema_version = 1
+checked = "2026-12-06"
+
+[[source]]
+key = "township-cultural-station-measures"
+title = "乡镇综合文化站管理办法"
+numbers = ["文化部令第48号"]
+kind = "部门规章"
+adopted = "2009-09"
+effective = "2009-10-01"
+status = "现行有效"
+checked = "2026-12-06"
+checked_at = "https://example.org/48"
+verified = true
+
+[[source]]
+key = "caishe-2014-113"
+title = "关于建立健全经济困难的高龄 失能等老年人补贴制度的通知"
+numbers = ["财社〔2014〕113号"]
+kind = "规范性文件"
+status = "现行有效"
+checked = "2026-12-06"
+verified = false
+
+[[source]]
+key = "minimum-living-allowance-review-confirmation-measures"
+title = "最低生活保障审核确认办法"
+numbers = ["民发〔2021〕57号"]
+kind = "规范性文件"
+adopted = "2021-06-11"
+status = "现行有效"
+checked = "2026-12-06"
+checked_at = "https://example.org/57"
+verified = true
+
+[[source]]
+key = "destitute-persons-identification-measures"
+title = "特困人员认定办法"
+numbers = ["民发〔2021〕43号"]
+kind = "规范性文件"
+status = "现行有效"
+checked = "2026-12-06"
+checked_at = "https://example.org/43"
+verified = true
+
+[[source]]
+key = "employment-subsidy-funds-measures-2023"
+title = "就业补助资金管理办法"
+numbers = ["财社〔2023〕181号"]
+kind = "规范性文件"
+status = "被替代"
+version = "2023"
+replaced_by = "employment-subsidy-funds-measures"
+checked = "2026-12-06"
+checked_at = "https://example.org/181"
+verified = true
+
+[[source]]
+key = "employment-subsidy-funds-measures"
+title = "就业补助资金管理办法"
+numbers = ["财社〔2026〕1号"]
+kind = "规范性文件"
+status = "现行有效"
+checked = "2026-12-06"
+checked_at = "https://example.org/1"
+verified = true
+"""
+
+
+@pytest.fixture(scope="module")
+def small() -> Register:
+    return parse_register(SMALL, Path("small.toml"))
+
+
+def _faults(note: str, register: Register) -> list[str]:
+    return note_faults(note, register, set())
+
+
+def test_a_note_calling_a_verified_entry_unverified_fails(small: Register) -> None:
+    note = "乡镇综合文化站管理办法（文化部令第48号）原文本次未核到（登记 verified = false）。"
+    assert _faults(note, small) == [
         "“乡镇综合文化站管理办法(文化部令第48号)原文本次未核到(登记verified=false)”："
         "说未核实，但登记册 township-cultural-station-measures verified = true"
     ]
 
 
-def test_a_note_calling_an_unverified_entry_checked_fails() -> None:
-    faults = _faults("财社〔2014〕113号已按文本核对。")
+def test_a_note_calling_an_unverified_entry_checked_fails(small: Register) -> None:
+    faults = _faults("财社〔2014〕113号已按文本核对。", small)
     assert len(faults) == 1
     assert "caishe-2014-113 verified = false" in faults[0]
 
 
-def test_the_truth_passes() -> None:
-    assert _faults("财社〔2014〕113号原文未核到（登记 verified = false）。") == []
-    assert _faults("文化部令第48号已在公开文本中核到；财社〔2014〕113号原文未核到。") == []
+def test_the_truth_passes(small: Register) -> None:
+    assert _faults("财社〔2014〕113号原文未核到（登记 verified = false）。", small) == []
+    note = "文化部令第48号已在公开文本中核到；财社〔2014〕113号原文未核到。"
+    assert _faults(note, small) == []
 
 
-def test_a_date_claim_is_checked_against_the_register_dates() -> None:
-    # 民发〔2021〕57号 has adopted = 2021-06-11 in the register.
-    faults = _faults("民发〔2021〕57号的印发日期未核到。")
+def test_a_date_claim_is_checked_against_the_register_dates(small: Register) -> None:
+    faults = _faults("民发〔2021〕57号的印发日期未核到。", small)
     assert len(faults) == 1
     assert "adopted = 2021-06-11" in faults[0]
-    # 国办发〔2019〕5号 is verified, its date is not in the register: a true date claim.
-    assert _faults("国办发〔2019〕5号的印发日期未核到。") == []
+    # Verified, with no date in the register: a true date claim.
+    assert _faults("民发〔2021〕43号的印发日期未核到。", small) == []
+    # Only the month is known: the day still is not.
+    assert _faults("文化部令第48号的印发日期未核到。", small) == []
+    assert _faults("文化部令第48号的施行日期未核到。", small)
 
 
-def test_an_abbreviated_number_in_a_claim_cannot_be_checked() -> None:
-    faults = _faults("住建部令第11号本轮未在公开文本中核对。")
+def test_an_abbreviated_number_in_a_claim_cannot_be_checked(small: Register) -> None:
+    faults = _faults("住建部令第11号本轮未在公开文本中核对。", small)
     assert faults and "令第11号" in faults[0]
 
 
-def test_shorthand_numbers_in_a_claim_cannot_be_checked() -> None:
-    assert _faults("国务院令第712、673号与法规原文一致。")
-    assert _faults("民发〔2021〕57号、43号已在公开文本中核实。")
-    assert _faults("民发〔2021〕57号、民发〔2021〕43号已在公开文本中核实。") == []
+def test_shorthand_numbers_in_a_claim_cannot_be_checked(small: Register) -> None:
+    assert _faults("国务院令第712、673号与法规原文一致。", small)
+    assert _faults("民发〔2021〕57号、43号已在公开文本中核实。", small)
+    assert _faults("民发〔2021〕57号、民发〔2021〕43号已在公开文本中核实。", small) == []
 
 
-def test_a_clause_both_checked_and_unchecked_must_be_split() -> None:
-    faults = _faults("文化部令第48号已核对而财社〔2014〕113号未核到。")
+def test_a_clause_both_checked_and_unchecked_must_be_split(small: Register) -> None:
+    faults = _faults("文化部令第48号已核对而财社〔2014〕113号未核到。", small)
     assert faults and "拆成两句" in faults[0]
 
 
-def test_repointing_to_a_replaced_entry_fails() -> None:
-    # 财社〔2023〕181号 was itself replaced by 财社〔2026〕1号.
-    faults = _faults("三项改引《就业补助资金管理办法》（财社〔2023〕181号）。")
+def test_repointing_to_a_replaced_entry_fails(small: Register) -> None:
+    faults = _faults("三项改引《就业补助资金管理办法》（财社〔2023〕181号）。", small)
     assert len(faults) == 1
     assert "employment-subsidy-funds-measures-2023" in faults[0]
-    assert _faults("三项改引《就业补助资金管理办法》（财社〔2026〕1号）。") == []
+    assert _faults("三项改引《就业补助资金管理办法》（财社〔2026〕1号）。", small) == []
+
+
+def test_an_unverified_citation_missing_from_the_notes_is_found(small: Register) -> None:
+    template = dataclasses.replace(
+        TEMPLATES[0],
+        notes=(),
+        basis_refs=((BasisRef(source="caishe-2014-113"), BasisRef(source="caishe-2014-113")),),
+    )
+    assert unflagged_unverified(template, small) == ["caishe-2014-113"]
+    said = dataclasses.replace(
+        template, notes=("财社〔2014〕113号的题名、文号和日期均未核到（登记册记为未核实）。",)
+    )
+    assert unflagged_unverified(said, small) == []
+    # Saying it without the register's words does not count.
+    vague = dataclasses.replace(template, notes=("财社〔2014〕113号待核。",))
+    assert unflagged_unverified(vague, small) == ["caishe-2014-113"]
