@@ -19,6 +19,9 @@ Rules, per clause (split at 。；，outside brackets):
   guideline number, written in full (else the claim cannot be checked: 住建部令第11号 for
   住房和城乡建设部令第11号, 民发〔2021〕57号、43号);
 - "改引 X" / "依据改为 X": the first document named after it must be in force (现行有效).
+
+And the other way round: every ``verified = false`` entry a template's items cite is named in
+its notes with "登记册记为未核实", so the reader learns it and the note must change with it.
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ def _unknown_numbers(clause: str, register: Register, allowed: set[str]) -> list
     known = [normalize(n) for s in register.sources.values() for n in s.numbers]
     for number in sorted([*known, *allowed], key=len, reverse=True):
         text = text.replace(number, "#" * len(number))
-    return _NUMBER_TOKEN_RE.findall(text)
+    return [clause[m.start() : m.end()] for m in _NUMBER_TOKEN_RE.finditer(text)]
 
 
 def _detail(before: str) -> str:
