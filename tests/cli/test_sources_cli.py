@@ -14,7 +14,7 @@ import pytest
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.core.settings import Settings, save_settings
-from zwgk_desktop.core.sources import bundled_register_path
+from zwgk_desktop.core.sources import bundled_register, bundled_register_path
 from zwgk_desktop.core.storage import Document
 
 ZWGK = shutil.which("zwgk", path=str(Path(sys.executable).parent)) or "zwgk"
@@ -164,6 +164,26 @@ def test_a_newer_register_from_the_command_line_and_from_settings(tmp_path: Path
     result = zwgk("validate", catalog)
     assert f"公开依据登记册：{newer}（核对日期 2027-01-10）" in result.stdout
     assert "BASIS-SUPERSEDED" in result.stdout
+
+
+def test_the_list_counts_unverified_entries_of_the_register_in_use(tmp_path: Path) -> None:
+    """The counts are the register's own, so a later check of the register cannot leave
+    them stale; a county file with one more unverified entry shows one more."""
+    bundled = bundled_register()
+    total, unverified = len(bundled), bundled.unverified_count()
+    assert 0 < unverified < total
+    lines = zwgk("sources").stdout.splitlines()
+    assert (
+        f"共 {total} 条（{total - unverified} 条已在公开文本中核实，{unverified} 条未核实，标 *）"
+        in (lines[0])
+    )
+    assert sum(line.endswith("*未在公开文本中核实") for line in lines[1:]) == unverified
+    result = zwgk("sources", "--register", _newer_register(tmp_path))
+    header = result.stdout.splitlines()[0]
+    assert (
+        f"共 {total + 1} 条（{total - unverified} 条已在公开文本中核实，{unverified + 1} 条未核实"
+        in (header)
+    )
 
 
 def test_a_bad_register_file(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from zwgk_desktop.core.sources import active_register, bundled_register_path, us
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.dialogs.about import about_rows
-from zwgk_desktop.gui.dialogs.sources_dialog import SourcesRegisterDialog
+from zwgk_desktop.gui.dialogs.sources_dialog import SourcesRegisterDialog, register_rows
 from zwgk_desktop.gui.mainwindow import MainWindow
 
 OLD = "1.《政府信息公开条例》(国令第４９２号);2.《社会救助暂行办法》"
@@ -95,6 +95,12 @@ def test_about_and_the_register_dialog(swindow, qtbot, tmp_path: Path) -> None:
     dialog = w.checks.sources_dialog
     assert isinstance(dialog, SourcesRegisterDialog)
     assert "程序自带" in dialog.info.text()
+    register = active_register()
+    unverified = register.unverified_count()
+    assert dict(register_rows())["核实情况"] == (
+        f"{len(register) - unverified} 件已在公开文本中核实，{unverified} 件尚未核实"
+    )
+    assert f"{unverified} 件尚未核实" in dialog.info.text()
     assert not dialog.bundled_button.isEnabled()
     # A broken file is refused with its reason; nothing changes.
     bad = tmp_path / "坏.toml"

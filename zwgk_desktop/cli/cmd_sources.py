@@ -75,7 +75,11 @@ def _list(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"公开依据登记册：{register_label(reg)}，共 {len(reg)} 条")
+    unverified = reg.unverified_count()
+    print(
+        f"公开依据登记册：{register_label(reg)}，共 {len(reg)} 条"
+        f"（{len(reg) - unverified} 条已在公开文本中核实，{unverified} 条未核实，标 *）"
+    )
     for s in reg.sources.values():
         numbers = f"（{'、'.join(s.numbers)}）" if s.numbers else ""
         version = f"〔{s.version}年版〕" if s.version else ""

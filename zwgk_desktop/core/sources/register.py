@@ -163,6 +163,10 @@ class Register:
     def __getitem__(self, key: str) -> Source:
         return self.sources[key]
 
+    def unverified_count(self) -> int:
+        """Entries not yet found in a public text (shown next to the total, never typed in)."""
+        return sum(1 for s in self.sources.values() if not s.verified)
+
     def describe(self) -> dict[str, str]:
         """What validation reports say about the register they used."""
         return {"checked": self.checked, "path": str(self.path)}

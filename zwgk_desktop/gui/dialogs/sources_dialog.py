@@ -44,10 +44,12 @@ def register_rows() -> list[tuple[str, str]]:
     outdated = sum(
         1 for s in register.sources.values() if standing(s, register, date.today()).outdated
     )
+    unverified = register.unverified_count()
     return [
         ("核对日期", register.checked),
         ("来源", "程序自带" if register.bundled else str(register.path)),
         ("收录文件", f"{len(register)} 件（其中已过时 {outdated} 件）"),
+        ("核实情况", f"{len(register) - unverified} 件已在公开文本中核实，{unverified} 件尚未核实"),
     ]
 
 
