@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Self
 
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
@@ -22,21 +22,34 @@ class Cancelled(ZwgkError):
         super().__init__(message)
 
 
-class Layout(StrEnum):
+class _Option(StrEnum):
+    """An export option read from a command line or a setting; ``REFUSAL`` says in Chinese
+    which values there are."""
+
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ExportError(cls._refusal(value)) from None
+
+    @classmethod
+    def _refusal(cls, value: str) -> str:
+        raise NotImplementedError
+
+
+class Layout(_Option):
     """The two workbook shapes: the printed review layout and the flat upload table."""
 
     STANDARD = "standard"
     FLAT = "flat"
 
     @classmethod
-    def parse(cls, value: str) -> Layout:
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ExportError(f"未知的导出版式“{value}”：请使用 standard 或 flat") from None
+    def _refusal(cls, value: str) -> str:
+        return f"未知的导出版式“{value}”：请使用 standard 或 flat"
 
 
-class ChannelStyle(StrEnum):
+class ChannelStyle(_Option):
     """How the standard layout prints 公开渠道和载体: the guideline's full ■/□ list of the
     13 standard channels, or only the ticked ones (a shorter, denser printout)."""
 
@@ -44,16 +57,11 @@ class ChannelStyle(StrEnum):
     COMPACT = "compact"
 
     @classmethod
-    def parse(cls, value: str) -> ChannelStyle:
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ExportError(
-                f"未知的渠道列样式“{value}”：请使用 full（完整 ■/□ 清单）或 compact（仅已选渠道）"
-            ) from None
+    def _refusal(cls, value: str) -> str:
+        return f"未知的渠道列样式“{value}”：请使用 full（完整 ■/□ 清单）或 compact（仅已选渠道）"
 
 
-class PageFlow(StrEnum):
+class PageFlow(_Option):
     """How the printed catalog runs over pages: each domain starting a page of its own (as
     counties publish one table per domain), or the domains one after another, a new one
     starting wherever the last ended (fewer pages; each page still names its domain)."""
@@ -62,13 +70,11 @@ class PageFlow(StrEnum):
     CONTINUOUS = "continuous"
 
     @classmethod
-    def parse(cls, value: str) -> PageFlow:
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ExportError(
-                f"未知的排页方式“{value}”：请使用 domain（每个领域另起一页）或 continuous（各领域接续排页）"
-            ) from None
+    def _refusal(cls, value: str) -> str:
+        return (
+            f"未知的排页方式“{value}”：请使用 domain（每个领域另起一页）"
+            "或 continuous（各领域接续排页）"
+        )
 
 
 @dataclass
