@@ -34,6 +34,7 @@ from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.settings import load_settings, save_settings
+from zwgk_desktop.core.xlsx.styles import BODY_SIZE
 from zwgk_desktop.gui.dialogs.common import (
     ask_save_path,
     copy_catalog,
@@ -45,7 +46,10 @@ from zwgk_desktop.gui.print_html import PrintSection, document_title, print_sect
 PDF_FILTER = "PDF 文件 (*.pdf)"
 PDF_RESOLUTION = 300
 PROGRESS_STEPS = 1000
-MARGINS_MM = QMarginsF(10, 10, 10, 10)
+# The workbook's margins (0.25 in, what office printers reliably print); the footer takes
+# the bottom 0.3 in of the printable area.
+MARGINS_MM = QMarginsF(6.35, 6.35, 6.35, 6.35)
+FOOTER_INCHES = 0.2
 BODY_FAMILIES = ["FangSong", "仿宋", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
 
 ProgressFn = Callable[[int, int], None]
@@ -71,7 +75,7 @@ def page_layout() -> QPageLayout:
 def _body_font() -> QFont:
     font = QFont()
     font.setFamilies(BODY_FAMILIES)
-    font.setPointSizeF(8)
+    font.setPointSizeF(BODY_SIZE)
     return font
 
 
@@ -155,7 +159,7 @@ def paint_html(
     resolution = device.logicalDpiY()
     rect = device.pageLayout().paintRectPixels(resolution)
     width = float(rect.width())
-    footer_height = resolution * 0.3  # ~7.6 mm for “单位 … 第 N 页 共 M 页 … 领域”
+    footer_height = resolution * FOOTER_INCHES  # ~7.6 mm for “单位 … 第 N 页 共 M 页 … 领域”
     page_height = float(rect.height()) - footer_height
 
     documents: list[tuple[QTextDocument, int, tuple[str, str]]] = []
