@@ -1,12 +1,16 @@
 """打印 and 导出PDF of one domain or the whole catalog.
 
-The HTML comes from :mod:`print_html`; here it is laid out with QTextDocument on a landscape
-A4 page. A domain is paginated item by item: its table is measured once, then each page is
-its own document with the title, the header and only the items that fit whole, so no item
-is split across pages (only an item taller than a page has to be). Each page gets
-“第 N 页 共 M 页”. ``render_pdf`` takes plain inputs and uses only thread-safe painting
-(QTextDocument + QPdfWriter created in the calling thread), so the export runs in the
-background; the PDF goes through ``atomic_path``.
+The HTML comes from :mod:`print_html` (the workbook's columns and fitted widths, 9-point
+text, the full ■/□ channel list or only the ticked channels); here it is laid out with
+QTextDocument on a landscape A4 page. A domain is paginated item by item: its table is
+measured once, then each page is its own document with the title, the header and only the
+items that fit whole, so no item is split across pages (only an item taller than a page has
+to be). By domain (:class:`PageFlow`), each domain starts a page; continuous, the domains run
+on, a page holding the end of one and the start of the next, each with its title and header
+(a page that carries a domain on says “（续）”). Each page gets the unit, “第 N 页 共 M 页”
+and its domain(s) in the footer. ``render_pdf`` takes plain inputs and uses only thread-safe
+painting (QTextDocument + QPdfWriter created in the calling thread), so the export runs in
+the background; the PDF goes through ``atomic_path``.
 """
 
 from __future__ import annotations

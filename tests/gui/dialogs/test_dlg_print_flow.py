@@ -22,7 +22,13 @@ from zwgk_desktop.gui.print_html import (
     footer_domains,
     print_sections,
 )
-from zwgk_desktop.gui.printing import page_layout, paint_html, render_pdf
+from zwgk_desktop.gui.printing import (
+    PROGRESS_STEPS,
+    PrintCancelled,
+    page_layout,
+    paint_html,
+    render_pdf,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -186,3 +192,56 @@ def test_footer_domains_joins_and_shortens():
     many = footer_domains([f"很长的领域名称第{n}个" for n in range(8)])
     assert len(many) <= FOOTER_DOMAIN_CHARS and many.endswith("等 8 个领域")
     assert footer_domains(["一" * 60, "二"]).endswith("等 2 个领域")
+
+
+def test_continuous_flow_reports_progress_and_can_be_cancelled(qtbot, tmp_path):
+    catalog = tagged_catalog(domains=4, per_domain=10)
+    catalog.domains.insert(2, Domain(id="empty", name="救灾", items=[]))  # not yet compiled
+    catalog.domains[0].items[0].extra = {"备注": "<i>另见</i>附件"}
+    seen: list[int] = []
+    target = tmp_path / "x.pdf"
+    pages = render_pdf(
+        catalog, target, None, lambda done, total: seen.append(done), None, "compact", "continuous"
+    )
+    assert seen == sorted(seen) and seen[-1] == PROGRESS_STEPS
+    text = "".join(page_texts(target))
+    assert "该领域尚未编制公开事项。" in text and domain_title(catalog, catalog.domains[2]) in text
+    assert "备注" in text and "<i>另见</i>" in text  # the workbook's extra column, escaped
+    calls: list[int] = []
+    with pytest.raises(PrintCancelled):
+        render_pdf(
+            catalog,
+            tmp_path / "y.pdf",
+            None,
+            lambda done, total: calls.append(done),
+            lambda: len(calls) >= 2,
+            "compact",
+            "continuous",
+        )
+    assert calls[-1] < PROGRESS_STEPS // 2  # stopped while laying pages out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
+    assert pages >= 3
+
+
+def test_print_preview_shows_the_chosen_flow(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    from zwgk_desktop.gui.printing import print_preview
+
+    counts: list[int] = []
+
+    def count_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(50, count_and_close)
+            return
+        counts.append(dialog.findChild(QPrintPreviewWidget).pageCount())
+        dialog.reject()
+
+    catalog = tagged_catalog()
+    for flow in (PageFlow.BY_DOMAIN, PageFlow.CONTINUOUS):
+        QTimer.singleShot(50, count_and_close)
+        print_preview(None, catalog, None, ChannelStyle.COMPACT, flow)
+    assert len(counts) == 2 and counts[1] < counts[0]

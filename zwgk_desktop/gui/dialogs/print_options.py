@@ -110,8 +110,9 @@ class PrintOptionsDialog(QDialog):
         fit_title(self, 520)
 
     def _scope_changed(self, *_: object) -> None:
-        # one domain has nothing to run on into
-        self.continuous_check.setEnabled(self.whole_button.isChecked())
+        whole = self.whole_button.isChecked()
+        self.continuous_check.setEnabled(whole)  # one domain has nothing to run on into
+        self.continuous_check.setToolTip("" if whole else "只打印一个领域时不需要接续排页")
 
     def choice(self) -> PrintChoice:
         whole = self.whole_button.isChecked()
