@@ -218,7 +218,7 @@ class _ContinuousLayout:
             if measure.tops is None:  # a note instead of a table: one block
                 if chunks and gap + measure.height > room:
                     break
-                chunks.append(_Chunk(index, 0, 0, False))
+                chunks.append(_Chunk(index, 0, section.rows, False))  # whole
                 room -= gap + measure.height
                 index, row = index + 1, 0
                 continue
