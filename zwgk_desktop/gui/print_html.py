@@ -1,11 +1,13 @@
-"""The printed catalog as HTML for QTextDocument, laid out like a published standard catalog.
+"""The printed catalog as HTML for QTextDocument, laid out like the printed workbook.
 
 Pure string building (no Qt) so it can be tested and reused: the same title as the workbook
-(“XX镇XX领域基层政务公开标准目录”, from :mod:`zwgk_desktop.core.titles`), a two-row header (公开事项 一级/二级, 公开对象, 公开方式, 公开层级 groups), √ marks,
-channels as ■/□ over the 13 standard ones plus the item's own channels. Every value goes
-through ``html.escape``: catalog text comes from received files and must never be markup.
-A :class:`PrintSection` can render any run of its rows, so the painter can lay pages out
-item by item and never split one across a page break.
+(“XX镇XX领域基层政务公开标准目录”, from :mod:`zwgk_desktop.core.titles`), the workbook's
+columns and two-row header (:func:`core.xlsx.columns.plan`), 9-point text in each domain's
+own fitted column widths (:func:`core.xlsx.printfit.fit_widths`, turned into percentages),
+√ marks, and the channel list as the workbook renders it (the full ■/□ list, or only the
+ticked channels). Every value goes through ``html.escape``: catalog text comes from
+received files and must never be markup. A :class:`PrintSection` can render any run of its
+rows, so the painter can lay pages out item by item and never split one across a page break.
 """
 
 from __future__ import annotations
@@ -13,41 +15,41 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from zwgk_desktop.core.model import Catalog, Domain, Item
 from zwgk_desktop.core.titles import catalog_title, domain_title
-from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, METHOD
+from zwgk_desktop.core.xlsx.columns import (
+    PRINT_WIDTHS,
+    PlanColumn,
+    plan,
+    total_units,
+)
+from zwgk_desktop.core.xlsx.glyphs import render_channels, render_mark
+from zwgk_desktop.core.xlsx.printfit import fit_widths
+from zwgk_desktop.core.xlsx.standard import FOOTER_UNIT_CHARS, header_label
+from zwgk_desktop.core.xlsx.styles import BODY_SIZE
 
 CHECK = "√"
 CHANNEL_ON = "■"
 CHANNEL_OFF = "□"
+CONTINUED = "（续）"
+FOOTER_DOMAIN_CHARS = 40
 TITLE_FONT = "'SimHei', '黑体', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei'"
 BODY_FONT = (
     "'FangSong', '仿宋', '仿宋_GB2312', 'SimSun', 'Noto Serif CJK SC', 'WenQuanYi Micro Hei'"
 )
 
-# Relative column widths (percent of the table) of the fixed columns; the choice columns
-# share what is left. Tuned for landscape A4 so long texts get the room.
-_WIDTHS = {
-    "seq": 3,
-    "level1": 7,
-    "level2": 9,
-    "content": 15,
-    "basis": 14,
-    "time_limit": 9,
-    "subject": 6,
-    "channels": 14,
-}
-
 _STYLE = f"""
-body {{ font-family: {BODY_FONT}; font-size: 8pt; }}
+body {{ font-family: {BODY_FONT}; font-size: {BODY_SIZE}pt; }}
 h1 {{ font-family: {TITLE_FONT}; font-size: 16pt; font-weight: bold; text-align: center; margin: 0 0 6px 0; }}
 h2 {{ font-family: {TITLE_FONT}; font-size: 14pt; font-weight: bold; text-align: center; margin: 0 0 4px 0; }}
 p.meta {{ font-size: 9pt; text-align: center; margin: 0 0 6px 0; }}
 p.note {{ font-size: 10pt; margin: 8px 0; }}
 table {{ border-collapse: collapse; }}
-th {{ font-family: {TITLE_FONT}; font-size: 8pt; font-weight: bold; background-color: #eeeeee; }}
+th {{ font-family: {TITLE_FONT}; font-size: {BODY_SIZE}pt; font-weight: bold; background-color: #eeeeee; }}
 td.c {{ text-align: center; }}
+p.gap {{ font-size: 6pt; margin: 0; }}
 """
 
 
@@ -58,89 +60,91 @@ def _text(value: str) -> str:
     return html.escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def _mark(on: bool) -> str:
-    return CHECK if on else ""
+def channel_cell(item: Item, width: float = PRINT_WIDTHS["channels"], compact: bool = False) -> str:
+    """The workbook's channel list for a column ``width`` units wide: ■ for each chosen
+    standard channel, □ for the others (left out when ``compact``), then the item's own
+    channels, packed into whole-name lines as the workbook packs them."""
+    lines = render_channels(item.channels, width, compact, float(BODY_SIZE)).split("\n")
+    return "<br/>".join(html.escape(line) for line in lines)
 
 
-def channel_cell(item: Item) -> str:
-    """■ for each chosen standard channel, □ for the others, then the item's own channels."""
-    chosen = set(item.channels)
-    parts = [f"{CHANNEL_ON if term in chosen else CHANNEL_OFF}{term}" for term in CHANNELS.terms]
-    parts += [f"{CHANNEL_ON}{term}" for term in item.channels if term not in CHANNELS.terms]
-    return "&nbsp; ".join(html.escape(p) for p in parts)
+def print_columns(catalog: Catalog, domain: Domain, compact: bool = False) -> list[PlanColumn]:
+    """The domain's columns with the workbook's widths, fitted to its own texts, so the
+    PDF wraps as the printed workbook does."""
+    columns = plan(domain, catalog.meta.levels, compact)
+    return fit_widths(columns, domain.items, compact)
 
 
-def domain_levels(catalog: Catalog, domain: Domain) -> list[str]:
-    """The catalog's level columns plus any other level an item of the domain uses."""
-    levels = list(catalog.meta.levels)
-    for item in domain.items:
-        for term in item.level:
-            if term not in levels:
-                levels.append(term)
-    return levels
+def _percents(columns: Sequence[PlanColumn]) -> list[float]:
+    """Each column's share of the table in percent: its width plus the cell padding the
+    workbook's columns carry, over the whole table."""
+    total = total_units(list(columns))
+    return [round(100 * total_units([c]) / total, 2) for c in columns]
 
 
-def _mark_width(levels: Sequence[str]) -> float:
-    """Width of one √ column; 特定群体 (which may hold “√(申请人)”) gets two shares."""
-    shares = len(AUDIENCE.terms) + len(METHOD.terms) + len(levels) + 1
-    return round((100 - sum(_WIDTHS.values())) / shares, 2)
-
-
-def _th(
-    label: str, key: str | None = None, width: int | None = None, rowspan: int = 1, colspan: int = 1
-) -> str:
+def _th(label: str, width: float | None = None, rowspan: int = 1, colspan: int = 1) -> str:
     """A header cell; Qt's rich text takes column widths from cell ``width`` attributes."""
     attrs = ""
     if rowspan > 1:
         attrs += f' rowspan="{rowspan}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
-    if width is None and key is not None:
-        width = _WIDTHS[key]
     if width is not None:
         attrs += f' width="{width}%"'
-    return f"<th{attrs}>{html.escape(label)}</th>"
+    return f"<th{attrs}>{_text(label)}</th>"
 
 
-def _header(levels: Sequence[str]) -> str:
-    mark = _mark_width(levels)
-    top = [
-        _th("序号", "seq", rowspan=2),
-        _th("公开事项", colspan=2),
-        _th("公开内容(要素)", "content", rowspan=2),
-        _th("公开依据", "basis", rowspan=2),
-        _th("公开时限", "time_limit", rowspan=2),
-        _th("公开主体", "subject", rowspan=2),
-        _th("公开渠道和载体", "channels", rowspan=2),
-        _th("公开对象", colspan=len(AUDIENCE.terms)),
-        _th("公开方式", colspan=len(METHOD.terms)),
-    ]
-    sub = [_th("一级事项", "level1"), _th("二级事项", "level2")]
-    sub += [_th(t, width=mark * 2 if t == "特定群体" else mark) for t in AUDIENCE.terms]
-    sub += [_th(t, width=mark) for t in METHOD.terms]
-    if levels:
-        top.append(_th("公开层级", colspan=len(levels)))
-        sub += [_th(t, width=mark) for t in levels]
+def _header(columns: Sequence[PlanColumn]) -> str:
+    """Two header rows as the workbook's: a column outside a group spans both, a group
+    (公开事项, 公开对象 …) heads its sub-labels; labels broken as the workbook breaks them."""
+    percents = _percents(columns)
+    top: list[str] = []
+    sub: list[str] = []
+    c = 0
+    while c < len(columns):
+        column = columns[c]
+        if not column.group:
+            top.append(_th(header_label(column.label, column.width), percents[c], rowspan=2))
+            c += 1
+            continue
+        end = c
+        while end + 1 < len(columns) and columns[end + 1].group == column.group:
+            end += 1
+        top.append(_th(column.group, colspan=end - c + 1))
+        sub += [
+            _th(header_label(columns[k].label, columns[k].width), percents[k])
+            for k in range(c, end + 1)
+        ]
+        c = end + 1
     return f"<thead><tr>{''.join(top)}</tr><tr>{''.join(sub)}</tr></thead>"
 
 
-def _row(n: int, item: Item, levels: Sequence[str], level1_span: int | None) -> str:
+def _cell(column: PlanColumn, item: Item, compact: bool) -> str:
+    if column.kind == "channels":
+        return f"<td>{channel_cell(item, column.width, compact)}</td>"
+    if column.kind == "mark":
+        chosen = column.term in item.get(column.key)
+        note = item.audience_note if column.term == "特定群体" else ""
+        return f'<td class="c">{_text(render_mark(chosen, note))}</td>'
+    if column.kind == "extra":
+        return f"<td>{_text(item.extra.get(column.key, ''))}</td>"
+    value = item.get(column.key)
+    align = ' class="c"' if column.align == "center" else ""
+    return f"<td{align}>{_text(value if isinstance(value, str) else '')}</td>"
+
+
+def _row(
+    n: int, item: Item, columns: Sequence[PlanColumn], level1_span: int | None, compact: bool
+) -> str:
     cells = [f'<td class="c">{n}</td>']
-    if level1_span is not None:  # first row of a run of equal 一级事项: one merged cell
-        span = f' rowspan="{level1_span}"' if level1_span > 1 else ""
-        cells.append(f"<td{span}>{_text(item.level1)}</td>")
-    cells += [
-        f"<td>{_text(getattr(item, key))}</td>"
-        for key in ("level2", "content", "basis", "time_limit", "subject")
-    ]
-    cells.append(f"<td>{channel_cell(item)}</td>")
-    audience = set(item.audience)
-    cells.append(f'<td class="c">{_mark("全社会" in audience)}</td>')
-    note = f"({_text(item.audience_note)})" if item.audience_note else ""
-    special = CHECK + note if "特定群体" in audience else note
-    cells.append(f'<td class="c">{special}</td>')
-    cells += [f'<td class="c">{_mark(t in item.method)}</td>' for t in METHOD.terms]
-    cells += [f'<td class="c">{_mark(t in item.level)}</td>' for t in levels]
+    for column in columns[1:]:
+        if column.key == "level1":
+            if level1_span is None:  # inside a run of equal 一级事项: merged above
+                continue
+            span = f' rowspan="{level1_span}"' if level1_span > 1 else ""
+            cells.append(f'<td class="c"{span}>{_text(item.level1)}</td>')
+            continue
+        cells.append(_cell(column, item, compact))
     return f"<tr>{''.join(cells)}</tr>"
 
 
@@ -159,18 +163,27 @@ def _level1_spans(items: Sequence[Item]) -> list[int | None]:
     return spans
 
 
-def domain_table(catalog: Catalog, domain: Domain, start: int = 0, end: int | None = None) -> str:
+def domain_table(
+    catalog: Catalog,
+    domain: Domain,
+    start: int = 0,
+    end: int | None = None,
+    compact: bool = False,
+    columns: Sequence[PlanColumn] | None = None,
+) -> str:
     """The table of items ``start``..``end`` (numbered as in the whole domain); a run of
     equal 一级事项 cut by the range is merged within it, so each page names its 一级事项."""
-    levels = domain_levels(catalog, domain)
+    if columns is None:
+        columns = print_columns(catalog, domain, compact)
     items = domain.items[start:end]
     spans = _level1_spans(items)
     rows = "".join(
-        _row(start + n, item, levels, spans[n - 1]) for n, item in enumerate(items, start=1)
+        _row(start + n, item, columns, spans[n - 1], compact)
+        for n, item in enumerate(items, start=1)
     )
     return (
         '<table width="100%" border="1" cellspacing="0" cellpadding="3">'
-        f"{_header(levels)}<tbody>{rows}</tbody></table>"
+        f"{_header(columns)}<tbody>{rows}</tbody></table>"
     )
 
 
@@ -194,18 +207,25 @@ def domain_section(
     page_break: bool = False,
     start: int = 0,
     end: int | None = None,
+    compact: bool = False,
+    columns: Sequence[PlanColumn] | None = None,
+    continued: bool = False,
+    meta: bool = True,
 ) -> str:
+    """Title, unit details (``meta``) and the table of items ``start``..``end``; a page
+    that ``continued`` the domain from an earlier one says so after the title."""
     style = ' style="page-break-before: always"' if page_break else ""
-    head = f"<h2{style}>{html.escape(domain_title(catalog, domain))}</h2>"
-    meta = _meta_line(catalog)
-    if meta:
-        head += f"<p class='meta'>{meta}</p>"
+    title = domain_title(catalog, domain) + (CONTINUED if continued else "")
+    head = f"<h2{style}>{html.escape(title)}</h2>"
+    details = _meta_line(catalog) if meta else ""
+    if details:
+        head += f"<p class='meta'>{details}</p>"
     if domain.not_involved:
         note = domain.note or "（未填写说明）"
         return f"{head}<p class='note'>本单位未涉及该领域。说明：{_text(note)}</p>"
     if not domain.items:
         return f"{head}<p class='note'>该领域尚未编制公开事项。</p>"
-    return head + domain_table(catalog, domain, start, end)
+    return head + domain_table(catalog, domain, start, end, compact, columns)
 
 
 def _summary(catalog: Catalog) -> str:
@@ -236,14 +256,17 @@ def _cover(catalog: Catalog) -> str:
 
 @dataclass(frozen=True)
 class PrintSection:
-    """One printed section (the cover, or a domain) that starts on a new page.
+    """One printed section: the cover, or a domain.
 
     ``rows`` is the number of item rows; ``html(start, end)`` renders the title, the header
-    and only the items in that range, so a painter can fit whole items to each page.
+    and only the items in that range, so a painter can fit whole items to each page; ``body``
+    is the same without the page around it, for pages that hold several domains.
+    ``compact`` lists only the ticked channels.
     """
 
     catalog: Catalog
     domain: Domain | None = None  # None: the cover
+    compact: bool = False
 
     @property
     def rows(self) -> int:
@@ -254,24 +277,70 @@ class PrintSection:
     @property
     def footer(self) -> tuple[str, str]:
         """Left and right of the page footer: the unit and the domain (as in the workbook)."""
-        unit = self.catalog.meta.unit[:60]
-        return unit, self.domain.name[:40] if self.domain is not None else ""
+        unit = self.catalog.meta.unit[:FOOTER_UNIT_CHARS]
+        return unit, self.domain.name[:FOOTER_DOMAIN_CHARS] if self.domain is not None else ""
+
+    @cached_property
+    def columns(self) -> list[PlanColumn]:
+        """The domain's fitted columns, worked out once for all its pages."""
+        if self.domain is None or not self.rows:
+            return []
+        return print_columns(self.catalog, self.domain, self.compact)
+
+    def body(
+        self, start: int = 0, end: int | None = None, continued: bool = False, meta: bool = True
+    ) -> str:
+        if self.domain is None:
+            return _cover(self.catalog)
+        return domain_section(
+            self.catalog,
+            self.domain,
+            start=start,
+            end=end,
+            compact=self.compact,
+            columns=self.columns or None,
+            continued=continued,
+            meta=meta,
+        )
 
     def html(self, start: int = 0, end: int | None = None) -> str:
-        if self.domain is None:
-            return _wrap(_cover(self.catalog))
-        return _wrap(domain_section(self.catalog, self.domain, start=start, end=end))
+        return _wrap(self.body(start, end))
 
 
-def print_sections(catalog: Catalog, domain_id: str | None = None) -> list[PrintSection]:
+def page_html(parts: Sequence[str]) -> str:
+    """One page of several sections' bodies (continuous flow), a little space between."""
+    spaced = [parts[0]] + [f"<p class='gap'>&nbsp;</p>{part}" for part in parts[1:]]
+    return _wrap("".join(spaced))
+
+
+def footer_domains(names: Sequence[str]) -> str:
+    """The right footer of a page: its domain(s), “养老服务、公共法律服务”, shortened when
+    long (“养老服务、公共法律服务等 3 个领域”)."""
+    names = list(dict.fromkeys(n for n in names if n))
+    text = "、".join(names)
+    if len(text) <= FOOTER_DOMAIN_CHARS:
+        return text
+    shown: list[str] = []
+    for name in names:
+        if len("、".join([*shown, name])) > FOOTER_DOMAIN_CHARS - 8:
+            break
+        shown.append(name)
+    if not shown:
+        return names[0][: FOOTER_DOMAIN_CHARS - 8] + f"…等 {len(names)} 个领域"
+    return "、".join(shown) + f"等 {len(names)} 个领域"
+
+
+def print_sections(
+    catalog: Catalog, domain_id: str | None = None, compact: bool = False
+) -> list[PrintSection]:
     """The cover and one section per involved domain, or just the domain ``domain_id``."""
     if domain_id is not None:
         domain = catalog.domain(domain_id)
         if domain is None:
             raise KeyError(domain_id)
-        return [PrintSection(catalog, domain)]
-    return [PrintSection(catalog)] + [
-        PrintSection(catalog, d) for d in catalog.domains if not d.not_involved
+        return [PrintSection(catalog, domain, compact)]
+    return [PrintSection(catalog, compact=compact)] + [
+        PrintSection(catalog, d, compact) for d in catalog.domains if not d.not_involved
     ]
 
 

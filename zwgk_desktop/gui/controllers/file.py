@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
@@ -25,6 +25,9 @@ from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
 from zwgk_desktop.gui.widgets.item_form import ItemForm
+
+if TYPE_CHECKING:
+    from zwgk_desktop.gui.dialogs.print_options import PrintChoice
 
 OPEN_FILTER = f"目录文件 (*.zwgk);;{FILTER};;目录 JSON (*.json);;所有文件 (*)"
 
@@ -244,35 +247,37 @@ class FileController(QObject):
             lines.append(f"{issue.severity.label}｜{' · '.join(where)}：{issue.message}")
         return lines
 
-    def _ask_print_scope(self, title: str) -> tuple[bool, str | None]:
+    def _ask_print_choice(self, title: str, ok_label: str) -> PrintChoice | None:
+        """范围 (when a domain is current), 简洁版 and 接续排页, remembered for next time."""
+        from zwgk_desktop.gui.dialogs.print_options import ask_print_choice
+
         domain_id = self.ctx.current_domain()
-        options = ["整个目录"]
+        name = ""
         if domain_id and self.ctx.session is not None:
-            options.append(f"当前领域：{self.ctx.session.domain(domain_id).name}")
-        if len(options) == 1:
-            return True, None
-        choice, ok = QInputDialog.getItem(self.window, title, "范围：", options, 1, False)
-        return ok, (domain_id if ok and choice != options[0] else None)
+            name = self.ctx.session.domain(domain_id).name
+        else:
+            domain_id = None
+        return ask_print_choice(self.window, title, domain_id, name, ok_label)
 
     def on_export_pdf(self) -> None:
         catalog = self._catalog_for_output()
         if catalog is None:
             return
-        ok, domain_id = self._ask_print_scope("导出 PDF")
-        if ok:
+        choice = self._ask_print_choice("导出 PDF", "导出…")
+        if choice is not None:
             from zwgk_desktop.gui.printing import ask_export_pdf
 
-            ask_export_pdf(self.window, catalog, domain_id)
+            ask_export_pdf(self.window, catalog, choice.domain_id, choice.channels, choice.flow)
 
     def on_print(self) -> None:
         catalog = self._catalog_for_output()
         if catalog is None:
             return
-        ok, domain_id = self._ask_print_scope("打印")
-        if ok:
+        choice = self._ask_print_choice("打印", "打印预览…")
+        if choice is not None:
             from zwgk_desktop.gui.printing import print_preview
 
-            print_preview(self.window, catalog, domain_id)
+            print_preview(self.window, catalog, choice.domain_id, choice.channels, choice.flow)
 
     # ----------------------------------------------------------------- document
     def on_snapshots(self) -> None:
