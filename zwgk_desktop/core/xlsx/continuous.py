@@ -53,7 +53,10 @@ from zwgk_desktop.core.xlsx.textsize import line_count
 # kept back for rounding in the printer's layout.
 PAGE_BODY_POINTS = PAGE_HEIGHT_POINTS - (MARGIN_TOP + MARGIN_BOTTOM) * 72 - 1.0
 HEAD_POINTS = TITLE_POINTS + HEADER_TOP_POINTS + HEADER_SUB_POINTS  # title + header rows
-SECTION_POINTS = HEADER_TOP_POINTS  # one line of 11-point 黑体: a domain starting mid-page
+# a domain starting in mid-page: its title on one line of 11-point 黑体 (the columns are the
+# sheet's, so the header above still holds; the app's PDF, whose domains have widths of
+# their own, repeats the header instead)
+SECTION_POINTS = HEADER_TOP_POINTS
 CONTINUED = "（续）"
 MAX_PAGES_PER_SHEET = 1000  # under Excel's 1,026 manual breaks a sheet
 
@@ -70,7 +73,7 @@ class _Page:
 @dataclass
 class _Block:
     domain: int
-    title: str  # the page's title, or the section row's text for a domain starting mid-page
+    title: str  # the page's title, or the section row's for a domain starting mid-page
     section: bool = False
     items: list[int] = field(default_factory=list)  # indexes into the domain's items
 
@@ -261,7 +264,7 @@ def _plan(
             page.blocks.append(_Block(d, title))
             page.used = HEAD_POINTS
         else:
-            page.blocks.append(_Block(d, section_label(domain), section=True))
+            page.blocks.append(_Block(d, title, section=True))
             page.used += SECTION_POINTS
         for n in range(len(domain.items)):
             block = page.blocks[-1]
@@ -275,12 +278,6 @@ def _plan(
             page.blocks[-1].items.append(n)
             page.used += height
     return pages
-
-
-def section_label(domain: Domain) -> str:
-    """The row that opens a domain in mid-page: “养老服务领域”."""
-    name = domain.name or "未命名"
-    return name if name.endswith("领域") else f"{name}领域"
 
 
 def _reserved(
