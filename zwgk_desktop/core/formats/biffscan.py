@@ -25,6 +25,9 @@ _BOUNDSHEET = 0x0085  # a sheet's name, state and the stream offset of its BOF
 _FORMULA = 0x0006
 _ROW = 0x0208  # a row's height and options; bit 0x20 of its option flags: hidden
 _ROW_HIDDEN = 0x0020
+_COLINFO = 0x007D  # a range of columns' width and options; bit 0x0001: hidden
+_COL_HIDDEN = 0x0001
+_LAST_COLUMN = 255  # BIFF8 sheets have 256 columns
 MAX_HIDDEN_ROWS = 100_000
 _ROW_COL_RECORDS = frozenset(
     {
@@ -77,12 +80,13 @@ def _workbook_stream(data: bytes) -> bytes | None:
 @dataclass
 class XlsScan:
     """What one pass over the cell records tells: the largest used range of any sheet, and
-    each sheet's formula cells (0-based row, column) and hidden rows, by the sheet's place
-    in the workbook."""
+    each sheet's formula cells (0-based row, column), hidden rows and hidden columns, by the
+    sheet's place in the workbook."""
 
     largest: int = 0
     formulas: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     hidden_rows: dict[int, list[int]] = field(default_factory=dict)  # 0-based, per sheet
+    hidden_columns: dict[int, set[int]] = field(default_factory=dict)  # 0-based, per sheet
 
 
 def scan_xls(data: bytes) -> XlsScan:
@@ -116,6 +120,12 @@ def scan_xls(data: bytes) -> XlsScan:
             hidden = scan.hidden_rows.setdefault(sheet, [])
             if options & _ROW_HIDDEN and len(hidden) < MAX_HIDDEN_ROWS:
                 hidden.append(row)
+        elif kind == _COLINFO and size >= 10 and body + 10 <= end and sheet is not None:
+            first, last = struct.unpack_from("<HH", stream, body)
+            (options,) = struct.unpack_from("<H", stream, body + 8)
+            if options & _COL_HIDDEN and first <= _LAST_COLUMN:
+                columns = scan.hidden_columns.setdefault(sheet, set())
+                columns.update(range(first, min(last, _LAST_COLUMN) + 1))
         elif kind in _MULTI_RECORDS and size >= 6 and body + size <= end:
             row, first = struct.unpack_from("<HH", stream, body)
             (last,) = struct.unpack_from("<H", stream, body + size - 2)

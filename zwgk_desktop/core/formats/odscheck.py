@@ -22,7 +22,8 @@ MAX_BOX_CELLS = 8_000_000
 MAX_FILLED_COLS = 1_024
 _CHUNK = 1 << 20
 _TAG_RE = re.compile(
-    rb"<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>"
+    rb"<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table-column|table)(?=[\s>/])"
+    rb"([^>]*)>"
     rb"|</(?:[\w.-]+:)?(table-row)>"
 )
 _ROWS_RE = re.compile(rb'number-rows-repeated\s*=\s*["\'](\d{1,12})')
@@ -49,11 +50,21 @@ class _Scan:
         self.formulas: dict[int, list[tuple[int, int]]] = {}
         self.formula_count = 0
         self.hidden: dict[int, list[int]] = {}  # 0-based rows hidden or filtered out
+        self.hidden_columns: dict[int, set[int]] = {}  # 0-based columns collapsed
         self.row_hidden = False
+        self.column = 0  # the next <table-column>'s index
 
     def table(self) -> None:
-        self.row = self.max_row = self.max_col = 0
+        self.row = self.max_row = self.max_col = self.column = 0
         self.sheet += 1
+
+    def table_column(self, attrs: bytes) -> None:
+        match = _COLS_RE.search(attrs)
+        count = int(match.group(1)) if match else 1
+        if _HIDDEN_RE.search(attrs) and self.column < MAX_FILLED_COLS:
+            hidden = self.hidden_columns.setdefault(self.sheet, set())
+            hidden.update(range(self.column, min(self.column + count, MAX_FILLED_COLS)))
+        self.column += count
 
     def start_row(self, attrs: bytes) -> None:
         match = _ROWS_RE.search(attrs)
@@ -111,8 +122,8 @@ def check_ods_expansion(path: Path) -> dict[int, list[tuple[int, int]]]:
 
 
 def scan_ods(path: Path) -> _Scan:
-    """:func:`check_ods_expansion`'s scan: formula cells and hidden rows (``hidden``, 0-based
-    rows holding values, by the sheet's place)."""
+    """:func:`check_ods_expansion`'s scan: formula cells, hidden rows (``hidden``, 0-based
+    rows holding values) and hidden columns, by the sheet's place."""
     scan = _Scan(path.name)
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
         tail = b""
@@ -133,6 +144,8 @@ def scan_ods(path: Path) -> _Scan:
                         scan.end_row()
                 elif kind in (b"table-cell", b"covered-table-cell"):
                     scan.cell(match.group(2))
+                elif kind == b"table-column":
+                    scan.table_column(match.group(2))
                 elif kind == b"table":
                     scan.table()
             cut = data.rfind(b"<", last)

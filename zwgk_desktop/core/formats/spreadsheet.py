@@ -35,14 +35,15 @@ def read_spreadsheet(
     check_size(path)
     formulas: dict[int, list[tuple[int, int]]] = {}
     hidden: dict[int, list[int]] = {}
+    hidden_columns: dict[int, set[int]] = {}
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
         ods = scan_ods(path)
-        formulas, hidden = ods.formulas, ods.hidden
+        formulas, hidden, hidden_columns = ods.formulas, ods.hidden, ods.hidden_columns
     data = path.read_bytes()
     if kind == "ole":
         xls = check_xls_extent(data, path.name)
-        formulas, hidden = xls.formulas, xls.hidden_rows
+        formulas, hidden, hidden_columns = xls.formulas, xls.hidden_rows, xls.hidden_columns
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file
@@ -69,6 +70,8 @@ def read_spreadsheet(
             grid = build_grid(meta.name, rows, merges, cancel)
             grid.formulas.update(dict.fromkeys(taken_out, ""))
             grid.hidden_rows = sorted(r + 1 for r in set(hidden.get(place, ())))
+            columns = hidden_columns.get(place, ())
+            grid.hidden_columns = frozenset(c for c in columns if c < grid.ncols)
             grids.append(grid)
     except FileUnreadableError:
         raise

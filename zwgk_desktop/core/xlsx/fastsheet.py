@@ -24,7 +24,7 @@ from typing import Any
 
 from zwgk_desktop.core.formats.gridbuild import build_grid
 from zwgk_desktop.core.xlsx import grid as grid_module
-from zwgk_desktop.core.xlsx.grid import Grid, column_index, scan_sheet
+from zwgk_desktop.core.xlsx.grid import Grid, SheetScan, column_index, scan_sheet_rows
 from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
 
 MAX_FAST_CELLS = 4_000_000  # rows × columns calamine may lay out densely (~130 MB at worst)
@@ -85,23 +85,21 @@ class FastSheets:
                 self._failed = True
         return self._book
 
-    def _safe(self, ws: Any) -> tuple[list[tuple[int, int, int, int]], bool, list[int]] | None:
-        """(merged ranges, merges truncated, hidden rows) when calamine may read ``ws``;
-        None otherwise."""
+    def _safe(self, ws: Any) -> SheetScan | None:
+        """The sheet's scan (merged ranges, hidden rows and columns) when calamine may read
+        ``ws``; None otherwise."""
         archive = getattr(getattr(ws, "parent", None), "_archive", None)
         path = getattr(ws, "_worksheet_path", None)
         if archive is None or path is None:
             return None
         with archive.open(path) as source:
-            merges, truncated, formulas, hidden = scan_sheet(
-                source, grid_module.MAX_ROWS, grid_module.MAX_COLS
-            )
-        if formulas:
+            scan = scan_sheet_rows(source, grid_module.MAX_ROWS, grid_module.MAX_COLS)
+        if scan.formulas:
             return None
         with archive.open(path) as source:
             if not cells_bounded(source):
                 return None
-        return merges, truncated, hidden
+        return scan
 
     def rows(self, ws: Any) -> list[list[Any]] | None:
         """The sheet's values from A1 (None for openpyxl to read it)."""
@@ -128,10 +126,10 @@ class FastSheets:
         rows = self._rows(ws.title)
         if rows is None or len(rows) > grid_module.MAX_ROWS:
             return None  # the bounded reader cuts it and says so
-        merges, truncated, hidden = safe
-        grid = build_grid(ws.title, rows, merges, cancel)
-        grid.merges_truncated = grid.merges_truncated or truncated
-        grid.hidden_rows = hidden
+        grid = build_grid(ws.title, rows, safe.merges, cancel)
+        grid.merges_truncated = grid.merges_truncated or safe.truncated
+        grid.hidden_rows = safe.hidden_rows
+        grid.hidden_columns = frozenset(c for c in safe.hidden_columns if c < grid.ncols)
         return grid
 
     def close(self) -> None:

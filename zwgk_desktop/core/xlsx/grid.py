@@ -42,6 +42,7 @@ class Grid:
     )  # r1, c1, r2, c2 (0-based)
     merges_truncated: bool = False
     hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
+    hidden_columns: frozenset[int] = frozenset()  # 0-based columns Excel hides
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property
@@ -83,22 +84,41 @@ def column_index(letters: bytes) -> int:
     return index - 1
 
 
+def column_letter(index: int) -> str:
+    """Excel's name for the 0-based column ``index`` (0 → A, 26 → AA), for messages."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 _FORMULA_TAGS = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ")
 _VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ")
 _ROW_R_RE = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
 _HIDDEN_ROW_RE = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="(\d{1,7})"')
 MAX_HIDDEN_ROWS = 100_000
+_HIDDEN_COL_RE = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*>')
+_COL_MIN_RE = re.compile(rb'\bmin="(\d{1,5})"')
+_COL_MAX_RE = re.compile(rb'\bmax="(\d{1,5})"')
+_COLS_HEAD_LIMIT = 1 << 20  # <cols> comes before <sheetData>, in the first bytes of a sheet
 _ROW_TAG_LIMIT = 4096  # a <row …> tag is far shorter; a long text cut by the border is not kept
 
 
-def scan_sheet(
-    source: Any, nrows: int, ncols: int
-) -> tuple[list[tuple[int, int, int, int]], bool, bool, list[int]]:
-    """One streaming pass over a sheet's XML: (merged ranges clipped to the grid, merges
-    truncated, has formula elements, hidden rows). Text never contains a raw "<", so byte
-    searches are exact enough: a false "formula" only costs the slower, cell-by-cell read."""
-    scan = scan_sheet_rows(source, nrows, ncols)
-    return scan.merges, scan.truncated, scan.formulas, scan.hidden_rows
+def hidden_columns(head: bytes, ncols: int) -> frozenset[int]:
+    """0-based columns a sheet's ``<cols>`` hides (within ``ncols``): a column hidden by
+    hand, or the usual "hide everything right of the table" range."""
+    hidden: set[int] = set()
+    for match in _HIDDEN_COL_RE.finditer(head):
+        tag = match.group(0)
+        low, high = _COL_MIN_RE.search(tag), _COL_MAX_RE.search(tag)
+        if low is None:
+            continue
+        first = int(low.group(1)) - 1
+        last = int(high.group(1)) - 1 if high else first
+        hidden.update(range(max(first, 0), min(last, ncols - 1) + 1))
+    return frozenset(hidden)
 
 
 def _last_value_row(data: bytes, current: int | None) -> tuple[int | None, int | None]:
@@ -126,12 +146,16 @@ class SheetScan:
     formulas: bool
     last_row: int | None  # 1-based last row holding a value; None if unknown
     hidden_rows: list[int]  # 1-based rows Excel hides (filtered out or hidden by hand)
+    hidden_columns: frozenset[int] = frozenset()  # 0-based
 
 
 def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
-    """:func:`scan_sheet` plus the 1-based number of the last row that holds any value
-    (None if unknown): rows of empty, merely formatted cells after it are never parsed,
-    so the read costs what the visible content costs."""
+    """One streaming pass over a sheet's XML: merged ranges clipped to the grid, whether
+    they were truncated, whether it has formula elements, hidden rows and columns, and the
+    1-based number of the last row that holds any value (None if unknown): rows of empty,
+    merely formatted cells after it are never parsed, so the read costs what the visible
+    content costs. Text never contains a raw "<", so byte searches are exact enough: a
+    false "formula" only costs the slower, cell-by-cell read."""
     merges: list[tuple[int, int, int, int]] = []
     found = formulas = truncated = False
     tail = b""
@@ -139,10 +163,18 @@ def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
     open_row: int | None = 0
     hidden: set[int] = set()
     row_carry = b""  # a <row …> tag cut by the chunk border
+    head = b""  # the sheet's start, up to <sheetData>: its <cols>
+    head_done = False
     while True:
         chunk = source.read(_CHUNK)
         if not chunk:
             break
+        if not head_done:
+            head += chunk
+            at = head.find(b"sheetData")
+            head_done = at >= 0 or len(head) >= _COLS_HEAD_LIMIT
+            if at >= 0:
+                head = head[:at]
         data = tail + chunk
         if not found:
             rows_part = row_carry + chunk
@@ -191,7 +223,10 @@ def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
         tail = data[max(last_end, len(data) - 256) :]
     if truncated:
         last_row = None  # the scan stopped early
-    return SheetScan(merges, truncated, formulas, last_row, sorted(hidden)[:MAX_HIDDEN_ROWS])
+    columns = hidden_columns(head[:_COLS_HEAD_LIMIT], ncols) if b"hidden" in head else frozenset()
+    return SheetScan(
+        merges, truncated, formulas, last_row, sorted(hidden)[:MAX_HIDDEN_ROWS], columns
+    )
 
 
 def _convert(value: Any) -> str | None:
@@ -279,6 +314,7 @@ def _scan(ws: Any, grid: Grid) -> tuple[bool, int | None]:
         scan = scan_sheet_rows(source, MAX_ROWS, grid.ncols)
     grid.merges, grid.merges_truncated = scan.merges, scan.truncated
     grid.hidden_rows = scan.hidden_rows
+    grid.hidden_columns = scan.hidden_columns
     return scan.formulas, scan.last_row
 
 

@@ -17,6 +17,7 @@ from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
 from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 from zwgk_desktop.core.xlsx.glyphs import resolve_channel
+from zwgk_desktop.core.xlsx.grid import column_letter
 
 HEADER_SCAN_ROWS = 40
 MIN_HEADER_SCORE = 3
@@ -288,8 +289,10 @@ def build_header(
     top: int,
     ncols: int,
     merged_into: dict[tuple[int, int], tuple[int, int]],
+    hidden: frozenset[int] = frozenset(),
 ) -> Header:
-    """Column map for a header starting at row ``top`` (one or two rows)."""
+    """Column map for a header starting at row ``top`` (one or two rows); of two columns
+    for one field a visible one wins over one the sheet hides (``hidden``: 0-based)."""
 
     def cell(r: int, c: int) -> str:
         anchor = merged_into.get((r, c), (r, c))
@@ -329,24 +332,35 @@ def build_header(
             column = classify_top(top_label, c)
         if column is not None:
             columns.append(column)
-    return Header(top, top + 1 if two_rows else top, _dedupe(columns))
+    return Header(top, top + 1 if two_rows else top, _dedupe(columns, hidden))
 
 
-def _dedupe(columns: list[Column]) -> list[Column]:
-    """A text field mapped twice keeps the first column; later ones become extras."""
-    seen: set[str] = set()
-    result: list[Column] = []
+def _dedupe(columns: list[Column], hidden: frozenset[int] = frozenset()) -> list[Column]:
+    """A text field mapped twice keeps its first visible column (the first one if all are
+    hidden); the others become extras. A clerk often hides an outdated column rather than
+    delete it: reading it instead of the one the sheet shows would put old text in the
+    catalog without a word."""
+    chosen: dict[str, int] = {}
     for column in columns:
         if column.kind in ("text", "channels"):
-            if column.key in seen:
-                column = Column(
-                    column.index,
-                    "extra",
-                    label=column.label,
-                    guess=f"重复的“{column.label}”列放入补充信息",
-                )
-            else:
-                seen.add(column.key)
+            first = chosen.get(column.key)
+            if first is None or (first in hidden and column.index not in hidden):
+                chosen[column.key] = column.index
+    result: list[Column] = []
+    for column in columns:
+        if column.kind in ("text", "channels") and chosen[column.key] != column.index:
+            letter = column_letter(column.index)
+            note = (
+                f"第{letter}列“{column.label}”是隐藏列，与显示的同名列重复，未作为"
+                f"{column.label}读取，放入补充信息"
+                if column.index in hidden
+                else f"重复的“{column.label}”列放入补充信息"
+            )
+            label = f"{column.label}（隐藏列）" if column.index in hidden else column.label
+            column = Column(column.index, "extra", label=label, guess=note)
+        elif column.index in hidden and column.kind != "extra":
+            note = f"“{column.label or column.term}”取自隐藏的第{column_letter(column.index)}列"
+            column = Column(column.index, column.kind, column.key, column.term, column.label, note)
         result.append(column)
     return result
 
@@ -357,9 +371,10 @@ def find_header(
     merged_into: dict[tuple[int, int], tuple[int, int]],
     start: int = 0,
     scan: int = HEADER_SCAN_ROWS,
+    hidden: frozenset[int] = frozenset(),
 ) -> Header | None:
     """The first header at or below ``start`` within ``scan`` rows, or None."""
     for r in range(start, min(len(rows), start + scan)):
         if rows[r] and is_header_row(rows[r]):
-            return build_header(rows, r, ncols, merged_into)
+            return build_header(rows, r, ncols, merged_into, hidden)
     return None

@@ -139,7 +139,7 @@ class SheetParser:
 
     def parse(self) -> SheetResult:
         g = self.g
-        header = find_header(g.rows, g.ncols, g.merged_into)
+        header = find_header(g.rows, g.ncols, g.merged_into, hidden=g.hidden_columns)
         if header is None:
             return self.result
         self.result.found_header = True
@@ -349,7 +349,7 @@ class SheetParser:
             if cached is not None:
                 height = cached.last_row - cached.first_row
                 return Header(r, r + height, list(cached.columns))
-        header = build_header(g.rows, r, g.ncols, merged)
+        header = build_header(g.rows, r, g.ncols, merged, g.hidden_columns)
         if key is not None and len(self._header_memo) < _HEADER_MEMO:
             self._header_memo[key] = header
         return header
