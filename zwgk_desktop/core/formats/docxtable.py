@@ -4,6 +4,11 @@ Each table becomes a grid; horizontal merges (gridSpan) and vertical ones (vMerg
 merged ranges, exactly like merged cells of a workbook. The few paragraphs above a table
 (its title: "（一）社会救助领域基层政务公开标准目录") are put above it so the interpreter
 finds the domain as it does in a sheet.
+
+A table with tracked changes (修订) not yet accepted is read as Word shows it with all
+changes accepted: inserted text counts, deleted text and rows do not, moved text counts
+once (where it was moved to). The count of such changes goes with the grid, so the reviewer
+is told the township sent a draft still under revision.
 """
 
 from __future__ import annotations
@@ -20,13 +25,28 @@ from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
 TITLE_PARAGRAPHS = 3
 MAX_TABLES = 500
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_GONE = (f"{_W}del", f"{_W}moveFrom")  # tracked deletions and the old place of moved text
+_REVISIONS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+
+
+def _gone(node: Any, stop: Any) -> bool:
+    """Whether ``node`` lies in a tracked deletion (or a move's old place) inside ``stop``."""
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in _GONE:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _text(element: Any) -> str:
-    """The text of a paragraph or cell: runs joined, breaks as new lines, tabs as spaces."""
+    """The text of a paragraph or cell: runs joined, breaks as new lines, tabs as spaces;
+    tracked deletions left out, as Word shows the text with its changes accepted."""
     parts: list[str] = []
     for node in element.iter(f"{_W}t", f"{_W}br", f"{_W}cr", f"{_W}tab", f"{_W}p"):
         tag = node.tag
+        if tag != f"{_W}p" and _gone(node, element):
+            continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
         elif tag == f"{_W}tab":
@@ -39,11 +59,22 @@ def _text(element: Any) -> str:
     return "".join(parts).strip()
 
 
+def _row_deleted(tr: Any) -> bool:
+    """A row whose deletion is tracked (w:trPr/w:del): gone once the changes are accepted."""
+    properties = tr.find(f"{_W}trPr")
+    return properties is not None and properties.find(f"{_W}del") is not None
+
+
+def revision_count(tbl: Any) -> int:
+    """Tracked changes in a table not yet accepted or rejected."""
+    return sum(1 for _ in tbl.iter(*_REVISIONS))
+
+
 def _table_rows(tbl: Any, cancel: CancelCheck | None) -> tuple[list[list[str | None]], list[Merge]]:
     rows: list[list[str | None]] = []
     merges: list[list[int]] = []
     open_vertical: dict[int, list[int]] = {}  # column -> its merge, while vMerge continues
-    for r, tr in enumerate(tbl.tr_lst):
+    for r, tr in enumerate(tr for tr in tbl.tr_lst if not _row_deleted(tr)):
         if r >= MAX_ROWS:
             break
         if r % 1024 == 0:
@@ -106,5 +137,7 @@ def read_docx(path: Path, cancel: CancelCheck | None = None) -> list[Grid]:
         shift = len(title_rows)
         moved = [(a + shift, b, c + shift, d) for a, b, c, d in merges]
         name = path.stem if len(tables) == 1 else f"{path.stem}-表格{n}"
-        grids.append(build_grid(name, [*title_rows, *rows], moved, cancel))
+        grid = build_grid(name, [*title_rows, *rows], moved, cancel)
+        grid.revisions = revision_count(tbl)
+        grids.append(grid)
     return grids

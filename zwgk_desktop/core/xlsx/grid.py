@@ -43,6 +43,7 @@ class Grid:
     merges_truncated: bool = False
     hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns Excel hides
+    revisions: int = 0  # tracked changes not yet accepted (a Word table's w:ins, w:del …)
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property

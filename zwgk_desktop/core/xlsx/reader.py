@@ -306,6 +306,7 @@ class _Import:
             check_cancel(self.cancel)
             if not grid.is_empty():
                 self._note_hidden_rows(grid, self._sheet(grid))
+                self._note_revisions(grid)
             self.rows_done += len(grid.rows)
             self._on_rows(0)
         catalog = self.builder.build(None)
@@ -345,6 +346,26 @@ class _Import:
             )
         )
         self.notices.append(f"工作表“{grid.title}”{shown}是隐藏行（已读取），请核对")
+
+    def _note_revisions(self, grid: Grid) -> None:
+        """A Word table with tracked changes is a draft: it is read with the changes
+        accepted, and the reviewer is told, since the township may believe what it
+        struck through is still there (or gone)."""
+        if not grid.revisions:
+            return
+        self.notes.append(
+            ImportNote(
+                grid.title,
+                None,
+                "",
+                "warning",
+                f"表格中有 {grid.revisions} 处未接受的修订，已按“接受所有修订”后的内容读取"
+                "（删除的文字和行未读取，插入的文字已读取）；请编制单位接受或拒绝修订后再报送",
+            )
+        )
+        self.notices.append(
+            f"“{grid.title}”有 {grid.revisions} 处未接受的修订（已按接受后的内容读取），请核对"
+        )
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
