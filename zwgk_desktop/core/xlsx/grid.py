@@ -44,6 +44,7 @@ class Grid:
     hidden_rows: list[int] = field(default_factory=list)  # 1-based, as Excel numbers them
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns Excel hides
     revisions: int = 0  # tracked changes not yet accepted (a Word table's w:ins, w:del …)
+    struck_rows: list[int] = field(default_factory=list)  # 1-based rows with struck text
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property

@@ -42,6 +42,7 @@ from zwgk_desktop.core.xlsx.result import (
     Progress,
     check_cancel,
 )
+from zwgk_desktop.core.xlsx.strike import StrikeIndex
 from zwgk_desktop.core.xlsx.writer import META_PROPERTY, PROPERTY_NAME
 
 _PARSE_ERRORS: tuple[type[BaseException], ...] = (
@@ -230,6 +231,7 @@ class _Import:
         self.builder = CatalogBuilder(self.notes)
         self.payload: metasheet.MetaPayload | None = None
         self.check: PayloadCheck | None = None  # the payload rendered again, per sheet
+        self.strike: StrikeIndex | None = None  # struck styles and strings, read on need
         self.mismatches: list[str] = []
         self.notices: list[str] = []
         self.cover_unchanged = False
@@ -274,6 +276,7 @@ class _Import:
             grid = self.fast.grid(ws, self.cancel) if self.fast is not None else None
             if grid is None:
                 grid = read_grid(ws, self.cancel, self._on_rows)
+            grid.struck_rows = self._struck_rows(ws)
             self.rows_done += len(grid.rows)
             self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
@@ -322,8 +325,26 @@ class _Import:
         """Rows Excel hides are read like the others (a filter hides real items), but
         whoever looks at the sheet does not see them: say which, and which items they
         hold, so that an item a township hid instead of deleting is checked, not silently
-        taken."""
-        rows = [n for n in grid.hidden_rows if n <= len(grid.rows) and any(grid.rows[n - 1])]
+        taken. Rows with struck-through text (a revised draft's “to be deleted”) likewise."""
+        self._note_rows(
+            grid,
+            result,
+            grid.hidden_rows,
+            "在原表中是隐藏行，已按表中内容读取；如其中有已删除的事项，请与编制单位核对",
+            "是隐藏行（已读取），请核对",
+        )
+        self._note_rows(
+            grid,
+            result,
+            grid.struck_rows,
+            "有带删除线的文字，已按原样读取（删除线不算删除）；如是标出的删除内容，请与编制单位核对",
+            "有带删除线的文字（已按原样读取），请核对",
+        )
+
+    def _note_rows(
+        self, grid: Grid, result: SheetResult | None, numbers: list[int], note: str, notice: str
+    ) -> None:
+        rows = [n for n in numbers if n <= len(grid.rows) and any(grid.rows[n - 1])]
         if not rows:
             return
         shown = f"第{'、'.join(str(n) for n in rows[:10])}行"
@@ -335,17 +356,17 @@ class _Import:
             details.append("、".join(names[:3]) + ("等" if len(names) > 3 else ""))
         if details:
             shown += f"（{'；'.join(details)}）"
-        self.notes.append(
-            ImportNote(
-                grid.title,
-                rows[0],
-                "",
-                "warning",
-                f"{shown}在原表中是隐藏行，已按表中内容读取；"
-                "如其中有已删除的事项，请与编制单位核对",
-            )
-        )
-        self.notices.append(f"工作表“{grid.title}”{shown}是隐藏行（已读取），请核对")
+        self.notes.append(ImportNote(grid.title, rows[0], "", "warning", shown + note))
+        self.notices.append(f"工作表“{grid.title}”{shown}{notice}")
+
+    def _struck_rows(self, ws: Any) -> list[int]:
+        archive = getattr(getattr(ws, "parent", None), "_archive", None)
+        path = getattr(ws, "_worksheet_path", None)
+        if archive is None or path is None:
+            return []
+        if self.strike is None:
+            self.strike = StrikeIndex(archive)
+        return self.strike.rows(path)
 
     def _note_revisions(self, grid: Grid) -> None:
         """A Word table with tracked changes is a draft: it is read with the changes

@@ -1,0 +1,82 @@
+"""Struck-through text in a received workbook (a revised draft's “to be deleted”) is read as
+written, and the rows holding it are named for the reviewer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
+
+from zwgk_desktop.core.xlsx.reader import read_workbook
+from zwgk_desktop.core.xlsx.strike import StrikeIndex
+
+ROWS = [
+    ["二级事项", "公开内容", "公开依据", "公开时限"],
+    ["办事指南", "申请条件", "《社会救助暂行办法》", "实时公开"],
+    ["审核信息", "名单", "《社会救助暂行办法》", "10个工作日内"],
+    ["已删除事项", "对象", "《社会救助暂行办法》", "实时公开"],
+]
+
+
+def _book(path: Path, strike: bool = True) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    for row in ROWS:
+        sheet.append(row)
+    for cell in sheet[4]:
+        cell.font = Font(strike=strike)  # the whole row struck: an item marked for deletion
+    sheet["B3"] = CellRichText(["名单", TextBlock(InlineFont(strike=strike), "、身份证号")])
+    sheet["E2"].font = Font(strike=True)  # an empty cell shows nothing, struck or not
+    book.save(path)
+    return path
+
+
+def test_struck_rows_are_read_and_named(tmp_path: Path) -> None:
+    result = read_workbook(_book(tmp_path / "修改稿.xlsx"))
+    items = result.catalog.domains[0].items
+    assert [i.content for i in items] == ["申请条件", "名单、身份证号", "对象"]
+    notes = [n.message for n in result.notes if "删除线" in n.message]
+    assert len(notes) == 1 and notes[0].startswith("第3、4行（共 2 行；社会救助：审核信息")
+    assert result.notices == [
+        "工作表“社会救助”第3、4行（共 2 行；社会救助：审核信息、社会救助：已删除事项）"
+        "有带删除线的文字（已按原样读取），请核对"
+    ]
+
+
+def test_no_strike_says_nothing(tmp_path: Path) -> None:
+    result = read_workbook(_book(tmp_path / "定稿.xlsx", strike=False))
+    assert not any("删除线" in n.message for n in result.notes) and not result.notices
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_shared_strings_and_styles_as_office_writes_them(tmp_path: Path) -> None:
+    source = _book(tmp_path / "修改稿.xlsx")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with zipfile.ZipFile(out / source.name) as archive:
+        assert b"inlineStr" not in archive.read("xl/worksheets/sheet1.xml")
+        index = StrikeIndex(archive)
+        assert index.styles and index.strings  # whole cells by style, runs in shared strings
+        assert index.rows("xl/worksheets/sheet1.xml") == [3, 4]
