@@ -130,6 +130,7 @@ class FastSheets:
         grid.merges_truncated = grid.merges_truncated or safe.truncated
         grid.hidden_rows = safe.hidden_rows
         grid.hidden_columns = frozenset(c for c in safe.hidden_columns if c < grid.ncols)
+        grid.mentions_strike = safe.mentions_strike
         return grid
 
     def close(self) -> None:

@@ -45,6 +45,7 @@ class Grid:
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns Excel hides
     revisions: int = 0  # tracked changes not yet accepted (a Word table's w:ins, w:del …)
     struck_rows: list[int] = field(default_factory=list)  # 1-based rows with struck text
+    mentions_strike: bool = False  # the sheet's XML says "strike" (an inline struck run)
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property
@@ -149,6 +150,7 @@ class SheetScan:
     last_row: int | None  # 1-based last row holding a value; None if unknown
     hidden_rows: list[int]  # 1-based rows Excel hides (filtered out or hidden by hand)
     hidden_columns: frozenset[int] = frozenset()  # 0-based
+    mentions_strike: bool = False  # "strike" occurs: an inline string may have a struck run
 
 
 def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
@@ -167,6 +169,7 @@ def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
     row_carry = b""  # a <row …> tag cut by the chunk border
     head = b""  # the sheet's start, up to <sheetData>: its <cols>
     head_done = False
+    strike = False
     while True:
         chunk = source.read(_CHUNK)
         if not chunk:
@@ -178,6 +181,7 @@ def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
             if at >= 0:
                 head = head[:at]
         data = tail + chunk
+        strike = strike or b"strike" in data
         if not found:
             rows_part = row_carry + chunk
             cut = rows_part.rfind(b"<")
@@ -227,7 +231,7 @@ def scan_sheet_rows(source: Any, nrows: int, ncols: int) -> SheetScan:
         last_row = None  # the scan stopped early
     columns = hidden_columns(head[:_COLS_HEAD_LIMIT], ncols) if b"hidden" in head else frozenset()
     return SheetScan(
-        merges, truncated, formulas, last_row, sorted(hidden)[:MAX_HIDDEN_ROWS], columns
+        merges, truncated, formulas, last_row, sorted(hidden)[:MAX_HIDDEN_ROWS], columns, strike
     )
 
 
@@ -317,6 +321,7 @@ def _scan(ws: Any, grid: Grid) -> tuple[bool, int | None]:
     grid.merges, grid.merges_truncated = scan.merges, scan.truncated
     grid.hidden_rows = scan.hidden_rows
     grid.hidden_columns = scan.hidden_columns
+    grid.mentions_strike = scan.mentions_strike
     return scan.formulas, scan.last_row
 
 

@@ -276,7 +276,7 @@ class _Import:
             grid = self.fast.grid(ws, self.cancel) if self.fast is not None else None
             if grid is None:
                 grid = read_grid(ws, self.cancel, self._on_rows)
-            grid.struck_rows = self._struck_rows(ws)
+            grid.struck_rows = self._struck_rows(ws, grid.mentions_strike)
             self.rows_done += len(grid.rows)
             self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
@@ -359,14 +359,14 @@ class _Import:
         self.notes.append(ImportNote(grid.title, rows[0], "", "warning", shown + note))
         self.notices.append(f"工作表“{grid.title}”{shown}{notice}")
 
-    def _struck_rows(self, ws: Any) -> list[int]:
+    def _struck_rows(self, ws: Any, mentions_strike: bool) -> list[int]:
         archive = getattr(getattr(ws, "parent", None), "_archive", None)
         path = getattr(ws, "_worksheet_path", None)
         if archive is None or path is None:
             return []
         if self.strike is None:
             self.strike = StrikeIndex(archive)
-        return self.strike.rows(path)
+        return self.strike.rows(path, mentions_strike)
 
     def _note_revisions(self, grid: Grid) -> None:
         """A Word table with tracked changes is a draft: it is read with the changes

@@ -5,7 +5,7 @@ deleting it. The cell values say nothing of it, so such rows would be read as li
 without a word. This finds them from the package itself, so the reader can name them for
 the reviewer: a cell whose style's font strikes through, or whose shared or inline string
 has a struck run. Byte searches on the XML parts, only when a part mentions ``strike`` at
-all (most files pay one ``in`` test per part).
+all (most files pay one ``in`` test on their styles and strings, and nothing per sheet).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ _STYLE_RE = re.compile(rb'\bs="(\d{1,6})"')
 _SHARED_RE = re.compile(rb'\bt="s"')
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>(\d{1,9})</(?:\w+:)?v>")
 MAX_STRUCK_ROWS = 100_000
-INLINE_SCAN_BYTES = 4 << 20  # sheets up to this size are searched for struck inline runs
 
 
 class StrikeIndex:
@@ -82,18 +81,15 @@ class StrikeIndex:
             )
         return self._strings
 
-    def rows(self, sheet_path: str) -> list[int]:
-        """1-based rows of the sheet holding a cell with struck text. A sheet is read for
-        it when the workbook's styles or shared strings strike anything, or when it is small
-        enough that an inline string's struck run costs nothing to look for."""
+    def rows(self, sheet_path: str, mentions_strike: bool) -> list[int]:
+        """1-based rows of the sheet holding a cell with struck text. The sheet is read
+        only when the workbook's styles or shared strings strike anything, or when its own
+        XML mentions ``strike`` (``mentions_strike``, seen by the reader's scan of it)."""
         styles, strings = self.styles, self.strings
-        if not styles and not strings and self._size(sheet_path) > INLINE_SCAN_BYTES:
-            return []
-        data = self._part(sheet_path)
-        if not styles and not strings and b"strike" not in data:
+        if not styles and not strings and not mentions_strike:
             return []
         rows: set[int] = set()
-        for cell in _CELL_RE.finditer(data):
+        for cell in _CELL_RE.finditer(self._part(sheet_path)):
             attrs, inner = cell.group(1), cell.group(2) or b""
             if not _struck(attrs, inner, styles, strings):
                 continue
@@ -103,12 +99,6 @@ class StrikeIndex:
                 if len(rows) >= MAX_STRUCK_ROWS:
                     break
         return sorted(rows)
-
-    def _size(self, name: str) -> int:
-        try:
-            return int(self.archive.getinfo(name).file_size)
-        except KeyError:
-            return 0
 
 
 def _struck(attrs: bytes, inner: bytes, styles: frozenset[int], strings: frozenset[int]) -> bool:
