@@ -72,3 +72,24 @@ def test_a_table_without_changes_says_nothing(tmp_path: Path) -> None:
     result = read_workbook(path)
     assert result.catalog.item_count() == 1
     assert not any("修订" in n.message for n in result.notes) and not result.notices
+
+
+def test_struck_through_rows_are_read_and_named(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("示范镇社会救助领域基层政务公开标准目录")
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
+    for r, values in enumerate([HEADER, *ROWS]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for cell in table.rows[3].cells:  # the third item struck through by hand: “to delete”
+        cell.paragraphs[0].runs[0].font.strike = True
+    table.rows[1].cells[4].paragraphs[0].runs[0].font.strike = False  # explicitly not struck
+    path = tmp_path / "修改稿.docx"
+    document.save(str(path))
+    result = read_workbook(path)
+    assert result.catalog.item_count() == 3  # read as written
+    notes = [n.message for n in result.notes if "删除线" in n.message]
+    assert len(notes) == 1 and notes[0].startswith("第5行（社会救助：临时救助/已删除的事项）")
+    assert result.notices == [
+        "工作表“修改稿”第5行（社会救助：临时救助/已删除的事项）有带删除线的文字（已按原样读取），请核对"
+    ]

@@ -27,6 +27,8 @@ MAX_TABLES = 500
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _GONE = (f"{_W}del", f"{_W}moveFrom")  # tracked deletions and the old place of moved text
 _REVISIONS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+_STRIKES = (f"{_W}strike", f"{_W}dstrike")
+_OFF = {"0", "false", "off"}
 
 
 def _gone(node: Any, stop: Any) -> bool:
@@ -65,13 +67,29 @@ def _row_deleted(tr: Any) -> bool:
     return properties is not None and properties.find(f"{_W}del") is not None
 
 
+def _struck(tr: Any) -> bool:
+    """Whether a row shows struck-through text (w:strike or w:dstrike on a run with text):
+    a revised draft's way to mark what is to go, without tracked changes."""
+    for mark in tr.iter(*_STRIKES):
+        if mark.get(f"{_W}val", "1").lower() in _OFF:
+            continue
+        run = mark.getparent().getparent()  # w:rPr → w:r
+        if run is not None and any((t.text or "").strip() for t in run.iter(f"{_W}t")):
+            return True
+    return False
+
+
 def revision_count(tbl: Any) -> int:
     """Tracked changes in a table not yet accepted or rejected."""
     return sum(1 for _ in tbl.iter(*_REVISIONS))
 
 
-def _table_rows(tbl: Any, cancel: CancelCheck | None) -> tuple[list[list[str | None]], list[Merge]]:
+def _table_rows(
+    tbl: Any, cancel: CancelCheck | None
+) -> tuple[list[list[str | None]], list[Merge], list[int]]:
+    """The table's cells, merges and the 0-based rows with struck-through text."""
     rows: list[list[str | None]] = []
+    struck: list[int] = []
     merges: list[list[int]] = []
     open_vertical: dict[int, list[int]] = {}  # column -> its merge, while vMerge continues
     for r, tr in enumerate(tr for tr in tbl.tr_lst if not _row_deleted(tr)):
@@ -101,7 +119,9 @@ def _table_rows(tbl: Any, cancel: CancelCheck | None) -> tuple[list[list[str | N
                         open_vertical[col] = merge
             col += span
         rows.append(row)
-    return rows, [(a, b, c, d) for a, b, c, d in merges]
+        if _struck(tr):
+            struck.append(r)
+    return rows, [(a, b, c, d) for a, b, c, d in merges], struck
 
 
 def read_docx(path: Path, cancel: CancelCheck | None = None) -> list[Grid]:
@@ -131,7 +151,7 @@ def read_docx(path: Path, cancel: CancelCheck | None = None) -> list[Grid]:
                 break
     grids: list[Grid] = []
     for n, (above, tbl) in enumerate(tables, start=1):
-        rows, merges = _table_rows(tbl, cancel)
+        rows, merges, struck = _table_rows(tbl, cancel)
         shift = len(above)
         title_rows: list[list[str | None]] = [[t] for t in above if len(t) <= 120]
         shift = len(title_rows)
@@ -139,5 +159,6 @@ def read_docx(path: Path, cancel: CancelCheck | None = None) -> list[Grid]:
         name = path.stem if len(tables) == 1 else f"{path.stem}-表格{n}"
         grid = build_grid(name, [*title_rows, *rows], moved, cancel)
         grid.revisions = revision_count(tbl)
+        grid.struck_rows = [r + shift + 1 for r in struck]
         grids.append(grid)
     return grids
