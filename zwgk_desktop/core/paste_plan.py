@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
 
+from zwgk_desktop.core.cell_block import KEEP
 from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms, split_list
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
 from zwgk_desktop.core.text import clean_cell, fold, simplify
@@ -42,7 +43,6 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
 )
 _WORDED = ("method", "audience", "level")  # choice fields also written as compound words
 _GLYPHS = frozenset("■□√☑☐✓✔")
-_REFUSED = object()  # a refused cell while a column is converted (removed from its row)
 _LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
 
@@ -300,32 +300,60 @@ def suggest_targets(block: Sequence[Sequence[str]], start_column: int) -> list[T
 
 
 # --------------------------------------------------------------------- values
+@dataclass(frozen=True)
+class PasteColumns:
+    """The converted block, a column per mapped field: ``columns[k][r]`` is the value of
+    field ``keys[k]`` for data row ``r``, or KEEP where the cell is refused or not given.
+    Choice values are tuples (shared, never mutated)."""
+
+    keys: tuple[str, ...]
+    columns: tuple[list[Any], ...]
+    height: int
+    refused: list[Refusal]
+
+    def row_dicts(self) -> list[dict[str, Any]]:
+        """One dict per row of the values given (choice values as lists)."""
+        out: list[dict[str, Any]] = [{} for _ in range(self.height)]
+        for key, column in zip(self.keys, self.columns, strict=True):
+            choice = FIELD_BY_KEY[key].is_choice
+            for values, value in zip(out, column, strict=True):
+                if value is not KEEP:
+                    values[key] = list(value) if choice else value
+        return out
+
+
 def refusals(plan: PastePlan) -> list[Refusal]:
-    return convert(plan)[1]
+    return convert_columns(plan).refused
 
 
 def convert(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
-    """Field values per data row (only the mapped fields) and the refused cells.
+    """Field values per data row (only the mapped fields) and the refused cells."""
+    result = convert_columns(plan)
+    return result.row_dicts(), result.refused
+
+
+def convert_columns(plan: PastePlan) -> PasteColumns:
+    """The pasted values a column per field, and the refused cells.
 
     Remembered on the plan for its current targets (planning checks, pasting uses it).
     """
     key = tuple(plan.targets)
     if plan.converted is not None and plan.converted[0] == key:
-        return plan.converted[1]
+        return plan.converted[1]  # type: ignore[no-any-return]
     mapped = [t.key for t in plan.targets if t.key]
     if all(not t.term for t in plan.targets) and len(set(mapped)) == len(mapped):
         result = _convert_columns(plan)
     else:
-        result = _convert_cells(plan)
-    _fill_merged_level1(result[0])
+        result = _as_columns(*_convert_cells(plan))
+    _fill_merged_level1(result)
     plan.converted = (key, result)
     return result
 
 
-def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+def _convert_columns(plan: PastePlan) -> PasteColumns:
     """The common case (one source column per field), a column at a time: each distinct
-    text is checked once, and the row dicts are built in one pass at the end (a 500-row
-    paste is 5,500 cells; per-cell Python here was most of the paste)."""
+    text is checked once and the column is built by C-level maps (a 500-row paste is
+    5,500 cells; per-cell Python here was most of the paste)."""
     rows = plan.rows
     keys: list[str] = []
     columns: list[list[Any]] = []
@@ -336,29 +364,34 @@ def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusa
         if not key:
             continue
         texts = source[n] if n < len(source) else ("",) * len(rows)
+        choice = FIELD_BY_KEY[key].is_choice
         values: dict[str, Any] = {}
         reasons: dict[str, str] = {}
         for text in set(texts):
             value, reason = check_value(key, text)
             if reason is None:
-                values[text] = value
+                values[text] = tuple(value) if choice else value
             else:
-                values[text], reasons[text] = _REFUSED, reason
+                values[text], reasons[text] = KEEP, reason
         if reasons:
             for r, text in enumerate(texts):
                 if text in reasons:
                     refused.append(Refusal(r, n, key, text.strip(), reasons[text]))
-        if FIELD_BY_KEY[key].is_choice:  # check_value is cached: never share its lists
-            column = [v if v is _REFUSED else list(v) for v in map(values.__getitem__, texts)]
-        else:
-            column = list(map(values.__getitem__, texts))
         keys.append(key)
-        columns.append(column)
-    cells = zip(*columns, strict=True)  # every column has one value per row
-    out = [dict(zip(keys, row, strict=True)) for row in cells] if keys else [{} for _ in rows]
-    for refusal in refused:
-        del out[refusal.row][refusal.key]
-    return out, refused
+        columns.append(list(map(values.__getitem__, texts)))
+    return PasteColumns(tuple(keys), tuple(columns), len(rows), refused)
+
+
+def _as_columns(rows: list[dict[str, Any]], refused: list[Refusal]) -> PasteColumns:
+    keys = list(dict.fromkeys(key for values in rows for key in values))
+    columns = tuple(
+        [
+            KEEP if (v := values.get(key, KEEP)) is KEEP else (tuple(v) if type(v) is list else v)
+            for values in rows
+        ]
+        for key in keys
+    )
+    return PasteColumns(tuple(keys), columns, len(rows), refused)
 
 
 def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
@@ -396,14 +429,22 @@ def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]
     return out, refused
 
 
-def _fill_merged_level1(rows: list[dict[str, Any]]) -> None:
+def _fill_merged_level1(block: PasteColumns) -> None:
     """A vertically merged 一级事项 reaches the clipboard as one value and empty cells below
     it; rows of a multi-column block with an empty 一级事项 take the one above."""
+    if "level1" not in block.keys or len(block.keys) < 2:
+        return
+    at = block.keys.index("level1")
+    level1 = block.columns[at]
+    if "" not in level1:
+        return
+    others = [c for n, c in enumerate(block.columns) if n != at]
     above = ""
-    for values in rows:
-        if "level1" not in values or len(values) < 2:
+    for r, value in enumerate(level1):
+        given = [c[r] for c in others if c[r] is not KEEP]
+        if value is KEEP or not given:  # a refused cell, or a row of one field: stop
             return
-        if values["level1"]:
-            above = values["level1"]
-        elif above and any(v for k, v in values.items() if k != "level1"):
-            values["level1"] = above
+        if value:
+            above = value
+        elif above and any(given):
+            level1[r] = above

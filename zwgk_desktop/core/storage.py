@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.errors import (
     FileUnreadableError,
     NotACatalogError,
@@ -619,6 +620,20 @@ class Document:
         for keys, params in groups.items():
             sets = ", ".join(f"{key} = ?" for key in keys)
             self._conn.executemany(f"UPDATE items SET {sets} WHERE id = ?", params)
+
+    def write_block(self, block: CellBlock) -> None:
+        """Write a block of cells (a paste, its undo) in one transaction, one statement."""
+        with self._transaction():
+            if not block.item_ids or not block.keys:
+                return
+            encoded = [
+                column if key in _PLAIN_KEYS else list(map(_encode_list, column))
+                for key, column in zip(block.keys, block.columns, strict=True)
+            ]
+            sets = ", ".join(f"{key} = ?" for key in block.keys)
+            self._conn.executemany(
+                f"UPDATE items SET {sets} WHERE id = ?", zip(*encoded, block.item_ids, strict=True)
+            )
 
     def delete_items(self, item_ids: Iterable[int]) -> None:
         """Delete items; the rest of each affected domain is renumbered 0..n-1."""

@@ -1,0 +1,101 @@
+"""Cells of many items held as columns: a paste's new values and its undo record.
+
+A 500-row paste is 5,500 cells. Passed as one (item, field, value) tuple or one dict per
+row, every cell went through Python code in each layer (convert, command, session,
+storage). As a block of columns the layers use C-level maps and zips, and the document
+writes the block with ONE ``executemany``. A block is immutable: text values are ``str``
+and choice values tuples, so the undo stack, the document and the in-memory items can
+share it (the session copies choice values into items as lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, ne
+from typing import Any
+
+from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY
+from zwgk_desktop.core.model import Item
+
+KEEP: Any = type("Keep", (), {"__repr__": lambda self: "KEEP"})()  # a cell not pasted
+
+
+@dataclass(frozen=True)
+class CellBlock:
+    """``columns[k][n]`` is the value of field ``keys[k]`` of item ``item_ids[n]``."""
+
+    item_ids: tuple[int, ...]
+    keys: tuple[str, ...]
+    columns: tuple[tuple[Any, ...], ...]
+
+    def __post_init__(self) -> None:
+        if len(set(self.keys)) != len(self.keys) or len(self.columns) != len(self.keys):
+            raise ValueError("a block needs one column per distinct field")
+        columns = []
+        for key, column in zip(self.keys, self.columns, strict=True):
+            if key not in FIELD_BY_KEY:
+                raise KeyError(key)
+            if len(column) != len(self.item_ids):
+                raise ValueError("a block column needs one value per item")
+            # str() of a str and tuple() of a tuple are the same object: cheap when typed
+            columns.append(tuple(map(tuple if key in CHOICE_FIELDS else str, column)))
+        object.__setattr__(self, "item_ids", tuple(self.item_ids))
+        object.__setattr__(self, "keys", tuple(self.keys))
+        object.__setattr__(self, "columns", tuple(columns))
+
+    def __len__(self) -> int:
+        return len(self.item_ids) * len(self.keys)
+
+    def cells(self) -> list[tuple[int, str, Any]]:
+        """(item id, field, value) per cell, row by row (for tests and messages)."""
+        return [
+            (item_id, key, column[n])
+            for n, item_id in enumerate(self.item_ids)
+            for key, column in zip(self.keys, self.columns, strict=True)
+        ]
+
+
+def change_blocks(
+    items: Sequence[Item], keys: Sequence[str], columns: Sequence[Sequence[Any]]
+) -> tuple[CellBlock, CellBlock] | None:
+    """(old, new) blocks setting ``columns`` (one value per item, or KEEP) on ``items``.
+
+    Only the rows and fields where some value changes are kept; in a kept row, a field's
+    unchanged or KEEP cell is written with its old value (no change, one statement for
+    the whole block). None if nothing changes. Compared a column at a time.
+    """
+    span = range(len(items))
+    ids = tuple(item.id for item in items)  # type: ignore[misc]
+    if any(i is None for i in ids):
+        raise ValueError("items without a storage id")
+    changed: set[int] = set()
+    kept_keys: list[str] = []
+    olds: list[tuple[Any, ...]] = []
+    news: list[tuple[Any, ...]] = []
+    for key, column in zip(keys, columns, strict=True):
+        if len(column) != len(items):
+            raise ValueError("a column needs one value per item")
+        old = list(map(attrgetter(key), items))
+        new = list(column)
+        if key in CHOICE_FIELDS:
+            old = list(map(tuple, old))
+            new = [v if v is KEEP else tuple(v) for v in new]
+        if KEEP in new:  # identity test first: KEEP is not equal to any value
+            new = [o if n is KEEP else n for o, n in zip(old, new, strict=True)]
+        rows = list(compress(span, map(ne, old, new)))
+        if rows:
+            changed.update(rows)
+            kept_keys.append(key)
+            olds.append(tuple(old))
+            news.append(tuple(new))
+    if not changed:
+        return None
+    if len(changed) < len(items):
+        pick = sorted(changed)
+        ids = tuple(ids[n] for n in pick)
+        olds = [tuple(map(column.__getitem__, pick)) for column in olds]
+        news = [tuple(map(column.__getitem__, pick)) for column in news]
+    names = tuple(kept_keys)
+    return CellBlock(ids, names, tuple(olds)), CellBlock(ids, names, tuple(news))  # type: ignore[arg-type]
