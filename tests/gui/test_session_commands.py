@@ -157,3 +157,51 @@ def test_read_only_document_refuses_edits(qapp, doc_path: Path) -> None:
         assert session.items("alpha")[0].level2 == "事项1"
     finally:
         session.close()
+
+
+def test_block_op_undo_redo_round_trip_in_memory_and_file(session, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import KEEP, change_blocks
+    from zwgk_desktop.gui.commands import BlockOp
+
+    items = session.items("alpha")[:2]
+    before = [item.copy() for item in session.items("alpha")]
+    old, new = change_blocks(
+        items, ["level2", "channels"], [["新甲", KEEP], [("公告栏",), ("政府网站", "公告栏")]]
+    )
+    cmd = EditCommand(session, "粘贴", [BlockOp(session, "alpha", old, new)])
+    seen: list[tuple[list[int], list[str]]] = []
+    session.cells_changed.connect(lambda _d, rows, keys: seen.append((rows, keys)))
+    assert commands.push(session, cmd)
+    assert seen == [([0, 1], ["channels", "level2"])]  # the model is told once
+    after = [item.copy() for item in session.items("alpha")]
+    assert after[0].level2 == "新甲" and after[1].level2 == before[1].level2
+    assert after[1].channels == ["政府网站", "公告栏"]
+    assert stored(doc_path, "alpha") == session.items("alpha")
+    session.undo_stack.undo()
+    assert session.items("alpha") == before == stored(doc_path, "alpha")
+    session.undo_stack.redo()
+    assert session.items("alpha") == after == stored(doc_path, "alpha")
+    # the items own their lists: changing one touches neither the undo record nor the file
+    session.items("alpha")[1].channels.append("x")
+    assert new.columns[1][1] == ("政府网站", "公告栏")
+
+
+def test_block_write_failure_changes_nothing_and_leaves_no_step(qtbot, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import change_blocks
+    from zwgk_desktop.gui.commands import BlockOp
+    from zwgk_desktop.gui.session import Session
+
+    session = Session(Document.open(doc_path))
+    try:
+        items = session.items("alpha")
+        old, new = change_blocks(items[:2], ["level2"], [["x", "y"]])
+        session.document._conn.close()  # the file vanished under us (USB stick pulled)
+        with qtbot.waitSignal(session.failed) as blocker:
+            ok = commands.push(
+                session, EditCommand(session, "粘贴", [BlockOp(session, "alpha", old, new)])
+            )
+        assert not ok and "无法写入" in blocker.args[0]
+        assert [i.level2 for i in items[:2]] == ["事项1", "事项2"]
+        assert session.undo_stack.count() == 0
+    finally:
+        session.undo_stack.clear()
