@@ -67,29 +67,34 @@ def change_blocks(
     the whole block). None if nothing changes. Compared a column at a time.
     """
     span = range(len(items))
-    ids = tuple(item.id for item in items)  # type: ignore[misc]
-    if any(i is None for i in ids):
+    ids = tuple(map(attrgetter("id"), items))
+    if None in ids:
         raise ValueError("items without a storage id")
+    if any(len(column) != len(items) for column in columns):
+        raise ValueError("a column needs one value per item")
+    if not keys or not items:
+        return None
+    # one C-level pass reads every old value (two names at least: attrgetter returns
+    # tuples); the columns then compare as whole tuples
+    old_columns = list(zip(*map(attrgetter(*keys, keys[0]), items), strict=True))[: len(keys)]
     changed: set[int] = set()
     kept_keys: list[str] = []
     olds: list[tuple[Any, ...]] = []
     news: list[tuple[Any, ...]] = []
-    for key, column in zip(keys, columns, strict=True):
-        if len(column) != len(items):
-            raise ValueError("a column needs one value per item")
-        old = list(map(attrgetter(key), items))
-        new = list(column)
-        if key in CHOICE_FIELDS:
-            old = list(map(tuple, old))
-            new = [v if v is KEEP else tuple(v) for v in new]
-        if KEEP in new:  # identity test first: KEEP is not equal to any value
-            new = [o if n is KEEP else n for o, n in zip(old, new, strict=True)]
-        rows = list(compress(span, map(ne, old, new)))
-        if rows:
-            changed.update(rows)
-            kept_keys.append(key)
-            olds.append(tuple(old))
-            news.append(tuple(new))
+    for key, old, column in zip(keys, old_columns, columns, strict=True):
+        new = tuple(column)
+        if old == new:  # the common unchanged column: one C-level comparison
+            continue
+        if KEEP in new:  # a refused cell: its old value stays
+            new = tuple(o if n is KEEP else n for o, n in zip(old, new, strict=True))
+            if old == new:
+                continue
+        if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
+            old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
+        changed.update(compress(span, map(ne, old, new)))
+        kept_keys.append(key)
+        olds.append(old)
+        news.append(new)
     if not changed:
         return None
     if len(changed) < len(items):

@@ -304,7 +304,8 @@ def suggest_targets(block: Sequence[Sequence[str]], start_column: int) -> list[T
 class PasteColumns:
     """The converted block, a column per mapped field: ``columns[k][r]`` is the value of
     field ``keys[k]`` for data row ``r``, or KEEP where the cell is refused or not given.
-    Choice values are tuples (shared, never mutated)."""
+    Choice values are lists shared with ``check_value``'s cache: never mutate them (the
+    blocks written freeze them, new items copy them)."""
 
     keys: tuple[str, ...]
     columns: tuple[list[Any], ...]
@@ -364,13 +365,12 @@ def _convert_columns(plan: PastePlan) -> PasteColumns:
         if not key:
             continue
         texts = source[n] if n < len(source) else ("",) * len(rows)
-        choice = FIELD_BY_KEY[key].is_choice
         values: dict[str, Any] = {}
         reasons: dict[str, str] = {}
         for text in set(texts):
             value, reason = check_value(key, text)
             if reason is None:
-                values[text] = tuple(value) if choice else value
+                values[text] = value
             else:
                 values[text], reasons[text] = KEEP, reason
         if reasons:
@@ -384,13 +384,7 @@ def _convert_columns(plan: PastePlan) -> PasteColumns:
 
 def _as_columns(rows: list[dict[str, Any]], refused: list[Refusal]) -> PasteColumns:
     keys = list(dict.fromkeys(key for values in rows for key in values))
-    columns = tuple(
-        [
-            KEEP if (v := values.get(key, KEEP)) is KEEP else (tuple(v) if type(v) is list else v)
-            for values in rows
-        ]
-        for key in keys
-    )
+    columns = tuple([values.get(key, KEEP) for values in rows] for key in keys)
     return PasteColumns(tuple(keys), columns, len(rows), refused)
 
 
