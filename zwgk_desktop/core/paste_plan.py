@@ -303,7 +303,8 @@ def suggest_targets(block: Sequence[Sequence[str]], start_column: int) -> list[T
 @dataclass(frozen=True)
 class PasteColumns:
     """The converted block, a column per mapped field: ``columns[k][r]`` is the value of
-    field ``keys[k]`` for data row ``r``, or KEEP where the cell is refused or not given.
+    field ``keys[k]`` for data row ``r``, or KEEP where the cell is refused or not given
+    (a field no row gives is left out).
     Choice values are lists shared with ``check_value``'s cache: never mutate them (the
     blocks written freeze them, new items copy them)."""
 
@@ -377,6 +378,8 @@ def _convert_columns(plan: PastePlan) -> PasteColumns:
             for r, text in enumerate(texts):
                 if text in reasons:
                     refused.append(Refusal(r, n, key, text.strip(), reasons[text]))
+            if len(reasons) == len(values):
+                continue  # every cell refused: the column pastes nothing
         keys.append(key)
         columns.append(list(map(values.__getitem__, texts)))
     return PasteColumns(tuple(keys), tuple(columns), len(rows), refused)

@@ -174,16 +174,12 @@ class TableEditor:
             return False
         assert self.domain_id is not None
         domain_id = self.domain_id
-        given = {  # the fields some row pastes (a refused cell is KEEP)
-            key: column
-            for key, column in zip(block.keys, block.columns, strict=True)
-            if column.count(KEEP) < len(column)
-        }
+        given = dict(zip(block.keys, block.columns, strict=True))  # a refused cell is KEEP
         columns = {key: self.model.column_of(key) for key in given}
         items = self.session.items(domain_id)
         count = self.model.rowCount()
         existing = max(0, min(block.height, count - r0))
-        targets = list(map(items.__getitem__, map(self.model.domain_row, range(r0, r0 + existing))))
+        targets = list(map(items.__getitem__, self.model.domain_rows(r0, existing)))
         keys = [spec.key for spec in self.model.fields if spec.key in given]
         blocks = change_blocks(targets, keys, [given[key][:existing] for key in keys])
         new_items: list[Item] = []
