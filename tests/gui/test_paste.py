@@ -295,3 +295,14 @@ def test_a_block_of_only_refused_values_writes_nothing(window, qtbot, doc_path: 
     assert msgbox.shown and "不能填入公开内容" in msgbox.shown[-1][1]
     assert window.session.undo_stack.count() == 0
     assert stored(doc_path) == before == window.session.items("alpha")
+
+
+def test_a_paste_in_a_filtered_table_lands_on_the_rows_shown(window, qtbot, doc_path) -> None:
+    window.header.filter.insert("事项4")
+    window.header.apply_filter_now()
+    assert window.table_model.rowCount() == 1
+    press_paste(window, qtbot, 0, "level2", "事项4甲\t新的内容\r\n")
+    items = window.session.items("alpha")
+    assert [(i.level2, i.content) for i in items][3] == ("事项4甲", "新的内容")
+    assert [i.level2 for i in items] == ["事项1", "事项2", "事项3", "事项4甲", "事项5"]
+    assert stored(doc_path) == items
