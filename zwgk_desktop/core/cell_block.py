@@ -103,4 +103,16 @@ def change_blocks(
         olds = [tuple(map(column.__getitem__, pick)) for column in olds]
         news = [tuple(map(column.__getitem__, pick)) for column in news]
     names = tuple(kept_keys)
-    return CellBlock(ids, names, tuple(olds)), CellBlock(ids, names, tuple(news))  # type: ignore[arg-type]
+    return _as_read(ids, names, tuple(olds)), CellBlock(ids, names, tuple(news))
+
+
+def _as_read(
+    ids: tuple[int, ...], keys: tuple[str, ...], columns: tuple[tuple[Any, ...], ...]
+) -> CellBlock:
+    """A block of values read from items (already ``str`` and frozen tuples): built
+    without the per-value normalisation, which a fresh 500-row paste pays per column."""
+    block = object.__new__(CellBlock)
+    object.__setattr__(block, "item_ids", ids)
+    object.__setattr__(block, "keys", keys)
+    object.__setattr__(block, "columns", columns)
+    return block

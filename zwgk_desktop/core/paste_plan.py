@@ -34,6 +34,7 @@ from zwgk_desktop.core.xlsx.headers import (
 
 FIELD_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS)
 TEXT_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS if not spec.is_choice)
+_CHOICE_KEYS = frozenset(spec.key for spec in FIELDS if spec.is_choice)
 # Closed vocabularies first: a term of 公开方式 is never a channel.
 _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
     ("method", METHOD),
@@ -140,13 +141,14 @@ def vocabulary_kind(text: str) -> str | None:
 def check_value(key: str, text: str) -> tuple[Any, str | None]:
     """The value of field ``key`` for a pasted cell, or (None, reason) if it is refused."""
     spec = FIELD_BY_KEY[key]
+    choice = key in _CHOICE_KEYS  # every distinct text of a new paste comes here
     stripped = text.strip()
     if not stripped:
-        return ([] if spec.is_choice else ""), None
-    if not spec.is_choice and len(stripped) > _LONGEST_TERMS:
+        return ([] if choice else ""), None
+    if not choice and len(stripped) > _LONGEST_TERMS:
         return clean_cell(text), None  # too long to be vocabulary terms only
     kind = vocabulary_kind(stripped)
-    if not spec.is_choice:
+    if not choice:
         if kind is not None and kind != "channels":
             return None, (
                 f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
@@ -216,12 +218,7 @@ def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
     if not block:
         return None
     first = block[0]
-    score = header_score(first)
-    named = [classify_top(clean_label(v), n) for n, v in enumerate(first) if v.strip()]
-    all_fields = bool(named) and all(
-        c is not None and c.kind in ("text", "channels", "choice_text") for c in named
-    )
-    if score < MIN_HEADER_SCORE and not (all_fields and len(block) >= 2):
+    if header_score(first) < MIN_HEADER_SCORE and not (len(block) >= 2 and _all_fields(first)):
         return None
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     anchor = -1
@@ -262,6 +259,18 @@ def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
     if refusals(plan):
         plan.reasons.append("有些值与所在列的种类不符")
     return plan
+
+
+def _all_fields(row: list[str]) -> bool:
+    """Every filled cell names a field (a header of field names only); stops at the first
+    that does not (a data row, the usual paste)."""
+    named = (classify_top(clean_label(v), n) for n, v in enumerate(row) if v.strip())
+    found = False
+    for column in named:
+        if column is None or column.kind not in ("text", "channels", "choice_text"):
+            return False
+        found = True
+    return found
 
 
 def _is_seq(label: str) -> bool:
