@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import zip_longest
+from operator import itemgetter
 from typing import Any
 
 from zwgk_desktop.core.cell_block import KEEP
@@ -179,9 +180,10 @@ def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
     """Plan a pasted block whose top-left lands on field number ``start_column``."""
     block = list(map(list, rows))
     width = max(map(len, block), default=0)
-    for r in block:
-        if len(r) < width:
-            r.extend([""] * (width - len(r)))
+    if min(map(len, block), default=width) < width:  # ragged (a few pastes): pad
+        for r in block:
+            if len(r) < width:
+                r.extend([""] * (width - len(r)))
     header = _header_plan(block, width)
     if header is not None:
         return header
@@ -375,23 +377,44 @@ def _convert_columns(plan: PastePlan) -> PasteColumns:
         if not key:
             continue
         texts = source[n] if n < len(source) else ("",) * len(rows)
-        values: dict[str, Any] = {}
-        reasons: dict[str, str] = {}
-        for text in set(texts):
-            value, reason = check_value(key, text)
-            if reason is None:
-                values[text] = value
-            else:
-                values[text], reasons[text] = KEEP, reason
+        column, reasons = _check_column(key, texts)
         if reasons:
             for r, text in enumerate(texts):
                 if text in reasons:
                     refused.append(Refusal(r, n, key, text.strip(), reasons[text]))
-            if len(reasons) == len(values):
+            if column.count(KEEP) == len(column):
                 continue  # every cell refused: the column pastes nothing
         keys.append(key)
-        columns.append(list(map(values.__getitem__, texts)))
+        columns.append(column)
     return PasteColumns(tuple(keys), tuple(columns), len(rows), refused)
+
+
+def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, str]]:
+    """Values of a pasted column (KEEP where refused) and the reasons by refused text.
+
+    Each distinct text is checked once; a column of one repeated text (一级事项, 公开主体,
+    choices) and a column of all different texts (事项, 内容) skip the text → value map.
+    """
+    distinct = set(texts)
+    if len(distinct) == 1:
+        value, reason = check_value(key, texts[0])
+        return [KEEP if reason else value] * len(texts), ({texts[0]: reason} if reason else {})
+    if len(distinct) == len(texts):
+        checked = list(map(partial(check_value, key), texts))
+        column = list(map(itemgetter(0), checked))
+        if not any(map(itemgetter(1), checked)):
+            return column, {}
+        reasons = {t: r for t, (_, r) in zip(texts, checked, strict=True) if r}
+        return [KEEP if t in reasons else v for t, v in zip(texts, column, strict=True)], reasons
+    values: dict[str, Any] = {}
+    reasons = {}
+    for text in distinct:
+        value, reason = check_value(key, text)
+        if reason is None:
+            values[text] = value
+        else:
+            values[text], reasons[text] = KEEP, reason
+    return list(map(values.__getitem__, texts)), reasons
 
 
 def _as_columns(rows: list[dict[str, Any]], refused: list[Refusal]) -> PasteColumns:
