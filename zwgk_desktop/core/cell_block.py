@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter, ne
+from operator import attrgetter, ne, or_
 from typing import Any
 
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY
@@ -77,7 +77,7 @@ def change_blocks(
     # one C-level pass reads every old value (two names at least: attrgetter returns
     # tuples); the columns then compare as whole tuples
     old_columns = list(zip(*map(attrgetter(*keys, keys[0]), items), strict=True))[: len(keys)]
-    changed: set[int] = set()
+    changed: list[bool] | None = None  # per row: some field changes
     kept_keys: list[str] = []
     olds: list[tuple[Any, ...]] = []
     news: list[tuple[Any, ...]] = []
@@ -91,15 +91,16 @@ def change_blocks(
                 continue
         if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
             old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
-        changed.update(compress(span, map(ne, old, new)))
+        differs = map(ne, old, new)
+        changed = list(differs) if changed is None else list(map(or_, changed, differs))
         kept_keys.append(key)
         olds.append(old)
         news.append(new)
-    if not changed:
+    if changed is None:
         return None
-    if len(changed) < len(items):
-        pick = sorted(changed)
-        ids = tuple(ids[n] for n in pick)
+    if not all(changed):
+        pick = list(compress(span, changed))
+        ids = tuple(map(ids.__getitem__, pick))
         olds = [tuple(map(column.__getitem__, pick)) for column in olds]
         news = [tuple(map(column.__getitem__, pick)) for column in news]
     names = tuple(kept_keys)
