@@ -157,3 +157,21 @@ def test_columns_of_one_text_all_different_or_mixed_refuse_the_same_cells() -> N
     ]
     values, refused = convert(plan)
     assert values[1] == {"level": ["县级"]} and refused == block.refused
+
+
+def test_every_column_shape_gives_what_check_value_gives() -> None:
+    from zwgk_desktop.core.cell_block import KEEP
+    from zwgk_desktop.core.paste_plan import _check_column
+
+    long = [f"  第{n}项公开内容：办理条件、所需材料、办理流程\r\n及时限  " for n in range(3)]
+    short = ["事项甲", "主动", "事项丙"]
+    mixed = ["事项甲", long[0], "事项甲"]
+    for texts in (long, short, mixed, ["主动"] * 3, []):
+        column, reasons = _check_column("content", texts)
+        expected = [check_value("content", t) for t in texts]
+        assert column == [KEEP if r else v for v, r in expected]
+        assert reasons == {t: r for t, (_, r) in zip(texts, expected, strict=True) if r}
+    assert (
+        _check_column("content", long)[0][0]
+        == "第0项公开内容：办理条件、所需材料、办理流程\n及时限"
+    )

@@ -393,13 +393,20 @@ def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, 
     """Values of a pasted column (KEEP where refused) and the reasons by refused text.
 
     Each distinct text is checked once; a column of one repeated text (一级事项, 公开主体,
-    choices) and a column of all different texts (事项, 内容) skip the text → value map.
+    choices) and a column of all different texts (事项, 内容) skip the text → value map,
+    and a text column of long texts only (公开内容 of a new block) is cleaned in one map.
     """
     distinct = set(texts)
     if len(distinct) == 1:
         value, reason = check_value(key, texts[0])
         return [KEEP if reason else value] * len(texts), ({texts[0]: reason} if reason else {})
     if len(distinct) == len(texts):
+        if (
+            texts
+            and key not in _CHOICE_KEYS
+            and min(map(len, map(str.strip, texts))) > _LONGEST_TERMS
+        ):
+            return list(map(clean_cell, texts)), {}  # as check_value: too long for terms
         checked = list(map(partial(check_value, key), texts))
         column = list(map(itemgetter(0), checked))
         if not any(map(itemgetter(1), checked)):
