@@ -91,3 +91,40 @@ def test_read_only_document_writes_nothing(tmp_path: Path) -> None:
             doc.write_block(new)
     with Document.open(path, read_only=True) as doc:
         assert [i.level2 for i in doc.items("d1")] == ["事项0", "事项1", "事项2"]
+
+
+def test_item_copy_owns_its_lists_and_keeps_every_field() -> None:
+    item = Item(
+        level1="一",
+        level2="二",
+        channels=["政府网站"],
+        audience=["全社会"],
+        method=["主动"],
+        level=["乡级"],
+        extra={"备注": "x"},
+        id=7,
+        template_ref="d/1",
+    )
+    twin = item.copy()
+    assert twin == item and type(twin) is Item
+    for key in ("channels", "audience", "method", "level", "extra"):
+        assert getattr(twin, key) is not getattr(item, key)
+    twin.channels.append("公告栏")
+    twin.extra["备注"] = "y"
+    assert item.channels == ["政府网站"] and item.extra == {"备注": "x"}
+
+
+def test_inserted_items_get_the_ids_sqlite_would_give_even_next_to_the_largest(
+    tmp_path: Path,
+) -> None:
+    path = _doc(tmp_path)
+    with Document.open(path) as doc:
+        first = doc.insert_items("d1", 1, [Item(level2="新甲"), Item(level2="新乙")])
+        assert first == [4, 5]  # one more than the largest, in order
+        assert [i.level2 for i in doc.items("d1")] == ["事项0", "新甲", "新乙", "事项1", "事项2"]
+        with doc._transaction() as conn:  # a file whose last item has the largest id
+            conn.execute("UPDATE items SET id = ? WHERE id = 5", (2**63 - 1,))
+        more = doc.insert_items("d1", 0, [Item(level2="丙"), Item(level2="丁")])
+        ids = [i.id for i in doc.items("d1")]
+        assert ids[:2] == more and len(set(ids)) == 7
+        assert [i.level2 for i in doc.items("d1")][:2] == ["丙", "丁"]

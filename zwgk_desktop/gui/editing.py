@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 from zwgk_desktop.core.cell_block import KEEP, change_blocks
+from zwgk_desktop.core.fields import CHOICE_FIELDS
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.clipboard import format_cell, from_tsv, to_tsv
@@ -182,13 +183,7 @@ class TableEditor:
         targets = list(map(items.__getitem__, self.model.domain_rows(r0, existing)))
         keys = [spec.key for spec in self.model.fields if spec.key in given]
         blocks = change_blocks(targets, keys, [given[key][:existing] for key in keys])
-        new_items: list[Item] = []
-        for r in range(existing, block.height):
-            target = Item(subject="")
-            for key, column in given.items():
-                if column[r] is not KEEP:
-                    target.set(key, column[r])
-            new_items.append(target)
+        new_items = _new_items(given, existing, block.height)
         end = len(items)
         ops: list[Any] = [BlockOp(self.session, domain_id, *blocks) if blocks else None]
         if new_items:
@@ -433,6 +428,18 @@ class TableEditor:
             for r in self.selected_domain_rows()
             if template_item(template, domain.items[r], self.session.unit)
         ]
+
+
+def _new_items(given: dict[str, list[Any]], first: int, end: int) -> list[Item]:
+    """Items for rows ``first``..``end`` of pasted columns (past the table's last row),
+    filled a column at a time; KEEP cells (refused) stay empty."""
+    items = [Item(subject="") for _ in range(first, end)]
+    for key, column in given.items():
+        choice = key in CHOICE_FIELDS
+        for item, value in zip(items, column[first:end], strict=True):
+            if value is not KEEP:
+                setattr(item, key, list(value) if choice else str(value))
+    return items
 
 
 def _tile(rows: list[list[str]], height: int, width: int) -> list[list[str]] | None:
