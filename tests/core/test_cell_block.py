@@ -128,3 +128,27 @@ def test_inserted_items_get_the_ids_sqlite_would_give_even_next_to_the_largest(
         ids = [i.id for i in doc.items("d1")]
         assert ids[:2] == more and len(set(ids)) == 7
         assert [i.level2 for i in doc.items("d1")][:2] == ["丙", "丁"]
+
+
+def test_restore_in_runs_puts_items_where_one_by_one_inserts_would(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(14)
+    path = tmp_path / "runs.zwgk"
+    items = [Item(level2=f"事项{n}") for n in range(12)]
+    Document.create(path, Catalog(CatalogMeta(unit="测试镇"), [Domain("d1", "社会救助", items)]))
+    with Document.open(path) as doc:
+        for _ in range(20):
+            current = doc.items("d1")
+            gone = rng.sample(current, rng.randint(1, 6))
+            doc.delete_items([i.id for i in gone])
+            kept = [i.id for i in doc.items("d1")]
+            spots = [(rng.randint(0, len(kept) + 2), item) for item in gone]  # runs, ties, gaps
+            pairs = sorted(spots, key=lambda p: p[0])
+            expected = list(kept)
+            for position, item in pairs:  # what inserting one by one gives
+                expected.insert(position, item.id)
+            doc.restore_items("d1", pairs)
+            restored = doc.items("d1")
+            assert [i.id for i in restored] == expected
+            assert sorted(i.level2 for i in restored) == sorted(i.level2 for i in items)
