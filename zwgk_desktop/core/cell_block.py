@@ -91,8 +91,12 @@ def change_blocks(
                 continue
         if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
             old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
-        differs = map(ne, old, new)
-        changed = list(differs) if changed is None else list(map(or_, changed, differs))
+        else:
+            new = tuple(map(str, new))  # the same objects when they are str already
+        if changed is None:
+            changed = list(map(ne, old, new))
+        elif not all(changed):  # once every row changes, the rows need no more tests
+            changed = list(map(or_, changed, map(ne, old, new)))
         kept_keys.append(key)
         olds.append(old)
         news.append(new)
@@ -104,14 +108,14 @@ def change_blocks(
         olds = [tuple(map(column.__getitem__, pick)) for column in olds]
         news = [tuple(map(column.__getitem__, pick)) for column in news]
     names = tuple(kept_keys)
-    return _as_read(ids, names, tuple(olds)), CellBlock(ids, names, tuple(news))
+    return _normalised(ids, names, tuple(olds)), _normalised(ids, names, tuple(news))
 
 
-def _as_read(
+def _normalised(
     ids: tuple[int, ...], keys: tuple[str, ...], columns: tuple[tuple[Any, ...], ...]
 ) -> CellBlock:
-    """A block of values read from items (already ``str`` and frozen tuples): built
-    without the per-value normalisation, which a fresh 500-row paste pays per column."""
+    """A block whose values are ``str`` and frozen tuples already (read from items, or
+    made so above): built without a second pass over every value."""
     block = object.__new__(CellBlock)
     object.__setattr__(block, "item_ids", ids)
     object.__setattr__(block, "keys", keys)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections import deque
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -251,10 +253,8 @@ class Session(QObject):
         rows = list(map(self._rows[domain_id].__getitem__, block.item_ids))
         items = list(map(self.items(domain_id).__getitem__, rows))
         for key, column in zip(block.keys, block.columns, strict=True):
-            if key in CHOICE_FIELDS:  # each item owns its lists
-                column = map(list, column)  # type: ignore[assignment]
-            for item, value in zip(items, column, strict=True):
-                setattr(item, key, value)
+            values = map(list, column) if key in CHOICE_FIELDS else column  # own lists
+            deque(map(setattr, items, repeat(key), values), maxlen=0)  # no bytecode per cell
         self.cells_changed.emit(domain_id, sorted(rows), sorted(block.keys))
 
     def write_template_refs(self, domain_id: str, refs: Sequence[tuple[int, str]]) -> None:
