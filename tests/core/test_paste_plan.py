@@ -166,7 +166,9 @@ def test_every_column_shape_gives_what_check_value_gives() -> None:
     long = [f"  第{n}项公开内容：办理条件、所需材料、办理流程\r\n及时限  " for n in range(3)]
     short = ["事项甲", "主动", "事项丙"]
     mixed = ["事项甲", long[0], "事项甲"]
-    for texts in (long, short, mixed, ["主动"] * 3, []):
+    plain = [f"  第{n}项公开内容：办理条件、所需材料、办理流程及时限\t " for n in range(3)]
+    nul = [*plain[:2], "第2项公开内容：办理条件\x00、所需材料、办理流程及时限"]
+    for texts in (long, plain, nul, short, mixed, ["主动"] * 3, []):
         column, reasons = _check_column("content", texts)
         expected = [check_value("content", t) for t in texts]
         assert column == [KEEP if r else v for v, r in expected]

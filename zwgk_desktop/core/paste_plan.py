@@ -396,17 +396,19 @@ def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, 
     choices) and a column of all different texts (事项, 内容) skip the text → value map,
     and a text column of long texts only (公开内容 of a new block) is cleaned in one map.
     """
-    distinct = set(texts)
-    if len(distinct) == 1:
+    if texts and texts.count(texts[0]) == len(texts):
         value, reason = check_value(key, texts[0])
         return [KEEP if reason else value] * len(texts), ({texts[0]: reason} if reason else {})
+    distinct = set(texts)
     if len(distinct) == len(texts):
         if (
             texts
             and key not in _CHOICE_KEYS
             and min(map(len, map(str.strip, texts))) > _LONGEST_TERMS
-        ):
-            return list(map(clean_cell, texts)), {}  # as check_value: too long for terms
+        ):  # as check_value: too long for terms, only cleaned (strip alone if no CR/NUL)
+            joined = "".join(texts)
+            plain = "\r" not in joined and "\x00" not in joined
+            return list(map(str.strip if plain else clean_cell, texts)), {}
         checked = list(map(partial(check_value, key), texts))
         column = list(map(itemgetter(0), checked))
         if not any(map(itemgetter(1), checked)):
