@@ -168,7 +168,8 @@ def test_every_column_shape_gives_what_check_value_gives() -> None:
     mixed = ["事项甲", long[0], "事项甲"]
     plain = [f"  第{n}项公开内容：办理条件、所需材料、办理流程及时限\t " for n in range(3)]
     nul = [*plain[:2], "第2项公开内容：办理条件\x00、所需材料、办理流程及时限"]
-    for texts in (long, plain, nul, short, mixed, ["主动"] * 3, []):
+    words = ["低保审批", " 临时救助\r\n", "事项丙"]  # short, each with an ideograph no term has
+    for texts in (long, plain, nul, words, short, mixed, ["主动"] * 3, []):
         column, reasons = _check_column("content", texts)
         expected = [check_value("content", t) for t in texts]
         assert column == [KEEP if r else v for v, r in expected]

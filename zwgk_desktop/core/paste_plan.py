@@ -394,21 +394,18 @@ def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, 
 
     Each distinct text is checked once; a column of one repeated text (一级事项, 公开主体,
     choices) and a column of all different texts (事项, 内容) skip the text → value map,
-    and a text column of long texts only (公开内容 of a new block) is cleaned in one map.
+    and a text column whose texts can only be text is cleaned in one map.
     """
     if texts and texts.count(texts[0]) == len(texts):
         value, reason = check_value(key, texts[0])
         return [KEEP if reason else value] * len(texts), ({texts[0]: reason} if reason else {})
     distinct = set(texts)
     if len(distinct) == len(texts):
-        if (
-            texts
-            and key not in _CHOICE_KEYS
-            and min(map(len, map(str.strip, texts))) > _LONGEST_TERMS
-        ):  # as check_value: too long for terms, only cleaned (strip alone if no CR/NUL)
-            joined = "".join(texts)
+        stripped = list(map(str.strip, texts)) if key not in _CHOICE_KEYS else []
+        if stripped and _all_plain_text(stripped):
+            joined = "".join(texts)  # as check_value: only cleaned (stripped if no CR, NUL)
             plain = "\r" not in joined and "\x00" not in joined
-            return list(map(str.strip if plain else clean_cell, texts)), {}
+            return (stripped if plain else list(map(clean_cell, texts))), {}
         checked = list(map(partial(check_value, key), texts))
         column = list(map(itemgetter(0), checked))
         if not any(map(itemgetter(1), checked)):
@@ -424,6 +421,15 @@ def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, 
         else:
             values[text], reasons[text] = KEEP, reason
     return list(map(values.__getitem__, texts)), reasons
+
+
+def _all_plain_text(stripped: Sequence[str]) -> bool:
+    """Every (stripped) text is too long for vocabulary terms or holds an ideograph no
+    vocabulary knows: check_value takes it as text as it is (a new block's 事项 and 内容,
+    tested by C-level maps, not one check and cache entry per text)."""
+    if min(map(len, stripped)) > _LONGEST_TERMS:
+        return True
+    return all(map(_foreign_ideograph().search, stripped))
 
 
 def _as_columns(rows: list[dict[str, Any]], refused: list[Refusal]) -> PasteColumns:
