@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.gui import commands
@@ -205,3 +207,14 @@ def test_block_write_failure_changes_nothing_and_leaves_no_step(qtbot, doc_path:
         assert session.undo_stack.count() == 0
     finally:
         session.undo_stack.clear()
+
+
+def test_a_block_naming_an_item_of_another_domain_writes_nothing(session, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import CellBlock
+
+    alpha, beta = session.items("alpha")[0], session.items("beta")[0]
+    block = CellBlock((alpha.id, beta.id), ("level2",), (("甲", "乙"),))
+    with pytest.raises(KeyError):
+        session.write_block("alpha", block)
+    assert [i.level2 for i in stored(doc_path, "alpha")][0] == alpha.level2 == "事项1"
+    assert stored(doc_path, "beta")[0].level2 == beta.level2

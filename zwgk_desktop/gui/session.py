@@ -248,10 +248,10 @@ class Session(QObject):
         transaction, one statement, then the items and ONE announcement."""
         if not block.item_ids or not block.keys:
             return
-        self._write(self.document.write_block, block)
         self.row_of(domain_id, block.item_ids[0])  # builds the id → row index if needed
-        rows = list(map(self._rows[domain_id].__getitem__, block.item_ids))
-        items = list(map(self.items(domain_id).__getitem__, rows))
+        rows = list(map(self._rows[domain_id].__getitem__, block.item_ids))  # before writing:
+        items = list(map(self.items(domain_id).__getitem__, rows))  # an item not there is
+        self._write(self.document.write_block, block)  # a KeyError with nothing written
         for key, column in zip(block.keys, block.columns, strict=True):
             values = map(list, column) if key in CHOICE_FIELDS else column  # own lists
             deque(map(setattr, items, repeat(key), values), maxlen=0)  # no bytecode per cell
