@@ -50,9 +50,13 @@ def test_change_blocks_keep_only_changed_rows_and_fields() -> None:
     assert same is None
 
 
-def test_change_blocks_need_stored_items() -> None:
+def test_change_blocks_need_stored_items_and_field_keys() -> None:
     with pytest.raises(ValueError):
         change_blocks([Item(level2="a")], ["level2"], [["b"]])
+    items = _items()
+    for keys in (["id"], ["template_ref"], ["level2", "level2"]):  # attributes, not fields
+        with pytest.raises(KeyError):
+            change_blocks(items, keys, [[9] * 4] * len(keys))
 
 
 def _doc(tmp_path: Path) -> Path:
@@ -152,3 +156,14 @@ def test_restore_in_runs_puts_items_where_one_by_one_inserts_would(tmp_path: Pat
             restored = doc.items("d1")
             assert [i.id for i in restored] == expected
             assert sorted(i.level2 for i in restored) == sorted(i.level2 for i in items)
+
+
+def test_document_refuses_a_block_of_non_field_columns(tmp_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import _normalised
+
+    path = _doc(tmp_path)
+    with Document.open(path) as doc:
+        first = doc.items("d1")[0]
+        with pytest.raises(KeyError):
+            doc.write_block(_normalised((first.id,), ("id",), ((999,),)))
+        assert doc.items("d1")[0] == first

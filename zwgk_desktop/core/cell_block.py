@@ -66,6 +66,8 @@ def change_blocks(
     unchanged or KEEP cell is written with its old value (no change, one statement for
     the whole block). None if nothing changes. Compared a column at a time.
     """
+    if len(set(keys)) != len(keys) or not FIELD_BY_KEY.keys() >= set(keys):
+        raise KeyError(f"not distinct field keys: {keys}")  # the keys end up in SQL
     span = range(len(items))
     ids = tuple(map(attrgetter("id"), items))
     if None in ids:
@@ -91,8 +93,8 @@ def change_blocks(
                 continue
         if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
             old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
-        else:
-            new = tuple(map(str, new))  # the same objects when they are str already
+        else:  # the same objects when they are str already
+            old, new = tuple(map(str, old)), tuple(map(str, new))
         if changed is None:
             changed = list(map(ne, old, new))
         elif not all(changed):  # once every row changes, the rows need no more tests

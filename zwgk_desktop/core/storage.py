@@ -649,6 +649,8 @@ class Document:
         with self._transaction():
             if not block.item_ids or not block.keys:
                 return
+            if not FIELD_BY_KEY.keys() >= set(block.keys):  # the keys are put into the SQL
+                raise KeyError(f"unknown field in {block.keys}")
             encoded = [
                 column if key in _PLAIN_KEYS else list(map(_encode_list, column))
                 for key, column in zip(block.keys, block.columns, strict=True)
