@@ -178,3 +178,11 @@ def test_every_column_shape_gives_what_check_value_gives() -> None:
         _check_column("content", long)[0][0]
         == "第0项公开内容：办理条件、所需材料、办理流程\n及时限"
     )
+
+
+def test_planning_pads_ragged_rows_without_changing_the_callers() -> None:
+    rows = [["低保审批", "办理条件"], ["临时救助"]]
+    plan = plan_paste(rows, 1)
+    assert plan.rows == [["低保审批", "办理条件"], ["临时救助", ""]]
+    assert rows == [["低保审批", "办理条件"], ["临时救助"]]
+    assert plan_paste((("低保审批", "办理条件"),), 1).rows == [["低保审批", "办理条件"]]

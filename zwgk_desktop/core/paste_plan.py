@@ -178,12 +178,11 @@ def _short(text: str) -> str:
 # --------------------------------------------------------------------- planning
 def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
     """Plan a pasted block whose top-left lands on field number ``start_column``."""
-    block = list(map(list, rows))
-    width = max(map(len, block), default=0)
-    if min(map(len, block), default=width) < width:  # ragged (a few pastes): pad
-        for r in block:
-            if len(r) < width:
-                r.extend([""] * (width - len(r)))
+    width = max(map(len, rows), default=0)
+    if min(map(len, rows), default=width) < width or not {list}.issuperset(map(type, rows)):
+        block = [[*r, *[""] * (width - len(r))] for r in rows]  # ragged rows padded
+    else:  # the caller's rows as they are (never changed here): no copy of 500 lists
+        block = list(rows)  # type: ignore[arg-type]
     header = _header_plan(block, width)
     if header is not None:
         return header

@@ -79,9 +79,9 @@ def _split_lines(text: str) -> list[str]:
     """Lines split at CRLF, LF or CR; str.split when one kind is used (5× the regex)."""
     if "\r" not in text:
         return text.split("\n")
-    crlf = text.count("\r\n")
-    if crlf == text.count("\r") == text.count("\n"):  # Excel and WPS: CRLF only
-        return text.split("\r\n")
+    lines = text.split("\r\n")
+    if text.count("\r") == text.count("\n") == len(lines) - 1:  # Excel and WPS: CRLF only
+        return lines
     if "\n" not in text:
         return text.split("\r")
     return _LINE_BREAK.split(text)
