@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.storage import Document
 
@@ -19,7 +20,14 @@ def main() -> None:
     n = start
     while True:
         n += 1
-        doc.update_item(item_id, "content", str(n))
+        if n % 2:
+            doc.update_item(item_id, "content", str(n))
+        else:  # a paste's block: one statement for several fields
+            doc.write_block(
+                CellBlock(
+                    (item_id,), ("content", "channels"), ((str(n),), (("政府网站", f"b{n}"),))
+                )
+            )
         doc.insert_items(
             domain_id, n % 5, [Item(level1=f"n{n}", level2="kill", content="x" * (n % 300))]
         )

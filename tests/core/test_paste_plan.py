@@ -128,3 +128,61 @@ def test_choice_words_paste_as_the_importer_reads_them() -> None:
     assert "是公开层级的取值" in (check_value("time_limit", "县乡两级")[1] or "")
     # a bare 社区 in another column is not taken for a level
     assert check_value("subject", "社区") == ("社区", None)
+
+
+def test_columns_of_one_text_all_different_or_mixed_refuse_the_same_cells() -> None:
+    from zwgk_desktop.core.cell_block import KEEP
+    from zwgk_desktop.core.paste_plan import PastePlan, convert_columns
+
+    rows = [
+        ["主动", "事项甲", "内容", "乡级"],  # 公开内容 "主动": refused in a one-text column
+        ["主动", "依申请", "乡级", "县级"],  # 二级事项 "依申请": refused in an all-different one
+        ["主动", "事项丙", "内容", "乡级"],  # 公开内容 "乡级": refused in a mixed column
+    ]
+    targets = [Target("content"), Target("level2"), Target("basis"), Target("level")]
+    plan = PastePlan(rows, ["1", "2", "3", "4"], targets)
+    block = convert_columns(plan)
+    assert block.keys == ("level2", "basis", "level")  # 公开内容: every cell refused
+    assert block.columns == (
+        ["事项甲", KEEP, "事项丙"],
+        ["内容", KEEP, "内容"],
+        [["乡级"], ["县级"], ["乡级"]],
+    )
+    assert [(f.row, f.column, f.value) for f in block.refused] == [
+        (0, 0, "主动"),
+        (1, 0, "主动"),
+        (2, 0, "主动"),
+        (1, 1, "依申请"),
+        (1, 2, "乡级"),
+    ]
+    values, refused = convert(plan)
+    assert values[1] == {"level": ["县级"]} and refused == block.refused
+
+
+def test_every_column_shape_gives_what_check_value_gives() -> None:
+    from zwgk_desktop.core.cell_block import KEEP
+    from zwgk_desktop.core.paste_plan import _check_column
+
+    long = [f"  第{n}项公开内容：办理条件、所需材料、办理流程\r\n及时限  " for n in range(3)]
+    short = ["事项甲", "主动", "事项丙"]
+    mixed = ["事项甲", long[0], "事项甲"]
+    plain = [f"  第{n}项公开内容：办理条件、所需材料、办理流程及时限\t " for n in range(3)]
+    nul = [*plain[:2], "第2项公开内容：办理条件\x00、所需材料、办理流程及时限"]
+    words = ["低保审批", " 临时救助\r\n", "事项丙"]  # short, each with an ideograph no term has
+    for texts in (long, plain, nul, words, short, mixed, ["主动"] * 3, []):
+        column, reasons = _check_column("content", texts)
+        expected = [check_value("content", t) for t in texts]
+        assert column == [KEEP if r else v for v, r in expected]
+        assert reasons == {t: r for t, (_, r) in zip(texts, expected, strict=True) if r}
+    assert (
+        _check_column("content", long)[0][0]
+        == "第0项公开内容：办理条件、所需材料、办理流程\n及时限"
+    )
+
+
+def test_planning_pads_ragged_rows_without_changing_the_callers() -> None:
+    rows = [["低保审批", "办理条件"], ["临时救助"]]
+    plan = plan_paste(rows, 1)
+    assert plan.rows == [["低保审批", "办理条件"], ["临时救助", ""]]
+    assert rows == [["低保审批", "办理条件"], ["临时救助"]]
+    assert plan_paste((("低保审批", "办理条件"),), 1).rows == [["低保审批", "办理条件"]]

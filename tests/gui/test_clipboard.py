@@ -22,6 +22,14 @@ def test_excel_text_with_crlf_and_trailing_newline() -> None:
     assert from_tsv("") == []
 
 
+def test_line_breaks_of_every_kind_and_mixed() -> None:
+    assert from_tsv("a\tb\nc\td\n") == [["a", "b"], ["c", "d"]]  # LF (LibreOffice)
+    assert from_tsv("a\rb\r") == [["a"], ["b"]]  # CR (old Mac)
+    assert from_tsv("a\r\nb\nc\rd\r\n") == [["a"], ["b"], ["c"], ["d"]]
+    assert from_tsv("a\r\n\r\nb") == [["a"], [""], ["b"]]  # an empty row stays
+    assert from_tsv("a\n\r\nb") == [["a"], [""], ["b"]]
+
+
 def test_unquoted_and_unterminated_quotes_are_literal() -> None:
     assert from_tsv('5"长\t"未结束') == [['5"长', '"未结束']]
     assert from_tsv('"ab"c\tx') == [['"ab"c', "x"]]

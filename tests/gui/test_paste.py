@@ -264,3 +264,45 @@ def test_a_refused_cell_keeps_its_value_while_the_rest_of_the_block_is_pasted(
     assert window.session.undo_stack.count() == 1
     window.edit.on_undo()
     assert [(i.level2, i.content) for i in items[:3]] == before
+
+
+def test_a_paste_over_and_past_the_last_row_undoes_and_redoes_exactly(
+    window, qtbot, doc_path: Path
+) -> None:
+    session = window.session
+    before = [item.copy() for item in session.items("alpha")]
+    assert stored(doc_path) == before
+    start = len(before) - 2  # two rows over existing items, three new rows
+    rows = [f"粘贴事项{n}\t粘贴内容{n}\t《条例》" for n in range(5)]
+    rows[1] += "\t\t\t公告栏、政府网站"  # a choice cell (canonical order on paste)
+    press_paste(window, qtbot, start, "level2", "\r\n".join(rows) + "\r\n")
+    after = [item.copy() for item in session.items("alpha")]
+    assert len(after) == len(before) + 3
+    assert [i.level2 for i in after[start:]] == [f"粘贴事项{n}" for n in range(5)]
+    assert after[start + 1].channels == ["政府网站", "公告栏"]
+    assert after[:start] == before[:start]
+    assert stored(doc_path) == after
+    assert session.undo_stack.count() == 1  # ONE step: the block and the new rows
+    window.edit.on_undo()
+    assert session.items("alpha") == before == stored(doc_path)
+    window.edit.on_redo()
+    assert session.items("alpha") == after == stored(doc_path)  # same ids again
+
+
+def test_a_block_of_only_refused_values_writes_nothing(window, qtbot, doc_path: Path) -> None:
+    before = stored(doc_path)
+    press_paste(window, qtbot, 0, "content", "主动\r\n依申请\r\n")
+    assert msgbox.shown and "不能填入公开内容" in msgbox.shown[-1][1]
+    assert window.session.undo_stack.count() == 0
+    assert stored(doc_path) == before == window.session.items("alpha")
+
+
+def test_a_paste_in_a_filtered_table_lands_on_the_rows_shown(window, qtbot, doc_path) -> None:
+    window.header.filter.insert("事项4")
+    window.header.apply_filter_now()
+    assert window.table_model.rowCount() == 1
+    press_paste(window, qtbot, 0, "level2", "事项4甲\t新的内容\r\n")
+    items = window.session.items("alpha")
+    assert [(i.level2, i.content) for i in items][3] == ("事项4甲", "新的内容")
+    assert [i.level2 for i in items] == ["事项1", "事项2", "事项3", "事项4甲", "事项5"]
+    assert stored(doc_path) == items

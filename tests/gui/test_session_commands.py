@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.gui import commands
@@ -157,3 +159,62 @@ def test_read_only_document_refuses_edits(qapp, doc_path: Path) -> None:
         assert session.items("alpha")[0].level2 == "事项1"
     finally:
         session.close()
+
+
+def test_block_op_undo_redo_round_trip_in_memory_and_file(session, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import KEEP, change_blocks
+    from zwgk_desktop.gui.commands import BlockOp
+
+    items = session.items("alpha")[:2]
+    before = [item.copy() for item in session.items("alpha")]
+    old, new = change_blocks(
+        items, ["level2", "channels"], [["新甲", KEEP], [("公告栏",), ("政府网站", "公告栏")]]
+    )
+    cmd = EditCommand(session, "粘贴", [BlockOp(session, "alpha", old, new)])
+    seen: list[tuple[list[int], list[str]]] = []
+    session.cells_changed.connect(lambda _d, rows, keys: seen.append((rows, keys)))
+    assert commands.push(session, cmd)
+    assert seen == [([0, 1], ["channels", "level2"])]  # the model is told once
+    after = [item.copy() for item in session.items("alpha")]
+    assert after[0].level2 == "新甲" and after[1].level2 == before[1].level2
+    assert after[1].channels == ["政府网站", "公告栏"]
+    assert stored(doc_path, "alpha") == session.items("alpha")
+    session.undo_stack.undo()
+    assert session.items("alpha") == before == stored(doc_path, "alpha")
+    session.undo_stack.redo()
+    assert session.items("alpha") == after == stored(doc_path, "alpha")
+    # the items own their lists: changing one touches neither the undo record nor the file
+    session.items("alpha")[1].channels.append("x")
+    assert new.columns[1][1] == ("政府网站", "公告栏")
+
+
+def test_block_write_failure_changes_nothing_and_leaves_no_step(qtbot, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import change_blocks
+    from zwgk_desktop.gui.commands import BlockOp
+    from zwgk_desktop.gui.session import Session
+
+    session = Session(Document.open(doc_path))
+    try:
+        items = session.items("alpha")
+        old, new = change_blocks(items[:2], ["level2"], [["x", "y"]])
+        session.document._conn.close()  # the file vanished under us (USB stick pulled)
+        with qtbot.waitSignal(session.failed) as blocker:
+            ok = commands.push(
+                session, EditCommand(session, "粘贴", [BlockOp(session, "alpha", old, new)])
+            )
+        assert not ok and "无法写入" in blocker.args[0]
+        assert [i.level2 for i in items[:2]] == ["事项1", "事项2"]
+        assert session.undo_stack.count() == 0
+    finally:
+        session.undo_stack.clear()
+
+
+def test_a_block_naming_an_item_of_another_domain_writes_nothing(session, doc_path: Path) -> None:
+    from zwgk_desktop.core.cell_block import CellBlock
+
+    alpha, beta = session.items("alpha")[0], session.items("beta")[0]
+    block = CellBlock((alpha.id, beta.id), ("level2",), (("甲", "乙"),))
+    with pytest.raises(KeyError):
+        session.write_block("alpha", block)
+    assert [i.level2 for i in stored(doc_path, "alpha")][0] == alpha.level2 == "事项1"
+    assert stored(doc_path, "beta")[0].level2 == beta.level2

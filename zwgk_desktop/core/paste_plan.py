@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import zip_longest
+from operator import itemgetter
 from typing import Any
 
+from zwgk_desktop.core.cell_block import KEEP
 from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms, split_list
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
 from zwgk_desktop.core.text import clean_cell, fold, simplify
@@ -33,6 +35,7 @@ from zwgk_desktop.core.xlsx.headers import (
 
 FIELD_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS)
 TEXT_KEYS: tuple[str, ...] = tuple(spec.key for spec in FIELDS if not spec.is_choice)
+_CHOICE_KEYS = frozenset(spec.key for spec in FIELDS if spec.is_choice)
 # Closed vocabularies first: a term of 公开方式 is never a channel.
 _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
     ("method", METHOD),
@@ -42,7 +45,6 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
 )
 _WORDED = ("method", "audience", "level")  # choice fields also written as compound words
 _GLYPHS = frozenset("■□√☑☐✓✔")
-_REFUSED = object()  # a refused cell while a column is converted (removed from its row)
 _LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
 
@@ -140,13 +142,14 @@ def vocabulary_kind(text: str) -> str | None:
 def check_value(key: str, text: str) -> tuple[Any, str | None]:
     """The value of field ``key`` for a pasted cell, or (None, reason) if it is refused."""
     spec = FIELD_BY_KEY[key]
+    choice = key in _CHOICE_KEYS  # every distinct text of a new paste comes here
     stripped = text.strip()
     if not stripped:
-        return ([] if spec.is_choice else ""), None
-    if not spec.is_choice and len(stripped) > _LONGEST_TERMS:
+        return ([] if choice else ""), None
+    if not choice and len(stripped) > _LONGEST_TERMS:
         return clean_cell(text), None  # too long to be vocabulary terms only
     kind = vocabulary_kind(stripped)
-    if not spec.is_choice:
+    if not choice:
         if kind is not None and kind != "channels":
             return None, (
                 f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
@@ -175,11 +178,11 @@ def _short(text: str) -> str:
 # --------------------------------------------------------------------- planning
 def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
     """Plan a pasted block whose top-left lands on field number ``start_column``."""
-    block = list(map(list, rows))
-    width = max(map(len, block), default=0)
-    for r in block:
-        if len(r) < width:
-            r.extend([""] * (width - len(r)))
+    width = max(map(len, rows), default=0)
+    if min(map(len, rows), default=width) < width or not {list}.issuperset(map(type, rows)):
+        block = [[*r, *[""] * (width - len(r))] for r in rows]  # ragged rows padded
+    else:  # the caller's rows as they are (never changed here): no copy of 500 lists
+        block = list(rows)  # type: ignore[arg-type]
     header = _header_plan(block, width)
     if header is not None:
         return header
@@ -216,12 +219,7 @@ def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
     if not block:
         return None
     first = block[0]
-    score = header_score(first)
-    named = [classify_top(clean_label(v), n) for n, v in enumerate(first) if v.strip()]
-    all_fields = bool(named) and all(
-        c is not None and c.kind in ("text", "channels", "choice_text") for c in named
-    )
-    if score < MIN_HEADER_SCORE and not (all_fields and len(block) >= 2):
+    if header_score(first) < MIN_HEADER_SCORE and not (len(block) >= 2 and _all_fields(first)):
         return None
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     anchor = -1
@@ -264,6 +262,18 @@ def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
     return plan
 
 
+def _all_fields(row: list[str]) -> bool:
+    """Every filled cell names a field (a header of field names only); stops at the first
+    that does not (a data row, the usual paste)."""
+    named = (classify_top(clean_label(v), n) for n, v in enumerate(row) if v.strip())
+    found = False
+    for column in named:
+        if column is None or column.kind not in ("text", "channels", "choice_text"):
+            return False
+        found = True
+    return found
+
+
 def _is_seq(label: str) -> bool:
     column = classify_top(label, 0)
     return column is not None and column.kind in ("seq", "domain")
@@ -300,32 +310,62 @@ def suggest_targets(block: Sequence[Sequence[str]], start_column: int) -> list[T
 
 
 # --------------------------------------------------------------------- values
+@dataclass(frozen=True)
+class PasteColumns:
+    """The converted block, a column per mapped field: ``columns[k][r]`` is the value of
+    field ``keys[k]`` for data row ``r``, or KEEP where the cell is refused or not given
+    (a field no row gives is left out).
+    Choice values are lists shared with ``check_value``'s cache: never mutate them (the
+    blocks written freeze them, new items copy them)."""
+
+    keys: tuple[str, ...]
+    columns: tuple[list[Any], ...]
+    height: int
+    refused: list[Refusal]
+
+    def row_dicts(self) -> list[dict[str, Any]]:
+        """One dict per row of the values given (choice values as lists)."""
+        out: list[dict[str, Any]] = [{} for _ in range(self.height)]
+        for key, column in zip(self.keys, self.columns, strict=True):
+            choice = FIELD_BY_KEY[key].is_choice
+            for values, value in zip(out, column, strict=True):
+                if value is not KEEP:
+                    values[key] = list(value) if choice else value
+        return out
+
+
 def refusals(plan: PastePlan) -> list[Refusal]:
-    return convert(plan)[1]
+    return convert_columns(plan).refused
 
 
 def convert(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
-    """Field values per data row (only the mapped fields) and the refused cells.
+    """Field values per data row (only the mapped fields) and the refused cells."""
+    result = convert_columns(plan)
+    return result.row_dicts(), result.refused
+
+
+def convert_columns(plan: PastePlan) -> PasteColumns:
+    """The pasted values a column per field, and the refused cells.
 
     Remembered on the plan for its current targets (planning checks, pasting uses it).
     """
     key = tuple(plan.targets)
     if plan.converted is not None and plan.converted[0] == key:
-        return plan.converted[1]
+        return plan.converted[1]  # type: ignore[no-any-return]
     mapped = [t.key for t in plan.targets if t.key]
     if all(not t.term for t in plan.targets) and len(set(mapped)) == len(mapped):
         result = _convert_columns(plan)
     else:
-        result = _convert_cells(plan)
-    _fill_merged_level1(result[0])
+        result = _as_columns(*_convert_cells(plan))
+    _fill_merged_level1(result)
     plan.converted = (key, result)
     return result
 
 
-def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
+def _convert_columns(plan: PastePlan) -> PasteColumns:
     """The common case (one source column per field), a column at a time: each distinct
-    text is checked once, and the row dicts are built in one pass at the end (a 500-row
-    paste is 5,500 cells; per-cell Python here was most of the paste)."""
+    text is checked once and the column is built by C-level maps (a 500-row paste is
+    5,500 cells; per-cell Python here was most of the paste)."""
     rows = plan.rows
     keys: list[str] = []
     columns: list[list[Any]] = []
@@ -336,29 +376,65 @@ def _convert_columns(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusa
         if not key:
             continue
         texts = source[n] if n < len(source) else ("",) * len(rows)
-        values: dict[str, Any] = {}
-        reasons: dict[str, str] = {}
-        for text in set(texts):
-            value, reason = check_value(key, text)
-            if reason is None:
-                values[text] = value
-            else:
-                values[text], reasons[text] = _REFUSED, reason
+        column, reasons = _check_column(key, texts)
         if reasons:
             for r, text in enumerate(texts):
                 if text in reasons:
                     refused.append(Refusal(r, n, key, text.strip(), reasons[text]))
-        if FIELD_BY_KEY[key].is_choice:  # check_value is cached: never share its lists
-            column = [v if v is _REFUSED else list(v) for v in map(values.__getitem__, texts)]
-        else:
-            column = list(map(values.__getitem__, texts))
+            if column.count(KEEP) == len(column):
+                continue  # every cell refused: the column pastes nothing
         keys.append(key)
         columns.append(column)
-    cells = zip(*columns, strict=True)  # every column has one value per row
-    out = [dict(zip(keys, row, strict=True)) for row in cells] if keys else [{} for _ in rows]
-    for refusal in refused:
-        del out[refusal.row][refusal.key]
-    return out, refused
+    return PasteColumns(tuple(keys), tuple(columns), len(rows), refused)
+
+
+def _check_column(key: str, texts: Sequence[str]) -> tuple[list[Any], dict[str, str]]:
+    """Values of a pasted column (KEEP where refused) and the reasons by refused text.
+
+    Each distinct text is checked once; a column of one repeated text (一级事项, 公开主体,
+    choices) and a column of all different texts (事项, 内容) skip the text → value map,
+    and a text column whose texts can only be text is cleaned in one map.
+    """
+    if texts and texts.count(texts[0]) == len(texts):
+        value, reason = check_value(key, texts[0])
+        return [KEEP if reason else value] * len(texts), ({texts[0]: reason} if reason else {})
+    distinct = set(texts)
+    if len(distinct) == len(texts):
+        stripped = list(map(str.strip, texts)) if key not in _CHOICE_KEYS else []
+        if stripped and _all_plain_text(stripped):
+            joined = "".join(texts)  # as check_value: only cleaned (stripped if no CR, NUL)
+            plain = "\r" not in joined and "\x00" not in joined
+            return (stripped if plain else list(map(clean_cell, texts))), {}
+        checked = list(map(partial(check_value, key), texts))
+        column = list(map(itemgetter(0), checked))
+        if not any(map(itemgetter(1), checked)):
+            return column, {}
+        reasons = {t: r for t, (_, r) in zip(texts, checked, strict=True) if r}
+        return [KEEP if t in reasons else v for t, v in zip(texts, column, strict=True)], reasons
+    values: dict[str, Any] = {}
+    reasons = {}
+    for text in distinct:
+        value, reason = check_value(key, text)
+        if reason is None:
+            values[text] = value
+        else:
+            values[text], reasons[text] = KEEP, reason
+    return list(map(values.__getitem__, texts)), reasons
+
+
+def _all_plain_text(stripped: Sequence[str]) -> bool:
+    """Every (stripped) text is too long for vocabulary terms or holds an ideograph no
+    vocabulary knows: check_value takes it as text as it is (a new block's 事项 and 内容,
+    tested by C-level maps, not one check and cache entry per text)."""
+    if min(map(len, stripped)) > _LONGEST_TERMS:
+        return True
+    return all(map(_foreign_ideograph().search, stripped))
+
+
+def _as_columns(rows: list[dict[str, Any]], refused: list[Refusal]) -> PasteColumns:
+    keys = list(dict.fromkeys(key for values in rows for key in values))
+    columns = tuple([values.get(key, KEEP) for values in rows] for key in keys)
+    return PasteColumns(tuple(keys), columns, len(rows), refused)
 
 
 def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]]:
@@ -396,14 +472,22 @@ def _convert_cells(plan: PastePlan) -> tuple[list[dict[str, Any]], list[Refusal]
     return out, refused
 
 
-def _fill_merged_level1(rows: list[dict[str, Any]]) -> None:
+def _fill_merged_level1(block: PasteColumns) -> None:
     """A vertically merged 一级事项 reaches the clipboard as one value and empty cells below
     it; rows of a multi-column block with an empty 一级事项 take the one above."""
+    if "level1" not in block.keys or len(block.keys) < 2:
+        return
+    at = block.keys.index("level1")
+    level1 = block.columns[at]
+    if "" not in level1:
+        return
+    others = [c for n, c in enumerate(block.columns) if n != at]
     above = ""
-    for values in rows:
-        if "level1" not in values or len(values) < 2:
+    for r, value in enumerate(level1):
+        given = [c[r] for c in others if c[r] is not KEEP]
+        if value is KEEP or not given:  # a refused cell, or a row of one field: stop
             return
-        if values["level1"]:
-            above = values["level1"]
-        elif above and any(v for k, v in values.items() if k != "level1"):
-            values["level1"] = above
+        if value:
+            above = value
+        elif above and any(given):
+            level1[r] = above

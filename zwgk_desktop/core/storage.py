@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.errors import (
     FileUnreadableError,
     NotACatalogError,
@@ -108,6 +109,7 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+_MAX_ROWID = 2**63 - 1
 _PLAIN_KEYS = frozenset(FIELD_BY_KEY).difference(CHOICE_FIELDS) | {"template_ref"}
 
 
@@ -115,6 +117,20 @@ _PLAIN_KEYS = frozenset(FIELD_BY_KEY).difference(CHOICE_FIELDS) | {"template_ref
 def _encode_list(values: tuple[str, ...]) -> str:
     """Choice lists repeat a lot (the same channel sets): encode each distinct one once."""
     return json.dumps(list(values), ensure_ascii=False)
+
+
+def _runs(pairs: Sequence[tuple[int, Item]]) -> Iterator[tuple[int, list[Item]]]:
+    """Sorted ``(position, item)`` pairs as runs of consecutive positions."""
+    start, run = 0, []
+    for position, item in pairs:
+        if run and position != start + len(run):
+            yield start, run
+            run = []
+        if not run:
+            start = position
+        run.append(item)
+    if run:
+        yield start, run
 
 
 def _item_row(item: Item) -> dict[str, Any]:
@@ -569,17 +585,25 @@ class Document:
             "UPDATE items SET position = position + ? WHERE domain_id = ? AND position >= ?",
             (len(items), domain_id, position),
         )
-        columns = ", ".join(("domain_id", "position", *_ITEM_COLUMNS))
+        names = ", ".join(("domain_id", "position", *_ITEM_COLUMNS))
         marks = ", ".join("?" * (2 + len(_ITEM_COLUMNS)))
-        ids = []
-        for offset, item in enumerate(items):
-            row = _item_row(item)
-            cursor = self._conn.execute(
-                f"INSERT INTO items ({columns}) VALUES ({marks})",
-                (domain_id, position + offset, *(row[c] for c in _ITEM_COLUMNS)),
+        rows = [
+            (domain_id, position + offset, *map(_item_row(item).__getitem__, _ITEM_COLUMNS))
+            for offset, item in enumerate(items)
+        ]
+        # The ids SQLite gives one by one (the largest + 1: no AUTOINCREMENT), given up
+        # front so that one executemany inserts them all (a paste of 500 new rows).
+        last = self._conn.execute("SELECT max(id) FROM items").fetchone()[0] or 0
+        if last + len(items) < _MAX_ROWID:
+            ids = list(range(last + 1, last + 1 + len(items)))
+            self._conn.executemany(
+                f"INSERT INTO items (id, {names}) VALUES (?, {marks})",
+                [(item_id, *row) for item_id, row in zip(ids, rows, strict=True)],
             )
-            ids.append(int(cursor.lastrowid or 0))
-        return ids
+            return ids
+        # a (hostile) file holding the largest id: SQLite picks free ids itself
+        insert = f"INSERT INTO items ({names}) VALUES ({marks})"
+        return [int(self._conn.execute(insert, row).lastrowid or 0) for row in rows]
 
     def insert_items(self, domain_id: str, position: int, items: Sequence[Item]) -> list[int]:
         """Insert ``items`` at 0-based ``position`` in the domain; returns their new ids."""
@@ -620,6 +644,22 @@ class Document:
             sets = ", ".join(f"{key} = ?" for key in keys)
             self._conn.executemany(f"UPDATE items SET {sets} WHERE id = ?", params)
 
+    def write_block(self, block: CellBlock) -> None:
+        """Write a block of cells (a paste, its undo) in one transaction, one statement."""
+        with self._transaction():
+            if not block.item_ids or not block.keys:
+                return
+            if not FIELD_BY_KEY.keys() >= set(block.keys):  # the keys are put into the SQL
+                raise KeyError(f"unknown field in {block.keys}")
+            encoded = [
+                column if key in _PLAIN_KEYS else list(map(_encode_list, column))
+                for key, column in zip(block.keys, block.columns, strict=True)
+            ]
+            sets = ", ".join(f"{key} = ?" for key in block.keys)
+            self._conn.executemany(
+                f"UPDATE items SET {sets} WHERE id = ?", zip(*encoded, block.item_ids, strict=True)
+            )
+
     def delete_items(self, item_ids: Iterable[int]) -> None:
         """Delete items; the rest of each affected domain is renumbered 0..n-1."""
         ids = list(item_ids)
@@ -648,19 +688,30 @@ class Document:
             )
 
     def restore_items(self, domain_id: str, items: Sequence[tuple[int, Item]]) -> None:
-        """Put deleted items back with their original ids at their 0-based positions (undo)."""
+        """Put deleted items back with their original ids at their 0-based positions (undo).
+
+        A run of consecutive positions (the redo of a pasted block, the undo of deleting
+        one) is one shift and one executemany: the same rows as inserting one by one.
+        """
+        names = ", ".join(("id", "domain_id", "position", *_ITEM_COLUMNS))
+        marks = ", ".join("?" * (3 + len(_ITEM_COLUMNS)))
         with self._transaction():
-            for position, item in sorted(items, key=lambda p: p[0]):
+            for start, run in _runs(sorted(items, key=lambda p: p[0])):
                 self._conn.execute(
-                    "UPDATE items SET position = position + 1 WHERE domain_id = ? AND position >= ?",
-                    (domain_id, position),
+                    "UPDATE items SET position = position + ? WHERE domain_id = ? AND position >= ?",
+                    (len(run), domain_id, start),
                 )
-                row = _item_row(item)
-                columns = ", ".join(("id", "domain_id", "position", *_ITEM_COLUMNS))
-                marks = ", ".join("?" * (3 + len(_ITEM_COLUMNS)))
-                self._conn.execute(
-                    f"INSERT INTO items ({columns}) VALUES ({marks})",
-                    (item.id, domain_id, position, *(row[c] for c in _ITEM_COLUMNS)),
+                self._conn.executemany(
+                    f"INSERT INTO items ({names}) VALUES ({marks})",
+                    [
+                        (
+                            item.id,
+                            domain_id,
+                            start + k,
+                            *map(_item_row(item).__getitem__, _ITEM_COLUMNS),
+                        )
+                        for k, item in enumerate(run)
+                    ],
                 )
             self._renumber(domain_id)
 

@@ -40,7 +40,7 @@ def from_tsv(text: str) -> list[list[str]]:
     if not text:
         return []
     if '"' not in text:  # nothing quoted (most pastes): split in C
-        lines = _LINE_BREAK.split(text)
+        lines = _split_lines(text)
         if not lines[-1]:
             lines.pop()
         return [line.split("\t") for line in lines]
@@ -73,6 +73,18 @@ def from_tsv(text: str) -> list[list[str]]:
         if i >= n:
             break
     return rows
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines split at CRLF, LF or CR; str.split when one kind is used (5× the regex)."""
+    if "\r" not in text:
+        return text.split("\n")
+    lines = text.split("\r\n")
+    if text.count("\r") == text.count("\n") == len(lines) - 1:  # Excel and WPS: CRLF only
+        return lines
+    if "\n" not in text:
+        return text.split("\r")
+    return _LINE_BREAK.split(text)
 
 
 def _read_plain(text: str, i: int) -> tuple[str, int]:

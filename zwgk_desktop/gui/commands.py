@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.meta_edit import SubjectChange, changed_fields, following_subjects
 from zwgk_desktop.core.model import CatalogMeta, Domain, Item
 from zwgk_desktop.gui.session import Session, WriteFailed
@@ -53,6 +54,24 @@ class CellsOp:
 
     def undo(self) -> None:
         self.session.write_cells([(d, i, k, old) for d, i, k, old, _ in self.changes])
+
+
+class BlockOp:
+    """Set a block of cells (a paste): ``new`` on redo, ``old`` on undo (both immutable)."""
+
+    def __init__(self, session: Session, domain_id: str, old: CellBlock, new: CellBlock) -> None:
+        if old.item_ids != new.item_ids or old.keys != new.keys:
+            raise ValueError("old and new blocks must cover the same cells")
+        self.session = session
+        self.domain_id = domain_id
+        self.old = old
+        self.new = new
+
+    def redo(self) -> None:
+        self.session.write_block(self.domain_id, self.new)
+
+    def undo(self) -> None:
+        self.session.write_block(self.domain_id, self.old)
 
 
 class InsertOp:

@@ -7,16 +7,24 @@ these methods; tests call them directly on a real view.
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter, itemgetter, methodcaller, ne
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
+from zwgk_desktop.core.cell_block import KEEP, change_blocks
+from zwgk_desktop.core.fields import CHOICE_FIELDS
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.clipboard import format_cell, from_tsv, to_tsv
-from zwgk_desktop.gui.commands import CellsOp, DomainOp, EditCommand, InsertOp, OrderOp, RemoveOp
+from zwgk_desktop.gui.commands import (
+    BlockOp,
+    CellsOp,
+    DomainOp,
+    EditCommand,
+    InsertOp,
+    OrderOp,
+    RemoveOp,
+)
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import (
@@ -27,7 +35,6 @@ from zwgk_desktop.gui.template_ops import (
 )
 from zwgk_desktop.gui.widgets.item_table import ItemTableView
 
-_MISSING = object()  # a pasted row without this field (its cell was refused)
 Rect = tuple[int, int, int, int]  # first row, last row, first column, last column (visible)
 
 
@@ -138,7 +145,7 @@ class TableEditor:
         preview first. One value, or a block that divides the selection, fills the
         selection as in Excel; rows grow as needed. Refused values are reported, not stored.
         """
-        from zwgk_desktop.core.paste_plan import check_value, convert, plan_paste
+        from zwgk_desktop.core.paste_plan import check_value, convert_columns, plan_paste
 
         self.last_refusals = []
         if not self.can_edit:
@@ -161,34 +168,29 @@ class TableEditor:
             if targets is None:
                 return False
             plan.targets = targets
-        values, refused = convert(plan)
-        self.last_refusals = refused
-        if not values:
+        block = convert_columns(plan)
+        refused = self.last_refusals = block.refused
+        if not block.height:
             self._report(refused)
             return False
         assert self.domain_id is not None
-        columns = {key: self.model.column_of(key) for key in set().union(*values)}
         domain_id = self.domain_id
+        given = dict(zip(block.keys, block.columns, strict=True))  # a refused cell is KEEP
+        columns = {key: self.model.column_of(key) for key in given}
         items = self.session.items(domain_id)
-        domain_row = self.model.domain_row
         count = self.model.rowCount()
-        existing = max(0, min(len(values), count - r0))
-        targets = [items[domain_row(r0 + i)] for i in range(existing)]
-        keys = [spec.key for spec in self.model.fields if spec.key in columns]
-        changes = _changed_cells(domain_id, targets, values[:existing], keys)
-        new_items: list[Item] = []
-        for row_values in values[existing:]:
-            target = Item(subject="")
-            for key, value in row_values.items():
-                target.set(key, value)
-            new_items.append(target)
+        existing = max(0, min(block.height, count - r0))
+        targets = list(map(items.__getitem__, self.model.domain_rows(r0, existing)))
+        keys = [spec.key for spec in self.model.fields if spec.key in given]
+        blocks = change_blocks(targets, keys, [given[key][:existing] for key in keys])
+        new_items = _new_items(given, existing, block.height)
         end = len(items)
-        ops: list[Any] = [CellsOp(self.session, changes) if changes else None]
+        ops: list[Any] = [BlockOp(self.session, domain_id, *blocks) if blocks else None]
         if new_items:
-            ops.append(InsertOp(self.session, self.domain_id, end, new_items))
+            ops.append(InsertOp(self.session, domain_id, end, new_items))
         done = self._push("粘贴", ops)
         if done and columns:
-            last_row = min(r0 + len(values) - 1, self.model.rowCount() - 1)
+            last_row = min(r0 + block.height - 1, self.model.rowCount() - 1)
             self._select_rect(r0, last_row, min(columns.values()), max(columns.values()))
         self._report(refused)
         return done
@@ -428,28 +430,16 @@ class TableEditor:
         ]
 
 
-def _changed_cells(
-    domain_id: str, targets: list[Item], rows: list[dict[str, Any]], keys: list[str]
-) -> list[tuple[str, int, str, Any, Any]]:
-    """(domain id, item id, key, old, new) for the cells whose value changes, row by row.
-
-    Compared a column at a time with C-level maps (a 500-row paste is 5,500 cells); a row
-    without a key (a refused cell) keeps that cell.
-    """
-    found: list[tuple[int, tuple[str, int, str, Any, Any]]] = []
-    span = range(len(targets))
-    for key in keys:
-        olds = list(map(attrgetter(key), targets))
-        try:
-            news = list(map(itemgetter(key), rows))
-        except KeyError:  # some row lacks it: the slower lookup with a default
-            news = list(map(methodcaller("get", key, _MISSING), rows))
-        for i in compress(span, map(ne, olds, news)):
-            new = news[i]
-            if new is not _MISSING:
-                found.append((i, (domain_id, targets[i].id, key, olds[i], new)))  # type: ignore[arg-type]
-    found.sort(key=itemgetter(0))  # stable: row by row, fields in table order
-    return [change for _, change in found]
+def _new_items(given: dict[str, list[Any]], first: int, end: int) -> list[Item]:
+    """Items for rows ``first``..``end`` of pasted columns (past the table's last row),
+    filled a column at a time; KEEP cells (refused) stay empty."""
+    items = [Item(subject="") for _ in range(first, end)]
+    for key, column in given.items():
+        choice = key in CHOICE_FIELDS
+        for item, value in zip(items, column[first:end], strict=True):
+            if value is not KEEP:
+                setattr(item, key, list(value) if choice else str(value))
+    return items
 
 
 def _tile(rows: list[list[str]], height: int, width: int) -> list[list[str]] | None:

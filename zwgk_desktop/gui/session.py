@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections import deque
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
@@ -239,6 +242,20 @@ class Session(QObject):
             keys.add(key)
         for domain_id, (rows, keys) in touched.items():
             self.cells_changed.emit(domain_id, sorted(rows), sorted(keys))
+
+    def write_block(self, domain_id: str, block: CellBlock) -> None:
+        """Write a block of cells of one domain's items (a paste, its undo): one
+        transaction, one statement, then the items and ONE announcement."""
+        if not block.item_ids or not block.keys:
+            return
+        self.row_of(domain_id, block.item_ids[0])  # builds the id → row index if needed
+        rows = list(map(self._rows[domain_id].__getitem__, block.item_ids))  # before writing:
+        items = list(map(self.items(domain_id).__getitem__, rows))  # an item not there is
+        self._write(self.document.write_block, block)  # a KeyError with nothing written
+        for key, column in zip(block.keys, block.columns, strict=True):
+            values = map(list, column) if key in CHOICE_FIELDS else column  # own lists
+            deque(map(setattr, items, repeat(key), values), maxlen=0)  # no bytecode per cell
+        self.cells_changed.emit(domain_id, sorted(rows), sorted(block.keys))
 
     def write_template_refs(self, domain_id: str, refs: Sequence[tuple[int, str]]) -> None:
         """Set the template provenance of items (kept through reset/duplicate)."""

@@ -126,6 +126,12 @@ class ItemTableModel(QAbstractTableModel):
         """The 0-based row in the domain of a visible row."""
         return row if self._visible is None else self._visible[row]
 
+    def domain_rows(self, first: int, count: int) -> list[int] | range:
+        """The domain rows of ``count`` visible rows from ``first`` (a paste's targets)."""
+        if self._visible is None:
+            return range(first, first + count)
+        return self._visible[first : first + count]
+
     def visible_row(self, domain_row: int) -> int | None:
         """The visible row of a domain row, None if the filter hides it."""
         if self._visible is None:
