@@ -35,13 +35,19 @@ def _cell_paragraph(table: Any, r: int, c: int) -> Any:
     return paragraph
 
 
-def test_changes_are_read_accepted_and_the_reviewer_is_told(tmp_path: Path) -> None:
+def _document() -> tuple[Any, Any]:
+    """A Word document with the domain's title and the table of ``ROWS``."""
     document = docx.Document()
     document.add_paragraph("示范镇社会救助领域基层政务公开标准目录")
     table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
     for r, values in enumerate([HEADER, *ROWS]):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
+    return document, table
+
+
+def test_changes_are_read_accepted_and_the_reviewer_is_told(tmp_path: Path) -> None:
+    document, table = _document()
     limit = _cell_paragraph(table, 1, 4)  # 实时公开 struck out, 20个工作日内 typed in
     _tracked(limit, "w:del", "实时公开", "w:delText")
     _tracked(limit, "w:ins", "20个工作日内")
@@ -75,12 +81,7 @@ def test_a_table_without_changes_says_nothing(tmp_path: Path) -> None:
 
 
 def test_struck_through_rows_are_read_and_named(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("示范镇社会救助领域基层政务公开标准目录")
-    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
-    for r, values in enumerate([HEADER, *ROWS]):
-        for c, value in enumerate(values):
-            table.cell(r, c).text = value
+    document, table = _document()
     for cell in table.rows[3].cells:  # the third item struck through by hand: “to delete”
         cell.paragraphs[0].runs[0].font.strike = True
     table.rows[1].cells[4].paragraphs[0].runs[0].font.strike = False  # explicitly not struck

@@ -70,32 +70,28 @@ def test_xlsx_reads_the_shown_column(tmp_path: Path, formula: bool) -> None:
     _check(_xlsx(tmp_path / "隐藏列.xlsx", formula))
 
 
-def test_hidden_columns_right_of_the_table_say_nothing(tmp_path: Path) -> None:
+def _one_time_limit(path: Path, hide: tuple[str, str]) -> Path:
+    """The sheet with only the current 公开时限 (column F), columns ``hide`` hidden."""
     book = Workbook()
     sheet = book.active
     sheet.title = "社会救助"
     sheet.append(HEADER[:6] + HEADER[7:])
     for row in ROWS:
         sheet.append(row[:5] + row[6:])
-    sheet.column_dimensions.group("H", "XFD", hidden=True)  # "hide all unused columns"
-    path = tmp_path / "右侧隐藏.xlsx"
+    sheet.column_dimensions.group(*hide, hidden=True)
     book.save(path)
-    result = read_workbook(path)
+    return path
+
+
+def test_hidden_columns_right_of_the_table_say_nothing(tmp_path: Path) -> None:
+    # "hide all unused columns", as clerks tidy a sheet
+    result = read_workbook(_one_time_limit(tmp_path / "右侧隐藏.xlsx", ("H", "XFD")))
     assert [i.time_limit for i in result.catalog.domains[0].items] == ["实时公开", "10个工作日内"]
     assert not any("隐藏" in n.message for n in result.notes)
 
 
 def test_a_field_only_in_a_hidden_column_is_read_and_said(tmp_path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "社会救助"
-    sheet.append(HEADER[:6] + HEADER[7:])
-    for row in ROWS:
-        sheet.append(row[:5] + row[6:])
-    sheet.column_dimensions["F"].hidden = True
-    path = tmp_path / "只有隐藏列.xlsx"
-    book.save(path)
-    result = read_workbook(path)
+    result = read_workbook(_one_time_limit(tmp_path / "只有隐藏列.xlsx", ("F", "F")))
     assert [i.time_limit for i in result.catalog.domains[0].items] == ["实时公开", "10个工作日内"]
     assert any("“公开时限”取自隐藏的第F列" in n.message for n in result.notes)
 
