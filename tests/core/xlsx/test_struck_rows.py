@@ -80,3 +80,26 @@ def test_shared_strings_and_styles_as_office_writes_them(tmp_path: Path) -> None
         index = StrikeIndex(archive)
         assert index.styles and index.strings  # whole cells by style, runs in shared strings
         assert index.rows("xl/worksheets/sheet1.xml", mentions_strike=False) == [3, 4]
+
+
+def test_xls_cells_struck_by_their_format_are_named(tmp_path: Path) -> None:
+    """.xls (BIFF): a cell whose format's font strikes through (runs struck inside a
+    string are not seen there)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("社会救助")
+    struck = xlwt.easyxf("font: struck_out on")
+    for r, row in enumerate([*ROWS, ["其他事项", "内容", "依据", 20]]):
+        for c, value in enumerate(row):
+            # row 4: every cell struck; row 5: a number cell struck (another record kind)
+            marked = r == 3 or (r == 4 and c == 3)
+            sheet.write(r, c, value, struck if marked else xlwt.Style.default_style)
+    path = tmp_path / "修改稿.xls"
+    book.save(str(path))
+    result = read_workbook(path)
+    assert result.catalog.item_count() == 4
+    assert result.notices == [
+        "工作表“社会救助”第4、5行（共 2 行；社会救助：已删除事项、社会救助：其他事项）"
+        "有带删除线的文字（已按原样读取），请核对"
+    ]

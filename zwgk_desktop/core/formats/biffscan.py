@@ -28,6 +28,12 @@ _ROW_HIDDEN = 0x0020
 _COLINFO = 0x007D  # a range of columns' width and options; bit 0x0001: hidden
 _COL_HIDDEN = 0x0001
 _LAST_COLUMN = 255  # BIFF8 sheets have 256 columns
+_FONT = 0x0031  # a font; bit 0x0008 of its options: struck out
+_FONT_STRUCK = 0x0008
+_XF = 0x00E0  # a cell format; its first field is the font's index
+_BLANK = 0x0201
+_MULRK = 0x00BD
+MAX_STRUCK_ROWS = 100_000
 MAX_HIDDEN_ROWS = 100_000
 _ROW_COL_RECORDS = frozenset(
     {
@@ -87,6 +93,9 @@ class XlsScan:
     formulas: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     hidden_rows: dict[int, list[int]] = field(default_factory=dict)  # 0-based, per sheet
     hidden_columns: dict[int, set[int]] = field(default_factory=dict)  # 0-based, per sheet
+    # 0-based rows with a cell whose format's font strikes through (a revised draft's
+    # "to be deleted"); runs struck inside a string are not seen
+    struck_rows: dict[int, set[int]] = field(default_factory=dict)
 
 
 def scan_xls(data: bytes) -> XlsScan:
@@ -96,6 +105,9 @@ def scan_xls(data: bytes) -> XlsScan:
     if stream is None:
         return scan
     sheet_at: dict[int, int] = {}  # stream offset of a sheet's BOF → its place (BOUNDSHEET order)
+    fonts: list[bool] = []  # struck out?, by FONT record order
+    xf_fonts: list[int] = []  # font index of each XF
+    struck: frozenset[int] | None = None  # XF indexes whose font strikes, once known
     extent = _Extent()
     sheet: int | None = None
     pos, end = 0, len(stream)
@@ -109,11 +121,22 @@ def scan_xls(data: bytes) -> XlsScan:
         elif kind == _BOUNDSHEET and size >= 4 and body + 4 <= end:
             (offset,) = struct.unpack_from("<I", stream, body)
             sheet_at[offset] = len(sheet_at)
+        elif kind == _FONT and sheet is None and size >= 4 and body + 4 <= end:
+            (options,) = struct.unpack_from("<H", stream, body + 2)
+            fonts.append(bool(options & _FONT_STRUCK))
+        elif kind == _XF and sheet is None and size >= 2 and body + 2 <= end:
+            xf_fonts.append(struct.unpack_from("<H", stream, body)[0])
         elif kind in _ROW_COL_RECORDS and size >= 4 and body + 4 <= end:
             row, col = struct.unpack_from("<HH", stream, body)
             extent.add(row, col, col)
             if kind == _FORMULA and sheet is not None:
                 scan.formulas.setdefault(sheet, []).append((row, col))
+            if struck is None:
+                struck = _struck_formats(fonts, xf_fonts)
+            if struck and kind != _BLANK and sheet is not None and size >= 6:
+                (xf,) = struct.unpack_from("<H", stream, body + 4)
+                if xf in struck:
+                    _add_row(scan.struck_rows, sheet, row)
         elif kind == _ROW and size >= 16 and body + 16 <= end and sheet is not None:
             (row,) = struct.unpack_from("<H", stream, body)
             (options,) = struct.unpack_from("<H", stream, body + 12)
@@ -130,9 +153,32 @@ def scan_xls(data: bytes) -> XlsScan:
             row, first = struct.unpack_from("<HH", stream, body)
             (last,) = struct.unpack_from("<H", stream, body + size - 2)
             extent.add(row, first, max(first, last))
+            if struck is None:
+                struck = _struck_formats(fonts, xf_fonts)
+            if struck and kind == _MULRK and sheet is not None:
+                for at in range(body + 4, body + size - 2 - 5, 6):  # (xf, rk) per cell
+                    if struct.unpack_from("<H", stream, at)[0] in struck:
+                        _add_row(scan.struck_rows, sheet, row)
+                        break
         pos = body + size
     scan.largest = max(scan.largest, extent.cells)
     return scan
+
+
+def _struck_formats(fonts: list[bool], xf_fonts: list[int]) -> frozenset[int]:
+    """XF indexes whose font strikes through. BIFF numbers fonts 0–3, then 5 onwards
+    (index 4 is never used), so the fifth FONT record is font 5."""
+    return frozenset(
+        n
+        for n, font in enumerate(xf_fonts)
+        if (index := font if font < 4 else font - 1) < len(fonts) and font != 4 and fonts[index]
+    )
+
+
+def _add_row(rows: dict[int, set[int]], sheet: int, row: int) -> None:
+    found = rows.setdefault(sheet, set())
+    if len(found) < MAX_STRUCK_ROWS:
+        found.add(row)
 
 
 def largest_sheet_cells(data: bytes) -> int:

@@ -36,6 +36,7 @@ def read_spreadsheet(
     formulas: dict[int, list[tuple[int, int]]] = {}
     hidden: dict[int, list[int]] = {}
     hidden_columns: dict[int, set[int]] = {}
+    struck: dict[int, set[int]] = {}
     if kind == "ods":
         check_zip(path, "content.xml", "OpenDocument 表格")
         ods = scan_ods(path)
@@ -44,6 +45,7 @@ def read_spreadsheet(
     if kind == "ole":
         xls = check_xls_extent(data, path.name)
         formulas, hidden, hidden_columns = xls.formulas, xls.hidden_rows, xls.hidden_columns
+        struck = xls.struck_rows
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every bad file
@@ -72,6 +74,7 @@ def read_spreadsheet(
             grid.hidden_rows = sorted(r + 1 for r in set(hidden.get(place, ())))
             columns = hidden_columns.get(place, ())
             grid.hidden_columns = frozenset(c for c in columns if c < grid.ncols)
+            grid.struck_rows = sorted(r + 1 for r in struck.get(place, ()))
             grids.append(grid)
     except FileUnreadableError:
         raise
