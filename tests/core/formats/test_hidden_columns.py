@@ -131,3 +131,20 @@ def test_ods_reads_the_shown_column(tmp_path: Path) -> None:
     path = tmp_path / "隐藏列.ods"
     doc.save(str(path))
     _check(path)
+
+
+def test_a_hidden_tick_column_repeating_a_shown_one_is_not_read(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    sheet.append(["二级事项", "公开内容", "公开层级", None, None])
+    sheet.append([None, None, "县级", "乡级", "乡级"])
+    sheet.append(["办事指南", "申请条件", "√", "√", "√"])
+    sheet.append(["审核信息", "名单", "√", None, "√"])  # the hidden, outdated 乡级 still ticked
+    sheet.merge_cells("C1:E1")
+    sheet.column_dimensions["E"].hidden = True
+    path = tmp_path / "隐藏勾选列.xlsx"
+    book.save(path)
+    result = read_workbook(path)
+    assert [i.level for i in result.catalog.domains[0].items] == [["县级", "乡级"], ["县级"]]
+    assert any("第E列“乡级”是隐藏列" in n.message for n in result.notes)

@@ -335,31 +335,41 @@ def build_header(
     return Header(top, top + 1 if two_rows else top, _dedupe(columns, hidden))
 
 
+def _slot(column: Column) -> str:
+    """What a column fills: one field, or one √ term of a choice field ("" for neither)."""
+    if column.kind in ("text", "channels", "choice_text"):
+        return f"{column.kind == 'choice_text'}:{column.key}"
+    if column.kind == "mark":
+        return f"mark:{column.key}:{column.term}"
+    return ""
+
+
 def _dedupe(columns: list[Column], hidden: frozenset[int] = frozenset()) -> list[Column]:
     """A text field mapped twice keeps its first visible column (the first one if all are
-    hidden); the others become extras. A clerk often hides an outdated column rather than
-    delete it: reading it instead of the one the sheet shows would put old text in the
-    catalog without a word."""
+    hidden); the others become extras. A column the sheet hides that repeats a shown one
+    (a √ column too) becomes an extra: a clerk often hides an outdated column rather than
+    delete it, and reading it would put old text or ticks in the catalog without a word."""
     chosen: dict[str, int] = {}
     for column in columns:
-        if column.kind in ("text", "channels"):
-            first = chosen.get(column.key)
+        slot = _slot(column)
+        if slot:
+            first = chosen.get(slot)
             if first is None or (first in hidden and column.index not in hidden):
-                chosen[column.key] = column.index
+                chosen[slot] = column.index
     result: list[Column] = []
     for column in columns:
-        if column.kind in ("text", "channels") and chosen[column.key] != column.index:
-            letter = column_letter(column.index)
-            note = (
-                f"第{letter}列“{column.label}”是隐藏列，与显示的同名列重复，未作为"
-                f"{column.label}读取，放入补充信息"
-                if column.index in hidden
-                else f"重复的“{column.label}”列放入补充信息"
-            )
-            label = f"{column.label}（隐藏列）" if column.index in hidden else column.label
-            column = Column(column.index, "extra", label=label, guess=note)
+        slot = _slot(column)
+        label = column.label or column.term
+        letter = column_letter(column.index)
+        repeated = bool(slot) and chosen[slot] != column.index
+        if repeated and column.index in hidden:
+            note = f"第{letter}列“{label}”是隐藏列，与显示的同名列重复，未读取，放入补充信息"
+            column = Column(column.index, "extra", label=f"{label}（隐藏列）", guess=note)
+        elif repeated and column.kind in ("text", "channels"):
+            note = f"重复的“{column.label}”列放入补充信息"
+            column = Column(column.index, "extra", label=column.label, guess=note)
         elif column.index in hidden and column.kind != "extra":
-            note = f"“{column.label or column.term}”取自隐藏的第{column_letter(column.index)}列"
+            note = f"“{label}”取自隐藏的第{letter}列"
             column = Column(column.index, column.kind, column.key, column.term, column.label, note)
         result.append(column)
     return result
