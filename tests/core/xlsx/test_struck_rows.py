@@ -103,3 +103,43 @@ def test_xls_cells_struck_by_their_format_are_named(tmp_path: Path) -> None:
         "工作表“社会救助”第4、5行（共 2 行；社会救助：已删除事项、社会救助：其他事项）"
         "有带删除线的文字（已按原样读取），请核对"
     ]
+
+
+def test_ods_struck_cells_and_spans_are_named(tmp_path: Path) -> None:
+    """.ods: a cell whose automatic style strikes through, and a struck span inside a cell
+    (LibreOffice writes a span's strike as a line-through type alone)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P, Span
+
+    doc = OpenDocumentSpreadsheet()
+    cell_style = Style(name="ce1", family="table-cell")
+    cell_style.addElement(TextProperties(textlinethroughstyle="solid"))
+    run_style = Style(name="T1", family="text")
+    run_style.addElement(TextProperties(textlinethroughtype="single"))
+    plain = Style(name="T2", family="text")
+    plain.addElement(TextProperties(textlinethroughstyle="none"))
+    for style in (cell_style, run_style, plain):
+        doc.automaticstyles.addElement(style)
+    sheet = Table(name="社会救助")
+    for r, values in enumerate(ROWS):
+        row = TableRow()
+        for c, value in enumerate(values):
+            attrs = {"valuetype": "string", **({"stylename": cell_style} if r == 3 else {})}
+            cell = TableCell(**attrs)
+            paragraph = P(text=value)
+            if r in (1, 2) and c == 1:  # row 2: a span not struck; row 3: a struck one
+                paragraph.addElement(Span(stylename=run_style if r == 2 else plain, text="、附件"))
+            cell.addElement(paragraph)
+            row.addElement(cell)
+        sheet.addElement(row)
+    doc.spreadsheet.addElement(sheet)
+    path = tmp_path / "修改稿.ods"
+    doc.save(str(path))
+    result = read_workbook(path)
+    assert result.catalog.item_count() == 3
+    assert result.notices == [
+        "工作表“社会救助”第3、4行（共 2 行；社会救助：审核信息、社会救助：已删除事项）"
+        "有带删除线的文字（已按原样读取），请核对"
+    ]

@@ -22,7 +22,7 @@ MAX_BOX_CELLS = 8_000_000
 MAX_FILLED_COLS = 1_024
 _CHUNK = 1 << 20
 _TAG_RE = re.compile(
-    rb"<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table-column|table)(?=[\s>/])"
+    rb"<(?:[\w.-]+:)?(table-row|table-cell|covered-table-cell|table-column|table|span)(?=[\s>/])"
     rb"([^>]*)>"
     rb"|</(?:[\w.-]+:)?(table-row)>"
 )
@@ -32,6 +32,14 @@ _VALUE_RE = re.compile(rb"value-type\s*=")
 _FORMULA_RE = re.compile(rb"\bformula\s*=")
 _HIDDEN_RE = re.compile(rb'visibility\s*=\s*["\'](?:collapse|filter)')
 MAX_HIDDEN_ROWS = 100_000
+MAX_STRUCK_ROWS = 100_000
+# automatic styles (before <office:body>) whose text is struck through: cell styles strike
+# a whole cell, text styles a span inside one
+_STYLE_RE = re.compile(rb"<(?:[\w.-]+:)?style\b([^>]*)>(.*?)</(?:[\w.-]+:)?style>", re.S)
+_STYLE_NAME_RE = re.compile(rb'\bstyle:name\s*=\s*["\']([^"\']{1,200})')
+_FAMILY_RE = re.compile(rb'\bstyle:family\s*=\s*["\']([\w-]{1,40})')
+_LINE_THROUGH_RE = re.compile(rb'text-line-through-(?:style|type)\s*=\s*["\'](?!none)[a-z-]+')
+_USES_STYLE_RE = re.compile(rb'\b(?:table|text):style-name\s*=\s*["\']([^"\']{1,200})')
 MAX_FORMULA_CELLS = 100_000  # each is reported by the reader; a catalog has none or a few
 
 
@@ -53,6 +61,28 @@ class _Scan:
         self.hidden_columns: dict[int, set[int]] = {}  # 0-based columns collapsed
         self.row_hidden = False
         self.column = 0  # the next <table-column>'s index
+        self.struck_styles: dict[bytes, set[bytes]] = {b"table-cell": set(), b"text": set()}
+        self.struck: dict[int, set[int]] = {}  # 0-based rows with struck-through text
+        self.in_body = False
+
+    def styles(self, data: bytes) -> None:
+        """Struck-through automatic styles defined in ``data`` (the part before the body)."""
+        for match in _STYLE_RE.finditer(data):
+            if not _LINE_THROUGH_RE.search(match.group(2)):
+                continue
+            name, family = _STYLE_NAME_RE.search(match.group(1)), _FAMILY_RE.search(match.group(1))
+            if name and family and family.group(1) in self.struck_styles:
+                self.struck_styles[family.group(1)].add(name.group(1))
+
+    def _mark_struck(self, rows: int) -> None:
+        found = self.struck.setdefault(self.sheet, set())
+        room = MAX_STRUCK_ROWS - len(found)
+        found.update(range(self.row, self.row + min(rows, max(room, 0))))
+
+    def span(self, attrs: bytes) -> None:
+        used = _USES_STYLE_RE.search(attrs)
+        if used and used.group(1) in self.struck_styles[b"text"]:
+            self._mark_struck(1)
 
     def table(self) -> None:
         self.row = self.max_row = self.max_col = self.column = 0
@@ -78,6 +108,9 @@ class _Scan:
         if _VALUE_RE.search(attrs):
             self.row_filled += count
             self.row_width = self.col + count
+            used = _USES_STYLE_RE.search(attrs)
+            if used and used.group(1) in self.struck_styles[b"table-cell"]:
+                self._mark_struck(self.repeat)
         if _FORMULA_RE.search(attrs):
             self._formula(count)
         self.col += count
@@ -123,7 +156,8 @@ def check_ods_expansion(path: Path) -> dict[int, list[tuple[int, int]]]:
 
 def scan_ods(path: Path) -> _Scan:
     """:func:`check_ods_expansion`'s scan: formula cells, hidden rows (``hidden``, 0-based
-    rows holding values) and hidden columns, by the sheet's place."""
+    rows holding values), hidden columns and rows with struck-through text, by the sheet's
+    place."""
     scan = _Scan(path.name)
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
         tail = b""
@@ -132,6 +166,10 @@ def scan_ods(path: Path) -> _Scan:
             if not chunk:
                 break
             data = tail + chunk
+            if not scan.in_body:
+                body = data.find(b"office:body")
+                scan.styles(data if body < 0 else data[:body])
+                scan.in_body = body >= 0
             last = 0
             for match in _TAG_RE.finditer(data):
                 last = match.end()
@@ -146,6 +184,8 @@ def scan_ods(path: Path) -> _Scan:
                     scan.cell(match.group(2))
                 elif kind == b"table-column":
                     scan.table_column(match.group(2))
+                elif kind == b"span":
+                    scan.span(match.group(2))
                 elif kind == b"table":
                     scan.table()
             cut = data.rfind(b"<", last)

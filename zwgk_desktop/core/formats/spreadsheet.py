@@ -41,6 +41,7 @@ def read_spreadsheet(
         check_zip(path, "content.xml", "OpenDocument 表格")
         ods = scan_ods(path)
         formulas, hidden, hidden_columns = ods.formulas, ods.hidden, ods.hidden_columns
+        struck = ods.struck
     data = path.read_bytes()
     if kind == "ole":
         xls = check_xls_extent(data, path.name)
