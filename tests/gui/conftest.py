@@ -24,6 +24,17 @@ def _gc_on_the_ui_thread(qapp) -> None:
         qapp._zwgk_gc = MainThreadGC(qapp)
 
 
+@pytest.fixture(autouse=True)
+def _no_deletions_left_over(qapp) -> Iterator[None]:
+    """Widgets an earlier test left for ``deleteLater`` are destroyed before this one runs:
+    destroyed later, inside an event loop waiting for a background worker, they can
+    deadlock with it (see ``zwgk_desktop.gui.tasks``)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+
+
 @pytest.fixture
 def doc_path(tmp_path: Path) -> Path:
     path = tmp_path / "测试目录.zwgk"

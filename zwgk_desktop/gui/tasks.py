@@ -6,6 +6,14 @@ signals destroys them on the pool thread); cancel is a ``threading.Event``. Resu
 errors come back through queued signals, so ``on_done``/``on_error`` run on the UI thread.
 A running task keeps itself alive in ``_ACTIVE`` until it has finished, whatever happens
 to the widget that started it.
+
+Objects waiting for ``deleteLater`` are destroyed before a worker starts, and the UI
+thread's garbage collection waits while one runs (``MainThreadGC``). A QObject being
+destroyed by the event loop holds one of Qt's connection locks while it asks PySide (which
+needs the GIL) about Python overrides; a worker that meanwhile holds the GIL and connects a
+Qt object under the same lock (QTextDocument does, for every page of a PDF) waits for it
+forever. A full-suite run hung exactly so: a window of an earlier test was deleted in the
+event loop that waited for a background PDF export.
 """
 
 from __future__ import annotations
@@ -17,7 +25,16 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -116,6 +133,8 @@ class BackgroundTask(QObject):
     # ------------------------------------------------------------------ public
     def start(self) -> BackgroundTask:
         _ACTIVE.add(self)
+        # pending deferred deletions, done now, cannot meet the worker (see the module doc)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals, self._cancel_event))
         return self
 
@@ -275,7 +294,9 @@ class MainThreadGC(QObject):
 
     A collection triggered inside a worker can destroy UI-thread QObjects there. The app
     calls ``MainThreadGC(app)`` once: automatic GC is disabled and a timer collects
-    generation by generation when the counts pass the usual thresholds.
+    generation by generation when the counts pass the usual thresholds. It waits while a
+    background task runs: a collection then destroys QObjects on the UI thread, which can
+    deadlock with the worker (see the module doc); the garbage keeps until it has finished.
     """
 
     def __init__(self, parent: QObject, interval_ms: int = 1000) -> None:
@@ -287,6 +308,8 @@ class MainThreadGC(QObject):
         self._timer.start(interval_ms)
 
     def check(self) -> None:
+        if _ACTIVE:
+            return
         c0, c1, c2 = gc.get_count()
         t0, t1, t2 = self._thresholds
         if c0 > t0:

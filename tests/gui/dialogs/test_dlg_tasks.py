@@ -142,6 +142,7 @@ def test_main_thread_gc_collects_on_the_timer(qtbot, parent):
 
     from zwgk_desktop.gui.tasks import MainThreadGC
 
+    was_enabled = gc.isenabled()  # the session runs with the app's rule: GC disabled
     try:
         guard = MainThreadGC(parent, interval_ms=10)
         assert not gc.isenabled()
@@ -155,7 +156,44 @@ def test_main_thread_gc_collects_on_the_timer(qtbot, parent):
         qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=3000)
         del guard
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
+
+
+def test_main_thread_gc_waits_while_a_worker_runs(qtbot, parent):
+    """A collection destroys QObjects on the UI thread, which can deadlock with a worker
+    that holds the GIL while Qt locks (see zwgk_desktop.gui.tasks): none while one runs."""
+    import gc
+    import weakref
+
+    from zwgk_desktop.gui.tasks import MainThreadGC
+
+    was_enabled = gc.isenabled()
+    release = threading.Event()
+    try:
+        guard = MainThreadGC(parent, interval_ms=10)
+
+        class Cycle:
+            pass
+
+        first = Cycle()
+        first.other = first
+        watch = weakref.ref(first)
+        del first
+        task = run_in_background(parent, "导出PDF", lambda p, c: release.wait(5), lambda r: None)
+        for _ in range(gc.get_threshold()[0] + 10):
+            a = Cycle()
+            a.other = a
+        qtbot.wait(100)  # ten timer turns with the counts over the threshold
+        assert watch() is not None  # nothing collected while the worker runs
+        release.set()
+        qtbot.waitUntil(lambda: task.finished, timeout=5000)
+        qtbot.waitUntil(lambda: watch() is None, timeout=3000)  # collected once it is done
+        del guard
+    finally:
+        release.set()
+        if was_enabled:
+            gc.enable()
 
 
 def test_result_for_a_destroyed_widget_is_dropped_quietly(qtbot):
