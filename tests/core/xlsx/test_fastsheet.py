@@ -143,6 +143,11 @@ _ROWS = b"".join(
         (b'<row r="9"><c\nr="XFD1048576"><v>1</v></c></row>', False),
         (b'<row r="9"><c><v>1</v></c></row>', False),
         (b'<x:row r="9"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>', False),
+        # past XFD: once asked calamine for 150 TB (the process aborted)
+        (b'<row r="9"><c r="ZZZZ9999999"><v>1</v></c></row>', False),
+        (b'<row r="9"><c r="ZZZZ9"><v>1</v></c></row>', False),
+        (b'<row r="9"><c r="' + b"Z" * 40 + b'9"><v>1</v></c></row>', False),
+        (b'<row r="9"><c r="A-9"><v>1</v></c></row>', False),
     ],
 )
 def test_the_scan_bounds_calamine_range(tail: bytes, bounded: bool) -> None:

@@ -29,9 +29,13 @@ from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
 
 MAX_FAST_CELLS = 4_000_000  # rows × columns calamine may lay out densely (~130 MB at worst)
 _CHUNK = 1 << 20
+_TAG_LIMIT = 1 << 16
 _ONE_LETTER_ROWS = 99_999  # what references without a 6-digit row or a 2-letter column reach
-_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,3})\d')
-_FAR_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{6,})"')
+# Letters past Excel's three (XFD) are not a valid place, but calamine lays them out all the
+# same: ZZZZ9999999 once asked it for 150 TB and aborted the process.
+_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,16})\d')
+_FAR_ROW = re.compile(rb'<c r="[A-Z]{1,16}(\d{6,})"')
+_ODD_REF = re.compile(rb'<c r="(?:[A-Z]{17}|[A-Z]*[^A-Z0-9"])')  # a place no bound can read
 # A <c> whose first attribute is not r="…" (or with none): one regex pass, cheaper than
 # counting each kind of opening against the placed ones.
 _UNPLACED_CELL = re.compile(rb'<c(?:[\t\n\r>/]| (?!r="))')
@@ -45,12 +49,16 @@ def cells_bounded(source: Any) -> bool:
     while True:
         chunk = source.read(_CHUNK)
         data = carry + chunk
-        if chunk:
-            cut = data.rfind(b"<")  # a tag cut by the chunk goes with the next chunk
-            data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+        carry = b""
+        if chunk:  # a tag cut by the chunk border goes whole with the next chunk
+            cut = data.rfind(b"<")
+            if cut >= 0 and data.find(b">", cut) < 0:
+                if len(data) - cut > _TAG_LIMIT:
+                    return False  # no real cell tag is this long
+                data, carry = data[:cut], data[cut:]
         if _UNPLACED_CELL.search(data):
             return False  # a cell without its reference first: place unknown to this scan
-        if _PREFIXED_CELL.search(data):
+        if _PREFIXED_CELL.search(data) or _ODD_REF.search(data):
             return False
         for match in _WIDE_REF.finditer(data):
             cols = max(cols, column_index(match.group(1)) + 1)
