@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from zwgk_desktop.core.model import Domain, Item
+from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.titles import catalog_title, domain_title
 from zwgk_desktop.core.xlsx.columns import PlanColumn
 from zwgk_desktop.core.xlsx.digest import SheetDigest
@@ -36,7 +36,6 @@ from zwgk_desktop.core.xlsx.printpage import (
     MARGIN_TOP,
     PAGE_HEIGHT_POINTS,
     TITLE_POINTS,
-    grown_last_row,
     row_height,
 )
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
@@ -193,55 +192,20 @@ class ContinuousWriter(StandardSheetWriter):
                 items = [domain.items[n] for n in block.items]
                 runs = level1_runs(items)
                 digest = SheetDigest()  # no metadata sheet: the digest is not kept
-                block_heights = []
                 for k, n in enumerate(block.items):
                     self._write_item(
                         ws, r + k, n, domain.items[n], columns, formats, None, domain, digest
                     )
-                    block_heights.append(heights[block.domain][n])
-                self._merge_block_level1(ws, r, domain, block.items, runs, level1_col, level1_width)
-                grown = self._grown(block_heights, runs, items, level1_width)
+                grown = [heights[block.domain][n] for n in block.items]
+                self._merge_level1(
+                    ws, domain, runs, level1_col, level1_width, grown, top=r, numbers=block.items
+                )
                 for k, points in enumerate(grown):
                     ws.set_row(r + k, points)
                 r += len(block.items)
         ws.set_h_pagebreaks(breaks)
         self.measure = True
         return sum(len(block.items) for page in pages for block in page.blocks)
-
-    def _merge_block_level1(
-        self,
-        ws: Any,
-        top: int,
-        domain: Domain,
-        numbers: list[int],
-        runs: list[tuple[int, int, str]],
-        col: int,
-        width: float,
-    ) -> None:
-        """一级事项 merged over each run of equal values within this page's block."""
-        fmt = self.fmt.text("center")
-        scratch = SheetDigest()
-        for start, end, value in runs:
-            r = top + start
-            if end > start:
-                ws.merge_range(r, col, top + end, col, "", fmt)
-            if not value:
-                if end == start:
-                    ws.write_blank(r, col, None, fmt)
-                continue
-            n = numbers[start]
-            self._text(ws, r, col, value, "center", scratch, lambda n=n: _level1_where(domain, n))
-
-    @staticmethod
-    def _grown(
-        heights: list[float], runs: list[tuple[int, int, str]], items: list[Item], width: float
-    ) -> list[float]:
-        grown = list(heights)
-        for start, end, value in runs:
-            if value:
-                lines = line_count(xml_safe(value), width, POINTS)
-                grown[end] = grown_last_row(grown, start, end, lines)
-        return grown
 
 
 def _plan(
@@ -288,7 +252,3 @@ def _reserved(
     only make roomier."""
     starts = top or n == 0 or domain.items[n].level1 != domain.items[n - 1].level1
     return max(heights[n], level1[n]) if starts else heights[n]
-
-
-def _level1_where(domain: Domain, n: int) -> str:
-    return f"“{domain.name}”第{n + 1}项“{domain.items[n].title()}”的一级事项"

@@ -305,18 +305,23 @@ class StandardSheetWriter:
         col: int,
         width: float,
         heights: list[float],
+        top: int = DATA_ROW,
+        numbers: list[int] | None = None,
     ) -> None:
-        """Write 一级事项, merged over each run of equal consecutive values; grow short runs."""
+        """Write 一级事项, merged over each run of equal consecutive values; grow short runs.
+
+        ``runs`` and ``heights`` count rows from ``top``; ``numbers`` are the items' places
+        in the domain when the rows hold only some of them (a page of the continuous flow)."""
         scratch = SheetDigest()  # the values were added to the sheet digest in row order
         for start, end, value in runs:
-            r = DATA_ROW + start
+            r = top + start
             if end > start:
-                ws.merge_range(r, col, DATA_ROW + end, col, "", self.fmt.text("center"))
+                ws.merge_range(r, col, top + end, col, "", self.fmt.text("center"))
             if not value:
                 if end == start:
                     ws.write_blank(r, col, None, self.fmt.text("center"))
                 continue
-            where = partial(_level1_where, domain, start)
+            where = partial(_level1_where, domain, numbers[start] if numbers else start)
             written = self._text(ws, r, col, value, "center", scratch, where)
             lines = line_count(written, width, POINTS)
             heights[end] = grown_last_row(heights, start, end, lines)
