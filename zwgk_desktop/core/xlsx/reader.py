@@ -280,7 +280,7 @@ class _Import:
             self.rows_done += len(grid.rows)
             self._on_rows(0)  # a sheet read whole (calamine) moves the progress once
             if not grid.is_empty():
-                self._note_hidden_rows(grid, self._sheet(grid))
+                self._note_marks(grid, self._sheet(grid))
         props = _own_properties(self.wb)
         base = _meta_from_property(props.get(META_PROPERTY))
         if self.payload is not None:
@@ -308,8 +308,7 @@ class _Import:
         for grid in grids:
             check_cancel(self.cancel)
             if not grid.is_empty():
-                self._note_hidden_rows(grid, self._sheet(grid))
-                self._note_revisions(grid)
+                self._note_marks(grid, self._sheet(grid))
             self.rows_done += len(grid.rows)
             self._on_rows(0)
         catalog = self.builder.build(None)
@@ -321,11 +320,12 @@ class _Import:
             catalog, self.notes, False, gaps=self.builder.gaps(), notices=self.notices
         )
 
-    def _note_hidden_rows(self, grid: Grid, result: SheetResult | None) -> None:
-        """Rows Excel hides are read like the others (a filter hides real items), but
-        whoever looks at the sheet does not see them: say which, and which items they
-        hold, so that an item a township hid instead of deleting is checked, not silently
-        taken. Rows with struck-through text (a revised draft's “to be deleted”) likewise."""
+    def _note_marks(self, grid: Grid, result: SheetResult | None) -> None:
+        """What the cell values do not show but whoever looks at the table sees (or does
+        not): rows Excel hides are read like the others (a filter hides real items), but
+        are named with the items they hold, so that an item a township hid instead of
+        deleting is checked, not silently taken; rows with struck-through text (a revised
+        draft's “to be deleted”) likewise; and a Word table's pending tracked changes."""
         self._note_rows(
             grid,
             result,
@@ -340,6 +340,19 @@ class _Import:
             "有带删除线的文字，已按原样读取（删除线不算删除）；如是标出的删除内容，请与编制单位核对",
             "有带删除线的文字（已按原样读取），请核对",
         )
+        if grid.revisions:  # read with the changes accepted (formats.docxtable)
+            self._tell(
+                grid,
+                None,
+                f"表格中有 {grid.revisions} 处未接受的修订，已按“接受所有修订”后的内容读取"
+                "（删除的文字和行未读取，插入的文字已读取）；请编制单位接受或拒绝修订后再报送",
+                f"“{grid.title}”有 {grid.revisions} 处未接受的修订（已按接受后的内容读取），请核对",
+            )
+
+    def _tell(self, grid: Grid, row: int | None, note: str, notice: str) -> None:
+        """A warning in the import report and a line for the reviewer's banner."""
+        self.notes.append(ImportNote(grid.title, row, "", "warning", note))
+        self.notices.append(notice)
 
     def _note_rows(
         self, grid: Grid, result: SheetResult | None, numbers: list[int], note: str, notice: str
@@ -356,8 +369,7 @@ class _Import:
             details.append("、".join(names[:3]) + ("等" if len(names) > 3 else ""))
         if details:
             shown += f"（{'；'.join(details)}）"
-        self.notes.append(ImportNote(grid.title, rows[0], "", "warning", shown + note))
-        self.notices.append(f"工作表“{grid.title}”{shown}{notice}")
+        self._tell(grid, rows[0], shown + note, f"工作表“{grid.title}”{shown}{notice}")
 
     def _struck_rows(self, ws: Any, mentions_strike: bool) -> list[int]:
         archive = getattr(getattr(ws, "parent", None), "_archive", None)
@@ -367,26 +379,6 @@ class _Import:
         if self.strike is None:
             self.strike = StrikeIndex(archive)
         return self.strike.rows(path, mentions_strike)
-
-    def _note_revisions(self, grid: Grid) -> None:
-        """A Word table with tracked changes is a draft: it is read with the changes
-        accepted, and the reviewer is told, since the township may believe what it
-        struck through is still there (or gone)."""
-        if not grid.revisions:
-            return
-        self.notes.append(
-            ImportNote(
-                grid.title,
-                None,
-                "",
-                "warning",
-                f"表格中有 {grid.revisions} 处未接受的修订，已按“接受所有修订”后的内容读取"
-                "（删除的文字和行未读取，插入的文字已读取）；请编制单位接受或拒绝修订后再报送",
-            )
-        )
-        self.notices.append(
-            f"“{grid.title}”有 {grid.revisions} 处未接受的修订（已按接受后的内容读取），请核对"
-        )
 
     def _on_rows(self, rows: int) -> None:
         if self.progress is not None:
