@@ -26,9 +26,8 @@ def _gc_on_the_ui_thread(qapp) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_deletions_left_over(qapp) -> Iterator[None]:
-    """Widgets an earlier test left for ``deleteLater`` are destroyed before this one runs:
-    destroyed later, inside an event loop waiting for a background worker, they can
-    deadlock with it (see ``zwgk_desktop.gui.tasks``)."""
+    """Widgets an earlier test left for ``deleteLater`` are destroyed before this one runs,
+    not inside its event loops: each test starts from a quiet application."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,96 +1,29 @@
 """Run long core work (import, export, PDF) off the UI thread, with progress and 取消.
 
-The worker only ever sees plain Python callables: ``fn(progress, cancel)``. The signals
-object is created and owned on the UI thread (novelWriter #2926: a runnable that owns its
-signals destroys them on the pool thread); cancel is a ``threading.Event``. Results and
-errors come back through queued signals, so ``on_done``/``on_error`` run on the UI thread.
-A running task keeps itself alive in ``_ACTIVE`` until it has finished, whatever happens
-to the widget that started it.
-
-Objects waiting for ``deleteLater`` are destroyed before a worker starts, and the UI
-thread's garbage collection waits while one runs (``MainThreadGC``). A QObject being
-destroyed by the event loop holds one of Qt's connection locks while it asks PySide (which
-needs the GIL) about Python overrides; a worker that meanwhile holds the GIL and connects a
-Qt object under the same lock (QTextDocument does, for every page of a PDF) waits for it
-forever. A full-suite run hung exactly so: a window of an earlier test was deleted in the
-event loop that waited for a background PDF export.
+The worker only ever sees plain Python callables: ``fn(progress, cancel)``; it runs on a
+:class:`worker.PythonWorker`, which never calls into Qt from its thread (the deadlock that
+rules out, and why, is in :mod:`worker`). ``on_done``/``on_error`` run on the UI thread.
+A running task keeps itself alive until it has finished, whatever happens to the widget
+that started it.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
-import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.gui.worker import CancelFn, ProgressFn, PythonWorker, WorkFn
 
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
-WorkFn = Callable[[ProgressFn, CancelFn], Any]
+__all__ = ["CancelFn", "ProgressFn", "WorkFn", "BackgroundTask", "run_in_background"]
 
 MIN_DURATION_MS = 300
-_PROGRESS_INTERVAL = 0.05  # seconds between progress signals: a 16,000-item loop emits ~20/s
-_ACTIVE: set[BackgroundTask] = set()
-
-
-class _Signals(QObject):
-    """Lives on the UI thread; the worker only emits through it."""
-
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object, str)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, fn: WorkFn, signals: _Signals, cancel_event: threading.Event) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._progress = signals.progress
-        self._done = signals.done
-        self._failed = signals.failed
-        self._cancel_event = cancel_event
-        self._last_emit = 0.0
-
-    def _report(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done >= total or now - self._last_emit >= _PROGRESS_INTERVAL:
-            self._last_emit = now
-            self._emit(self._progress, int(done), int(total))
-
-    def _emit(self, signal: Any, *args: Any) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            # The application is shutting down and took the signals object with it:
-            # nobody is left to tell, so stop quietly.
-            self._cancel_event.set()
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self._report, self._cancel_event.is_set)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
-            self._emit(self._failed, exc, traceback.format_exc())
-        else:
-            self._emit(self._done, result)
-        finally:
-            self._fn = None  # type: ignore[assignment]  # drop captured data on the worker
 
 
 class BackgroundTask(QObject):
@@ -114,15 +47,13 @@ class BackgroundTask(QObject):
         self._show_counts = show_counts
         self._parent = parent
         self._title = title
-        self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
         self._on_cancel = on_cancel
-        self._cancel_event = threading.Event()
-        self._signals = _Signals()
-        self._signals.progress.connect(self._handle_progress, Qt.ConnectionType.QueuedConnection)
-        self._signals.done.connect(self._handle_done, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._handle_failed, Qt.ConnectionType.QueuedConnection)
+        self._worker = PythonWorker(
+            fn, self._handle_progress, self._handle_done, self._handle_failed, name=title
+        )
+        self._cancel_event = self._worker.cancel_event
         self._in_set_value = False
         self.finished = False
         self.cancelled = False
@@ -132,10 +63,7 @@ class BackgroundTask(QObject):
 
     # ------------------------------------------------------------------ public
     def start(self) -> BackgroundTask:
-        _ACTIVE.add(self)
-        # pending deferred deletions, done now, cannot meet the worker (see the module doc)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals, self._cancel_event))
+        self._worker.start()
         return self
 
     def cancel(self) -> None:
@@ -195,7 +123,6 @@ class BackgroundTask(QObject):
 
     def _finish(self) -> None:
         self.finished = True
-        _ACTIVE.discard(self)
 
     def _handle_done(self, result: Any) -> None:
         self._close_dialog()
@@ -294,9 +221,7 @@ class MainThreadGC(QObject):
 
     A collection triggered inside a worker can destroy UI-thread QObjects there. The app
     calls ``MainThreadGC(app)`` once: automatic GC is disabled and a timer collects
-    generation by generation when the counts pass the usual thresholds. It waits while a
-    background task runs: a collection then destroys QObjects on the UI thread, which can
-    deadlock with the worker (see the module doc); the garbage keeps until it has finished.
+    generation by generation when the counts pass the usual thresholds.
     """
 
     def __init__(self, parent: QObject, interval_ms: int = 1000) -> None:
@@ -308,8 +233,6 @@ class MainThreadGC(QObject):
         self._timer.start(interval_ms)
 
     def check(self) -> None:
-        if _ACTIVE:
-            return
         c0, c1, c2 = gc.get_count()
         t0, t1, t2 = self._thresholds
         if c0 > t0:

@@ -160,40 +160,74 @@ def test_main_thread_gc_collects_on_the_timer(qtbot, parent):
             gc.enable()
 
 
-def test_main_thread_gc_waits_while_a_worker_runs(qtbot, parent):
-    """A collection destroys QObjects on the UI thread, which can deadlock with a worker
-    that holds the GIL while Qt locks (see zwgk_desktop.gui.tasks): none while one runs."""
-    import gc
-    import weakref
+def _qt_calls_on_worker_threads(run) -> list[str]:
+    """The Qt (PySide6/shiboken6) functions called on threads other than this one while
+    ``run()`` runs, recorded by a profile hook on every new thread."""
+    main = threading.get_ident()
+    seen: list[str] = []
 
-    from zwgk_desktop.gui.tasks import MainThreadGC
+    def hook(frame, event, arg):
+        if event == "c_call" and threading.get_ident() != main:
+            owner = getattr(arg, "__self__", None)
+            module = getattr(arg, "__module__", None) or type(owner).__module__ or ""
+            if module.startswith(("PySide6", "shiboken6")):
+                seen.append(f"{module}.{getattr(arg, '__qualname__', arg)}")
 
-    was_enabled = gc.isenabled()
-    release = threading.Event()
+    threading.setprofile(hook)
     try:
-        guard = MainThreadGC(parent, interval_ms=10)
-
-        class Cycle:
-            pass
-
-        first = Cycle()
-        first.other = first
-        watch = weakref.ref(first)
-        del first
-        task = run_in_background(parent, "导出PDF", lambda p, c: release.wait(5), lambda r: None)
-        for _ in range(gc.get_threshold()[0] + 10):
-            a = Cycle()
-            a.other = a
-        qtbot.wait(100)  # ten timer turns with the counts over the threshold
-        assert watch() is not None  # nothing collected while the worker runs
-        release.set()
-        qtbot.waitUntil(lambda: task.finished, timeout=5000)
-        qtbot.waitUntil(lambda: watch() is None, timeout=3000)  # collected once it is done
-        del guard
+        run()
     finally:
+        threading.setprofile(None)
+    return seen
+
+
+def test_worker_threads_never_call_into_qt(qtbot, parent):
+    """A thread that holds the GIL while it enters Qt can deadlock with the UI thread
+    destroying a QObject (zwgk_desktop.gui.worker): progress, result, error and cancel all
+    travel without a Qt call on the worker's thread."""
+    outcomes: list[object] = []
+
+    def work(progress, cancel):
+        for n in range(200):
+            progress(n, 200)
+            time.sleep(0.001)
+        return "完成"
+
+    def fail(progress, cancel):
+        progress(1, 2)
+        raise ZwgkError("出错了")
+
+    def run() -> None:
+        done = run_in_background(parent, "导出", work, outcomes.append)
+        failed = run_in_background(parent, "导出", fail, outcomes.append, outcomes.append)
+        release = threading.Event()
+        cancelled = run_in_background(
+            parent, "导出", lambda p, c: release.wait(5) and None, outcomes.append
+        )
+        cancelled.cancel()
         release.set()
-        if was_enabled:
-            gc.enable()
+        for task in (done, failed, cancelled):
+            qtbot.waitUntil(lambda t=task: t.finished, timeout=5000)
+
+    assert _qt_calls_on_worker_threads(run) == []
+    assert "完成" in outcomes and any(isinstance(o, ZwgkError) for o in outcomes)
+
+
+def test_the_qt_call_probe_sees_a_signal_emitted_on_a_thread(qtbot):
+    """The probe above is not blind: an emit from a plain thread is recorded."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        fired = Signal(int)
+
+    source = Source()
+
+    def run() -> None:
+        thread = threading.Thread(target=lambda: source.fired.emit(1))
+        thread.start()
+        thread.join()
+
+    assert _qt_calls_on_worker_threads(run)
 
 
 def test_result_for_a_destroyed_widget_is_dropped_quietly(qtbot):

@@ -69,9 +69,7 @@ def test_missing_folder_and_cancel(qtbot, submission: Path) -> None:
 
 
 def test_closing_the_dialog_mid_check_is_safe(qtbot, submission: Path) -> None:
-    from PySide6.QtCore import QThreadPool
-
-    from zwgk_desktop.gui.review.batch_dialog import _ALIVE
+    from zwgk_desktop.gui.worker import running_workers
 
     for n in range(10):
         (submission.parent / f"copy{n}.zwgk").write_bytes(submission.read_bytes())
@@ -81,5 +79,4 @@ def test_closing_the_dialog_mid_check_is_safe(qtbot, submission: Path) -> None:
     dialog.close()
     dialog.deleteLater()
     del dialog
-    assert QThreadPool.globalInstance().waitForDone(30_000)
-    qtbot.waitUntil(lambda: not _ALIVE, timeout=5_000)
+    qtbot.waitUntil(lambda: running_workers() == 0, timeout=30_000)

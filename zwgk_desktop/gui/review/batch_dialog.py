@@ -1,19 +1,18 @@
 """批量审核: pick a folder, check every submission in the background, see one table.
 
-The check runs on a pool thread with plain Python data only; the signals object is owned
-here on the UI thread (novelWriter #2926) and the 取消 button sets a threading.Event. The
+The check runs on a :class:`PythonWorker` (plain Python data only, never Qt on its thread)
+and the 取消 button sets its event; a dialog closed mid-check is simply not told. The
 upper table has one row per file (worst first), the lower one the selected file's
 domains; 导出汇总 writes the summary workbook, 打开 asks the main window to open a file.
 """
 
 from __future__ import annotations
 
-import threading
-import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.review.batch import (
@@ -39,6 +39,7 @@ from zwgk_desktop.core.review.batch import (
     review_folder,
 )
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.worker import PythonWorker
 
 FILE_COLUMNS = (
     "文件",
@@ -56,36 +57,6 @@ BAD = QColor("#f8d7da")
 WARN = QColor("#fff3cd")
 
 
-_ALIVE: set[QObject] = set()  # signal objects of running checks, kept until they finish
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, folder: Path, signals: _Signals, cancel: threading.Event) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._folder = folder
-        self._progress = signals.progress
-        self._done = signals.done
-        self._failed = signals.failed
-        self._cancel = cancel
-
-    def run(self) -> None:
-        try:
-            result = review_folder(
-                self._folder, lambda d, t: self._progress.emit(d, t), self._cancel.is_set
-            )
-        except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
-            self._failed.emit(exc, traceback.format_exc())
-        else:
-            self._done.emit(result)
-
-
 class BatchReviewDialog(QDialog):
     """Non-modal or modal; ``start(folder)`` runs the check, ``result`` holds the outcome."""
 
@@ -98,16 +69,7 @@ class BatchReviewDialog(QDialog):
         self.result: BatchResult | None = None
         self.error: BaseException | None = None
         self.running = False
-        self._cancel = threading.Event()
-        self._signals = _Signals()
-        self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        signals = self._signals  # released when the check ends, even if the dialog is gone
-        signals.done.connect(lambda _r: _ALIVE.discard(signals), Qt.ConnectionType.QueuedConnection)
-        signals.failed.connect(
-            lambda _e, _d: _ALIVE.discard(signals), Qt.ConnectionType.QueuedConnection
-        )
+        self._worker: PythonWorker | None = None
         self._build(str(folder))
 
     def _build(self, folder: str) -> None:
@@ -195,7 +157,6 @@ class BatchReviewDialog(QDialog):
             msgbox.error(self, f"文件夹不存在：{path}")
             return False
         self.result, self.error = None, None
-        self._cancel.clear()
         self.running = True
         self.files_table.setRowCount(0)
         self.domains_table.setRowCount(0)
@@ -203,13 +164,22 @@ class BatchReviewDialog(QDialog):
         self.progress.setVisible(True)
         self.summary_label.setText("正在检查…")
         self._update_buttons()
-        _ALIVE.add(self._signals)  # outlives the dialog if it is closed mid-check
-        QThreadPool.globalInstance().start(_Job(path, self._signals, self._cancel))
+        self._worker = PythonWorker(
+            lambda progress, cancel: review_folder(path, progress, cancel),
+            self._while_open(self._on_progress),
+            self._while_open(self._on_done),
+            self._while_open(self._on_failed),
+            name="zwgk-batch",
+        ).start()
         return True
 
+    def _while_open(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """``callback``, skipped once the dialog has been destroyed (closed mid-check)."""
+        return lambda *args: callback(*args) if isValid(self) else None
+
     def cancel(self) -> None:
-        if self.running:
-            self._cancel.set()
+        if self.running and self._worker is not None:
+            self._worker.cancel()
             self.summary_label.setText("正在取消…")
 
     def _on_progress(self, done: int, total: int) -> None:
