@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import re
 import stat
@@ -139,6 +140,26 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_current_umask()
 
 
+def _temp_name_parts(target: Path) -> dict[str, str]:
+    return {"prefix": f".{target.stem}.", "suffix": target.suffix + ".tmp"}
+
+
+def remove_left_temps(target: str | os.PathLike[str], since: float) -> int:
+    """Remove the temp files of ``target`` that a writer killed mid-write left behind
+    (created at or after ``since``, a ``time.time()``; older ones may be another writer's);
+    returns how many."""
+    target = Path(target)
+    parts = _temp_name_parts(target)
+    pattern = glob.escape(parts["prefix"]) + "*" + glob.escape(parts["suffix"])
+    removed = 0
+    for tmp in target.parent.glob(pattern):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime >= since - 1:
+                tmp.unlink()
+                removed += 1
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temp path beside ``target``; on success it replaces ``target`` atomically.
@@ -149,9 +170,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = check_target(target, overwrite=True)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=folder
-        )
+        fd, tmp_name = tempfile.mkstemp(**_temp_name_parts(target), dir=folder)
     except OSError as exc:
         raise ExportError(f"无法写入“{target.name}”：{os_reason(exc)}") from exc
     os.close(fd)

@@ -8,9 +8,9 @@ items that fit whole, so no item is split across pages (only an item taller than
 to be). By domain (:class:`PageFlow`), each domain starts a page; continuous, the domains run
 on, a page holding the end of one and the start of the next, each with its title and header
 (a page that carries a domain on says “（续）”). Each page gets the unit, “第 N 页 共 M 页”
-and its domain(s) in the footer. ``render_pdf`` takes plain inputs and uses only thread-safe
-painting (QTextDocument + QPdfWriter created in the calling thread), so the export runs in
-the background; the PDF goes through ``atomic_path``.
+and its domain(s) in the footer. ``render_pdf`` takes plain inputs (picklable), so 导出PDF
+runs it in a child process (:mod:`pdf_process`: no Qt work on a thread of the app); the PDF
+goes through ``atomic_path``.
 """
 
 from __future__ import annotations
@@ -438,8 +438,10 @@ def ask_export_pdf(
     channels: ChannelStyle | str = ChannelStyle.FULL,
     flow: PageFlow | str = PageFlow.BY_DOMAIN,
 ) -> Path | None:
-    """Ask for a file name, then write the PDF in the background; returns the chosen path."""
+    """Ask for a file name, then write the PDF in a child process, with progress and 取消;
+    returns the chosen path."""
     from zwgk_desktop.gui.dialogs.common import show_done
+    from zwgk_desktop.gui.pdf_process import render_pdf_in_child
     from zwgk_desktop.gui.tasks import run_in_background
 
     settings = load_settings()
@@ -451,10 +453,10 @@ def ask_export_pdf(
         return None
     settings.last_folder = str(path.parent)
     save_settings(settings)
-    snapshot = copy_catalog(catalog)  # the worker gets its own copy
+    snapshot = copy_catalog(catalog)  # the worker pickles its own copy for the child
 
     def work(progress: ProgressFn, cancel: CancelFn) -> int:
-        return render_pdf(snapshot, path, domain_id, progress, cancel, channels, flow)
+        return render_pdf_in_child(snapshot, path, domain_id, progress, cancel, channels, flow)
 
     def done(pages: int) -> None:
         show_done(parent, "导出PDF", f"已导出PDF（{pages} 页）：{path}", path)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
 from zwgk_desktop.gui.dialogs.common import MESSAGES
+from zwgk_desktop.gui.pdf_process import render_pdf_in_child
 from zwgk_desktop.gui.print_html import (
     CHANNEL_OFF,
     CHANNEL_ON,
@@ -110,7 +111,7 @@ def test_render_pdf_of_a_domain_has_title_marks_and_page_numbers(qtbot, tmp_path
 
 
 @needs_poppler
-def test_render_pdf_of_whole_catalog_in_background(qtbot, tmp_path):
+def test_render_pdf_of_whole_catalog_in_a_child_process(qtbot, tmp_path):
     catalog = new_catalog(CatalogMeta(unit="城关镇", year="2025"))
     catalog.domains[0].not_involved = True
     catalog.domains[0].note = "本镇无此职责。"
@@ -125,7 +126,7 @@ def test_render_pdf_of_whole_catalog_in_background(qtbot, tmp_path):
             seen.append((done, total))
             progress(done, total)
 
-        return render_pdf(catalog, target, None, report, cancel)
+        return render_pdf_in_child(catalog, target, None, report, cancel)
 
     pages = run_blocking(parent, "导出PDF", work)
     assert pages > len(

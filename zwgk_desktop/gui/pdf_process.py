@@ -1,0 +1,160 @@
+"""导出PDF in a child process: the only long work that needs Qt itself.
+
+Laying out the pages takes Qt calls by the thousand (QTextDocument, QPdfWriter); made on a
+thread of the app, any of them can meet the UI thread destroying a QObject and deadlock
+(see :mod:`worker`). A child process has its own Qt and its own GIL, so nothing it does can
+block the window, and a crash in it cannot take the clerk's work with it. The parent side
+is plain Python, run on a :class:`worker.PythonWorker`: it sends the catalog, relays the
+child's progress, asks it to stop on 取消 (and ends it if it does not), and turns its last
+word into the page count or a Chinese error. The child writes through ``atomic_path``, so
+the target is either untouched or the complete PDF.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zwgk_desktop.core.atomic import remove_left_temps
+from zwgk_desktop.core.errors import ExportError, ZwgkError
+from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.xlsx.result import ChannelStyle, PageFlow
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+STOP_GRACE_SECONDS = 10.0  # after 取消: time to finish the page in hand before it is ended
+_POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything the child needs (pickled to it)."""
+
+    catalog: Catalog
+    path: str
+    domain_id: str | None
+    channels: str
+    flow: str
+
+
+class PdfCancelled(ZwgkError):
+    """取消 was pressed; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消")
+
+
+def render_pdf_in_child(
+    catalog: Catalog,
+    path: str | Path,
+    domain_id: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    channels: ChannelStyle | str = ChannelStyle.FULL,
+    flow: PageFlow | str = PageFlow.BY_DOMAIN,
+) -> int:
+    """``printing.render_pdf`` in a child process; returns the page count. Raises
+    :class:`PdfCancelled` after 取消, :class:`ExportError` for what the clerk can act on
+    (and when the child died), RuntimeError (with the child's traceback) for a bug."""
+    job = PdfJob(
+        catalog,
+        str(path),
+        domain_id,
+        ChannelStyle.parse(channels).value,
+        PageFlow.parse(flow).value,
+    )
+    started = time.time()
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
+    receiver, sender = context.Pipe(duplex=False)
+    stop = context.Event()
+    process = context.Process(
+        target=child_main, args=(sender, stop, job), name="zwgk-pdf", daemon=True
+    )
+    process.start()
+    sender.close()  # the child's end: EOF here once the child has gone
+    outcome: tuple[Any, ...] | None = None
+    stopping_since: float | None = None
+    try:
+        while outcome is None:
+            if stopping_since is None and cancel is not None and cancel():
+                stop.set()
+                stopping_since = time.monotonic()
+            if receiver.poll(_POLL_SECONDS):
+                try:
+                    message = receiver.recv()
+                except EOFError:
+                    break  # gone without a last word
+                if message[0] == "progress":
+                    if progress is not None:
+                        progress(message[1], message[2])
+                else:
+                    outcome = message
+            elif not process.is_alive():
+                break
+            if (
+                stopping_since is not None
+                and time.monotonic() - stopping_since > STOP_GRACE_SECONDS
+            ):
+                process.kill()
+                break
+    finally:
+        receiver.close()
+        process.join(STOP_GRACE_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        if process.exitcode != 0:  # killed mid-write: its temp file is still there
+            remove_left_temps(path, started)
+    return _result(outcome, stopping_since is not None, process.exitcode)
+
+
+def _result(outcome: tuple[Any, ...] | None, stopping: bool, exitcode: int | None) -> int:
+    if outcome is not None and outcome[0] == "done":
+        return int(outcome[1])
+    if stopping or (outcome is not None and outcome[0] == "cancelled"):
+        raise PdfCancelled()
+    if outcome is None:
+        raise ExportError(f"生成PDF的进程意外退出（退出代码 {exitcode}），PDF没有写出，请重试")
+    if outcome[0] == "error":
+        raise ExportError(outcome[1])
+    raise RuntimeError(f"生成PDF时出错：{outcome[1]}\n\n{outcome[2]}")
+
+
+def child_main(sender: Any, stop: Any, job: PdfJob) -> None:
+    """The child: a GUI application without windows, the same render as in the app."""
+
+    def send(*message: Any) -> None:
+        sender.send(message)
+
+    try:
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance() or QGuiApplication(["zwgk-desktop-pdf"])
+        from zwgk_desktop.gui.printing import PrintCancelled, render_pdf
+
+        pages = render_pdf(
+            job.catalog,
+            job.path,
+            job.domain_id,
+            lambda done, total: send("progress", done, total),
+            stop.is_set,
+            job.channels,
+            job.flow,
+        )
+        del app
+    except PrintCancelled:
+        send("cancelled")
+    except ZwgkError as exc:
+        send("error", str(exc))
+    except BaseException as exc:  # noqa: BLE001 - a bug: its traceback goes to the app
+        send("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    else:
+        send("done", pages)
+    finally:
+        sender.close()
