@@ -4,7 +4,8 @@
 #   - both executables answer --version with the project version;
 #   - zwgk lists the bundled templates, creates, validates and exports a catalog, and
 #     batch-reviews a folder in two worker processes;
-#   - zwgk-desktop --demo --screenshot renders the demo catalog to a PNG (offscreen Qt);
+#   - zwgk-desktop --demo --screenshot renders the demo catalog to a PNG (offscreen Qt), and
+#     --pdf writes its printed PDF in a child process;
 #   - nothing unwanted was bundled (QtQml/QtQuick, test tools, foreign translations) and
 #     every bundled Qt library finds the Qt libraries it links against;
 #   - packaging/linux/install.sh installs and uninstalls it in a scratch prefix.
@@ -117,6 +118,17 @@ else
 fi
 if grep -qi "could not load\|cannot load library\|Traceback" "$WORK/gui.out"; then
   fail "GUI 输出中有加载错误：$(grep -i "could not load\|cannot load library\|Traceback" "$WORK/gui.out" | head -3)"
+fi
+
+# 3b. 导出PDF runs in a child process (spawn through freeze_support in the frozen GUI).
+set +e
+run "$BUNDLE/zwgk-desktop" --demo --pdf "$WORK/demo.pdf" --channels compact >"$WORK/pdf.out" 2>&1
+rc=$?
+set -e
+if [ "$rc" = 0 ] && head -c 5 "$WORK/demo.pdf" 2>/dev/null | grep -q '%PDF-'; then
+  ok "zwgk-desktop --demo --pdf → $(grep -o '[0-9]* 页' "$WORK/pdf.out" | head -1) PDF"
+else
+  fail "zwgk-desktop --demo --pdf exit $rc：$(tail -5 "$WORK/pdf.out")"
 fi
 
 # 4. Bundle contents: nothing unwanted, nothing missing between Qt libraries.

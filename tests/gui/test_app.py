@@ -57,6 +57,46 @@ def test_unreadable_file_exits_2_with_one_chinese_line(tmp_path: Path, zwgk_home
     assert "Traceback" not in result.stderr
 
 
+def test_pdf_of_the_demo_without_a_window(tmp_path: Path, zwgk_home: Path) -> None:
+    """``--pdf``: the printed catalog through the same child process as 导出PDF; this
+    process never loads Qt (the child does the drawing)."""
+    out = tmp_path / "示范.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from zwgk_desktop.gui import app\n"
+            "code = app.main(sys.argv[1:])\n"
+            "print('Qt loaded' if 'PySide6.QtGui' in sys.modules else 'no Qt')\n"
+            "sys.exit(code)",
+            "--demo",
+            "--pdf",
+            str(out),
+            "--channels",
+            "compact",
+            "--flow",
+            "continuous",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_HOME": str(zwgk_home)},
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "已导出PDF" in result.stdout and "no Qt" in result.stdout
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["示范.pdf"]
+
+
+def test_pdf_without_a_file_says_so_in_chinese(tmp_path: Path, zwgk_home: Path) -> None:
+    result = run_app("--pdf", str(tmp_path / "x.pdf"), home=zwgk_home)
+    assert result.returncode == 2
+    assert "--pdf 需要一个目录文件" in result.stderr and "usage" not in result.stderr
+    missing = run_app(str(tmp_path / "没有.zwgk"), "--pdf", str(tmp_path / "x.pdf"), home=zwgk_home)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert "没有.zwgk" in missing.stderr
+
+
 def test_version_answers_without_loading_qt(zwgk_home: Path) -> None:
     start = time.perf_counter()
     result = subprocess.run(

@@ -100,4 +100,4 @@ class ChineseParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"zwgk：参数错误：{message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog.split()[0]}：参数错误：{message}\n")

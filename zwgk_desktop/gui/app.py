@@ -8,7 +8,6 @@ on machines without a display).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -27,7 +26,10 @@ SCREENSHOT_SIZE = (1280, 800)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="zwgk-desktop", description=f"{APP_NAME}（桌面版）")
+    from zwgk_desktop.cli import argparse_zh
+
+    argparse_zh.install()  # usage lines and errors in Chinese, as the zwgk command's
+    parser = argparse_zh.ChineseParser(prog="zwgk-desktop", description=f"{APP_NAME}（桌面版）")
     parser.add_argument(
         "file",
         nargs="?",
@@ -40,8 +42,56 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="OUT.png",
         help="打开后把主窗口截图保存到 OUT.png 并退出（无需显示器）",
     )
-    parser.add_argument("--version", action="version", version=f"zwgk-desktop {__version__}")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--pdf",
+        metavar="OUT.pdf",
+        help="不打开窗口，把 FILE（或 --demo 的示范目录）导出为打印版 PDF 后退出",
+    )
+    parser.add_argument(
+        "--channels",
+        choices=["full", "compact"],
+        default="full",
+        help="与 --pdf 同用：full＝列出全部 13 个标准渠道（默认）；compact＝简洁版，只列已选渠道",
+    )
+    parser.add_argument(
+        "--flow",
+        choices=["domain", "continuous"],
+        default="domain",
+        help="与 --pdf 同用：domain＝每个领域另起一页（默认）；continuous＝各领域接续排页，更省纸",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"zwgk-desktop {__version__}",
+        help="显示版本号并退出",
+    )
+    args = parser.parse_args(argv)
+    if args.pdf and not (args.file or args.demo):
+        parser.error("--pdf 需要一个目录文件（FILE）或 --demo")
+    return args
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    """``--pdf``: the printed catalog as a PDF, through the same child process as 导出PDF
+    (no window, no Qt in this process); 0, or 2 with the reason in Chinese."""
+    from zwgk_desktop.core.errors import ZwgkError
+    from zwgk_desktop.core.loader import load_catalog
+    from zwgk_desktop.gui.pdf_process import render_pdf_in_child
+
+    try:
+        if args.demo:
+            from zwgk_desktop.core.demo import ensure_demo_document
+
+            source: Path = ensure_demo_document()
+        else:
+            source = Path(args.file)
+        catalog = load_catalog(source)
+        pages = render_pdf_in_child(catalog, args.pdf, channels=args.channels, flow=args.flow)
+    except ZwgkError as exc:
+        print(f"zwgk-desktop：{exc}", file=sys.stderr)
+        return 2
+    print(f"已导出PDF（{pages} 页）：{args.pdf}")
+    return 0
 
 
 def configure_app(app: Any) -> None:
@@ -158,8 +208,13 @@ def QApplication_instance() -> Any:  # noqa: N802 - mirrors QApplication.instanc
 
 def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     """Run the app; with ``exec_=False`` return the main window without entering the loop."""
-    multiprocessing.freeze_support()  # first: a frozen build's batch-review workers start here
+    if getattr(sys, "frozen", False):  # first: a frozen build's child processes start here
+        import multiprocessing  # (batch review, 导出PDF); not imported otherwise: start-up
+
+        multiprocessing.freeze_support()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.pdf:
+        return export_pdf(args)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     missing = no_display_message()
