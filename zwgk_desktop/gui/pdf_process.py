@@ -13,6 +13,8 @@ the target is either untouched or the complete PDF.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zwgk_desktop.core.atomic import remove_left_temps
+from zwgk_desktop.core.atomic import os_reason, remove_left_temps
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.xlsx.result import ChannelStyle, PageFlow
@@ -69,12 +71,27 @@ def render_pdf_in_child(
         ChannelStyle.parse(channels).value,
         PageFlow.parse(flow).value,
     )
+    with tempfile.TemporaryDirectory(prefix="zwgk-pdf-") as folder:
+        # The catalog goes by file, not in the process's arguments: multiprocessing writes
+        # those into a pipe the child reads only once it has started, and a child that dies
+        # before reading them would leave ``start()`` waiting forever on a large catalog.
+        job_file = Path(folder) / "job.pickle"
+        try:
+            job_file.write_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:
+            raise ExportError(f"无法准备导出PDF：{os_reason(exc)}") from exc
+        return _run_child(job_file, path, progress, cancel)
+
+
+def _run_child(
+    job_file: Path, path: str | Path, progress: ProgressFn | None, cancel: CancelFn | None
+) -> int:
     started = time.time()
     context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
     receiver, sender = context.Pipe(duplex=False)
     stop = context.Event()
     process = context.Process(
-        target=child_main, args=(sender, stop, job), name="zwgk-pdf", daemon=True
+        target=child_main, args=(sender, stop, str(job_file)), name="zwgk-pdf", daemon=True
     )
     process.start()
     sender.close()  # the child's end: EOF here once the child has gone
@@ -126,13 +143,14 @@ def _result(outcome: tuple[Any, ...] | None, stopping: bool, exitcode: int | Non
     raise RuntimeError(f"生成PDF时出错：{outcome[1]}\n\n{outcome[2]}")
 
 
-def child_main(sender: Any, stop: Any, job: PdfJob) -> None:
+def child_main(sender: Any, stop: Any, job_file: str) -> None:
     """The child: a GUI application without windows, the same render as in the app."""
 
     def send(*message: Any) -> None:
         sender.send(message)
 
     try:
+        job: PdfJob = pickle.loads(Path(job_file).read_bytes())  # our own file, just written
         from PySide6.QtGui import QGuiApplication
 
         app = QGuiApplication.instance() or QGuiApplication(["zwgk-desktop-pdf"])

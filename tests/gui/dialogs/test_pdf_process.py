@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -86,3 +87,29 @@ def test_outcomes_of_the_child():
         _result(("error", "无法写入“x.pdf”：磁盘空间不足"), False, 0)
     with pytest.raises(RuntimeError, match="Traceback"):
         _result(("internal", "KeyError: 'x'", "Traceback …"), False, 1)
+
+
+def test_a_child_that_dies_before_reading_its_job_does_not_hang_the_export(tmp_path):
+    """A child that cannot start (here: the parent runs from stdin, which a spawned child
+    cannot re-import) dies before it reads the catalog; the export says so and returns."""
+    import subprocess
+
+    script = (
+        "from bench.catalog_gen import generate_catalog\n"
+        "from zwgk_desktop.core.errors import ExportError\n"
+        "from zwgk_desktop.gui.pdf_process import render_pdf_in_child\n"
+        "try:\n"
+        f"    render_pdf_in_child(generate_catalog(3000), {str(tmp_path / 'x.pdf')!r})\n"
+        "except ExportError as exc:\n"
+        "    print('ExportError', exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert "ExportError" in result.stdout and "意外退出" in result.stdout, result.stderr[-2000:]
+    assert list(tmp_path.iterdir()) == []
