@@ -7,7 +7,8 @@ The baseline is ``zwgk_desktop/gui/printing.py`` and ``print_html.py`` as they w
 ``REV`` (default: the commit before 9-point text, fitted widths, 简洁版 and 接续排页), read
 with ``git show`` and imported under other names, so both run in this process on this
 machine. Each combination and the baseline are alternated (paired CPU ratio, median of
-``--repeat``; target ≤ 1.5×). Items a page = items / (pages − the cover page).
+``--repeat``; target ≤ 1.5×). Items a page = items / (pages − the cover page). Last, the
+child process 导出PDF uses against the same render in this process.
 """
 
 from __future__ import annotations
@@ -87,6 +88,18 @@ def main() -> None:
                 args.repeat,
             )
             report_paired(f"  render {channels}/{flow}", timing, "baseline", TARGET)
+    # 导出PDF runs the same render in a child process (no Qt on the app's threads): what
+    # starting it and sending the catalog cost, whole catalog and one domain, wall time
+    from zwgk_desktop.gui.pdf_process import render_pdf_in_child
+
+    one = catalog.domains[3].id
+    for label, domain_id in (("whole catalog", None), ("one domain", one)):
+        timing = paired_seconds(
+            lambda d=domain_id: render_pdf_in_child(catalog, folder / "child.pdf", d),
+            lambda d=domain_id: render_pdf(catalog, folder / "inproc.pdf", d),
+            args.repeat,
+        )
+        report_paired(f"child process, {label}", timing, "in-process render", None)
 
 
 if __name__ == "__main__":
