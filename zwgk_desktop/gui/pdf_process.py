@@ -12,9 +12,12 @@ the target is either untouched or the complete PDF.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import pickle
+import signal
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -143,11 +146,26 @@ def _result(outcome: tuple[Any, ...] | None, stopping: bool, exitcode: int | Non
     raise RuntimeError(f"生成PDF时出错：{outcome[1]}\n\n{outcome[2]}")
 
 
+class _ParentGone(Exception):
+    """The app that asked for the PDF has gone (its end of the pipe is closed)."""
+
+
 def child_main(sender: Any, stop: Any, job_file: str) -> None:
-    """The child: a GUI application without windows, the same render as in the app."""
+    """The child: a GUI application without windows, the same render as in the app. It
+    stops, leaving no temp file, when asked to (取消), when ended politely (SIGTERM: the app
+    quitting mid-export) and when the app has gone (its progress cannot be sent)."""
+    ended = threading.Event()
+    with contextlib.suppress(ValueError, AttributeError):  # not on Windows' main thread
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: ended.set())
 
     def send(*message: Any) -> None:
-        sender.send(message)
+        try:
+            sender.send(message)
+        except OSError as exc:
+            raise _ParentGone() from exc
+
+    def progress(done: int, total: int) -> None:
+        send("progress", done, total)
 
     try:
         job: PdfJob = pickle.loads(Path(job_file).read_bytes())  # our own file, just written
@@ -156,23 +174,32 @@ def child_main(sender: Any, stop: Any, job_file: str) -> None:
         app = QGuiApplication.instance() or QGuiApplication(["zwgk-desktop-pdf"])
         from zwgk_desktop.gui.printing import PrintCancelled, render_pdf
 
-        pages = render_pdf(
-            job.catalog,
-            job.path,
-            job.domain_id,
-            lambda done, total: send("progress", done, total),
-            stop.is_set,
-            job.channels,
-            job.flow,
-        )
-        del app
+        try:
+            pages = render_pdf(
+                job.catalog,
+                job.path,
+                job.domain_id,
+                progress,
+                lambda: stop.is_set() or ended.is_set(),
+                job.channels,
+                job.flow,
+            )
+        finally:
+            del app
+        outcome: tuple[Any, ...] = ("done", pages)
     except PrintCancelled:
-        send("cancelled")
+        outcome = ("cancelled",)
     except ZwgkError as exc:
-        send("error", str(exc))
+        if isinstance(exc.__cause__, _ParentGone) or isinstance(exc.__context__, _ParentGone):
+            return  # nobody is left to tell; atomic_path has removed the temp file
+        outcome = ("error", str(exc))
+    except _ParentGone:
+        return
     except BaseException as exc:  # noqa: BLE001 - a bug: its traceback goes to the app
-        send("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
-    else:
-        send("done", pages)
+        outcome = ("internal", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    try:
+        send(*outcome)
+    except _ParentGone:
+        pass
     finally:
         sender.close()

@@ -113,3 +113,47 @@ def test_a_child_that_dies_before_reading_its_job_does_not_hang_the_export(tmp_p
     )
     assert "ExportError" in result.stdout and "意外退出" in result.stdout, result.stderr[-2000:]
     assert list(tmp_path.iterdir()) == []
+
+
+_QUIT_MID_EXPORT = """
+import os, sys, threading
+from bench.catalog_gen import generate_catalog
+from zwgk_desktop.gui.pdf_process import render_pdf_in_child
+
+if __name__ == "__main__":
+    started = threading.Event()
+
+    def report(done, total):
+        started.set()
+
+    threading.Thread(
+        target=render_pdf_in_child,
+        args=(generate_catalog(3000), sys.argv[1], None, report),
+        daemon=True,
+    ).start()
+    started.wait(120)
+    if sys.argv[2] == "exit":
+        sys.exit(0)  # the app quits: multiprocessing ends the child (SIGTERM)
+    os._exit(0)  # the app is killed: the child finds its pipe closed
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("how", ["exit", "killed"])
+def test_the_app_going_away_mid_export_leaves_no_file_and_no_traceback(tmp_path, how):
+    import subprocess
+
+    script = tmp_path / "app.py"
+    script.write_text(_QUIT_MID_EXPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    # run() returns once the child has closed the inherited stderr too, i.e. has ended
+    result = subprocess.run(
+        [sys.executable, str(script), str(out / "目录.pdf"), how],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert list(out.iterdir()) == []  # neither a PDF nor a temp file
