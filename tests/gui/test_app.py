@@ -97,6 +97,19 @@ def test_pdf_without_a_file_says_so_in_chinese(tmp_path: Path, zwgk_home: Path) 
     assert "没有.zwgk" in missing.stderr
 
 
+def test_pdf_keeps_someone_elses_file_unless_forced(tmp_path: Path, zwgk_home: Path) -> None:
+    out = tmp_path / "别人的.pdf"
+    out.write_bytes(b"%PDF-someone else's")
+    refused = run_app("--demo", "--pdf", str(out), home=zwgk_home)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert out.read_bytes() == b"%PDF-someone else's"
+    forced = run_app("--demo", "--pdf", str(out), "--force", home=zwgk_home)
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_bytes().startswith(b"%PDF-1")
+    again = run_app("--demo", "--pdf", str(out), home=zwgk_home)  # our own, unchanged
+    assert again.returncode == 0, again.stderr
+
+
 def test_version_answers_without_loading_qt(zwgk_home: Path) -> None:
     start = time.perf_counter()
     result = subprocess.run(

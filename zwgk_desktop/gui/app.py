@@ -60,6 +60,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="与 --pdf 同用：domain＝每个领域另起一页（默认）；continuous＝各领域接续排页，更省纸",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="与 --pdf 同用：覆盖已存在的 PDF（本目录上次导出且未被改动的 PDF 无需此项）",
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"zwgk-desktop {__version__}",
@@ -74,6 +79,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def export_pdf(args: argparse.Namespace) -> int:
     """``--pdf``: the printed catalog as a PDF, through the same child process as 导出PDF
     (no window, no Qt in this process); 0, or 2 with the reason in Chinese."""
+    from zwgk_desktop.cli.output import check_output, note_output
     from zwgk_desktop.core.errors import ZwgkError
     from zwgk_desktop.core.loader import load_catalog
     from zwgk_desktop.gui.pdf_process import render_pdf_in_child
@@ -85,8 +91,13 @@ def export_pdf(args: argparse.Namespace) -> int:
             source: Path = ensure_demo_document()
         else:
             source = Path(args.file)
-        catalog = load_catalog(source)
+        check_output(args.pdf, args.force, source=source)  # the zwgk commands' policy
+        notes: list[str] = []
+        catalog = load_catalog(source, notes)
+        for note in notes:
+            print(f"注意：{note}", file=sys.stderr)
         pages = render_pdf_in_child(catalog, args.pdf, channels=args.channels, flow=args.flow)
+        note_output(args.pdf, source)
     except ZwgkError as exc:
         print(f"zwgk-desktop：{exc}", file=sys.stderr)
         return 2
