@@ -15,14 +15,6 @@ from zwgk_desktop.gui.dialogs.common import MESSAGES
 from zwgk_desktop.gui.tasks import run_blocking, run_in_background
 
 
-@pytest.fixture
-def parent(qtbot):
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
 def test_result_and_progress_arrive_on_ui_thread(qtbot, parent):
     ui_thread = QThread.currentThread()
     worker_threads: list[object] = []

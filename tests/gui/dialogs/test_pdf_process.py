@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
 
 from zwgk_desktop.core.catalog_factory import new_catalog
 from zwgk_desktop.core.errors import ExportError
@@ -17,14 +16,6 @@ from zwgk_desktop.core.model import CatalogMeta
 from zwgk_desktop.gui.dialogs.common import MESSAGES
 from zwgk_desktop.gui.pdf_process import PdfCancelled, _result, render_pdf_in_child
 from zwgk_desktop.gui.tasks import run_in_background
-
-
-@pytest.fixture
-def parent(qtbot):
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
 
 
 def _catalog():
