@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -31,22 +32,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextTable,
 )
-from PySide6.QtWidgets import QWidget
 
 from zwgk_desktop import APP_NAME
-from zwgk_desktop.core import paths
 from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
-from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx.result import ChannelStyle, PageFlow
 from zwgk_desktop.core.xlsx.styles import BODY_SIZE
-from zwgk_desktop.gui.dialogs.common import (
-    ask_save_path,
-    copy_catalog,
-    existing_folder,
-    safe_filename,
-)
 from zwgk_desktop.gui.print_html import (
     PrintSection,
     document_title,
@@ -54,6 +46,9 @@ from zwgk_desktop.gui.print_html import (
     page_html,
     print_sections,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 PDF_FILTER = "PDF 文件 (*.pdf)"
 PDF_RESOLUTION = 300
@@ -428,6 +423,8 @@ def render_pdf(
 
 
 def default_pdf_name(catalog: Catalog, domain_id: str | None = None) -> str:
+    from zwgk_desktop.gui.dialogs.common import safe_filename
+
     return f"{safe_filename(document_title(catalog, domain_id), '政务公开标准目录')}.pdf"
 
 
@@ -440,7 +437,16 @@ def ask_export_pdf(
 ) -> Path | None:
     """Ask for a file name, then write the PDF in a child process, with progress and 取消;
     returns the chosen path."""
-    from zwgk_desktop.gui.dialogs.common import show_done
+    # the dialogs' modules are imported here, not at the top: the PDF child process
+    # imports this module for ``render_pdf`` and needs neither widgets nor settings
+    from zwgk_desktop.core import paths
+    from zwgk_desktop.core.settings import load_settings, save_settings
+    from zwgk_desktop.gui.dialogs.common import (
+        ask_save_path,
+        copy_catalog,
+        existing_folder,
+        show_done,
+    )
     from zwgk_desktop.gui.pdf_process import render_pdf_in_child
     from zwgk_desktop.gui.tasks import run_in_background
 
