@@ -248,6 +248,9 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     configure_app(app)
     if getattr(app, "_zwgk_gc", None) is None:  # once per app: GC only on the UI thread
         app._zwgk_gc = MainThreadGC(app)
+        from zwgk_desktop.gui.worker import stop_workers
+
+        app.aboutToQuit.connect(stop_workers)  # work in progress stops and cleans up
     if args.screenshot:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
     window = MainWindow(welcome=not (args.file or args.demo))  # no page built to be hidden

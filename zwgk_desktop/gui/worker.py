@@ -13,6 +13,7 @@ process (:mod:`pdf_process`), whose messages this worker relays.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -123,6 +124,18 @@ class PythonWorker(QObject):
         delivered by :meth:`poll`."""
         self._thread.join(timeout)
         return not self._thread.is_alive()
+
+
+def stop_workers(timeout: float = 5.0) -> bool:
+    """Ask every running worker to stop and wait up to ``timeout`` seconds in all for
+    them (the app quitting): the core's work stops at its next ``cancel()`` check and
+    ``atomic_path`` removes its temp file, instead of the thread dying with the
+    interpreter. True when none is left running."""
+    deadline = time.monotonic() + timeout
+    workers = list(_RUNNING)
+    for worker in workers:
+        worker.cancel()
+    return all(worker.wait(max(0.0, deadline - time.monotonic())) for worker in workers)
 
 
 def running_workers() -> int:

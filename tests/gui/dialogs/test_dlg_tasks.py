@@ -239,3 +239,29 @@ def test_result_for_a_destroyed_widget_is_dropped_quietly(qtbot):
     qtbot.waitUntil(lambda: task.finished, timeout=5000)
     assert called == []
     assert not MESSAGES
+
+
+def test_quitting_stops_running_work_so_it_can_clean_up(qtbot, parent, tmp_path):
+    """The app quitting cancels the workers and waits for them: an export stops at its
+    next cancel check and ``atomic_path`` removes its temp file (a daemon thread would
+    otherwise just die with the interpreter, leaving it)."""
+    from zwgk_desktop.core.atomic import atomic_path
+    from zwgk_desktop.gui.worker import running_workers, stop_workers
+
+    target = tmp_path / "导出.xlsx"
+    writing = threading.Event()
+
+    def export(progress, cancel):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(b"half")
+            writing.set()
+            while not cancel():
+                time.sleep(0.01)
+            raise ZwgkError("已取消")
+
+    task = run_in_background(parent, "导出", export, lambda r: None)
+    assert writing.wait(5)
+    assert stop_workers(5.0)
+    assert list(tmp_path.iterdir()) == []  # no temp file, no half export
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    assert task.cancelled and running_workers() == 0
