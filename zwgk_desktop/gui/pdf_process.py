@@ -116,6 +116,8 @@ def _run_child(
                 else:
                     outcome = message
             elif not process.is_alive():
+                if receiver.poll(0):
+                    continue  # it wrote its last word just before it ended: read that
                 break
             if (
                 stopping_since is not None
