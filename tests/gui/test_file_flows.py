@@ -116,3 +116,23 @@ def test_qt_standard_buttons_are_chinese(qapp) -> None:
     assert texts & {"确定", "取消"}, texts
     assert not qapp.windowIcon().isNull()
     assert "domainName" in qapp.styleSheet()
+
+
+def test_opening_shows_the_wait_cursor_and_gives_it_back(bare_window, doc_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    shapes: list[object] = []
+
+    def opener(path: Path) -> Document:
+        cursor = QApplication.overrideCursor()
+        shapes.append(cursor.shape() if cursor is not None else None)
+        return Document.open(path)
+
+    assert bare_window.file.open_path(doc_path, opener=opener)
+    assert shapes == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+    bad = doc_path.with_name("坏.zwgk")
+    bad.write_bytes(b"\x00not a catalog" * 40)
+    assert not bare_window.file.open_path(bad)
+    assert QApplication.overrideCursor() is None  # the error box gets the normal cursor

@@ -488,6 +488,13 @@ def print_preview(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {document_title(catalog, domain_id)}")
     dialog.resize(1100, 800)
-    dialog.paintRequested.connect(lambda device: paint_html(sections, device, flow=flow))
+
+    def paint(device: QPagedPaintDevice) -> None:
+        from zwgk_desktop.gui.busy import busy_cursor
+
+        with busy_cursor():  # the preview lays out every page on the UI thread
+            paint_html(sections, device, flow=flow)
+
+    dialog.paintRequested.connect(paint)
     dialog.exec()
     dialog.deleteLater()

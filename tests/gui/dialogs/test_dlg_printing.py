@@ -196,14 +196,24 @@ def test_ask_export_pdf_writes_chosen_file(qtbot, tmp_path, monkeypatch):
     assert "社会救助" in pdf_text(path)
 
 
-def test_print_preview_paints_pages(qtbot):
-    from PySide6.QtCore import QTimer
+def test_print_preview_paints_pages(qtbot, monkeypatch):
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication
 
+    from zwgk_desktop.gui import printing
     from zwgk_desktop.gui.printing import print_preview
 
     seen: dict[str, object] = {}
+    cursors: list[object] = []
+    real_paint = printing.paint_html
+
+    def paint(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return real_paint(*args, **kwargs)
+
+    monkeypatch.setattr(printing, "paint_html", paint)
 
     def inspect_and_close() -> None:
         dialog = QApplication.activeModalWidget()
@@ -219,6 +229,8 @@ def test_print_preview_paints_pages(qtbot):
     print_preview(None, small_catalog(), "social-assistance")
     assert "城关镇社会救助领域基层政务公开标准目录" in str(seen["title"])
     assert int(seen["pages"]) >= 1
+    assert cursors and set(cursors) == {Qt.CursorShape.WaitCursor}  # laid out under it
+    assert QApplication.overrideCursor() is None  # and given back
 
 
 def _words_by_page(path: Path) -> list[str]:

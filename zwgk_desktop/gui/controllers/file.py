@@ -108,12 +108,16 @@ class FileController(QObject):
             return self.import_excel(path)
         if suffix == ".json":
             return self._import_json(path)
+        from zwgk_desktop.gui.busy import busy_cursor
+
         try:
-            document = (opener or Document.open)(path)
+            with busy_cursor():  # checking a large file takes a moment
+                document = (opener or Document.open)(path)
         except ZwgkError as exc:
             msgbox.error(self.window, str(exc), "无法打开")
             return False
-        self.doc.attach(document)
+        with busy_cursor():
+            self.doc.attach(document)
         remember(path)
         self.own_file_opened.emit(path)  # comments of a returned review, at their cells
         return True

@@ -29,6 +29,7 @@ from zwgk_desktop.core.review.store import CATALOG_TARGET, find_review_file
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import COPY_PREFIX, Document
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.busy import busy_cursor
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
@@ -178,19 +179,23 @@ class ReviewController(QObject):
     def open_for_review(self, path: Path) -> bool:
         """Open a township's .zwgk or .xlsx read-only in 审核模式 (a new round if it is new)."""
         path = Path(path)
+        reviewer = self._reviewer_name()
         try:
-            review = ReviewSession.open_for_review(path, self._reviewer_name())
+            with busy_cursor():  # reading a submitted workbook takes a moment
+                review = ReviewSession.open_for_review(path, reviewer)
         except ZwgkError as exc:
             msgbox.error(self.window, str(exc), "无法审核")
             return False
         try:
-            document = review.open_document()
+            with busy_cursor():
+                document = review.open_document()
         except ZwgkError as exc:
             review.close()
             msgbox.error(self.window, str(exc), "无法审核")
             return False
-        self.doc.attach(document)
-        self._set_review(review)
+        with busy_cursor():
+            self.doc.attach(document)
+            self._set_review(review)
         settings = load_settings()
         settings.last_folder = str(path.resolve().parent)
         save_settings(settings)
