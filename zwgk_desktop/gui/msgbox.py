@@ -20,6 +20,7 @@ def set_test_mode(on: bool) -> None:
     _test_mode = on
     shown.clear()
     answers.clear()
+    choices.clear()
 
 
 def in_test_mode() -> bool:
@@ -81,6 +82,28 @@ def ask(
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+choices: list[int | None] = []  # test mode: what choose() returns, in order (else 0)
+
+
+def choose(
+    parent: QWidget | None, text: str, options: list[str], title: str = "请选择"
+) -> int | None:
+    """One of ``options`` (its index; the first is the default button), or None when
+    the box is closed with Esc or its close button."""
+    if _test_mode:
+        shown.append(("choose", text))
+        return choices.pop(0) if choices else 0
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.ActionRole) for option in options]
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
 
 
 text_answers: list[str | None] = []  # test mode: what ask_text returns, in order (else None)
