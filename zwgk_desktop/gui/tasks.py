@@ -105,8 +105,9 @@ class BackgroundTask(QObject):
                     self.dialog.setRange(0, total)
                 self.dialog.setValue(min(done, total))
             if not self._cancel_event.is_set():
+                counted = total > 0 and self._show_counts  # not a per-mille of pages
                 self.dialog.setLabelText(
-                    f"{self._title}…（{done}/{total}）" if total > 0 else f"{self._title}…"
+                    f"{self._title}…（{done}/{total}）" if counted else f"{self._title}…"
                 )
         finally:
             self._in_set_value = False

@@ -123,6 +123,27 @@ def test_progress_dialog_appears_for_slow_work(qtbot, parent):
     qtbot.waitUntil(lambda: task.finished, timeout=5000)
 
 
+def test_progress_counted_in_per_mille_shows_no_counts(qtbot, parent):
+    """导出PDF reports per mille of its pages: the bar moves, the label does not say
+    “（185/1000）” as if 1000 items were being read; counted work does say it."""
+    release = threading.Event()
+
+    def work(progress, cancel):
+        progress(185, 1000)
+        release.wait(5)
+        return "ok"
+
+    pdf = run_in_background(parent, "导出PDF", work, lambda r: None, show_counts=False)
+    qtbot.waitUntil(lambda: pdf.dialog.value() == 185, timeout=3000)
+    assert pdf.dialog.labelText() == "导出PDF…"
+    counted = run_in_background(parent, "导出", work, lambda r: None)
+    qtbot.waitUntil(lambda: counted.dialog.value() == 185, timeout=3000)
+    assert counted.dialog.labelText() == "导出…（185/1000）"
+    release.set()
+    for task in (pdf, counted):
+        qtbot.waitUntil(lambda t=task: t.finished, timeout=5000)
+
+
 def test_run_blocking_returns_and_raises(qtbot, parent):
     assert run_blocking(parent, "计算", lambda p, c: "结果") == "结果"
     with pytest.raises(ZwgkError, match="坏文件"):
