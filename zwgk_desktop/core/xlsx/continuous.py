@@ -29,13 +29,10 @@ from zwgk_desktop.core.xlsx.digest import SheetDigest
 from zwgk_desktop.core.xlsx.metacheck import NullSheet
 from zwgk_desktop.core.xlsx.printfit import level1_runs
 from zwgk_desktop.core.xlsx.printpage import (
+    BODY_POINTS,
     FOOTER_MARGIN,
-    HEADER_SUB_POINTS,
     HEADER_TOP_POINTS,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    PAGE_HEIGHT_POINTS,
-    TITLE_POINTS,
+    REPEATED_POINTS,
     row_height,
 )
 from zwgk_desktop.core.xlsx.result import CancelCheck, Progress, check_cancel
@@ -48,10 +45,11 @@ from zwgk_desktop.core.xlsx.standard import (
 )
 from zwgk_desktop.core.xlsx.textsize import line_count
 
-# The rows' share of a landscape A4 page (header and footer stand in the margins); a point
-# kept back for rounding in the printer's layout.
-PAGE_BODY_POINTS = PAGE_HEIGHT_POINTS - (MARGIN_TOP + MARGIN_BOTTOM) * 72 - 1.0
-HEAD_POINTS = TITLE_POINTS + HEADER_TOP_POINTS + HEADER_SUB_POINTS  # title + header rows
+# The rows' share of a landscape A4 page (header and footer stand in the margins), with
+# the page's own title and header rows among them; a point kept back for rounding in the
+# printer's layout.
+HEAD_POINTS = REPEATED_POINTS  # title + the two header rows, written on every page here
+PAGE_BODY_POINTS = BODY_POINTS + REPEATED_POINTS - 1.0
 # a domain starting in mid-page: its title on one line of 11-point 黑体 (the columns are the
 # sheet's, so the header above still holds; the app's PDF, whose domains have widths of
 # their own, repeats the header instead)
