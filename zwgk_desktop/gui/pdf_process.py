@@ -28,7 +28,7 @@ from typing import Any
 from zwgk_desktop.core.atomic import os_reason, remove_left_temps
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
-from zwgk_desktop.core.xlsx.result import ChannelStyle, PageFlow
+from zwgk_desktop.core.xlsx.result import Cancelled, ChannelStyle, PageFlow
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -48,11 +48,8 @@ class PdfJob:
     flow: str
 
 
-class PdfCancelled(ZwgkError):
-    """取消 was pressed; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消")
+class PdfCancelled(Cancelled):
+    """取消 was pressed; nothing was written (the core's 已取消, as exports raise it)."""
 
 
 def render_pdf_in_child(
