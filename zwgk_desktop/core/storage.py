@@ -133,6 +133,17 @@ def _runs(pairs: Sequence[tuple[int, Item]]) -> Iterator[tuple[int, list[Item]]]
         yield start, run
 
 
+def _item_values(item: Item) -> tuple[Any, ...]:
+    """The item's stored values in ``_ITEM_COLUMNS`` order."""
+    return tuple(map(_item_row(item).__getitem__, _ITEM_COLUMNS))
+
+
+def _insert_sql(*leading: str) -> str:
+    """INSERT of an item row: the ``leading`` columns, then ``_ITEM_COLUMNS``."""
+    names = (*leading, *_ITEM_COLUMNS)
+    return f"INSERT INTO items ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+
 def _item_row(item: Item) -> dict[str, Any]:
     row: dict[str, Any] = {key: getattr(item, key) for key in TEXT_FIELDS}
     for key in CHOICE_FIELDS:
@@ -585,11 +596,8 @@ class Document:
             "UPDATE items SET position = position + ? WHERE domain_id = ? AND position >= ?",
             (len(items), domain_id, position),
         )
-        names = ", ".join(("domain_id", "position", *_ITEM_COLUMNS))
-        marks = ", ".join("?" * (2 + len(_ITEM_COLUMNS)))
         rows = [
-            (domain_id, position + offset, *map(_item_row(item).__getitem__, _ITEM_COLUMNS))
-            for offset, item in enumerate(items)
+            (domain_id, position + offset, *_item_values(item)) for offset, item in enumerate(items)
         ]
         # The ids SQLite gives one by one (the largest + 1: no AUTOINCREMENT), given up
         # front so that one executemany inserts them all (a paste of 500 new rows).
@@ -597,12 +605,12 @@ class Document:
         if last + len(items) < _MAX_ROWID:
             ids = list(range(last + 1, last + 1 + len(items)))
             self._conn.executemany(
-                f"INSERT INTO items (id, {names}) VALUES (?, {marks})",
+                _insert_sql("id", "domain_id", "position"),
                 [(item_id, *row) for item_id, row in zip(ids, rows, strict=True)],
             )
             return ids
         # a (hostile) file holding the largest id: SQLite picks free ids itself
-        insert = f"INSERT INTO items ({names}) VALUES ({marks})"
+        insert = _insert_sql("domain_id", "position")
         return [int(self._conn.execute(insert, row).lastrowid or 0) for row in rows]
 
     def insert_items(self, domain_id: str, position: int, items: Sequence[Item]) -> list[int]:
@@ -693,8 +701,7 @@ class Document:
         A run of consecutive positions (the redo of a pasted block, the undo of deleting
         one) is one shift and one executemany: the same rows as inserting one by one.
         """
-        names = ", ".join(("id", "domain_id", "position", *_ITEM_COLUMNS))
-        marks = ", ".join("?" * (3 + len(_ITEM_COLUMNS)))
+        insert = _insert_sql("id", "domain_id", "position")
         with self._transaction():
             for start, run in _runs(sorted(items, key=lambda p: p[0])):
                 self._conn.execute(
@@ -702,14 +709,9 @@ class Document:
                     (len(run), domain_id, start),
                 )
                 self._conn.executemany(
-                    f"INSERT INTO items ({names}) VALUES ({marks})",
+                    insert,
                     [
-                        (
-                            item.id,
-                            domain_id,
-                            start + k,
-                            *map(_item_row(item).__getitem__, _ITEM_COLUMNS),
-                        )
+                        (item.id, domain_id, start + k, *_item_values(item))
                         for k, item in enumerate(run)
                     ],
                 )
