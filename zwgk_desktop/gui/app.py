@@ -139,10 +139,6 @@ def configure_app(app: Any) -> None:
             app.installTranslator(translator)
             translators.append(translator)
     app._zwgk_translators = translators  # keep them alive with the app
-    if getattr(app, "_zwgk_title_fitter", None) is None:
-        from zwgk_desktop.gui.dialogs.sizing import install_title_fitter
-
-        app._zwgk_title_fitter = install_title_fitter(app)  # dialog titles not clipped
     if resources is not None:
         icon = QIcon()
         for path in sorted((resources / "icons").glob("zwgk-[0-9]*.png")):

@@ -7,8 +7,10 @@ answered from :data:`answers` (default: yes), so tests never hang on a modal dia
 from __future__ import annotations
 
 import traceback
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:  # Qt's message box is loaded when the first box is shown, not at start-up
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 _test_mode = False
 shown: list[tuple[str, str]] = []  # (kind, text) recorded in test mode
@@ -27,33 +29,41 @@ def in_test_mode() -> bool:
     return _test_mode
 
 
+def _box(icon: str, title: str, text: str, parent: QWidget | None, ok: bool) -> QMessageBox:
+    """A message box with ``icon`` (Critical, Warning …) and an OK button or none yet,
+    to be shown no narrower than its title."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from zwgk_desktop.gui.dialogs.sizing import fit_when_shown
+
+    buttons = QMessageBox.StandardButton.Ok if ok else QMessageBox.StandardButton.NoButton
+    box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text, buttons, parent)
+    fit_when_shown(box)
+    return box
+
+
 def _show(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    kind: str,
-    details: str = "",
+    parent: QWidget | None, icon: str, title: str, text: str, kind: str, details: str = ""
 ) -> None:
     if _test_mode:
         shown.append((kind, text))
         return
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = _box(icon, title, text, parent, ok=True)
     if details:
         box.setDetailedText(details)
     box.exec()
 
 
 def error(parent: QWidget | None, text: str, title: str = "出错了") -> None:
-    _show(parent, QMessageBox.Icon.Critical, title, text, "error")
+    _show(parent, "Critical", title, text, "error")
 
 
 def warning(parent: QWidget | None, text: str, title: str = "注意") -> None:
-    _show(parent, QMessageBox.Icon.Warning, title, text, "warning")
+    _show(parent, "Warning", title, text, "warning")
 
 
 def info(parent: QWidget | None, text: str, title: str = "提示") -> None:
-    _show(parent, QMessageBox.Icon.Information, title, text, "info")
+    _show(parent, "Information", title, text, "info")
 
 
 def internal_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -61,7 +71,7 @@ def internal_error(parent: QWidget | None, exc: BaseException) -> None:
     details = "".join(traceback.format_exception(exc))
     _show(
         parent,
-        QMessageBox.Icon.Critical,
+        "Critical",
         "内部错误",
         "程序内部出错，已停止当前操作。请把“详细信息”中的内容发给技术支持。",
         "internal",
@@ -75,11 +85,10 @@ def ask(
     if _test_mode:
         shown.append(("ask", text))
         return answers.pop(0) if answers else True
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
-    )
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box = _box("Question", title, text, parent, ok=False)
+    role = type(box).ButtonRole
+    yes_button = box.addButton(yes, role.AcceptRole)
+    box.addButton(no, role.RejectRole)
     box.exec()
     return box.clickedButton() is yes_button
 
@@ -95,11 +104,10 @@ def choose(
     if _test_mode:
         shown.append(("choose", text))
         return choices.pop(0) if choices else 0
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
-    )
-    buttons = [box.addButton(option, QMessageBox.ButtonRole.ActionRole) for option in options]
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box = _box("Question", title, text, parent, ok=False)
+    role = type(box).ButtonRole
+    buttons = [box.addButton(option, role.ActionRole) for option in options]
+    box.addButton("取消", role.RejectRole)
     box.setDefaultButton(buttons[0])
     box.exec()
     clicked = box.clickedButton()
@@ -114,7 +122,7 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     if _test_mode:
         shown.append(("ask_text", label))
         return text_answers.pop(0) if text_answers else None
-    from PySide6.QtWidgets import QInputDialog
+    from zwgk_desktop.gui.dialogs import standard
 
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    value, ok = standard.get_text(parent, title, label, text=text)
     return value if ok else None

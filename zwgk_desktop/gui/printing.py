@@ -481,6 +481,8 @@ def print_preview(
     """打印预览 with the system's printers (landscape A4 preset)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from zwgk_desktop.gui.dialogs.sizing import fit_when_shown
+
     sections = print_sections(catalog, domain_id, _compact(channels))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout())
@@ -488,6 +490,7 @@ def print_preview(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {document_title(catalog, domain_id)}")
     dialog.resize(1100, 800)
+    fit_when_shown(dialog)
 
     def paint(device: QPagedPaintDevice) -> None:
         from zwgk_desktop.gui.busy import busy_cursor

@@ -81,6 +81,8 @@ class BackgroundTask(QObject):
 
     # ------------------------------------------------------------------ dialog
     def _make_dialog(self, parent: QWidget | None, title: str) -> QProgressDialog:
+        from zwgk_desktop.gui.dialogs.sizing import fit_when_shown
+
         dialog = QProgressDialog(f"{title}…", "取消", 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -88,6 +90,7 @@ class BackgroundTask(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(360)
+        fit_when_shown(dialog)
         dialog.canceled.disconnect()  # default slot would reset/hide the dialog at once
         dialog.canceled.connect(self.cancel)
         dialog.setValue(0)

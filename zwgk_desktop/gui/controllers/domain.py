@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.text import fold
@@ -17,6 +17,7 @@ from zwgk_desktop.gui.commands import AddDomainOp, DomainOp, EditCommand, Remove
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.widgets.domain_header import DomainHeader
 from zwgk_desktop.gui.widgets.reasons import show_reasons
 
@@ -106,7 +107,7 @@ class DomainController(QObject):
         session = self.ctx.session
         if session is None:
             return
-        name, ok = QInputDialog.getText(
+        name, ok = standard.get_text(
             self.window, "添加领域", "领域名称（26 个试点领域以外的领域）："
         )
         name = name.strip()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.errors import ZwgkError
@@ -24,6 +24,7 @@ from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.widgets.item_form import ItemForm
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def ask_save_path(
     parent: Any, title: str, suggested: Path, file_filter: str = "目录文件 (*.zwgk)"
 ) -> Path | None:
     """A save dialog (monkeypatched in tests); the .zwgk suffix is added if missing."""
-    text, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    text, _ = standard.get_save_file_name(parent, title, str(suggested), file_filter)
     if not text:
         return None
     path = Path(text)
@@ -47,7 +48,7 @@ def ask_save_path(
 
 
 def ask_open_path(parent: Any, folder: str) -> Path | None:
-    text, _ = QFileDialog.getOpenFileName(parent, "打开目录", folder, OPEN_FILTER)
+    text, _ = standard.get_open_file_name(parent, "打开目录", folder, OPEN_FILTER)
     return Path(text) if text else None
 
 

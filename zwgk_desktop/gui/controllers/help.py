@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,7 +37,9 @@ class HelpController(QObject):
         self.guide_dialog.open_guide()
 
     def on_shortcuts(self) -> None:
-        dialog = QDialog(self.window)
+        from zwgk_desktop.gui.dialogs.sizing import FittedDialog
+
+        dialog = FittedDialog(self.window)
         dialog.setWindowTitle("快捷键一览")
         layout = QVBoxLayout(dialog)
         rows = shortcut_table()

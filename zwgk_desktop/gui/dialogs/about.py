@@ -7,11 +7,12 @@ import platform
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from zwgk_desktop import APP_NAME, __version__
 from zwgk_desktop.core import paths
 from zwgk_desktop.core.sources import register_label
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 CREDIT = (
     "26个试点领域的标准模板依据国务院有关部门印发的基层政务公开标准指引"
@@ -33,7 +34,7 @@ def about_rows() -> list[tuple[str, str]]:
     ]
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"关于 {APP_NAME}")

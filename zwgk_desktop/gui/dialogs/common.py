@@ -18,7 +18,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.gui.dialogs import standard
+from zwgk_desktop.gui.dialogs.sizing import fit_when_shown
 
 _KEEP: set[QMessageBox] = set()
 _BAD_FILENAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -53,6 +54,7 @@ def _open_box(
     details: str = "",
 ) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    fit_when_shown(box)
     if details:
         box.setDetailedText(details)
     MESSAGES.append(ShownMessage(kind, title, text))
@@ -87,6 +89,7 @@ def show_done(parent: QWidget | None, title: str, message: str, path: Path) -> Q
     box = QMessageBox(
         QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent
     )
+    fit_when_shown(box)
     open_file_button = box.addButton("打开文件", QMessageBox.ButtonRole.ActionRole)
     open_folder_button = box.addButton("打开文件夹", QMessageBox.ButtonRole.ActionRole)
     box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
@@ -151,7 +154,7 @@ def ask_save_path(
     parent: QWidget | None, title: str, default: Path, name_filter: str, suffix: str
 ) -> Path | None:
     """The save dialog; the returned path always ends with ``suffix``."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter)
+    chosen, _ = standard.get_save_file_name(parent, title, str(default), name_filter)
     if not chosen:
         return None
     path = Path(chosen)
@@ -163,7 +166,7 @@ def ask_save_path(
 def ask_open_path(
     parent: QWidget | None, title: str, folder: Path, name_filter: str
 ) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), name_filter)
+    chosen, _ = standard.get_open_file_name(parent, title, str(folder), name_filter)
     return Path(chosen) if chosen else None
 
 

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.publish import export_html
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx import export_workbook
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_save_path,
@@ -45,6 +45,7 @@ from zwgk_desktop.gui.dialogs.common import (
     open_folder,
     safe_filename,
 )
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.tasks import BackgroundTask, report_error, run_in_background
 
 SAVE_FILTERS = {"xlsx": "Excel 工作簿 (*.xlsx)", "html": "网页 (*.html)"}
@@ -81,7 +82,7 @@ def default_export_name(catalog: Catalog, layout: str = "standard") -> str:
 STANDING_SHOWN = 200  # the list is for a glance; the issues panel has all of them
 
 
-class ExportDialog(QDialog):
+class ExportDialog(FittedDialog):
     """Set ``path_edit`` and a layout, press 导出; ``exported_path`` is set when the file exists."""
 
     def __init__(
@@ -273,7 +274,7 @@ class ExportDialog(QDialog):
     def _confirm_overwrite(self, path: Path) -> bool:
         if not path.exists() or self._overwrite_ok == path:
             return True
-        answer = QMessageBox.question(
+        answer = standard.question(
             self,
             "导出",
             f"“{path.name}”已存在，要替换它吗？",

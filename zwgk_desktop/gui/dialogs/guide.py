@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from zwgk_desktop.gui.dialogs.sizing import fit_title
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog, fit_title
 
 TITLE = "使用指南"
 MISSING = "# 使用指南\n\n找不到使用指南文件（安装不完整），请重新安装本程序。"
@@ -33,7 +33,7 @@ def guide_text() -> str:
     return path.read_text(encoding="utf-8") if path is not None else MISSING
 
 
-class GuideDialog(QDialog):
+class GuideDialog(FittedDialog):
     """A non-modal window beside the work: the clerk reads and types at the same time."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -46,12 +46,13 @@ from zwgk_desktop.gui.dialogs.import_models import (
     ItemsPreviewModel,
     NotesModel,
 )
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.tasks import BackgroundTask, report_error, run_in_background
 
 OPEN_FILTER = f"{FILTER};;所有文件 (*)"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     """Construct with a path, ``start()`` the read; ``import_result`` is set on 导入."""
 
     def __init__(self, parent: QWidget | None, path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,12 +26,12 @@ from zwgk_desktop.gui.dialogs.common import (
     level_checkboxes,
     ok_cancel_buttons,
 )
-from zwgk_desktop.gui.dialogs.sizing import fit_title
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog, fit_title
 
 TITLE = "目录信息"
 
 
-class MetaDialog(QDialog):
+class MetaDialog(FittedDialog):
     """Edit a copy of ``meta``; :meth:`meta` returns the values as entered."""
 
     def __init__(

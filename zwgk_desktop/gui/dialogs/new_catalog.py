@@ -55,6 +55,7 @@ from zwgk_desktop.gui.dialogs.common import (
     safe_filename,
     show_error,
 )
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.widgets.reasons import attach_reasons
 
 DEFAULT_NOTE = NOT_INVOLVED_REASONS[0]
@@ -79,7 +80,7 @@ def default_file_name(unit: str) -> str:
     return f"{safe_filename(unit, '本单位')}政务公开标准目录.zwgk"
 
 
-class NewCatalogDialog(QDialog):
+class NewCatalogDialog(FittedDialog):
     """Fill in, check, then 创建…; ``created_path`` is set once the file exists."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.paste_plan import SKIP, PastePlan, Target, refusals
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 _SAMPLE_ROWS = 3
 
 
-class PastePreviewDialog(QDialog):
+class PastePreviewDialog(FittedDialog):
     """Shows ``plan`` and lets the clerk change each column's target; ``targets()`` after OK."""
 
     def __init__(self, plan: PastePlan, parent: QWidget | None = None) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx.result import ChannelStyle, PageFlow
 from zwgk_desktop.gui.dialogs.common import MUTED_STYLE
-from zwgk_desktop.gui.dialogs.sizing import fit_title
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog, fit_title
 
 COMPACT_LABEL = "简洁版（仅列已选渠道）"
 COMPACT_HINT = "公开渠道和载体只列出勾选的渠道，不再列出全部 13 个 ■/□ 选项，页数更少。"
@@ -45,7 +45,7 @@ class PrintChoice:
     flow: PageFlow
 
 
-class PrintOptionsDialog(QDialog):
+class PrintOptionsDialog(FittedDialog):
     """范围 (when a domain is current), 简洁版 and 接续排页; ``choice()`` after 确定."""
 
     def __init__(

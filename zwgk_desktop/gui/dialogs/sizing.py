@@ -3,11 +3,20 @@
 Qt sizes a dialog by its contents; the title bar then elides a long title ("导出 PD…
 制工具", since the app name is appended to every title). Asking for the title's width
 plus room for the icon and the window buttons keeps titles whole.
+
+Fitting is asked for per dialog (:class:`FittedDialog`, :func:`fit_when_shown`), not by a
+filter on the whole application: a Python filter there sees every event of every widget,
+and converting the first events' private Qt objects makes PySide build all its lazy
+classes and enums at start-up (~80 ms before the first paint). Qt's static helpers give
+no object to fit, so :func:`fitting_dialogs` filters the application only while one runs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,10 +57,9 @@ FILE_DIALOG_MIN = (880, 540)  # Qt's own file dialog (no native one): columns no
 
 
 class TitleFitter(QObject):
-    """Application event filter: every dialog, Qt's static ones too, is shown wide enough.
+    """Event filter: a top-level dialog is made wide enough for its title when shown.
 
-    The static QFileDialog/QInputDialog/QMessageBox helpers give us no object to size
-    before they show, so this looks at each top-level dialog as it is shown. Only Show
+    Installed on one dialog, or on the application while a static helper runs. Only Show
     events are examined; everything else returns at the first comparison.
     """
 
@@ -89,7 +97,32 @@ def _widen_message_box(box: QMessageBox) -> None:
     layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
-def install_title_fitter(app: QObject) -> TitleFitter:
-    fitter = TitleFitter(app)
-    app.installEventFilter(fitter)
+def fit_when_shown(dialog: QWidget) -> TitleFitter:
+    """Fit ``dialog`` (a QMessageBox, QProgressDialog … built by us) when it is shown."""
+    fitter = TitleFitter(dialog)
+    dialog.installEventFilter(fitter)
     return fitter
+
+
+class FittedDialog(QDialog):
+    """Base of the app's own dialogs: shown no narrower than their title."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (QDialog's)
+        super().__init__(*args, **kwargs)
+        self.title_fitter = fit_when_shown(self)
+
+
+@contextmanager
+def fitting_dialogs() -> Iterator[None]:
+    """While a static helper (QFileDialog.getOpenFileName …) runs, fit what it shows."""
+    app = QCoreApplication.instance()
+    if app is None:
+        yield
+        return
+    fitter = TitleFitter()
+    app.installEventFilter(fitter)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(fitter)
+        fitter.deleteLater()

@@ -12,10 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.storage import Document, SnapshotInfo
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_save_path,
@@ -34,6 +33,7 @@ from zwgk_desktop.gui.dialogs.common import (
     show_error,
     show_info,
 )
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 DEFAULT_SNAPSHOT_NAME = "报县审核前"
 SAVE_FILTER = "政务公开目录文件 (*.zwgk)"
@@ -44,7 +44,7 @@ def _format_time(created: str) -> str:
     return created.replace("T", " ")[:16]
 
 
-class SnapshotsDialog(QDialog):
+class SnapshotsDialog(FittedDialog):
     def __init__(self, parent: QWidget | None, document: Document) -> None:
         super().__init__(parent)
         self.setWindowTitle("版本快照")
@@ -159,7 +159,7 @@ class SnapshotsDialog(QDialog):
         return snapshot_id
 
     def ask_create(self) -> None:
-        name, ok = QInputDialog.getText(self, "新建快照", "快照名称：", text=DEFAULT_SNAPSHOT_NAME)
+        name, ok = standard.get_text(self, "新建快照", "快照名称：", text=DEFAULT_SNAPSHOT_NAME)
         if not ok:
             return
         try:
@@ -168,7 +168,7 @@ class SnapshotsDialog(QDialog):
             show_error(self, "新建快照", str(exc))
 
     def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
+        answer = standard.question(
             self,
             title,
             text,

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from zwgk_desktop.core.sources import (
 )
 from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.dialogs.common import ask_open_path, existing_folder
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 EXPLAIN = (
     "校验时按登记册识别“公开依据”中引用的法规、文件，对已废止、失效或被替代的给出警告和替换建议。"
@@ -53,7 +53,7 @@ def register_rows() -> list[tuple[str, str]]:
     ]
 
 
-class SourcesRegisterDialog(QDialog):
+class SourcesRegisterDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("公开依据登记册")

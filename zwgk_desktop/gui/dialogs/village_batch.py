@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,13 +29,15 @@ from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.validation.rules_cells import unit_placeholder
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.dialogs.common import MUTED_STYLE, hint_label, safe_filename
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 OPEN_FILTER = "目录文件 (*.zwgk *.xlsx *.json);;所有文件 (*)"
 LIST_FILTER = "文本文件 (*.txt);;所有文件 (*)"
 
 
-class VillageBatchDialog(QDialog):
+class VillageBatchDialog(FittedDialog):
     """Pick the township catalog, list the villages, choose a folder, 生成."""
 
     def __init__(self, parent: QWidget | None = None, township: Path | None = None) -> None:
@@ -135,14 +135,14 @@ class VillageBatchDialog(QDialog):
         return True
 
     def _ask_source(self) -> None:
-        text, _ = QFileDialog.getOpenFileName(
+        text, _ = standard.get_open_file_name(
             self, "选择乡镇目录文件", str(paths.documents_dir()), OPEN_FILTER
         )
         if text:
             self.set_township(text)
 
     def _ask_list(self) -> None:
-        text, _ = QFileDialog.getOpenFileName(
+        text, _ = standard.get_open_file_name(
             self, "选择村（社区）名单", str(paths.documents_dir()), LIST_FILTER
         )
         if not text:
@@ -159,7 +159,7 @@ class VillageBatchDialog(QDialog):
         self.names_edit.setPlainText(content)
 
     def _ask_folder(self) -> None:
-        text = QFileDialog.getExistingDirectory(self, "选择保存位置", self.folder_edit.text())
+        text = standard.get_existing_directory(self, "选择保存位置", self.folder_edit.text())
         if text:
             self.folder_edit.setText(text)
 

@@ -16,8 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +37,8 @@ from zwgk_desktop.core.review.batch import (
     review_folder,
 )
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.dialogs import standard
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.worker import PythonWorker
 
 FILE_COLUMNS = (
@@ -57,7 +57,7 @@ BAD = QColor("#f8d7da")
 WARN = QColor("#fff3cd")
 
 
-class BatchReviewDialog(QDialog):
+class BatchReviewDialog(FittedDialog):
     """Non-modal or modal; ``start(folder)`` runs the check, ``result`` holds the outcome."""
 
     open_requested = Signal(str)  # path of a submission to open in 审核模式
@@ -133,7 +133,7 @@ class BatchReviewDialog(QDialog):
         return table
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = standard.get_existing_directory(
             self, "选择提交文件所在文件夹", self.folder_edit.text()
         )
         if folder:
@@ -300,7 +300,7 @@ class BatchReviewDialog(QDialog):
         if self.result is None:
             return None
         default = self.result.folder / "批量审核汇总.xlsx"
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = standard.get_save_file_name(
             self, "导出汇总", str(default), "Excel 工作簿 (*.xlsx)"
         )
         if not name:

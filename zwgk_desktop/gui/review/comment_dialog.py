@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -14,9 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.gui.dialogs.common import ok_cancel_buttons
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
 
-class CommentDialog(QDialog):
+class CommentDialog(FittedDialog):
     """问题 (optional, one line) and 意见 (the text); 确定 is enabled once something is written."""
 
     def __init__(

@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,6 +42,7 @@ from zwgk_desktop.core.review.diff import (
 from zwgk_desktop.core.review.session import ReviewSession
 from zwgk_desktop.core.review.textdiff import segments
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.dialogs import standard
 
 PAYLOAD = Qt.ItemDataRole.UserRole
 COMPARE_FILTER = f"目录文件 (*.zwgk {PATTERNS} *.json);;所有文件 (*)"
@@ -183,7 +183,7 @@ class DiffView(QWidget):
         """Pick an earlier submission of the unit (e.g. last year's file) and compare."""
         if self.session is None:
             return None
-        text, _ = QFileDialog.getOpenFileName(
+        text, _ = standard.get_open_file_name(
             self, "选择要比较的目录文件", str(self.session.submission.parent), COMPARE_FILTER
         )
         return self.compare_with_file(text) if text else None
@@ -207,7 +207,7 @@ class DiffView(QWidget):
         """Pick the parent's catalog (the county's, for a township) and compare with it."""
         if self.session is None:
             return None
-        text, _ = QFileDialog.getOpenFileName(
+        text, _ = standard.get_open_file_name(
             self,
             "选择上级目录文件（如县级目录）",
             str(self.session.submission.parent),

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.review.letter import build_letter
 from zwgk_desktop.core.review.opinions import export_opinions
 from zwgk_desktop.core.review.session import ReviewSession
 from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.review.letter import write_letter_pdf
 
 
 def _ask(
     parent: QWidget | None, title: str, default: Path, pattern: str, suffix: str
 ) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(default), pattern)
+    name, _ = standard.get_save_file_name(parent, title, str(default), pattern)
     if not name:
         return None
     path = Path(name)

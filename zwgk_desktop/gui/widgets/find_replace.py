@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.gui import commands
+from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.find_index import FindIndex
 from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, replaced_value
 from zwgk_desktop.gui.session import Session
@@ -33,7 +33,7 @@ Position = tuple[str, int, str]  # (domain id, 0-based row, field key)
 COUNT_LIMIT = 5_000  # items; above this 查找下一个 does not count every match (F3 stays fast)
 
 
-class FindReplaceDialog(QDialog):
+class FindReplaceDialog(FittedDialog):
     SCOPE_DOMAIN = 0
     SCOPE_CATALOG = 1
 
