@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
+from zwgk_desktop.gui.widgets.viewport import own_viewport
 
 if TYPE_CHECKING:
     from zwgk_desktop.gui.widgets.item_table import ItemTableView
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 class FrozenView(QTableView):
     def __init__(self, main: ItemTableView) -> None:
         super().__init__(main)
+        own_viewport(self)
         self.main = main
         self.count = 0
         self.edit_trigger: Any = None

@@ -23,6 +23,7 @@ from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui.issue_store import SEVERITIES, Located
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.issues_model import GROUP_ROLE, LOCATED_ROLE, IssuesModel
+from zwgk_desktop.gui.widgets.viewport import own_viewport
 
 REBUILD_DELAY_MS = 120
 
@@ -58,6 +59,7 @@ class IssuesPanel(QWidget):
         bar.addWidget(self.revalidate)
         layout.addLayout(bar)
         self.tree = QTreeView(self)
+        own_viewport(self.tree)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("校验问题列表")

@@ -26,6 +26,7 @@ from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.widgets.compact import FROZEN_KEYS, column_widths
 from zwgk_desktop.gui.widgets.frozen import FrozenView
 from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
+from zwgk_desktop.gui.widgets.viewport import own_viewport
 
 MIN_COLUMN = 56
 MAX_COLUMN = 420
@@ -37,6 +38,7 @@ class ItemTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # before any viewport() call: see viewport.py
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

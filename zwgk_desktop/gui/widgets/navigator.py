@@ -24,6 +24,7 @@ from zwgk_desktop.gui.models.domain_list import (
     STATUS_TEXT_ROLE,
     DomainListModel,
 )
+from zwgk_desktop.gui.widgets.viewport import own_viewport
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -117,6 +118,7 @@ class Navigator(QWidget):
         self.title.setObjectName("paneTitle")
         layout.addWidget(self.title)
         self.view = NavigatorView(self)
+        own_viewport(self.view)
         self.view.setItemDelegate(NavigatorDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
