@@ -81,7 +81,7 @@ def test_a_received_copy_opens_read_only_and_the_form_check_survives_the_tabs(
     assert review.store.comment(domain_comment).author == "赵审核"
     index = window.table_model.index(2, window.table_model.column_of("basis"))
     (mark,) = index.data(REVIEW_ROLE)
-    assert mark.status is CommentStatus.OPEN and mark.status in REVIEW_MARK_COLORS
+    assert mark.status is CommentStatus.OPEN and mark.status.value in REVIEW_MARK_COLORS
     # a jump from the panel to a domain comment shows that domain
     window.doc.show_domain("alpha")
     window.reviewing.jump_to_cell("beta", -1, "")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zwgk_desktop.core.model import UNIT_PLACEHOLDER, Catalog, CatalogMeta
-from zwgk_desktop.core.templates import find_template
 
 META_LABELS: dict[str, str] = {
     "unit": "单位名称",
@@ -43,6 +42,8 @@ def following_subjects(catalog: Catalog, old_unit: str, new_unit: str) -> list[S
     """
     if old_unit == new_unit:
         return []
+    from zwgk_desktop.core.templates import find_template  # not at start-up: see CONTRIBUTING
+
     changes: list[SubjectChange] = []
     for domain in catalog.domains:
         template = find_template(domain.id) if domain.pilot else None

@@ -251,11 +251,16 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         msgbox.set_test_mode(True)  # no one can click a box offscreen
     window = MainWindow(welcome=not (args.file or args.demo))  # no page built to be hidden
     from zwgk_desktop.core.settings import load_settings
-    from zwgk_desktop.core.sources.active import use_settings_register
 
-    problem = use_settings_register(load_settings().sources_register)
-    if problem:
-        msgbox.warning(window, problem, "登记册文件有误")
+    register_file = load_settings().sources_register
+    # The bundled register is the default: the register code loads before the first
+    # paint only when a county file is set (or to reset one an earlier window chose).
+    if register_file or "zwgk_desktop.core.sources.active" in sys.modules:
+        from zwgk_desktop.core.sources.active import use_settings_register
+
+        problem = use_settings_register(register_file)
+        if problem:
+            msgbox.warning(window, problem, "登记册文件有误")
     try:
         opened = _open_initial(window, args, early)
     except ZwgkError as exc:

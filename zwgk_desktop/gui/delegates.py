@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.fields import FieldKind, FieldSpec
-from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui.clipboard import format_cell
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
@@ -46,13 +45,14 @@ MARK_COLORS = {
     Severity.WARNING: QColor("#e09a00"),
     Severity.INFO: QColor("#1e78c8"),
 }
-# A review comment: a flag in the top-left corner (validation marks use the top right).
+# A review comment: a flag in the top-left corner (validation marks use the top right),
+# by comment status value, most pressing first. Keyed by value so that the review code
+# loads with the first review, not at start-up.
 REVIEW_MARK_COLORS = {
-    CommentStatus.OPEN: QColor("#7b2cbf"),
-    CommentStatus.MODIFIED: QColor("#d07a00"),
-    CommentStatus.RESOLVED: QColor("#2f855a"),
+    "open": QColor("#7b2cbf"),
+    "modified": QColor("#d07a00"),
+    "resolved": QColor("#2f855a"),
 }
-_REVIEW_ORDER = (CommentStatus.OPEN, CommentStatus.MODIFIED, CommentStatus.RESOLVED)
 _Index = QModelIndex | QPersistentModelIndex
 _MIN_CHAR_PX = 4  # narrower than any glyph a cell shows at the UI font size
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
@@ -416,8 +416,8 @@ class ItemDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_review_mark(painter: QPainter, rect: QRect, comments: Sequence[Any]) -> None:
         """A left bar and a corner flag in the colour of the most pressing comment."""
-        statuses = {c.status for c in comments}
-        status = next(s for s in _REVIEW_ORDER if s in statuses)
+        statuses = {c.status.value for c in comments}
+        status = next(s for s in REVIEW_MARK_COLORS if s in statuses)
         size = 12
         corner = QPolygon(
             [

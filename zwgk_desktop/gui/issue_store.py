@@ -17,10 +17,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from zwgk_desktop.core.model import Domain
-from zwgk_desktop.core.review.import_gaps import relabel
 from zwgk_desktop.core.validation import Issue, Severity
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def _relabel(issues: Iterable[Issue], gaps: Mapping[str, set[str]]) -> list[Issue]:
+    """Findings on fields the importer could not read, marked 未能识别 (review of an
+    imported file only: the review code loads then, not at start-up)."""
+    from zwgk_desktop.core.review.import_gaps import relabel
+
+    return relabel(issues, gaps)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class IssueStore:
         """The item-rule findings of one item. With ``domain_id`` (the item's domain) that
         domain's counts follow; without it the caller invalidates them."""
         if issues and self.gaps:
-            issues = relabel(issues, self.gaps)
+            issues = _relabel(issues, self.gaps)
         old = self._item.pop(item_id, ())
         if issues:
             self._item[item_id] = issues
@@ -67,7 +74,7 @@ class IssueStore:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
-        for issue in relabel(issues, self.gaps) if self.gaps else issues:
+        for issue in _relabel(issues, self.gaps) if self.gaps else issues:
             item_id = None
             if issue.item is not None and 0 < issue.item <= len(domain.items):
                 item_id = domain.items[issue.item - 1].id
@@ -87,7 +94,7 @@ class IssueStore:
         """
         if self.gaps:
             marks = {
-                item_id: None if issue is None else relabel([issue], self.gaps)[0]
+                item_id: None if issue is None else _relabel([issue], self.gaps)[0]
                 for item_id, issue in marks.items()
             }
         quiet = self.quiet

@@ -6,16 +6,22 @@ An item made from a template carries ``template_ref`` ("<domain id>/<n>"). A tem
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from zwgk_desktop.core.fields import FIELDS
 from zwgk_desktop.core.model import UNIT_PLACEHOLDER, Domain, Item
-from zwgk_desktop.core.templates import DomainTemplate, find_template
 from zwgk_desktop.core.text import fold
+
+if TYPE_CHECKING:  # the templates load on first use, not at start-up
+    from zwgk_desktop.core.templates import DomainTemplate
 
 FIELD_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS)
 
 
 def template_for(domain: Domain) -> DomainTemplate | None:
     """The bundled template of a pilot domain (by id), ``None`` for user-added domains."""
+    from zwgk_desktop.core.templates import find_template
+
     template = find_template(domain.id)
     return template if template is not None and template.id == domain.id else None
 

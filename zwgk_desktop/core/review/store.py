@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.review.files import (  # noqa: F401 (the store's names too)
+    CATALOG_TARGET,
+    REVIEW_TAG,
+    SUFFIX,
+    find_review_file,
+    review_path_for,
+)
 from zwgk_desktop.core.review.model import (
     Anchor,
     CommentStatus,
@@ -34,9 +41,6 @@ from zwgk_desktop.core.sqlite_gate import Gate, TableRule, guarded
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SUFFIX = ".zwgkr"
-REVIEW_TAG = ".审核"
-CATALOG_TARGET = ""  # statuses row of the whole catalog
 MAX_COMMENTS = 200_000
 REVIEW_GATE = Gate(
     SCHEMA,
@@ -102,18 +106,6 @@ REVIEW_FILE = FileKind(
     damaged_prefix="审核文件“{name}”",
     gate=REVIEW_GATE,
 )
-
-
-def review_path_for(submission: str | Path) -> Path:
-    """``XX镇.zwgk`` → ``XX镇.审核.zwgkr`` in the same folder."""
-    submission = Path(submission)
-    return submission.with_name(f"{submission.stem}{REVIEW_TAG}{SUFFIX}")
-
-
-def find_review_file(submission: str | Path) -> Path | None:
-    """The review file beside ``submission`` if there is one (township side)."""
-    path = review_path_for(submission)
-    return path if path.is_file() else None
 
 
 class ReviewStore(CommentRecords):

@@ -18,14 +18,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.formats.suffixes import FILTER, PATTERNS
-from zwgk_desktop.core.review.comments import find_domain
-from zwgk_desktop.core.review.model import ReviewStatus
-from zwgk_desktop.core.review.session import DEFAULT_REVIEWER, ReviewSession
-from zwgk_desktop.core.review.store import CATALOG_TARGET, find_review_file
+from zwgk_desktop.core.review.files import CATALOG_TARGET, find_review_file
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import COPY_PREFIX, Document
 from zwgk_desktop.gui import msgbox
@@ -34,9 +31,11 @@ from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.controllers.document import DocumentController
 from zwgk_desktop.gui.controllers.file import last_folder
+from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.widgets.issues_panel import IssuesPanel
 
 if TYPE_CHECKING:  # built on first use (MainWindow._build_review_widgets)
+    from zwgk_desktop.core.review.session import ReviewSession
     from zwgk_desktop.gui.review import DiffView, ReviewBanner, ReviewPanel
 
 REFRESH_MS = 300  # township edits are batched before comments are re-located
@@ -47,7 +46,7 @@ MERGE_FILTER = "审核文件 (*.zwgkr)"
 
 
 def ask_review_path(parent: Any, folder: str) -> Path | None:
-    text, _ = QFileDialog.getOpenFileName(parent, "打开提交文件（审核模式）", folder, REVIEW_FILTER)
+    text, _ = standard.get_open_file_name(parent, "打开提交文件（审核模式）", folder, REVIEW_FILTER)
     return Path(text) if text else None
 
 
@@ -178,6 +177,8 @@ class ReviewController(QObject):
 
     def open_for_review(self, path: Path) -> bool:
         """Open a township's .zwgk or .xlsx read-only in 审核模式 (a new round if it is new)."""
+        from zwgk_desktop.core.review.session import ReviewSession
+
         path = Path(path)
         reviewer = self._reviewer_name()
         try:
@@ -206,6 +207,8 @@ class ReviewController(QObject):
         session = self.ctx.session
         if session is None or find_review_file(path) is None:
             return False
+        from zwgk_desktop.core.review.session import ReviewSession
+
         try:
             review = ReviewSession.open_for_township(path, session.catalog)
         except ZwgkError as exc:
@@ -267,6 +270,8 @@ class ReviewController(QObject):
 
     def jump_to_cell(self, domain_id: str, row: int, field: str) -> None:
         """Select a domain (row -1) or an item's cell (field "": its first column)."""
+        from zwgk_desktop.core.review.comments import find_domain
+
         session = self.ctx.session
         if session is None:
             return
@@ -295,6 +300,9 @@ class ReviewController(QObject):
             self.ctx.domain_model.set_passed(self._passed_domains())
 
     def _passed_domains(self) -> set[str]:
+        from zwgk_desktop.core.review.comments import find_domain
+        from zwgk_desktop.core.review.model import ReviewStatus
+
         review, session = self.ctx.review, self.ctx.session
         if review is None or session is None:
             return set()
@@ -342,15 +350,21 @@ class ReviewController(QObject):
             self.panel.comments_from_validation()
 
     def on_review_approve_domain(self) -> None:
+        from zwgk_desktop.core.review.model import ReviewStatus
+
         domain_id = self.ctx.current_domain()
         if self.ctx.review is not None and domain_id:
             self.panel.set_domain_status(ReviewStatus.APPROVED, domain_id)
 
     def on_review_approve_all(self) -> None:
+        from zwgk_desktop.core.review.model import ReviewStatus
+
         if self.ctx.review is not None:
             self.panel.set_catalog_status(ReviewStatus.APPROVED)
 
     def on_review_return(self) -> None:
+        from zwgk_desktop.core.review.model import ReviewStatus
+
         if self.ctx.review is not None:
             self.panel.set_catalog_status(ReviewStatus.RETURNED)
 
@@ -389,7 +403,7 @@ class ReviewController(QObject):
         review = self.ctx.review
         if review is None:
             return
-        text, _ = QFileDialog.getOpenFileName(
+        text, _ = standard.get_open_file_name(
             self.window, "选择要合并的审核文件", str(review.store.path.parent), MERGE_FILTER
         )
         if text:
@@ -436,7 +450,7 @@ class ReviewController(QObject):
     # ----------------------------------------------------------------- reviewer's name
     def on_review_set_name(self) -> None:
         current = load_settings().reviewer_name
-        name, ok = QInputDialog.getText(
+        name, ok = standard.get_text(
             self.window, "设置审核人姓名", "审核人姓名（记入审核意见和意见函）：", text=current
         )
         if ok:
@@ -444,6 +458,8 @@ class ReviewController(QObject):
 
     def _reviewer_name(self) -> str:
         """The reviewer's name from the settings; asked once when it was never given."""
+        from zwgk_desktop.core.review.session import DEFAULT_REVIEWER
+
         name = load_settings().reviewer_name.strip()
         if name or self._name_asked:
             return name

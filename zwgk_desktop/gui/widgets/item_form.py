@@ -8,6 +8,7 @@ the field's validation messages under it and whether the item differs from its t
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -176,15 +177,14 @@ class ItemForm(QScrollArea):
         if wait and self.paint_hold is not None and self.paint_hold(self._source_timer.start):
             self.source_row.setVisible(False)  # the register loads after the first paint
             return
-        from zwgk_desktop.core.sources import active_register, as_of_for
-        from zwgk_desktop.core.sources.active import register_ready
-        from zwgk_desktop.core.sources.outdated import outdated_citations
-        from zwgk_desktop.core.sources.replace import replace_citation
-
-        if wait and not register_ready():
+        if wait and not _register_ready():
             self.source_row.setVisible(False)
             self._source_timer.start()  # after the first paint
             return
+        from zwgk_desktop.core.sources import active_register, as_of_for
+        from zwgk_desktop.core.sources.outdated import outdated_citations
+        from zwgk_desktop.core.sources.replace import replace_citation
+
         self._source_timer.stop()
         as_of = as_of_for(self.session.meta.year)
         found = [
@@ -451,3 +451,10 @@ class ItemForm(QScrollArea):
             if item is not None:
                 self._update_heading(item)  # rows may have moved
                 self._template_timer.start()
+
+
+def _register_ready() -> bool:
+    """Whether the register in use is read and compiled, without loading the register
+    code to find out (not loaded means not ready: it loads after the first paint)."""
+    active = sys.modules.get("zwgk_desktop.core.sources.active")
+    return active is not None and active.register_ready()
