@@ -27,6 +27,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
@@ -79,42 +83,6 @@ def probe_open(path: str, wait_validation: bool) -> None:
     os._exit(0)
 
 
-def probe_paint(path: str) -> None:
-    """Child process: open ``path`` and exit the moment the table's rows are first painted.
-
-    What the clerk waits for is the first paint of the table with the catalog in it; work
-    the app defers until after it (background checking, the form's 公开依据 hint) does not
-    count, as it would in ``probe_open``'s three event-loop turns.
-    """
-    start = time.perf_counter()
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
-    from zwgk_desktop.gui.app import main
-    from zwgk_desktop.gui.widgets.item_table import ItemTableView
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() != QEvent.Type.Paint:
-                return False
-            table = obj.parent()
-            if not isinstance(table, ItemTableView) or obj is not table.viewport():
-                return False
-            if table.model() is None or table.model().rowCount() == 0:
-                return False
-            table.viewportEvent(event)  # the paint itself, then stop
-            shown = time.perf_counter() - start
-            print(json.dumps({"shown": shown, "cpu": time.process_time()}))
-            sys.stdout.flush()
-            os._exit(0)
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    watcher = FirstPaint()
-    app.installEventFilter(watcher)
-    main([path], exec_=False)
-    app.exec()
-
-
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -151,7 +119,7 @@ def bench_open(path: Path, runs: int) -> dict:
         opened.append(elapsed)
         cpu[1].append(info["_cpu"])
         inside.append(info["shown"])
-        elapsed, info = _run(["-m", "bench.bench_gui", "--probe-paint", str(path)])
+        elapsed, info = _run(["-m", "bench.probe_paint", str(path)])
         painted.append(elapsed)
         cpu[2].append(info["_cpu"])
     med = statistics.median
@@ -330,12 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs, skip 100,000 items")
     parser.add_argument("--probe-open", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--wait-validation", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--probe-paint", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.probe_paint is not None:
-        os.environ.setdefault("ZWGK_HOME", tempfile.mkdtemp(prefix="zwgk-bench-home-"))
-        probe_paint(args.probe_paint)
-        return 0
     if args.probe_open is not None:
         os.environ.setdefault("ZWGK_HOME", tempfile.mkdtemp(prefix="zwgk-bench-home-"))
         probe_open(args.probe_open, args.wait_validation)
