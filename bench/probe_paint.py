@@ -11,8 +11,8 @@ window it is compared with is a ``-c`` script), and it wraps the table's own
 ``viewportEvent`` instead of filtering the whole application, since a Python filter on
 the application would cost ~80 ms (PySide builds all its lazy classes to convert the
 first events' objects) that the bare window does not pay. The table's module is patched
-as the app imports it, not imported here: the app imports it after it has started
-opening the file in the background, and so must the probe.
+as the app imports it, not imported here, and Qt is left for the app to import: the app
+starts opening the file in the background before it loads Qt, and so must the probe.
 """
 
 from __future__ import annotations
@@ -72,14 +72,15 @@ def watch(table_class: type) -> None:
 
 
 def main(path: str) -> None:
-    from PySide6.QtWidgets import QApplication
-
+    """Start as ``zwgk-desktop CATALOG`` does: the app's ``main`` imports Qt itself, after
+    it has started opening the file; the probe only enters the event loop it left."""
     from zwgk_desktop.gui.app import main as app_main
 
     after_import(TABLE_MODULE, lambda module: watch(module.ItemTableView))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     app_main([path], exec_=False)
-    app.exec()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().exec()
 
 
 if __name__ == "__main__":

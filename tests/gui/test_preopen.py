@@ -62,6 +62,65 @@ def test_the_early_document_is_locked_and_released_from_the_ui_thread(
     Document.open(doc_path).close()  # and free again
 
 
+def test_threads_switch_often_only_while_the_worker_runs(tmp_path: Path, doc_path: Path) -> None:
+    """The UI thread's imports must not starve the check of the GIL; afterwards Python's
+    own interval is back, whether the file opened or was refused."""
+    import sys
+
+    before = sys.getswitchinterval()
+    early = PreOpen(doc_path)
+    assert sys.getswitchinterval() <= 0.0005
+    early.take(doc_path).close()
+    assert sys.getswitchinterval() == before
+    path = _planted(tmp_path)
+    with pytest.raises(ZwgkError):
+        PreOpen(path).take(path)
+    assert sys.getswitchinterval() == before
+
+
+WORKER_IMPORTS = """
+import json, sys, threading, time
+from pathlib import Path
+main = threading.get_ident()
+seen = []
+class Recorder:
+    def find_spec(self, name, path, target=None):
+        if threading.get_ident() != main:
+            seen.append(name)
+        return None
+sys.meta_path.insert(0, Recorder())
+from zwgk_desktop.gui.preopen import preopen
+path = Path(sys.argv[1])
+early = preopen(str(path))
+import PySide6.QtWidgets  # what the app imports meanwhile
+time.sleep(0.3)
+before = list(seen)
+early.qt_loaded()
+early.take(path).close()
+print(json.dumps({"before": before, "after": seen[len(before):]}))
+"""
+
+
+def test_the_worker_imports_nothing_until_qt_is_loaded(doc_path: Path) -> None:
+    """PySide's start-up walks sys.modules while the UI thread imports Qt; a module the
+    worker added then aborted the whole app (a fatal error in libshiboken, seen 1 start
+    in 15 with the short switch interval). In a fresh process, as at the app's start."""
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER_IMPORTS, str(doc_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["before"] == []
+    assert "filelock" in seen["after"]  # the open itself happened, after Qt
+
+
 def test_a_refused_file_raises_when_taken(tmp_path: Path) -> None:
     path = _planted(tmp_path)
     with pytest.raises(ZwgkError, match="可能被篡改"):

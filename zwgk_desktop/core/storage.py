@@ -263,6 +263,10 @@ def _move_into_place(tmp: Path, path: Path, overwrite: bool) -> None:
             Path(lock.lock_file).unlink()
 
 
+class MigrationNeeded(Exception):  # noqa: N818 - a signal to the caller, not a failure
+    """An older document that :meth:`Document.open` was asked not to migrate."""
+
+
 def _write_failure(path: Path, exc: BaseException) -> str:
     """One Chinese line for a document that could not be written."""
     text = str(exc).lower()
@@ -347,8 +351,12 @@ class Document:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Document:
-        """Open a document; if another process has it open, fall back to read-only."""
+    def open(cls, path: str | Path, read_only: bool = False, migrate: bool = True) -> Document:
+        """Open a document; if another process has it open, fall back to read-only.
+
+        ``migrate=False``: an older file that needs its schema brought up to date raises
+        :class:`MigrationNeeded` (nothing written) instead of loading sqlite-utils to do it.
+        """
         path = Path(path)
         if not path.is_file():
             raise FileUnreadableError(f"找不到文件：{path}")
@@ -376,6 +384,8 @@ class Document:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             applied = cls._check(conn, path)
             if not read_only and applied != SCHEMA.names:  # only an older file needs sqlite-utils
+                if not migrate:
+                    raise MigrationNeeded(path.name)
                 from sqlite_utils import Database
 
                 apply_migrations(Database(conn, execute_plugins=False))

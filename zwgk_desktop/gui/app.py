@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         early = preopen(args.file)  # checks the file while Qt and the window load
     from PySide6.QtWidgets import QApplication
 
+    if early is not None:
+        early.qt_loaded()  # PySide has started up: the early open may import now
     from zwgk_desktop.core.errors import ZwgkError
     from zwgk_desktop.gui import msgbox
     from zwgk_desktop.gui.mainwindow import MainWindow
