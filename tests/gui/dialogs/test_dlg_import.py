@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,21 @@ def same_catalog(a: Catalog, b: Catalog) -> bool:
     ]
 
 
-def test_preview_shows_domains_items_and_guesses_then_imports(qtbot, tmp_path, qtmodeltester):
+@pytest.fixture
+def keep() -> Iterator[list]:
+    """Holds the dialog whose models qtmodeltester watches: set up before qtmodeltester, so
+    torn down after it has let go of the models (the test's own reference ends first, and
+    the dialog with its models could be deleted before qtmodeltester's clean-up)."""
+    held: list = []
+    yield held
+    held.clear()
+
+
+def test_preview_shows_domains_items_and_guesses_then_imports(qtbot, tmp_path, keep, qtmodeltester):
     path = hand_made_workbook(tmp_path / "城关镇.xlsx")
     expected = read_workbook(path)
     dialog = open_dialog(qtbot, path)
+    keep.append(dialog)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
 
