@@ -8,6 +8,7 @@ already a Python object, so asking for it costs nothing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -18,5 +19,6 @@ def own_viewport(view: QAbstractScrollArea) -> QWidget:
     viewport.setObjectName("qt_scrollarea_viewport")  # what Qt names its own (style sheets)
     viewport.setBackgroundRole(QPalette.ColorRole.Base)
     viewport.setAutoFillBackground(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # touch-screen scrolling
     view.setViewport(viewport)
     return viewport
