@@ -300,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait-validation", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.probe_open is not None:
-        os.environ.setdefault("ZWGK_HOME", tempfile.mkdtemp(prefix="zwgk-bench-home-"))
+        if "ZWGK_HOME" not in os.environ:  # (not setdefault: that makes a folder every run)
+            os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-bench-home-")
         probe_open(args.probe_open, args.wait_validation)
         return 0
     os.environ.update({k: v for k, v in ENV.items() if k.startswith("QT_")})
