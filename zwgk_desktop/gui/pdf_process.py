@@ -20,7 +20,6 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,7 @@ from typing import Any
 from zwgk_desktop.core.atomic import os_reason, remove_left_temps
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
-from zwgk_desktop.core.xlsx.result import Cancelled, ChannelStyle, PageFlow
-
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
+from zwgk_desktop.core.xlsx.result import CancelCheck, Cancelled, ChannelStyle, PageFlow, Progress
 
 STOP_GRACE_SECONDS = 10.0  # after 取消: time to finish the page in hand before it is ended
 _POLL_SECONDS = 0.05
@@ -56,8 +52,8 @@ def render_pdf_in_child(
     catalog: Catalog,
     path: str | Path,
     domain_id: str | None = None,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
     channels: ChannelStyle | str = ChannelStyle.FULL,
     flow: PageFlow | str = PageFlow.BY_DOMAIN,
 ) -> int:
@@ -84,7 +80,7 @@ def render_pdf_in_child(
 
 
 def _run_child(
-    job_file: Path, path: str | Path, progress: ProgressFn | None, cancel: CancelFn | None
+    job_file: Path, path: str | Path, progress: Progress | None, cancel: CancelCheck | None
 ) -> int:
     started = time.time()
     context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt

@@ -12,16 +12,19 @@ from __future__ import annotations
 import gc
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
-from zwgk_desktop.gui.worker import CancelFn, ProgressFn, PythonWorker, WorkFn
+from zwgk_desktop.gui.worker import PythonWorker
 
-__all__ = ["CancelFn", "ProgressFn", "WorkFn", "BackgroundTask", "run_in_background"]
+if TYPE_CHECKING:
+    from zwgk_desktop.gui.worker import WorkFn
+
+__all__ = ["BackgroundTask", "run_in_background"]
 
 MIN_DURATION_MS = 300
 

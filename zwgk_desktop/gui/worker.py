@@ -16,13 +16,14 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
-WorkFn = Callable[[ProgressFn, CancelFn], Any]
+if TYPE_CHECKING:  # the core's progress and cancel protocol (core.xlsx loads on first use)
+    from zwgk_desktop.core.xlsx.result import CancelCheck, Progress
+
+    WorkFn = Callable[[Progress, CancelCheck], Any]
 
 POLL_MS = 30  # how often the UI thread looks: progress stays smooth, the outcome is prompt
 _RUNNING: set[PythonWorker] = set()  # kept alive until the outcome is delivered
@@ -63,7 +64,7 @@ class PythonWorker(QObject):
     def __init__(
         self,
         fn: WorkFn,
-        on_progress: Callable[[int, int], None],
+        on_progress: Progress,
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException, str], None],
         name: str = "zwgk-worker",
