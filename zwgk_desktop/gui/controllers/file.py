@@ -286,11 +286,8 @@ class FileController(QObject):
             return
         from zwgk_desktop.gui.printing import ask_export_pdf, print_preview
 
-        items = (
-            catalog.item_count()
-            if choice.domain_id is None
-            else len(next(d for d in catalog.domains if d.id == choice.domain_id).items)
-        )
+        domain = catalog.domain(choice.domain_id) if choice.domain_id else None
+        items = len(domain.items) if domain is not None else catalog.item_count()
         if items > PREVIEW_WARN_ITEMS:
             answer = msgbox.choose(
                 self.window,
