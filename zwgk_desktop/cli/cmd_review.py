@@ -27,9 +27,9 @@ from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.review.batch import BatchResult, review_folder
 from zwgk_desktop.core.review.comments import find_domain
 from zwgk_desktop.core.review.diff_text import diff_text
+from zwgk_desktop.core.review.files import find_review_file
 from zwgk_desktop.core.review.model import ReviewStatus, field_label
 from zwgk_desktop.core.review.session import ReviewSession
-from zwgk_desktop.core.review.store import find_review_file
 from zwgk_desktop.core.templates import find_template
 
 EPILOG = """\

@@ -10,9 +10,10 @@ import pytest
 
 from tests.core.review.conftest import township_catalog, write_submission
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.review.files import review_path_for
 from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.review.session import ReviewSession
-from zwgk_desktop.core.review.store import ReviewStore, review_path_for
+from zwgk_desktop.core.review.store import ReviewStore
 from zwgk_desktop.core.storage import Document
 
 SA = "social-assistance"

@@ -10,9 +10,9 @@ import pytest
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog, Item
+from zwgk_desktop.core.review.files import review_path_for
 from zwgk_desktop.core.review.model import CommentStatus, ReviewStatus
 from zwgk_desktop.core.review.session import ReviewSession
-from zwgk_desktop.core.review.store import review_path_for
 from zwgk_desktop.core.settings import Settings, save_settings
 from zwgk_desktop.core.storage import Document
 

@@ -10,14 +10,10 @@ import pytest
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.review.files import CATALOG_TARGET, find_review_file, review_path_for
 from zwgk_desktop.core.review.model import Anchor, CommentStatus, NewComment, ReviewStatus, Scope
 from zwgk_desktop.core.review.schema import APPLICATION_ID
-from zwgk_desktop.core.review.store import (
-    CATALOG_TARGET,
-    ReviewStore,
-    find_review_file,
-    review_path_for,
-)
+from zwgk_desktop.core.review.store import ReviewStore
 
 
 def test_review_file_sits_beside_the_submission(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ Modules, one concept each:
 
 - ``model``     value types: Comment, Target, statuses, Round
 - ``schema``    the review file's SQLite schema (sqlite-utils Migrations, own application_id)
+- ``files``     where a submission's review file lies (``XX镇.审核.zwgkr``), without the store
 - ``store``     ReviewStore: open/create the review file; every change one transaction
 - ``matching``  how an item is recognised across rounds and against the templates
 - ``comments``  locating comments in a catalog; validation results → comments

@@ -35,10 +35,11 @@ from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES, KINDS_TEXT
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.diff import diff_with_templates
+from zwgk_desktop.core.review.files import SUFFIX as REVIEW_SUFFIX
+from zwgk_desktop.core.review.files import find_review_file
 from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.review.rounds import file_sha256
-from zwgk_desktop.core.review.store import SUFFIX as REVIEW_SUFFIX
-from zwgk_desktop.core.review.store import ReviewStore, find_review_file
+from zwgk_desktop.core.review.store import ReviewStore
 from zwgk_desktop.core.text import fold
 
 FORMAT_NAME = "zwgk-review-batch"

@@ -16,9 +16,10 @@ from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.comments import CommentIndex, find_domain
 from zwgk_desktop.core.review.diff import diff_catalogs
+from zwgk_desktop.core.review.files import CATALOG_TARGET, SUFFIX
 from zwgk_desktop.core.review.matching import match_items
 from zwgk_desktop.core.review.model import Anchor, Comment, ReviewStatus, Round, Scope, StatusRecord
-from zwgk_desktop.core.review.store import CATALOG_TARGET, SUFFIX, ReviewStore
+from zwgk_desktop.core.review.store import ReviewStore
 from zwgk_desktop.core.text import fold
 
 

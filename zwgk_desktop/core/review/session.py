@@ -32,6 +32,7 @@ from zwgk_desktop.core.review.diff import (
     diff_with_parent,
     diff_with_templates,
 )
+from zwgk_desktop.core.review.files import CATALOG_TARGET, find_review_file, review_path_for
 from zwgk_desktop.core.review.merge_files import MergeReport, merge_review_files
 from zwgk_desktop.core.review.model import (
     Anchor,
@@ -48,12 +49,7 @@ from zwgk_desktop.core.review.rounds import (
     register_round,
     sibling_review_files,
 )
-from zwgk_desktop.core.review.store import (
-    CATALOG_TARGET,
-    ReviewStore,
-    find_review_file,
-    review_path_for,
-)
+from zwgk_desktop.core.review.store import ReviewStore
 from zwgk_desktop.core.storage import Document
 
 REVIEWER = "reviewer"

@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
-from zwgk_desktop.core.review.files import (  # noqa: F401 (the store's names too)
-    CATALOG_TARGET,
-    REVIEW_TAG,
-    SUFFIX,
-    find_review_file,
-    review_path_for,
-)
+from zwgk_desktop.core.review.files import CATALOG_TARGET
 from zwgk_desktop.core.review.model import (
     Anchor,
     CommentStatus,

@@ -23,7 +23,7 @@ Reviewer opens a received file (菜单“审核 → 打开提交文件…”)::
 
 Township opens its own document and a review file lies beside it::
 
-    from zwgk_desktop.core.review.store import find_review_file
+    from zwgk_desktop.core.review.files import find_review_file
     if find_review_file(path):
         review = ReviewSession.open_for_township(path, gui_session.catalog)
         banner.set_session(review); panel.set_session(review); diff_view.set_session(review)
