@@ -206,6 +206,23 @@ def test_ten_columns_with_header_map_by_name_without_preview(window, qtbot) -> N
     assert window.session.undo_stack.count() == 1
 
 
+def _count_paints(widget) -> list[int]:
+    """A list that grows by one at each paint event of ``widget`` (a filter, for tests)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    seen: list[int] = []
+
+    class Counter(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                seen.append(1)
+            return False
+
+    counter = Counter(widget)
+    widget.installEventFilter(counter)
+    return seen
+
+
 def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
     """200 rows over existing ones: the first rows are checked at once, the rest soon
     after (between event-loop turns), none forgotten, all in the issues panel."""
@@ -227,11 +244,18 @@ def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
 
     assert len(items) >= rows and not any(vague(item) for item in items[:rows])
 
+    paints = _count_paints(window.table.viewport())
+    armed_after: list[int] = []  # paints seen when the rows' check was armed
+    arm = validation._arm_rows_timer
+    validation._arm_rows_timer = lambda: (armed_after.append(len(paints)), arm())
     press_paste(window, qtbot, 0, "level1", block.replace("20个工作日内", "尽快"))  # 公开时限 vague
     assert all(item.time_limit == "尽快" for item in items[:rows])
     assert all(vague(item) for item in items[:SYNC_ROWS])  # the first rows (in view) at once
     assert validation.busy  # the rest waits for the event loop
     assert not all(vague(item) for item in items[:rows])
+    # … and for the repaint of the paste: its first slice never shares that turn
+    qtbot.waitUntil(lambda: bool(armed_after), timeout=5000)
+    assert armed_after[0] >= 1, "the rows' check was armed before the table repainted"
     qtbot.waitUntil(lambda: not validation.busy, timeout=10000)
     assert all(vague(item) for item in items[:rows])
     window.issues_panel.flush()

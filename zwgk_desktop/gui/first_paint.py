@@ -6,6 +6,10 @@ keep it out of the way: on a busy or slow PC it fires before the window has pain
 the clerk stares at an empty frame for that long. ``PaintWatch`` holds such work until
 the watched widget has painted once (or a short fallback passed, e.g. a window opened
 minimised), then runs it from the event loop.
+
+The same holds for later changes: background work set off by a big change (the re-check
+of a 500-row paste) waits for the repaint of that change (``after_next_paint``), or its
+first slice would fall in the same event-loop turn and freeze the window twice as long.
 """
 
 from __future__ import annotations
@@ -16,12 +20,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 1000  # a window that is shown but never paints (minimised) still gets its work
+NEXT_PAINT_FALLBACK_MS = 200  # a change out of view repaints nothing: do not wait longer
 
 
 class PaintWatch(QObject):
     """Knows whether ``widget`` has painted yet and holds work back until it has."""
 
-    def __init__(self, widget: QWidget, fallback_ms: int = FALLBACK_MS) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        fallback_ms: int = FALLBACK_MS,
+        next_paint_fallback_ms: int = NEXT_PAINT_FALLBACK_MS,
+    ) -> None:
         super().__init__(widget)
         self._widget = widget
         self.painted = False
@@ -30,14 +40,34 @@ class PaintWatch(QObject):
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(fallback_ms)
         self._fallback.timeout.connect(self._release)
-        widget.installEventFilter(self)
+        self._after_next: list[Callable[[], None]] = []
+        self._next_fallback = QTimer(self)
+        self._next_fallback.setSingleShot(True)
+        self._next_fallback.setInterval(next_paint_fallback_ms)
+        self._next_fallback.timeout.connect(self._release_next)
+        self._filtering = False
+        self._watch(True)
+
+    def _watch(self, on: bool) -> None:
+        """Filter the widget's events only while something waits for a paint: a Python
+        filter costs a call per event of the widget."""
+        if on and not self._filtering:
+            self._widget.installEventFilter(self)
+        elif not on and self._filtering:
+            self._widget.removeEventFilter(self)
+        self._filtering = on
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if obj is self._widget and event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True
-            self._widget.removeEventFilter(self)  # no Python call per event from now on
-            if self._waiting:
-                QTimer.singleShot(0, self, self._release)  # after this paint has finished
+        if obj is self._widget and event.type() == QEvent.Type.Paint:
+            if not self.painted:
+                self.painted = True
+                if self._waiting:
+                    QTimer.singleShot(0, self, self._release)  # after this paint has finished
+            if self._after_next:  # likewise; work queued meanwhile waits for the next one
+                ready, self._after_next = self._after_next, []
+                self._next_fallback.stop()
+                QTimer.singleShot(0, self, lambda: _run(ready))
+            self._watch(False)
         return False
 
     def hold(self, callback: Callable[[], None]) -> bool:
@@ -51,11 +81,33 @@ class PaintWatch(QObject):
             self._fallback.start()
         return True
 
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the widget's next paint has finished; at once if the
+        widget is hidden (nothing will paint), after a short fallback if no paint comes
+        (the change was out of view)."""
+        if not self._widget.isVisible():
+            callback()
+            return
+        self._after_next.append(callback)
+        self._watch(True)
+        if not self._next_fallback.isActive():
+            self._next_fallback.start()
+
     def _release(self) -> None:
         if not self.painted:  # the fallback: stop watching as well
             self.painted = True
-            self._widget.removeEventFilter(self)
+            self._watch(bool(self._after_next))
         self._fallback.stop()
         waiting, self._waiting = self._waiting, []
-        for callback in waiting:
-            callback()
+        _run(waiting)
+
+    def _release_next(self) -> None:
+        """The fallback: no paint came."""
+        waiting, self._after_next = self._after_next, []
+        self._watch(not self.painted)
+        _run(waiting)
+
+
+def _run(callbacks: list[Callable[[], None]]) -> None:
+    for callback in callbacks:
+        callback()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SYNC_DOMAIN_LIMIT = 3000  # larger domains re-run their domain rules after a short pause
 SYNC_ROWS = 64  # a change of more rows (a paste) checks the rest between event-loop turns
 ROWS_SECONDS = 0.008  # … in slices this short, so the window stays responsive
-ROWS_DELAY_MS = 30  # … starting after the repaint of the change (not in the same turn)
+ROWS_DELAY_MS = 30  # … starting after the repaint of the change (never in its turn)
 CHUNK_SECONDS = 0.03  # background checking yields to the event loop this often
 DEBOUNCE_MS = 250
 START_DELAY_MS = 30
@@ -56,6 +56,9 @@ class LiveValidation(QObject):
         # Set by the window: holds background checking until the table has first painted
         # (returns True if it took the callback, see ``first_paint.PaintWatch.hold``).
         self.hold: Callable[[Callable[[], None]], bool] | None = None
+        # Set by the window: runs a callback once the table has repainted (see
+        # ``first_paint.PaintWatch.after_next_paint``); the rows of a paste are checked after.
+        self.after_paint: Callable[[Callable[[], None]], None] | None = None
         self._dirty_rules: set[str] = set()  # big domains whose domain rules are stale
         self._rules_timer = QTimer(self)
         self._rules_timer.setSingleShot(True)
@@ -268,9 +271,12 @@ class LiveValidation(QObject):
             # between event-loop turns (~0.15 ms an item would freeze the window).
             later = {domain.items[row].id for row in rows[SYNC_ROWS:]} - {None}
             self._rows_pending.setdefault(domain_id, set()).update(later)  # type: ignore[arg-type]
-            # counted from the end of the change: a paste writing for longer than the delay
-            # would otherwise have the first slice fall in the same turn as its repaint
-            QTimer.singleShot(0, self, self._arm_rows_timer)
+            # counted from the repaint of the change: counted from the change, a slow
+            # repaint (a screen of new cells) met the first slice in the same turn
+            if self.after_paint is not None:
+                self.after_paint(self._arm_rows_timer)
+            else:
+                QTimer.singleShot(0, self, self._arm_rows_timer)
             rows = rows[:SYNC_ROWS]
         for row in rows:
             item = domain.items[row]

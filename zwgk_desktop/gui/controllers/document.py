@@ -82,6 +82,7 @@ class DocumentController(QObject):
         ctx.session = session
         validation = ctx.validation = LiveValidation(session, window)
         validation.hold = self.paint_watch.hold
+        validation.after_paint = self.paint_watch.after_next_paint
         table_model = ctx.table_model = ItemTableModel(session, validation, window)
         ctx.domain_model = DomainListModel(session, validation, window)
         self.table.setModel(table_model)
