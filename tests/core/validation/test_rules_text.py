@@ -312,6 +312,14 @@ def test_an_unknown_real_name_is_only_a_hint() -> None:
     assert rules_for("channels", ["政府网站", "镇村干部会议"]) == ["CHANNEL-NONSTANDARD"]
 
 
+@pytest.mark.parametrize("value", ["政务公开专栏", "公开查阅室"])
+def test_a_near_name_of_another_kind_of_place_is_no_typo(value: str) -> None:
+    # 政务公开专栏 (a web column or board) is one edit from 政务公开专区 (an alias of
+    # 公开查阅点), but a 专栏 is no 专区: claiming a typo would mislead the clerk.
+    assert channel_suggestion(value) == ("nonstandard", "")
+    assert rules_for("channels", ["政府网站", value]) == ["CHANNEL-NONSTANDARD"]
+
+
 # Audience / method consistency
 def test_apply_only_for_everyone_is_inconsistent_but_both_methods_are_fine() -> None:
     catalog = small_catalog()

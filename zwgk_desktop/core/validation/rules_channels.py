@@ -1,7 +1,8 @@
 """公开渠道和载体: the 13 standard channels, their known variants, and real platforms.
 
 A value that is a known variant (政府服务中心, 微信公众号) or within a small edit distance of a
-standard name (公开查询点 → 公开查阅点) is a warning with the suggestion: the standard layout
+standard name that names the same kind of thing (公开查询点 → 公开查阅点, but not 政务公开专栏 →
+公开查阅点/政务公开专区) is a warning with the suggestion: the standard layout
 marks only the 13 canonical names. Real domain platforms (KNOWN_EXTRA_CHANNELS) and
 "其他：…" details are fine; any other name is only a hint.
 """
@@ -71,9 +72,23 @@ def channel_suggestion(value: str) -> tuple[str, str] | None:
     limit = 2 if len(folded) >= 6 else 1 if len(folded) >= 3 else 0
     if limit:
         best = min(_CANDIDATES, key=lambda kv: edit_distance(folded, kv[0], limit))
-        if edit_distance(folded, best[0], limit) <= limit:
+        if edit_distance(folded, best[0], limit) <= limit and _same_kind(folded, best[0]):
             return ("typo", best[1])
     return ("nonstandard", "")
+
+
+# Last characters that name a kind of place or medium: two names ending in different ones
+# are different things, however alike the rest (a 专栏 is no 专区); other last characters
+# may be a slip of the input method (两微一段 for 两微一端).
+_KIND_ENDINGS = frozenset("栏区点站室厅网台屏窗馆所场处端报刊号")
+
+
+def _same_kind(folded: str, spelling: str) -> bool:
+    """Whether a near spelling can be a typo of ``spelling``: not when both end in a
+    different kind word (政务公开专栏, a web column or board, is not 政务公开专区, a room
+    for reading; 公开查询点 and 公开查阅点 are both points)."""
+    mine, theirs = folded[-1:], spelling[-1:]
+    return mine == theirs or not (mine in _KIND_ENDINGS and theirs in _KIND_ENDINGS)
 
 
 @item_check
