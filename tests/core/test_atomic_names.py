@@ -6,7 +6,8 @@ import errno
 
 import pytest
 
-from zwgk_desktop.core.atomic import name_problem, os_error_in, os_reason
+from zwgk_desktop.core.atomic import name_problem, os_error_in
+from zwgk_desktop.core.os_reasons import os_reason
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ office's Windows PCs even when they are made elsewhere.
 from __future__ import annotations
 
 import contextlib
-import errno
 import glob
 import os
 import re
@@ -24,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from zwgk_desktop.core.errors import ExportError, TargetExistsError
+from zwgk_desktop.core.os_reasons import os_reason
 
 _RETRY_SECONDS = 2.0
 
@@ -53,22 +53,6 @@ _RESERVED_STEMS = frozenset(
 _BAD_CHARS_RE = re.compile(r'[<>:"|?*\x00-\x1f]')
 _MAX_NAME_BYTES = 255  # one path component on ext4/NTFS-as-UTF-8 (85 Chinese characters)
 _MAX_WINDOWS_PATH = 259  # MAX_PATH without the long-path opt-in
-
-_OS_REASONS = {
-    errno.EROFS: "磁盘或文件夹是只读的",
-    errno.EACCES: "没有写入该位置的权限",
-    errno.EPERM: "没有写入该位置的权限",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出了磁盘配额",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.ENOENT: "文件夹不存在",
-    errno.EISDIR: "目标是一个文件夹",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """A Chinese reason for an OS error (no English strerror reaches a clerk)."""
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
 
 
 def os_error_in(exc: BaseException) -> OSError | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES
 from zwgk_desktop.core.model import FORMAT_NAME, Catalog
+from zwgk_desktop.core.os_reasons import read_reason
 from zwgk_desktop.core.text import without_lone_surrogates
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
@@ -37,7 +38,7 @@ def _read_bounded(path: Path, limit: int) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise FileUnreadableError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise FileUnreadableError(f"无法读取“{path.name}”：{read_reason(exc)}") from exc
     if len(data) > limit:
         raise FileUnreadableError(
             f"“{path.name}”过大（超过 {limit // (1024 * 1024)} MB），不是正常的目录文件"

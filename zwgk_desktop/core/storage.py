@@ -33,6 +33,7 @@ from zwgk_desktop.core.errors import (
 )
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
+from zwgk_desktop.core.os_reasons import os_reason, read_reason, store_reason
 from zwgk_desktop.core.schema import APPLICATION_ID, SCHEMA, apply_migrations
 from zwgk_desktop.core.sqlite_check import FileKind, check_sqlite_file
 from zwgk_desktop.core.sqlite_gate import Gate, TableRule, reading
@@ -224,7 +225,7 @@ def private_copy(path: Path, copy: Path) -> None:
             if side.is_file():
                 shutil.copyfile(side, Path(f"{copy}{suffix}"))
     except OSError as exc:
-        raise FileUnreadableError(f"无法读取文件：{path.name}（{exc.strerror or exc}）") from exc
+        raise FileUnreadableError(f"无法读取文件：{path.name}（{read_reason(exc)}）") from exc
     uri = _file_uri(copy, "rw")
     with (
         contextlib.suppress(sqlite3.DatabaseError),
@@ -275,7 +276,7 @@ def _write_failure(path: Path, exc: BaseException) -> str:
     if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
         return f"无法在“{path.parent}”中写入（只读或无权限），未生成“{path.name}”"
     if isinstance(exc, OSError):
-        return f"无法生成“{path.name}”：{exc.strerror or exc}"
+        return f"无法生成“{path.name}”：{os_reason(exc)}"
     return f"无法生成“{path.name}”：写入失败"
 
 
@@ -803,7 +804,7 @@ class Document:
             tmp.replace(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise ZwgkError(f"另存为失败：{exc}") from exc
+            raise ZwgkError(f"另存为失败：{store_reason(exc, writing=True)}") from exc
         return target
 
 

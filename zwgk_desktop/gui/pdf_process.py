@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zwgk_desktop.core.atomic import os_reason, remove_left_temps
+from zwgk_desktop.core.atomic import remove_left_temps
 from zwgk_desktop.core.errors import ExportError, ZwgkError
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.xlsx.result import CancelCheck, Cancelled, ChannelStyle, PageFlow, Progress
 
 STOP_GRACE_SECONDS = 10.0  # after 取消: time to finish the page in hand before it is ended

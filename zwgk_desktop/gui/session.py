@@ -22,6 +22,7 @@ from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, CatalogMeta, Domain, Item
+from zwgk_desktop.core.os_reasons import store_reason
 from zwgk_desktop.core.storage import Document
 
 CellChange = tuple[str, int, str, Any]  # (domain id, item id, field key, value)
@@ -137,7 +138,9 @@ class Session(QObject):
             try:
                 domain.items = self.document.items(domain_id)
             except (sqlite3.Error, OSError) as exc:
-                raise ReadFailed(f"无法读取目录文件“{self.document.path.name}”：{exc}") from exc
+                raise ReadFailed(
+                    f"无法读取目录文件“{self.document.path.name}”：{store_reason(exc)}"
+                ) from exc
             self._loaded.add(domain_id)
             self._rows.pop(domain_id, None)
             _settle_loaded()
@@ -201,7 +204,9 @@ class Session(QObject):
         except ZwgkError as exc:
             raise WriteFailed(str(exc)) from exc
         except (sqlite3.Error, OSError) as exc:
-            raise WriteFailed(f"无法写入目录文件“{self.document.path.name}”：{exc}") from exc
+            raise WriteFailed(
+                f"无法写入目录文件“{self.document.path.name}”：{store_reason(exc, writing=True)}"
+            ) from exc
 
     # ----------------------------------------------------------------- cells
     def write_cells(self, changes: Sequence[CellChange]) -> None:

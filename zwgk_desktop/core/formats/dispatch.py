@@ -13,6 +13,7 @@ from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
 from zwgk_desktop.core.formats.limits import check_size
+from zwgk_desktop.core.os_reasons import read_reason
 from zwgk_desktop.core.xlsx.grid import Grid
 from zwgk_desktop.core.xlsx.result import CancelCheck, ImportNote
 
@@ -26,7 +27,7 @@ def sniff(path: Path) -> str:
         with open(path, "rb") as handle:
             head = handle.read(2048)
     except OSError as exc:
-        raise FileUnreadableError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise FileUnreadableError(f"无法读取“{path.name}”：{read_reason(exc)}") from exc
     if not head:
         return "empty"
     if head.startswith(_OLE):

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.os_reasons import read_reason
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a 100,000-item catalog is far smaller in any format
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # csv / html read into memory
@@ -22,7 +23,7 @@ def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileUnreadableError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise FileUnreadableError(f"无法读取“{path.name}”：{read_reason(exc)}") from exc
     if size == 0:
         raise FileUnreadableError(f"“{path.name}”是空文件")
     if size > limit:

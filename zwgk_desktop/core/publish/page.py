@@ -18,6 +18,7 @@ from zwgk_desktop import __version__
 from zwgk_desktop.core.atomic import write_text_atomic
 from zwgk_desktop.core.errors import ExportError
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.publish.assets import CSS, JS
 from zwgk_desktop.core.publish.data import page_data, published_domains, script_json
 from zwgk_desktop.core.titles import catalog_title, domain_title
@@ -161,7 +162,7 @@ def export_site(
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"无法创建文件夹“{target}”：{exc.strerror or exc}") from exc
+        raise ExportError(f"无法创建文件夹“{target}”：{os_reason(exc)}") from exc
     domains = published_domains(catalog)
     written = [target / INDEX_NAME, target / SEARCH_NAME]
     _write(written[0], _index(catalog))

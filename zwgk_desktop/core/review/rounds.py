@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.os_reasons import read_reason
 from zwgk_desktop.core.review.comments import CommentIndex, find_domain
 from zwgk_desktop.core.review.diff import diff_catalogs
 from zwgk_desktop.core.review.files import CATALOG_TARGET, SUFFIX
@@ -30,9 +31,7 @@ def file_sha256(path: str | Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as exc:
-        raise FileUnreadableError(
-            f"无法读取文件：{Path(path).name}（{exc.strerror or exc}）"
-        ) from exc
+        raise FileUnreadableError(f"无法读取文件：{Path(path).name}（{read_reason(exc)}）") from exc
     return digest.hexdigest()
 
 

@@ -19,6 +19,7 @@ from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.loader import load_file
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.review.comments import (
     CommentIndex,
     comments_from_issues,
@@ -181,9 +182,7 @@ class ReviewSession:
             try:
                 shutil.copyfile(review_path, beside)
             except OSError as exc:
-                raise ZwgkError(
-                    f"无法复制审核文件到“{beside.parent}”：{exc.strerror or exc}"
-                ) from exc
+                raise ZwgkError(f"无法复制审核文件到“{beside.parent}”：{os_reason(exc)}") from exc
             notices.append(f"已将审核文件复制为“{beside.name}”，重新提交时请连同目录文件一并报送")
         path = find_review_file(document)
         if path is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.os_reasons import read_reason
 from zwgk_desktop.core.resources import catalogs_dir
 
 KINDS = (
@@ -291,7 +292,7 @@ def load_register(path: Path, *, bundled: bool = False) -> Register:
             raise RegisterError(f"登记册 {path.name} 过大（超过 4 MB），不像登记册文件")
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise RegisterError(f"无法读取登记册 {path.name}: {exc.strerror or exc}") from exc
+        raise RegisterError(f"无法读取登记册 {path.name}: {read_reason(exc)}") from exc
     except UnicodeDecodeError:
         raise RegisterError(f"登记册 {path.name} 不是 UTF-8 编码的文本文件") from None
     return parse_register(text, path, bundled=bundled)

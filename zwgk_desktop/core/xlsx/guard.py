@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from zwgk_desktop.core.errors import FileUnreadableError
+from zwgk_desktop.core.os_reasons import read_reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 2_000
@@ -59,7 +60,7 @@ def _sniff(path: Path, name: str) -> None:
         with open(path, "rb") as handle:
             head = handle.read(512)
     except OSError as exc:
-        raise _refuse(f"无法读取“{name}”：{exc.strerror or exc}") from exc
+        raise _refuse(f"无法读取“{name}”：{read_reason(exc)}") from exc
     if head.startswith(_ZIP_MAGIC):
         return
     if head.startswith(_OLE_MAGIC):

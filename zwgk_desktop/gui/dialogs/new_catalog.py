@@ -41,6 +41,7 @@ from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.handdown import HANDDOWN_LEVELS, default_level, derive_catalog, has_level
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog, CatalogMeta
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.templates import DomainTemplate, all_templates
@@ -591,7 +592,7 @@ class NewCatalogDialog(FittedDialog):
             # The save dialog already asked about replacing an existing file.
             document = Document.create(path, catalog, overwrite=True)
         except OSError as exc:
-            raise ZwgkError(f"无法创建“{path.name}”：{exc.strerror or exc}") from exc
+            raise ZwgkError(f"无法创建“{path.name}”：{os_reason(exc)}") from exc
         document.close()
         settings = load_settings()
         settings.last_folder = str(path.parent)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.errors import ZwgkError
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.storage import Document, SnapshotInfo
 from zwgk_desktop.gui.dialogs import standard
 from zwgk_desktop.gui.dialogs.common import (
@@ -217,7 +218,7 @@ class SnapshotsDialog(FittedDialog):
         try:
             copy = Document.create(target, catalog, overwrite=True)
         except OSError as exc:
-            raise ZwgkError(f"无法创建“{target.name}”：{exc.strerror or exc}") from exc
+            raise ZwgkError(f"无法创建“{target.name}”：{os_reason(exc)}") from exc
         copy.close()
         return target
 

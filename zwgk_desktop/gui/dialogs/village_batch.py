@@ -26,6 +26,7 @@ from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.handdown import derive_villages, parse_village_names
 from zwgk_desktop.core.loader import load_catalog
 from zwgk_desktop.core.model import Catalog
+from zwgk_desktop.core.os_reasons import os_reason
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.core.validation.rules_cells import unit_placeholder
 from zwgk_desktop.gui import msgbox
@@ -217,7 +218,7 @@ class VillageBatchDialog(FittedDialog):
             msgbox.error(self, str(exc))
             return []
         except OSError as exc:
-            msgbox.error(self, f"无法写入“{folder}”：{exc.strerror or exc}")
+            msgbox.error(self, f"无法写入“{folder}”：{os_reason(exc)}")
             return []
         self.created = outs
         items = results[0].kept if results else 0
