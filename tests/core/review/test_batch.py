@@ -200,3 +200,34 @@ def test_processes_give_the_same_table(folder: Path) -> None:
         s.to_json() for s in sequential.submissions
     ]
     assert calls[0] == (0, 9) and calls[-1] == (9, 9)
+
+
+def test_long_errors_and_names_get_rows_tall_enough_to_print(folder: Path, tmp_path: Path) -> None:
+    """LibreOffice and WPS keep a library-written row at its default height, and merged
+    cells never grow: a long error printed over the rows below it."""
+    from zwgk_desktop.core.review.batch_xlsx import SUMMARY_COLUMNS, TABLE_COLUMNS
+    from zwgk_desktop.core.xlsx.textsize import line_count, row_points
+
+    long_name = "某某县某某镇人民政府二〇二六年度基层政务公开事项标准目录（第二次修改稿）.xlsx"
+    (folder / long_name).write_text("不是表格", encoding="utf-8")
+    result = review_folder(folder)
+    target = tmp_path / "汇总.xlsx"
+    write_summary(result, target)
+    book = openpyxl.load_workbook(target)
+    summary, table = book["汇总"], book["单位×领域"]
+    widths = dict(SUMMARY_COLUMNS)
+    for r, sub in enumerate(result.submissions, start=4):
+        need = max(
+            line_count(sub.file_name, widths["文件"]),
+            line_count(sub.error, widths["说明"]) if not sub.ok else 1,
+        )
+        assert summary.row_dimensions[r].height >= row_points(need) - 0.5, sub.file_name  # px grid
+    merged = sum(width for _, width in TABLE_COLUMNS[2:])
+    rows = result.table()
+    for r, (_sub, dom) in enumerate(rows, start=2):
+        if dom is None:
+            error = table.cell(row=r, column=3).value
+            assert table.row_dimensions[r].height >= row_points(line_count(error, merged)) - 0.5
+            assert table.row_dimensions[r].height > row_points(1)  # the long errors wrap
+    header = summary.row_dimensions[3].height
+    assert header >= row_points(line_count("缺少标准事项", widths["缺少标准事项"])) - 0.5

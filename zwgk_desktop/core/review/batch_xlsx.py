@@ -2,7 +2,9 @@
 
 Worst first on both sheets; unreadable files are rows with their error. Written with
 xlsxwriter through ``atomic_path``; printable (landscape A4, fitted to the width, header
-repeated, page numbers).
+repeated, page numbers). Every row gets the height its longest text wraps to: LibreOffice
+and WPS do not grow rows written by a library, and merged cells grow nowhere, so a long
+error or file name would print over the rows below.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY, BatchResult
 from zwgk_desktop.core.xlsx.sanitize import prepare
+from zwgk_desktop.core.xlsx.textsize import line_count, row_points
 
 SUMMARY_COLUMNS = (
     ("序号", 5),
@@ -75,6 +78,17 @@ def _count(sheet: Any, row: int, col: int, value: int, f: dict[str, Any], kind: 
     sheet.write_number(row, col, value, f[fmt])
 
 
+def _fit_row(sheet: Any, row: int, texts: list[tuple[str, float]]) -> None:
+    """Give ``row`` the height its tallest (text, column width) wraps to."""
+    lines = max((line_count(text, width) for text, width in texts if text), default=1)
+    sheet.set_row(row, row_points(lines))
+
+
+def _width(columns: tuple[tuple[str, float], ...], first: int, last: int) -> float:
+    """The width of columns ``first``..``last`` merged."""
+    return sum(width for _, width in columns[first : last + 1])
+
+
 def _page(sheet: Any, header_row: int, last_col: int, n_rows: int) -> None:
     print_as_table(sheet, header_row)
     if n_rows:
@@ -87,6 +101,18 @@ def _header(
     for col, (label, width) in enumerate(columns):
         sheet.set_column(col, col, width)
         sheet.write_string(row, col, label, f["header"])
+    _fit_row(sheet, row, [(label, width) for label, width in columns])
+
+
+def _summary_texts(sub: Any, note: str) -> list[tuple[str, float]]:
+    """The wrapping texts of a 汇总 row, with their column widths."""
+    widths = dict(SUMMARY_COLUMNS)
+    return [
+        (sub.file_name, widths["文件"]),
+        (sub.unit, widths["单位"]),
+        (sub.review_status if sub.ok else "", widths["审核记录"]),
+        (note, widths["说明"]),
+    ]
 
 
 def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
@@ -109,6 +135,8 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
             f"事项 {s['items']} 个，错误 {s['errors']} 个，警告 {s['warnings']} 个"
         )
         sheet.merge_range(1, 0, 1, len(SUMMARY_COLUMNS) - 1, prepare(info).value, f["text"])
+        whole = _width(SUMMARY_COLUMNS, 0, len(SUMMARY_COLUMNS) - 1)
+        _fit_row(sheet, 1, [(info, whole)])
         _header(sheet, 2, SUMMARY_COLUMNS, f)
         for n, sub in enumerate(result.submissions, start=1):
             r = n + 2
@@ -120,7 +148,7 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
                 for col in range(4, 12):
                     _text(sheet, r, col, "", f)
                 _text(sheet, r, 12, sub.error, f, "error_text")
-                sheet.set_row(r, 30)
+                _fit_row(sheet, r, _summary_texts(sub, sub.error))
                 continue
             _text(
                 sheet,
@@ -141,16 +169,12 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
             _text(sheet, r, 10, sub.review_status, f)
             _count(sheet, r, 11, sub.open_comments, f, "warning")
             _text(sheet, r, 12, "", f)
+            _fit_row(sheet, r, _summary_texts(sub, ""))
         last = len(result.submissions) + 3
         for k, note in enumerate(result.notes):
-            sheet.merge_range(
-                last + k,
-                0,
-                last + k,
-                len(SUMMARY_COLUMNS) - 1,
-                prepare(f"注：{note}").value,
-                f["text"],
-            )
+            text = prepare(f"注：{note}").value
+            sheet.merge_range(last + k, 0, last + k, len(SUMMARY_COLUMNS) - 1, text, f["text"])
+            _fit_row(sheet, last + k, [(text, whole)])
         _page(sheet, 2, len(SUMMARY_COLUMNS) - 1, len(result.submissions))
 
         table = book.add_worksheet("单位×领域")
@@ -159,16 +183,18 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
         for r, (sub, dom) in enumerate(rows, start=1):
             _text(table, r, 0, sub.unit or "（未填写单位）", f)
             _text(table, r, 1, sub.file_name, f)
+            names = [
+                (sub.unit or "（未填写单位）", TABLE_COLUMNS[0][1]),
+                (sub.file_name, TABLE_COLUMNS[1][1]),
+            ]
             if dom is None:
-                table.merge_range(
-                    r,
-                    2,
-                    r,
-                    len(TABLE_COLUMNS) - 1,
-                    prepare(f"无法读取：{sub.error}").value,
-                    f["error_text"],
+                error = prepare(f"无法读取：{sub.error}").value
+                table.merge_range(r, 2, r, len(TABLE_COLUMNS) - 1, error, f["error_text"])
+                _fit_row(
+                    table, r, [*names, (error, _width(TABLE_COLUMNS, 2, len(TABLE_COLUMNS) - 1))]
                 )
                 continue
+            _fit_row(table, r, [*names, (dom.name, TABLE_COLUMNS[2][1])])
             _text(table, r, 2, dom.name, f)
             if dom.not_involved and not dom.items:
                 _text(table, r, 3, "—", f, "num")
