@@ -224,3 +224,28 @@ def test_merge_brings_the_townships_replies_and_later_county_comments_together(
     missing = zwgk("review", str(sub), "--merge", str(tmp_path / "无.zwgkr"))
     assert missing.returncode == 2 and "找不到要合并的审核文件" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_field_may_be_given_as_the_column_label(tmp_path: Path) -> None:
+    """A reviewer types the column label they see (公开时限), not the key (time_limit)."""
+    target = _new(tmp_path / "甲镇.zwgk")
+    where = ["--domain", "社会救助", "--item", "1"]
+    added = zwgk(
+        "review",
+        str(target),
+        "--by",
+        "张审核",
+        "--comment",
+        "请写明具体工作日",
+        *where,
+        "--field",
+        "公开时限",
+    )
+    assert added.returncode == 0, added.stderr
+    wrong = zwgk(
+        "review", str(target), "--by", "张审核", "--comment", "x", *where, "--field", "时间"
+    )
+    assert wrong.returncode == 2
+    assert "未知的字段“时间”：可用" in wrong.stderr and "公开时限" in wrong.stderr
+    shown = zwgk("review", str(target), "--json")
+    assert '"time_limit"' in shown.stdout

@@ -44,8 +44,8 @@ EPILOG = """\
                             "warnings", "not_involved"}]}], "notes": []}
 
 单个文件：意见保存在旁边的“<文件名>.审核.zwgkr”中，提交文件本身不会被修改。
-  新的文件内容登记为新一轮（第N轮）；--item 为领域内从 1 开始的行号；--field 为字段键
-  （如 time_limit、channels）；IDS 为意见编号，可用逗号分隔多个。
+  新的文件内容登记为新一轮（第N轮）；--item 为领域内从 1 开始的行号；--field 为列名
+  （如 公开时限、公开渠道和载体）或字段键（如 time_limit）；IDS 为意见编号，可用逗号分隔多个。
   --changes 显示与上一轮相比的变化（文字），--json 时放在 "changes" 字段（zwgk diff 的格式）。
   --from-parent 与上级目录比较（同 zwgk diff FILE --parent PARENT），把未采用的上级事项、
   本级新增事项和与上级不同的要素逐条转为审核意见；--json 时比较结果放在 "parent" 字段。
@@ -97,7 +97,9 @@ def register(subparsers: Any) -> None:
     group.add_argument("--problem", metavar="TEXT", default="", help="意见所指出的问题")
     group.add_argument("--domain", metavar="D", default="", help="领域（id 或名称）")
     group.add_argument("--item", metavar="N", type=int, help="事项行号（领域内从 1 开始）")
-    group.add_argument("--field", metavar="F", default="", help="字段键，如 time_limit")
+    group.add_argument(
+        "--field", metavar="F", default="", help="列名（如 公开时限）或字段键（如 time_limit）"
+    )
     group.add_argument(
         "--from-validation", action="store_true", help="将校验出的错误和警告转为审核意见"
     )

@@ -106,3 +106,21 @@ def test_letter_for_an_approved_catalog(submission: Path) -> None:
         session.approve()
         letter = build_letter(session)
     assert "予以通过" in letter.paragraphs[0] and letter.rows == []
+
+
+def test_sheet_is_signed_by_the_authors_not_the_placeholder(
+    submission: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Exported later by someone who gave no name (``zwgk review FILE -o``), the sheet
+    still names who wrote the opinions, not the placeholder 审核人."""
+    monkeypatch.setenv("ZWGK_HOME", str(tmp_path / "home"))  # no reviewer name set
+    with ReviewSession.open_for_review(submission, "张审核") as session:
+        session.add_comment("请写明具体工作日", SA, 1, "公开时限")  # the label, as typed
+        assert session.index().comments[0].anchor.field == "time_limit"
+    with ReviewSession.open_for_review(submission) as session:
+        assert session.user == "审核人"
+        export_opinions(session, tmp_path / "意见.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "意见.xlsx")
+    info = book.active.cell(row=2, column=1).value
+    assert "审核人：张审核" in info
+    assert book.properties.creator == "张审核"

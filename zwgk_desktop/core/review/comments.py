@@ -16,7 +16,14 @@ from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Catalog, Domain
 from zwgk_desktop.core.review.diff_model import CatalogDiff, FieldChange
 from zwgk_desktop.core.review.matching import name_key
-from zwgk_desktop.core.review.model import META_LABELS, Anchor, Comment, NewComment, Scope
+from zwgk_desktop.core.review.model import (
+    META_LABELS,
+    Anchor,
+    Comment,
+    NewComment,
+    Scope,
+    field_key,
+)
 from zwgk_desktop.core.review.textdiff import snippet
 from zwgk_desktop.core.text import fold
 
@@ -37,8 +44,7 @@ def make_anchor(
 ) -> Anchor:
     """The anchor for a position in ``catalog``: the catalog, a domain, an item (0-based
     ``row``) or one field of an item."""
-    if field and field not in FIELD_BY_KEY and field not in META_LABELS:
-        raise ZwgkError(f"未知的字段“{field}”")
+    field = field_key(field)
     if not domain_id:
         return Anchor(Scope.CATALOG, field=field)
     domain = find_domain(catalog, domain_id)

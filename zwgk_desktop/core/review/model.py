@@ -26,6 +26,26 @@ META_LABELS = {
 }
 
 
+def field_key(name: str) -> str:
+    """The key of the field ``name`` says: a key (time_limit), a column label (公开时限),
+    a header the importer knows (时限) or a 目录信息 label (单位). A reviewer types the
+    label they see; ZwgkError naming the labels if ``name`` is none of them."""
+    from zwgk_desktop.core.fields import FIELDS
+    from zwgk_desktop.core.text import fold
+
+    if not name or name in FIELD_BY_KEY or name in META_LABELS:
+        return name
+    wanted = fold(name)
+    for spec in FIELDS:
+        if wanted in {fold(spec.label), *(fold(alias) for alias in spec.header_aliases)}:
+            return spec.key
+    for key, label in META_LABELS.items():
+        if wanted == fold(label):
+            return key
+    labels = "、".join(spec.label for spec in FIELDS)
+    raise ZwgkError(f"未知的字段“{name}”：可用 {labels}（或其字段键，如 time_limit）")
+
+
 class _Labelled(Enum):
     """An enum whose value is a code and which carries a Chinese label."""
 

@@ -186,12 +186,28 @@ def _row_height(values: Sequence[str], widths: Sequence[float]) -> float:
     return row_points(max(line_count(v, w) for v, w in zip(values, widths, strict=True)))
 
 
+def _signed_by(session: ReviewSession, status_by: str, rows: Sequence[OpinionRow]) -> str:
+    """Who the sheet names as reviewer: who set the conclusion, else who exports (if
+    they gave a name), else the authors of the opinions: not the placeholder 审核人 over
+    opinions signed 张审核."""
+    from zwgk_desktop.core.review.session import DEFAULT_REVIEWER
+
+    if status_by:
+        return status_by
+    if session.user and session.user != DEFAULT_REVIEWER:
+        return session.user
+    authors = list(dict.fromkeys(row.author for row in rows if row.author))
+    named = [a for a in authors if a != DEFAULT_REVIEWER] or authors
+    return "、".join(named[:3]) + ("等" if len(named) > 3 else "") if named else session.user
+
+
 def export_opinions(
     session: ReviewSession, target: str | os.PathLike[str], include_resolved: bool = True
 ) -> int:
     """Write the 审核意见 workbook; returns the number of opinion rows."""
     rows = opinion_rows(session, include_resolved)
     status = session.catalog_status()
+    signed = _signed_by(session, status.by, rows)
     with atomic_path(target) as tmp:
         book = xlsxwriter.Workbook(
             str(tmp),
@@ -200,7 +216,7 @@ def export_opinions(
         book.set_properties(
             {
                 "title": xml_safe(f"{session.unit}政务公开事项标准目录审核意见"),
-                "author": xml_safe(session.user),
+                "author": xml_safe(signed),
             }
         )
         book.set_custom_property(OUTPUT_PROPERTY, "opinions")
@@ -217,7 +233,7 @@ def export_opinions(
         sheet.set_row(0, 30)
         info = (
             f"提交文件：{session.submission.name}    第{session.round.number}轮    "
-            f"审核结论：{status.status.label}    审核人：{status.by or session.user}    "
+            f"审核结论：{status.status.label}    审核人：{signed}    "
             f"日期：{date_of(status.at) if status.at else date_of(session.round.received)}"
         )
         sheet.merge_range(1, 0, 1, last, prepare(info).value, f["subtitle"])
