@@ -11,8 +11,9 @@ The worker imports nothing until Qt is loaded: PySide's start-up walks ``sys.mod
 while the UI thread imports Qt, and a module added from another thread at that moment
 aborts the process ("dictionary changed size during iteration", a fatal error in
 libshiboken). So when the app starts the worker before Qt, the worker waits for
-:meth:`PreOpen.qt_loaded` before it opens (filelock and the schema signatures load on
-first use). An older file that needs sqlite-utils to migrate it is left to the UI thread
+:meth:`PreOpen.qt_loaded` before it opens; what opening loads on first use (filelock, the
+schema signatures) the UI thread has imported before Qt, so the worker imports nothing
+while both threads are busy. An older file that needs sqlite-utils to migrate it is left to the UI thread
 (``migrate=False``).
 
 While the worker runs, Python switches threads every 0.5 ms instead of 5: the UI thread is
@@ -88,4 +89,16 @@ def preopen(file: str | None) -> PreOpen | None:
     path = Path(file)
     if path.suffix.lower() != SUFFIX or not path.is_file():
         return None  # the usual path says what is wrong
+    _load_what_the_worker_needs()
     return PreOpen(path, hold_imports="PySide6.QtCore" not in sys.modules)
+
+
+def _load_what_the_worker_needs() -> None:
+    """Import here, on the UI thread before Qt, what opening imports on first use.
+
+    Imported by the worker, filelock (~30 ms of Python) competed for the GIL with the UI
+    thread's own imports, switching every 0.5 ms: both ran slower, and the window waited
+    for the worker at the end (first paint ~50 ms later, paired runs)."""
+    import filelock  # noqa: F401
+
+    import zwgk_desktop.core.schema_signatures  # noqa: F401
