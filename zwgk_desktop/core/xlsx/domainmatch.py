@@ -3,13 +3,20 @@
 "XX镇社会救助领域基层政务公开标准目录", "（三）救灾生产领域…", "社会救助及福利" all name a
 pilot domain: the template whose name or alias is the longest folded substring. Names that
 match no template become user-defined domains with a cleaned-up name.
+
+A table with no title at all (a CSV, a bare sheet named "Sheet1" or after the file) can
+still say its domain through its items: "最低生活保障", "特困人员救助供养" are 社会救助's own
+事项 names (``domain_from_items``), a guess the import notes say.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
+from zwgk_desktop.core.model import Item
 from zwgk_desktop.core.templates import DomainTemplate, all_templates, find_template
 from zwgk_desktop.core.text import fold, nfkc
 
@@ -47,6 +54,48 @@ def match_domain(text: str | None) -> DomainTemplate | None:
         if name in key:
             return template
     return None
+
+
+@lru_cache(maxsize=1)
+def _item_names() -> dict[str, DomainTemplate]:
+    """Folded 一级/二级事项 names found in exactly one template (办事指南, 政策解读… recur in
+    many and say nothing about the domain)."""
+    owners: dict[str, set[str]] = {}
+    by_id: dict[str, DomainTemplate] = {}
+    for template in all_templates():
+        by_id[template.id] = template
+        for item in template.items:
+            for name in (item.level1, item.level2):
+                key = fold(name)
+                if len(key) >= 4:
+                    owners.setdefault(key, set()).add(template.id)
+    return {key: by_id[next(iter(ids))] for key, ids in owners.items() if len(ids) == 1}
+
+
+MIN_ITEM_VOTES = 2  # one matching item could be a coincidence
+
+
+def domain_from_items(items: Iterable[Item]) -> tuple[DomainTemplate, list[str]] | None:
+    """The pilot domain whose own 事项 names the items use, and those names; None unless at
+    least two items point to it and it has more than twice the votes of any other."""
+    names = _item_names()
+    votes: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    for item in items:
+        for text in (item.level2, item.level1):
+            template = names.get(fold(text))
+            if template is not None:
+                votes[template.id] += 1
+                examples.setdefault(template.id, []).append(text.strip())
+                break  # one vote per item
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < MIN_ITEM_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 2 >= ranked[0][1]:
+        return None  # no clear winner
+    best = ranked[0][0]
+    template = next(t for t in all_templates() if t.id == best)
+    return template, list(dict.fromkeys(examples[best]))
 
 
 def strip_ordinal(text: str) -> str:

@@ -29,6 +29,7 @@ from zwgk_desktop.core.xlsx.cellvalues import (
 from zwgk_desktop.core.xlsx.cover import meta_from_text
 from zwgk_desktop.core.xlsx.domainmatch import (
     custom_name,
+    domain_from_items,
     looks_like_section,
     match_domain,
     strip_ordinal,
@@ -106,6 +107,7 @@ class SheetParser:
         self._header_rows: dict[tuple[str | None, ...], bool] = {}
         self._note_counts: dict[str, int] = {}
         self.section: Section | None = None
+        self._untitled: Section | None = None  # named after the sheet: no title said
         self.item: Item | None = None
         self.item_row = 0
         self.group_level1 = ""
@@ -171,6 +173,7 @@ class SheetParser:
                         f"另有 {count - MAX_NOTES_PER_LEVEL} 条同类提示未逐条列出",
                     )
                 )
+        self._name_untitled()
         sections = self.result.sections
         kept = [s for s in sections if s.items]
         if (
@@ -283,7 +286,23 @@ class SheetParser:
         else:
             self._open_section(self.g.title, None)
             if not self.header or not self.header.by_kind("domain"):
-                self.note(None, "guess", f"未能从标题识别领域，按工作表名“{self.g.title}”作为领域")
+                self._untitled = self.section  # its items may still say (see _name_untitled)
+
+    def _name_untitled(self) -> None:
+        """A table no title named: its items may name its domain (a CSV, a bare sheet)."""
+        section = self._untitled
+        if section is None:
+            return
+        guess = domain_from_items(section.items) if section.template is None else None
+        if guess is None:
+            self.note(None, "guess", f"未能从标题识别领域，按工作表名“{self.g.title}”作为领域")
+            return
+        template, names = guess
+        section.template, section.label = template, template.name
+        shown = "、".join(f"“{name}”" for name in names[:3])
+        self.note(
+            None, "guess", f"未能从标题识别领域，按事项名称{shown}等判断为“{template.name}”领域"
+        )
 
     def _open_section(self, label: str, template: DomainTemplate | None) -> None:
         self.section = Section(label.strip(), template)
