@@ -113,6 +113,26 @@ def test_filters_narrow_the_rows(browser: Browser, page: tuple[Catalog, Path]) -
     assert browser.problems() == []
 
 
+def test_the_more_buttons_show_only_while_rows_are_left(browser: Browser, tmp_path: Path) -> None:
+    """A style rule (display: flex) beat the ``hidden`` attribute: every page with fewer
+    rows than one screen offered “再显示 0 项”."""
+    domains = [t.instantiate("示范镇人民政府") for t in all_templates()]
+    catalog = Catalog(meta=CatalogMeta(unit="示范镇人民政府"), domains=domains)
+    path = tmp_path / "全部领域.html"
+    export_html(catalog, path)
+    browser.open(path)
+    shown = "getComputedStyle(document.getElementById('more')).display !== 'none'"
+    items = sum(len(d.items) for d in catalog.domains)
+    assert items > PAGE_ROWS and browser.eval(shown)  # rows left: the buttons are offered
+    _choose(browser, "f-domain", "1")
+    assert len(_rows(browser)) < PAGE_ROWS
+    assert not browser.eval(shown)
+    _reset(browser)
+    browser.eval("document.getElementById('show-all').click()")
+    assert len(_rows(browser)) == items and not browser.eval(shown)
+    assert browser.problems() == []
+
+
 def test_search_finds_an_item_by_a_word_of_its_content(
     browser: Browser, page: tuple[Catalog, Path]
 ) -> None:

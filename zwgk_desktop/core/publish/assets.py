@@ -50,6 +50,7 @@ th:nth-child(2), th:nth-child(3), th:nth-child(7) { min-width: 6.5em; }
 th:nth-child(n+9) { min-width: 5.5em; }
 th:nth-child(8) { min-width: 9em; }
 .more { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0 2rem; }
+[hidden] { display: none !important; }  /* a display rule must not undo hidden */
 footer { color: var(--muted); font-size: .9rem; padding-bottom: 2rem; }
 @media screen and (max-width: 48rem) {
   table, thead, tbody, tr, th, td, caption { display: block; width: 100%; }
