@@ -46,7 +46,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: t
 th { background: var(--head); }
 td.n { text-align: center; white-space: nowrap; }
 th:nth-child(1) { width: 3.2em; }
-th:nth-child(2), th:nth-child(3), th:nth-child(7) { min-width: 6.5em; }
+th:nth-child(2), th:nth-child(3), th:nth-child(6), th:nth-child(7) { min-width: 6.5em; }
 th:nth-child(n+9) { min-width: 5.5em; }
 th:nth-child(8) { min-width: 9em; }
 .more { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0 2rem; }
