@@ -9,6 +9,7 @@ flat tables with a 领域 column (taken literally, row by row).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -49,6 +50,14 @@ from zwgk_desktop.core.xlsx.headers import (
 from zwgk_desktop.core.xlsx.result import ImportNote, NoteLevel
 
 _NOTE_PREFIXES = ("注", "说明", "备注", "附", "填表说明", "备考", "※")
+# A page number a PDF or Word conversion left in the table ("第 1 页 共 5 页", "- 2 -",
+# "3/12", "Page 4 of 9"): taken as a group title it became the 一级事项 of the rows after it.
+_N = r"[0-9一二三四五六七八九十百零〇]+"
+_PAGE_MARK_RE = re.compile(
+    rf"第{_N}页(?:[,，/、]?共{_N}页)?|共{_N}页[,，]?第{_N}页|[-—–－]{{1,2}}{_N}[-—–－]{{1,2}}"
+    rf"|\d{{1,3}}/\d{{1,3}}|page\d+(?:of\d+)?",
+    re.IGNORECASE,
+)
 _NOT_INVOLVED_LABELS = frozenset(
     {"序号", "领域", "领域名称", "说明", "未涉及说明", "原因", "未涉及原因", "备注", "情况说明"}
 )
@@ -385,6 +394,9 @@ class SheetParser:
             self.note(r, "guess", "只有序号，没有内容，已跳过")
             return True
         wide = c not in self.data_cols or self._span(r, c) >= 3
+        if wide and _PAGE_MARK_RE.fullmatch(fold(stripped)):
+            self.note(r, "guess", f"页码“{preview(stripped)}”不是事项，已跳过")
+            return True
         if wide and meta_from_text(stripped, self.result.meta):
             return True  # "填报单位：…" lines; inside a data column such text is content
         if "未涉及" in stripped and len(stripped) <= 40 and (wide or looks_like_section(stripped)):
