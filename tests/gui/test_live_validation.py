@@ -168,3 +168,36 @@ def test_panel_updates_only_the_changed_rows(window, qtbot) -> None:
         1,
         4,
     ]
+
+
+def test_a_big_domain_is_rechecked_after_the_repaint_of_a_row_change(
+    window, qtbot, monkeypatch
+) -> None:
+    """Rows added to or removed from a big domain re-check it in the background; its first
+    slice waited for nothing and shared the repaint's event-loop turn (60 ms instead of
+    25 after a paste that added rows at 100,000 items)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from zwgk_desktop.gui import live_validation
+
+    monkeypatch.setattr(live_validation, "SYNC_DOMAIN_LIMIT", 1)  # every domain is "big"
+    validation = window.validation
+    paints: list[int] = []
+
+    class Counter(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = Counter(window.table.viewport())
+    window.table.viewport().installEventFilter(counter)
+    resumed: list[int] = []
+    resume = validation._resume
+    validation._resume = lambda: (resumed.append(len(paints)), resume())
+    window.table.select_cell(0, 1)
+    assert window.editor.insert_row(below=True)
+    assert not validation._chunk_timer.isActive()  # nothing runs before the repaint
+    qtbot.waitUntil(lambda: bool(resumed), timeout=5000)
+    assert resumed[0] >= 1, "the re-check started before the table repainted"
+    qtbot.waitUntil(lambda: not validation.busy, timeout=10000)

@@ -510,6 +510,23 @@ class Document:
             columns = ("id", *_ITEM_COLUMNS)
             return [_row_item(row, columns) for row in cursor]
 
+    def items_page(
+        self, domain_id: str, after: tuple[int, int] | None, limit: int
+    ) -> tuple[list[Item], tuple[int, int] | None]:
+        """Up to ``limit`` items of ``domain_id`` in order, from after the (position, id)
+        ``after`` (None: from the start); and where the next page starts, None when none
+        is left. A big domain is read a page per event-loop turn in the background."""
+        columns = ("id", *_ITEM_COLUMNS)
+        where = "domain_id = ?" + (" AND (position, id) > (?, ?)" if after else "")
+        with reading(self.source_path.name):
+            rows = self._conn.execute(
+                f"SELECT position, id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE {where} "
+                "ORDER BY position, id LIMIT ?",
+                (domain_id, *(after or ()), limit),
+            ).fetchall()
+        items = [_row_item(row[1:], columns) for row in rows]
+        return items, ((rows[-1][0], rows[-1][1]) if len(rows) == limit else None)
+
     def item(self, item_id: int) -> Item:
         with reading(self.source_path.name):
             row = self._conn.execute(
