@@ -44,6 +44,11 @@ def log_dir() -> Path:
     return _override("log") or _dirs().user_log_path
 
 
+def cache_dir() -> Path:
+    """What can be made again from the app's own files (parsed TOML, see toml_cache)."""
+    return _override("cache") or _dirs().user_cache_path
+
+
 def documents_dir() -> Path:
     """Default folder for new catalogs and exports (the user's 文档 folder)."""
     override = _override("documents")

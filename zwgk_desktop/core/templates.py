@@ -25,6 +25,7 @@ from zwgk_desktop.core.sources.register import (
 )
 from zwgk_desktop.core.sources.render import BasisRef, parse_refs, render_basis
 from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.toml_cache import loads_toml
 
 _DOMAIN_KEYS = {
     "id",
@@ -152,7 +153,7 @@ def _text(data: dict[str, object], key: str, path: Path) -> str:
 def load_template(path: Path, register: Register | None = None) -> DomainTemplate:
     """Parse and check one template file; list-form 公开依据 is rendered from ``register``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"模板 {path.name} 无法读取: {exc}") from exc
     unknown = set(data) - _DOMAIN_KEYS

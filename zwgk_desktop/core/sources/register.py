@@ -19,6 +19,7 @@ from typing import Any
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.os_reasons import read_reason
 from zwgk_desktop.core.resources import catalogs_dir
+from zwgk_desktop.core.toml_cache import loads_toml
 
 KINDS = (
     "法律",
@@ -256,7 +257,7 @@ def _check_links(sources: dict[str, Source], path: Path) -> None:
 def parse_register(text: str, path: Path, *, bundled: bool = False) -> Register:
     """Parse register text; ``path`` is only used in messages and reports."""
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise RegisterError(f"登记册 {path.name} 不是有效的 TOML 文件: {exc}") from exc
     unknown = set(data) - _TOP_KEYS
