@@ -114,3 +114,54 @@ def test_after_next_paint_runs_at_once_for_a_hidden_widget(qtbot) -> None:
     seen: list[str] = []
     watch.after_next_paint(lambda: seen.append("ran"))
     assert seen == ["ran"]
+
+
+def test_warmup_steps_run_one_a_turn_before_the_held_work(qtbot) -> None:
+    """The held work's needs (the register…) are met piece by piece after the first
+    paint: done at once by the first check, they froze the new window for ~150 ms."""
+    from PySide6.QtWidgets import QApplication
+
+    turns: list[int] = [0]
+    order: list[tuple[str, int]] = []
+
+    def step(name: str):
+        return lambda: order.append((name, turns[0]))
+
+    def broken() -> None:
+        raise RuntimeError("the held work will meet this again and report it")
+
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    watch = PaintWatch(table.viewport(), fallback_ms=60_000, warmup=[step("a"), broken, step("b")])
+    table.show()
+    assert watch.hold(lambda: order.append(("held", turns[0]))) is True
+    while not any(name == "held" for name, _ in order):
+        QApplication.processEvents()
+        turns[0] += 1
+        assert turns[0] < 500
+    names = [name for name, _ in order]
+    assert names == ["a", "b", "held"]  # in order, the broken step skipped
+    assert len({turn for _, turn in order}) == 3  # each in a turn of its own
+    assert watch.hold(lambda: None) is False  # nothing left to wait for
+
+
+def test_work_held_after_the_first_paint_still_waits_for_the_warmup_and_runs(qtbot) -> None:
+    """Held only after the window has painted (nothing was waiting at the paint): the
+    warm-up must still run and then the work, not wait forever."""
+    table = _CountingView()
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    done: list[str] = []
+    watch = PaintWatch(table.viewport(), warmup=[lambda: done.append("warm")])
+    table.show()
+    qtbot.waitUntil(lambda: table.paints > 0)
+    qtbot.waitUntil(lambda: done == ["warm"])  # started by the paint itself
+    assert watch.hold(lambda: done.append("held")) is False  # warm already: go ahead
+    late = PaintWatch(table.viewport(), warmup=[lambda: done.append("warm2")])
+    table.viewport().update()
+    qtbot.waitUntil(lambda: late.painted)
+    late._warmup.append(lambda: done.append("warm3"))  # still warming up when held
+    assert late.hold(lambda: done.append("held2")) is True
+    qtbot.waitUntil(lambda: "held2" in done, timeout=2000)
+    assert done.index("warm3") < done.index("held2")

@@ -19,7 +19,7 @@ from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.controllers.chrome import ChromeController
 from zwgk_desktop.gui.controllers.context import DocumentContext
 from zwgk_desktop.gui.editing import TableEditor
-from zwgk_desktop.gui.first_paint import PaintWatch
+from zwgk_desktop.gui.first_paint import PaintWatch, checking_warmup
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
 from zwgk_desktop.gui.models.domain_list import DomainListModel
@@ -70,7 +70,7 @@ class DocumentController(QObject):
         self.issues_panel = issues_panel
         form.setEnabled(False)
         # Checking and the form's 公开依据 hint start once the clerk sees the table.
-        self.paint_watch = PaintWatch(table.viewport())
+        self.paint_watch = PaintWatch(table.viewport(), warmup=checking_warmup())
         form.paint_hold = self.paint_watch.hold
 
     # ----------------------------------------------------------------- session
