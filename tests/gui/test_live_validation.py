@@ -176,22 +176,12 @@ def test_a_big_domain_is_rechecked_after_the_repaint_of_a_row_change(
     """Rows added to or removed from a big domain re-check it in the background; its first
     slice waited for nothing and shared the repaint's event-loop turn (60 ms instead of
     25 after a paste that added rows at 100,000 items)."""
-    from PySide6.QtCore import QEvent, QObject
-
+    from tests.gui.paints import count_paints
     from zwgk_desktop.gui import live_validation
 
     monkeypatch.setattr(live_validation, "SYNC_DOMAIN_LIMIT", 1)  # every domain is "big"
     validation = window.validation
-    paints: list[int] = []
-
-    class Counter(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint:
-                paints.append(1)
-            return False
-
-    counter = Counter(window.table.viewport())
-    window.table.viewport().installEventFilter(counter)
+    paints = count_paints(window.table.viewport())
     resumed: list[int] = []
     resume = validation._resume
     validation._resume = lambda: (resumed.append(len(paints)), resume())

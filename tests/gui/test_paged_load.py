@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from zwgk_desktop.core.storage import Document
 from zwgk_desktop.gui import session as session_module
@@ -34,55 +37,52 @@ def _unloaded(session: Session) -> str:
     )
 
 
-def test_load_some_reads_a_page_per_call_then_installs(qapp, doc_path: Path, monkeypatch) -> None:
+@pytest.fixture
+def paged(qapp, doc_path: Path, monkeypatch) -> Iterator[tuple[Session, str]]:
+    """A session reading one item a page, and a domain it has not read yet."""
     monkeypatch.setattr(session_module, "LOAD_PAGE", 1)
     session = Session(Document.open(doc_path))
     try:
-        domain_id = _unloaded(session)
-        expected = _fields(session.document.items(domain_id))
-        loaded: list[str] = []
-        session.domain_loaded.connect(loaded.append)
-        calls = 0
-        while not session.load_some(domain_id, deadline=0.0):  # out of time after one page
-            calls += 1
-            assert not session.is_loaded(domain_id)
-        assert calls == len(expected)  # one page (one item) a call, then the empty end
-        assert loaded == [domain_id] and _fields(session.domain(domain_id).items) == expected
+        yield session, _unloaded(session)
     finally:
         session.close()
 
 
-def test_a_write_meanwhile_restarts_the_read(qapp, doc_path: Path, monkeypatch) -> None:
+def _read_to_the_end(session: Session, domain_id: str) -> int:
+    """Calls of load_some, each out of time after one page, until the domain is read."""
+    calls = 1
+    while not session.load_some(domain_id, deadline=0.0):
+        calls += 1
+    return calls
+
+
+def test_load_some_reads_a_page_per_call_then_installs(paged) -> None:
+    session, domain_id = paged
+    expected = _fields(session.document.items(domain_id))
+    loaded: list[str] = []
+    session.domain_loaded.connect(loaded.append)
+    assert not session.load_some(domain_id, deadline=0.0)
+    assert not session.is_loaded(domain_id)
+    assert _read_to_the_end(session, domain_id) == len(expected)  # the rest, then the empty end
+    assert loaded == [domain_id] and _fields(session.domain(domain_id).items) == expected
+
+
+def test_a_write_meanwhile_restarts_the_read(paged) -> None:
     """Pages read before a write may be stale: the read starts again from the first."""
-    monkeypatch.setattr(session_module, "LOAD_PAGE", 1)
-    session = Session(Document.open(doc_path))
-    try:
-        domain_id = _unloaded(session)
-        count = len(session.document.items(domain_id))
-        assert not session.load_some(domain_id, deadline=0.0)  # one page read
-        assert not session.load_some(domain_id, deadline=0.0)  # two
-        other = next(d.id for d in session.domains if session.is_loaded(d.id))
-        session.update_domain(other, note="改过的说明")  # a write to the document
-        calls = 1
-        while not session.load_some(domain_id, deadline=0.0):
-            calls += 1
-        assert calls == count + 1  # every page again, not the rest only
-        assert _fields(session.domain(domain_id).items) == _fields(
-            session.document.items(domain_id)
-        )
-    finally:
-        session.close()
+    session, domain_id = paged
+    count = len(session.document.items(domain_id))
+    assert not session.load_some(domain_id, deadline=0.0)  # one page read
+    assert not session.load_some(domain_id, deadline=0.0)  # two
+    other = next(d.id for d in session.domains if session.is_loaded(d.id))
+    session.update_domain(other, note="改过的说明")  # a write to the document
+    assert _read_to_the_end(session, domain_id) == count + 1  # every page again
+    assert _fields(session.domain(domain_id).items) == _fields(session.document.items(domain_id))
 
 
-def test_opening_the_domain_meanwhile_reads_it_whole(qapp, doc_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(session_module, "LOAD_PAGE", 1)
-    session = Session(Document.open(doc_path))
-    try:
-        domain_id = _unloaded(session)
-        assert not session.load_some(domain_id, deadline=0.0)
-        items = session.domain(domain_id).items  # the clerk opens it: read at once, whole
-        assert _fields(items) == _fields(session.document.items(domain_id))
-        assert session.load_some(domain_id, deadline=0.0)  # nothing left to read
-        assert session.domain(domain_id).items is items
-    finally:
-        session.close()
+def test_opening_the_domain_meanwhile_reads_it_whole(paged) -> None:
+    session, domain_id = paged
+    assert not session.load_some(domain_id, deadline=0.0)
+    items = session.domain(domain_id).items  # the clerk opens it: read at once, whole
+    assert _fields(items) == _fields(session.document.items(domain_id))
+    assert session.load_some(domain_id, deadline=0.0)  # nothing left to read
+    assert session.domain(domain_id).items is items

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.paints import count_paints
 from tests.gui.test_editing import col, stored
 from zwgk_desktop.gui import msgbox
 from zwgk_desktop.gui.dialogs.paste_preview import PastePreviewDialog
@@ -206,23 +207,6 @@ def test_ten_columns_with_header_map_by_name_without_preview(window, qtbot) -> N
     assert window.session.undo_stack.count() == 1
 
 
-def _count_paints(widget) -> list[int]:
-    """A list that grows by one at each paint event of ``widget`` (a filter, for tests)."""
-    from PySide6.QtCore import QEvent, QObject
-
-    seen: list[int] = []
-
-    class Counter(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint:
-                seen.append(1)
-            return False
-
-    counter = Counter(widget)
-    widget.installEventFilter(counter)
-    return seen
-
-
 def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
     """200 rows over existing ones: the first rows are checked at once, the rest soon
     after (between event-loop turns), none forgotten, all in the issues panel."""
@@ -244,7 +228,7 @@ def test_a_big_paste_is_checked_between_event_loop_turns(window, qtbot) -> None:
 
     assert len(items) >= rows and not any(vague(item) for item in items[:rows])
 
-    paints = _count_paints(window.table.viewport())
+    paints = count_paints(window.table.viewport())
     armed_after: list[int] = []  # paints seen when the rows' check was armed
     arm = validation._arm_rows_timer
     validation._arm_rows_timer = lambda: (armed_after.append(len(paints)), arm())
