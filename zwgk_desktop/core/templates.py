@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from zwgk_desktop.core.errors import TemplateError
 from zwgk_desktop.core.fields import CHOICE_FIELDS, FIELD_BY_KEY, TEXT_FIELDS
@@ -153,9 +154,17 @@ def _text(data: dict[str, object], key: str, path: Path) -> str:
 def load_template(path: Path, register: Register | None = None) -> DomainTemplate:
     """Parse and check one template file; list-form 公开依据 is rendered from ``register``."""
     try:
-        data = loads_toml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        template: DomainTemplate = loads_toml(
+            text, lambda data: _template_from(data, path, register)
+        )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"模板 {path.name} 无法读取: {exc}") from exc
+    return template
+
+
+def _template_from(data: dict[str, Any], path: Path, register: Register | None) -> DomainTemplate:
+    """The template a parsed table describes; TemplateError names what is wrong."""
     unknown = set(data) - _DOMAIN_KEYS
     if unknown:
         raise TemplateError(f"模板 {path.name}: 未知键 {sorted(unknown)}")

@@ -257,9 +257,14 @@ def _check_links(sources: dict[str, Source], path: Path) -> None:
 def parse_register(text: str, path: Path, *, bundled: bool = False) -> Register:
     """Parse register text; ``path`` is only used in messages and reports."""
     try:
-        data = loads_toml(text)
+        register: Register = loads_toml(text, lambda data: _register_from(data, path, bundled))
     except tomllib.TOMLDecodeError as exc:
         raise RegisterError(f"登记册 {path.name} 不是有效的 TOML 文件: {exc}") from exc
+    return register
+
+
+def _register_from(data: dict[str, Any], path: Path, bundled: bool) -> Register:
+    """The register a parsed table describes; RegisterError names what is wrong."""
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise _fail(path, "", f"未知键 {sorted(unknown)}")
