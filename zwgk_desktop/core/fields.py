@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
+from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 
 
@@ -150,6 +152,17 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELD_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
 TEXT_FIELDS: tuple[str, ...] = tuple(f.key for f in FIELDS if not f.is_choice)
 CHOICE_FIELDS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.is_choice)
+
+
+@lru_cache(maxsize=1)
+def label_index() -> dict[str, str]:
+    """Field key by folded label or header alias: how the importer names a column, and
+    how a reviewer may name a field (公开时限, 时限)."""
+    index: dict[str, str] = {}
+    for spec in FIELDS:
+        for label in (spec.label, *spec.header_aliases):
+            index.setdefault(fold(label), spec.key)
+    return index
 
 
 def field(key: str) -> FieldSpec:

@@ -30,15 +30,15 @@ def field_key(name: str) -> str:
     """The key of the field ``name`` says: a key (time_limit), a column label (公开时限),
     a header the importer knows (时限) or a 目录信息 label (单位). A reviewer types the
     label they see; ZwgkError naming the labels if ``name`` is none of them."""
-    from zwgk_desktop.core.fields import FIELDS
+    from zwgk_desktop.core.fields import FIELDS, label_index
     from zwgk_desktop.core.text import fold
 
     if not name or name in FIELD_BY_KEY or name in META_LABELS:
         return name
     wanted = fold(name)
-    for spec in FIELDS:
-        if wanted in {fold(spec.label), *(fold(alias) for alias in spec.header_aliases)}:
-            return spec.key
+    found = label_index().get(wanted)
+    if found is not None:
+        return found
     for key, label in META_LABELS.items():
         if wanted == fold(label):
             return key

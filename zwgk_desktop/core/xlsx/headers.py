@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS
+from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, label_index
 from zwgk_desktop.core.text import fold
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 from zwgk_desktop.core.xlsx.glyphs import resolve_channel
@@ -100,15 +100,6 @@ def _keys(label: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in (full, bare) if k))
 
 
-@lru_cache(maxsize=1)
-def _field_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for spec in FIELDS:
-        for label in (spec.label, *spec.header_aliases):
-            index.setdefault(fold(label), spec.key)
-    return index
-
-
 def classify_top(label: str, index: int) -> Column | None:
     """Map a one-row header label; None for an empty label."""
     found = _classify_label(label)
@@ -121,7 +112,7 @@ def _classify_label(label: str) -> Column | None:
     index = -1
     if not label:
         return None
-    fields_ = _field_index()
+    fields_ = label_index()
     for key in _keys(label):
         if key.lower() in SEQ_LABELS:
             return Column(index, "seq", label=label)
