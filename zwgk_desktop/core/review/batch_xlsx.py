@@ -18,7 +18,7 @@ from zwgk_desktop.core.atomic import atomic_path
 from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY, BatchResult
 from zwgk_desktop.core.xlsx.sanitize import prepare
-from zwgk_desktop.core.xlsx.textsize import line_count, row_points
+from zwgk_desktop.core.xlsx.textsize import fitted_points
 
 SUMMARY_COLUMNS = (
     ("序号", 5),
@@ -80,8 +80,7 @@ def _count(sheet: Any, row: int, col: int, value: int, f: dict[str, Any], kind: 
 
 def _fit_row(sheet: Any, row: int, texts: list[tuple[str, float]]) -> None:
     """Give ``row`` the height its tallest (text, column width) wraps to."""
-    lines = max((line_count(text, width) for text, width in texts if text), default=1)
-    sheet.set_row(row, row_points(lines))
+    sheet.set_row(row, fitted_points(texts))
 
 
 def _width(columns: tuple[tuple[str, float], ...], first: int, last: int) -> float:

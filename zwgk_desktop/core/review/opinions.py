@@ -22,7 +22,7 @@ from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY
 from zwgk_desktop.core.review.model import Comment, CommentStatus, Scope, date_of, field_label
 from zwgk_desktop.core.review.session import ReviewSession
 from zwgk_desktop.core.xlsx.sanitize import prepare, xml_safe
-from zwgk_desktop.core.xlsx.textsize import line_count, row_points
+from zwgk_desktop.core.xlsx.textsize import fitted_points
 
 _FIELD_ORDER = {spec.key: n for n, spec in enumerate(FIELDS)}
 
@@ -182,10 +182,6 @@ def _setup_print(sheet: Any, header_row: int, last_col: int) -> None:
     sheet.hide_gridlines(0)
 
 
-def _row_height(values: Sequence[str], widths: Sequence[float]) -> float:
-    return row_points(max(line_count(v, w) for v, w in zip(values, widths, strict=True)))
-
-
 def _signed_by(session: ReviewSession, status_by: str, rows: Sequence[OpinionRow]) -> str:
     """Who the sheet names as reviewer: who set the conclusion, else who exports (if
     they gave a name), else the authors of the opinions: not the placeholder 审核人 over
@@ -251,7 +247,7 @@ def export_opinions(
                     sheet.write_string(r, col, value, f[row.status.value])
                 else:
                     _write_text(sheet, r, col, value, f)
-            sheet.set_row(r, _row_height(values, widths))
+            sheet.set_row(r, fitted_points(zip(values, widths, strict=True)))
         if rows:
             sheet.autofilter(2, 0, len(rows) + 2, last)
         else:

@@ -8,6 +8,7 @@ makes long cells overlap when printed. Widths are in Excel character units (the 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 
 BODY_POINTS = 10.0
@@ -59,3 +60,8 @@ def _line_count(text: str, width: float, points: float = BODY_POINTS) -> int:
 
 def row_points(lines: int, line_points: float = LINE_POINTS, padding: float = ROW_PADDING) -> float:
     return min(MAX_ROW_POINTS, max(MIN_ROW_POINTS, lines * line_points + padding))
+
+
+def fitted_points(texts: Iterable[tuple[str, float]]) -> float:
+    """Points for a row of (text, column width) cells: what its tallest cell wraps to."""
+    return row_points(max((line_count(text, width) for text, width in texts), default=1))
