@@ -63,3 +63,12 @@ def test_words_that_are_not_compounds_are_left_alone(key: str, word: str) -> Non
 )
 def test_several_channels_in_one_phrase_are_all_read(text: str, channels: list[str]) -> None:
     assert parse_channels(text).channels == channels
+
+
+def test_not_specific_is_everyone_when_imported_or_pasted() -> None:
+    """“不特定的社会公众” is 全社会 in both places that read 公开对象 words (it was refused
+    on paste while the importer took it)."""
+    from zwgk_desktop.core.paste_plan import check_value
+
+    assert compound_terms("audience", "不特定的社会公众") == ["全社会"]
+    assert check_value("audience", "不特定的社会公众") == (["全社会"], None)

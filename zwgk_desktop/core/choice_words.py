@@ -90,6 +90,8 @@ def compound_terms(key: str, word: str, bare_units: bool = True) -> list[str] | 
             return _unique(t for t in terms if t)
     if key == "level" and (bare_units or _LEVEL_SUFFIX_RE.search(word.strip())):
         return _level_units(word)
+    if key == "audience" and "不特定" in word:
+        return ["全社会"]  # "不特定的社会公众": everyone, despite the 特定 in it
     return None
 
 

@@ -153,9 +153,6 @@ def _choice_text(item: Item, column: Column, value: str, note: Note, levels: lis
         elif column.key == "level":
             add_term(values, part)
             note("guess", f"公开层级“{part}”不是常用层级名称，按原文保留")
-        elif column.key == "audience" and "不特定" in part:
-            add_term(values, "全社会")  # "不特定的社会公众": everyone, despite the 特定 in it
-            note("guess", f"公开对象“{part}”按“全社会”读取")
         elif column.key == "audience" and parse_mark(part).plain_text:
             add_term(values, "特定群体")
             if not item.audience_note:
