@@ -86,3 +86,14 @@ def test_opening_the_domain_meanwhile_reads_it_whole(paged) -> None:
     assert _fields(items) == _fields(session.document.items(domain_id))
     assert session.load_some(domain_id, deadline=0.0)  # nothing left to read
     assert session.domain(domain_id).items is items
+
+
+def test_opening_another_domain_keeps_the_pages_read(paged) -> None:
+    """The clerk opening domain C while the background reads domain B must not make B
+    start over."""
+    session, domain_id = paged
+    count = len(session.document.items(domain_id))
+    assert not session.load_some(domain_id, deadline=0.0)  # one page of B
+    other = next(d.id for d in session.domains if d.id != domain_id and not session.is_loaded(d.id))
+    session.domain(other)  # C, read whole
+    assert _read_to_the_end(session, domain_id) == count  # B's rest only, then the end

@@ -191,7 +191,8 @@ class Session(QObject):
             ) from exc
 
     def _install(self, domain_id: str, items: list[Item]) -> None:
-        self._partial = None
+        if self._partial is not None and self._partial.domain_id == domain_id:
+            self._partial = None  # (another domain's read goes on where it was)
         self._domains[domain_id].items = items
         self._loaded.add(domain_id)
         self._rows.pop(domain_id, None)
