@@ -81,11 +81,13 @@ def domain_from_items(items: Iterable[Item]) -> tuple[DomainTemplate, list[str]]
     names = _item_names()
     votes: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
+    voted: dict[str, DomainTemplate] = {}
     for item in items:
         for text in (item.level2, item.level1):
             template = names.get(fold(text))
             if template is not None:
                 votes[template.id] += 1
+                voted[template.id] = template
                 examples.setdefault(template.id, []).append(text.strip())
                 break  # one vote per item
     ranked = votes.most_common(2)
@@ -94,8 +96,7 @@ def domain_from_items(items: Iterable[Item]) -> tuple[DomainTemplate, list[str]]
     if len(ranked) > 1 and ranked[1][1] * 2 >= ranked[0][1]:
         return None  # no clear winner
     best = ranked[0][0]
-    template = next(t for t in all_templates() if t.id == best)
-    return template, list(dict.fromkeys(examples[best]))
+    return voted[best], list(dict.fromkeys(examples[best]))
 
 
 def strip_ordinal(text: str) -> str:
