@@ -115,7 +115,18 @@ def test_qt_standard_buttons_are_chinese(qapp) -> None:
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert texts & {"确定", "取消"}, texts
     assert not qapp.windowIcon().isNull()
-    assert "domainName" in qapp.styleSheet()
+    assert qapp.styleSheet() == ""  # accents are set per widget (gui.look): no sheet engine
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from zwgk_desktop.gui import look
+
+    view = QTableView()
+    look.plain_row_numbers(view)
+    view.show()  # fonts by class are resolved when a widget is polished
+    assert QApplication.font(view.horizontalHeader()).bold()  # column headers bold
+    assert view.horizontalHeader().font().bold()
+    assert not view.verticalHeader().font().bold()  # row numbers plain
+    view.close()
 
 
 def test_opening_shows_the_wait_cursor_and_gives_it_back(bare_window, doc_path: Path) -> None:

@@ -106,7 +106,8 @@ def export_pdf(args: argparse.Namespace) -> int:
 
 
 def configure_app(app: Any) -> None:
-    """Fusion style, a CJK font list, Qt's own Chinese strings, the icon and style sheet."""
+    """Fusion style, a CJK font list, bold column headers, Qt's own Chinese strings and
+    the icon (no application style sheet: ``gui.look``)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtGui import QFont, QIcon
 
@@ -121,6 +122,9 @@ def configure_app(app: Any) -> None:
     if font.pointSizeF() < 9:
         font.setPointSizeF(9.5)
     app.setFont(font)
+    from zwgk_desktop.gui.look import bold_column_headers
+
+    bold_column_headers(app)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translators = []
@@ -147,9 +151,6 @@ def configure_app(app: Any) -> None:
             icon = QIcon(str(resources / "icons" / "zwgk.svg"))
         if not icon.isNull():
             app.setWindowIcon(icon)
-        style = resources / "style.qss"
-        if style.is_file():
-            app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
 def _resources() -> Path | None:

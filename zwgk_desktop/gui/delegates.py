@@ -109,6 +109,10 @@ class ChoicePopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setObjectName("choicePopup")
+        self.setStyleSheet(
+            "QFrame#choicePopup { background: palette(base); border: 1px solid #5b84b8;"
+            " border-radius: 3px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         columns = 2 if len(terms) > 4 else len(terms) or 1

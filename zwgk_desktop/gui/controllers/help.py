@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwgk_desktop.gui import msgbox
+from zwgk_desktop.gui import look, msgbox
 from zwgk_desktop.gui.actions import shortcut_table
 
 
@@ -45,6 +45,7 @@ class HelpController(QObject):
         rows = shortcut_table()
         table = QTableWidget(len(rows), 2, dialog)  # a small static list, not catalog data
         table.setHorizontalHeaderLabels(["按键", "功能"])
+        look.plain_row_numbers(table)
         for n, (keys, text) in enumerate(rows):
             table.setItem(n, 0, QTableWidgetItem(keys))
             table.setItem(n, 1, QTableWidgetItem(text))

@@ -33,6 +33,7 @@ from zwgk_desktop.core.formats.suffixes import FILTER
 from zwgk_desktop.core.model import Domain
 from zwgk_desktop.core.settings import load_settings, save_settings
 from zwgk_desktop.core.xlsx import ImportResult, read_workbook
+from zwgk_desktop.gui import look
 from zwgk_desktop.gui.dialogs.common import (
     MUTED_STYLE,
     ask_open_path,
@@ -148,6 +149,7 @@ class ImportDialog(FittedDialog):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        look.plain_row_numbers(view)
         view.verticalHeader().setDefaultSectionSize(24)
         view.horizontalHeader().setDefaultSectionSize(120)
         view.horizontalHeader().setStretchLastSection(True)

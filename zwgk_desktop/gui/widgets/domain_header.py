@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from zwgk_desktop.core.model import Domain
+from zwgk_desktop.gui import look
 from zwgk_desktop.gui.widgets.reasons import attach_reasons
 
 FILTER_DELAY_MS = 150
@@ -24,8 +25,10 @@ class DomainHeader(QWidget):
         grid.setVerticalSpacing(4)
         self.name = QLabel("", self)
         self.name.setObjectName("domainName")
+        look.heading(self.name, point_size=14)
         self.counts = QLabel("", self)
         self.counts.setObjectName("domainCounts")
+        look.text_color(self.counts, look.MUTED_GREY)
         self.not_involved = QCheckBox("本单位未涉及该领域", self)
         self.not_involved.setToolTip("未涉及的领域不列事项，但须填写未涉及说明")
         self.not_involved.clicked.connect(self.not_involved_toggled)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwgk_desktop.core.validation import Severity
+from zwgk_desktop.gui import look
 from zwgk_desktop.gui.issue_store import SEVERITIES, Located
 from zwgk_desktop.gui.live_validation import LiveValidation
 from zwgk_desktop.gui.models.issues_model import GROUP_ROLE, LOCATED_ROLE, IssuesModel
@@ -42,6 +43,7 @@ class IssuesPanel(QWidget):
         bar = QHBoxLayout()
         self.summary = QLabel("尚未校验", self)
         self.summary.setObjectName("issuesSummary")
+        look.heading(self.summary, color=None)
         bar.addWidget(self.summary, 1)
         self.filters: dict[Severity, QCheckBox] = {}
         for severity in SEVERITIES:

@@ -7,7 +7,6 @@ the field's validation messages under it and whether the item differs from its t
 
 from __future__ import annotations
 
-import html
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
 from zwgk_desktop.core.validation import Severity
-from zwgk_desktop.gui import commands
+from zwgk_desktop.gui import commands, look
 from zwgk_desktop.gui.delegates import terms_for
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
@@ -97,6 +96,7 @@ class ItemForm(QScrollArea):
         layout.setSpacing(3)
         self.heading = QLabel("未选择事项", host)
         self.heading.setObjectName("formHeading")
+        look.heading(self.heading, point_size=11)
         _one_line(self.heading)
         layout.addWidget(self.heading)
         template_row = QHBoxLayout()
@@ -122,6 +122,8 @@ class ItemForm(QScrollArea):
             line.setSpacing(8)
             label = QLabel(f"{spec.label}{' *' if spec.required else ''}", host)
             label.setObjectName("fieldLabel")
+            look.heading(label, look.LABEL_GREY)
+            label.setContentsMargins(0, 5, 0, 0)
             label.setToolTip(spec.help)
             message = QLabel("", host)
             message.setObjectName("fieldMessage")
@@ -382,6 +384,8 @@ class ItemForm(QScrollArea):
                 label.setText("")
                 label.setToolTip("")
                 continue
+            import html  # with the first message, not at start
+
             first = issues[0]
             more = f"（另有 {len(issues) - 1} 条）" if len(issues) > 1 else ""
             label.setText(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwgk_desktop.gui import look
 from zwgk_desktop.gui.models.domain_list import (
     COUNT_ROLE,
     DOMAIN_ID_ROLE,
@@ -116,6 +117,8 @@ class Navigator(QWidget):
         layout.setSpacing(2)
         self.title = QLabel("领域", self)
         self.title.setObjectName("paneTitle")
+        look.heading(self.title)
+        self.title.setContentsMargins(6, 5, 6, 5)
         layout.addWidget(self.title)
         self.view = NavigatorView(self)
         own_viewport(self.view)
