@@ -236,6 +236,9 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
         early = preopen(args.file)  # checks the file while Qt and the window load
     from PySide6.QtWidgets import QApplication
 
+    from zwgk_desktop.gui.feature_scan import answer_known_modules
+
+    answer_known_modules()
     if early is not None:
         early.qt_loaded()  # PySide has started up: the early open may import now
     from zwgk_desktop.core.errors import ZwgkError
