@@ -9,7 +9,6 @@ affected: :func:`install` is called by the CLI entry point, never on import of c
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
@@ -67,6 +66,8 @@ def suggest(value: str, choices: Iterable[str]) -> str | None:
     for option in options:
         if option.lower() == value.lower():
             return option
+    import difflib  # only on a mistyped choice (not at every start)
+
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -8,7 +8,6 @@ the current cell survive edits, undo and filtering.
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
@@ -292,6 +291,8 @@ class ItemTableModel(QAbstractTableModel):
         return cached
 
     def _tooltip(self, item: Item, spec: FieldSpec, comments: Sequence[Any] = ()) -> str | None:
+        import html  # on the first hover, not at start (html.entities is a large table)
+
         lines = [
             f"<b>审核意见（{html.escape(c.status.label)}）</b>："
             + html.escape("；".join(t for t in (c.problem, c.text) if t))
