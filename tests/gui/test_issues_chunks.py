@@ -109,3 +109,42 @@ def test_f8_walks_past_the_shown_chunk(qtbot, tmp_path: Path) -> None:
     assert panel.tree.currentIndex().row() == CHUNK
     assert window.doc.current_position()[1] == CHUNK
     window.doc.close_session()
+
+
+def test_background_check_adds_groups_without_resetting_the_tree(qtbot, tmp_path: Path) -> None:
+    """While the first checked domains have no findings the panel has no group; each domain
+    finished then used to reset the whole tree (at 100,000 items: re-reading every checked
+    domain, 17-33 ms a time). Now the first group with findings is inserted like any other."""
+    from zwgk_desktop.core.model import Domain
+    from zwgk_desktop.gui import msgbox
+    from zwgk_desktop.gui.mainwindow import MainWindow
+
+    catalog = small_catalog()
+    proto = catalog.domains[0].items[0]
+    clean = [
+        Domain(id=f"clean{n}", name=f"无问题{n}", items=[proto.copy()], pilot=False)
+        for n in range(6)
+    ]
+    flawed = proto.copy()
+    flawed.time_limit = "尽快"  # one 警告
+    last = Domain(id="last", name="有问题", items=[flawed], pilot=False)
+    catalog.domains = [*clean, last]
+    path = tmp_path / "groups.zwgk"
+    Document.create(path, catalog).close()
+    msgbox.set_test_mode(True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.file.open_path(path)
+    panel = window.issues_panel
+    resets: list[str] = []
+    panel.model.modelReset.connect(lambda: resets.append("reset"))
+    # Each domain's findings reach the panel in a turn of their own, as on a big catalog.
+    window.validation.findings_changed.connect(lambda *_: panel.flush())
+    window.show()
+    qtbot.waitUntil(lambda: not window.validation.busy, timeout=10_000)
+    panel.flush()
+    model = panel.model
+    assert [g.domain_id for g in model.groups] == ["last"]  # (the others have no findings)
+    assert panel.tree.isExpanded(model.index(0, 0))  # shown open, as a rebuild would
+    assert len(resets) <= 2  # the start and the 目录信息 check, not one per domain
+    window.doc.close_session()

@@ -156,7 +156,7 @@ class IssuesPanel(QWidget):
         self._timer.stop()
         pending, self._pending = self._pending, set()
         items, self._pending_items = self._pending_items, {}
-        if self.model is None or not self.model.groups or "" in pending:
+        if self.model is None or "" in pending:
             self.rebuild()
             return
         for domain_id, ids in items.items():
