@@ -259,3 +259,34 @@ def test_register_ready_only_once_its_matcher_is_compiled(register: Register) ->
         assert register_ready()
     finally:
         use_register(None)
+
+
+def _brute_folding_into(targets: set[str]) -> frozenset[str]:
+    """The old way: normalise every character of the ranges one by one (~15 ms)."""
+    from zwgk_desktop.core.sources.matcher import _JOINT_RANGES, normalize
+
+    chars = [chr(code) for codes in _JOINT_RANGES for code in codes]
+    return frozenset(targets | {ch for ch in chars if normalize(ch) in targets})
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        {"馆", "图"},  # the bundled register's joint characters are of this kind
+        {"国", "门", "发", "条"},  # simplified forms with traditional ones in the ranges
+        {"(", "《", "-"},  # what folded marks and compatibility forms become
+        {"丽", "都", "金"},  # targets of compatibility ideographs (U+F900–U+FAFF)
+        set(),
+    ],
+)
+def test_characters_folding_into_a_joint_are_found_without_normalising_each(targets) -> None:
+    from zwgk_desktop.core.sources.matcher import folding_into
+
+    assert folding_into(targets) == _brute_folding_into(targets)
+
+
+def test_the_bundled_registers_joints_fold_as_before() -> None:
+    matcher = matcher_for(bundled_register())
+    lefts = {left for left, _ in matcher._joints}
+    assert lefts
+    assert matcher._joint_lefts == _brute_folding_into(lefts)

@@ -108,6 +108,37 @@ def normalize(text: str) -> str:
     return "".join(text.split())  # str.split() and re's \s agree on what is whitespace
 
 
+# Where the raw characters that may fold into a joint character are looked for.
+_JOINT_RANGES = (range(0x3400, 0xA000), range(0xF900, 0xFB00))
+_SPACE_RE = re.compile(r"\s")
+
+
+def _changed_by_normalize() -> set[str]:
+    """The characters of ``_JOINT_RANGES`` that :func:`normalize` changes.
+
+    Only these can fold into another character. Each step of ``normalize`` is looked for
+    with one scan of a range in C (traditional forms, folded marks, spaces, NFKC) instead
+    of normalising ~28,000 characters one by one in Python (~15 ms, just after the first
+    paint); NFKC is checked character by character only in a range that is not stable as
+    a whole (the 512 compatibility ideographs).
+    """
+    found: set[str] = set()
+    for codes in _JOINT_RANGES:
+        chars = "".join(map(chr, codes))
+        for pattern in (_TRAD_RE, _FOLD_ANY_RE, _SPACE_RE):
+            found.update(pattern.findall(chars))
+        if "（" in chars or "）" in chars:
+            found.update(ch for ch in chars if ch in "（）")
+        if not unicodedata.is_normalized("NFKC", chars):
+            found.update(ch for ch in chars if not unicodedata.is_normalized("NFKC", ch))
+    return found
+
+
+def folding_into(targets: set[str]) -> frozenset[str]:
+    """``targets`` and every character of ``_JOINT_RANGES`` that normalises to one of them."""
+    return frozenset(targets | {ch for ch in _changed_by_normalize() if normalize(ch) in targets})
+
+
 def without_articles(text: str) -> str:
     """``text`` without the article references it ends with (they name no document).
 
@@ -180,12 +211,7 @@ class Matcher:
                 if ch in _SEPARATORS and 0 < k < len(name) - 1:
                     self._joints.add((name[k - 1], name[k + 1]))
         # Raw characters that may fold into the left side of such a joint (traditional forms).
-        lefts = {left for left, _ in self._joints}
-        self._joint_lefts = frozenset(
-            ch
-            for ch in [*lefts, *map(chr, range(0x3400, 0xA000)), *map(chr, range(0xF900, 0xFB00))]
-            if ch in lefts or (ch not in lefts and normalize(ch) in lefts)
-        )
+        self._joint_lefts = folding_into({left for left, _ in self._joints})
         # Cut at a separator unless it is inside 《…》 (the next mark after it is 》) or
         # may be inside such a name (after a joint character or a space). Not cutting is
         # always right, only slower.
