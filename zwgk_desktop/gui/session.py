@@ -249,6 +249,11 @@ class Session(QObject):
         self._domains = {d.id: d for d in self._catalog.domains}
         self._rows.clear()
 
+    @property
+    def writes(self) -> int:
+        """Document writes so far: work begun on the items before a write starts over."""
+        return self._writes
+
     def _write(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Run one Document write; errors become WriteFailed with a Chinese line."""
         self._writes += 1

@@ -64,3 +64,17 @@ def test_first_row_edited_away_repoints_the_others() -> None:
     messages = [i.message for i in domain_issues(catalog, domain, index)]
     assert messages == [i.message for i in domain_issues(catalog, domain)]
     assert "与第2项重复" in messages[0] and "与第1项重复" in messages[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs=st.lists(st.tuples(_LEVEL1, _LEVEL2), max_size=20))
+def test_an_index_grown_row_by_row_is_the_one_built_whole(pairs) -> None:
+    """The background check grows a domain's index an item at a time."""
+    domain = _domain(pairs)
+    grown = DuplicateIndex()
+    for item in domain.items:
+        grown.append(item)
+    whole = DuplicateIndex(domain.items)
+    assert len(grown) == len(whole) == len(pairs)
+    assert list(grown.repeats()) == list(whole.repeats())
+    assert _findings(grown, domain) == _findings(whole, domain)

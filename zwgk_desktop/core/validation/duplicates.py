@@ -24,28 +24,34 @@ Key = tuple[str, str]
 class DuplicateIndex:
     """The folded (一级, 二级) pair of each row of one domain and the rows of each pair."""
 
-    __slots__ = ("_keys", "_rows")
+    __slots__ = ("_folded", "_keys", "_rows")
 
-    def __init__(self, items: Sequence[Item]) -> None:
-        folded: dict[str, str] = {}  # 一级事项 names repeat: fold each once
-        keys: list[Key | None] = []
-        rows: dict[Key, list[int]] = {}
-        for row, item in enumerate(items):
-            level1 = folded.get(item.level1)
-            if level1 is None:
-                level1 = folded[item.level1] = fast_fold(item.level1)
-            key = (level1, fast_fold(item.level2))
-            if not key[0] and not key[1]:
-                keys.append(None)  # a blank row repeats nothing
-                continue
-            keys.append(key)
-            same = rows.get(key)
-            if same is None:
-                rows[key] = [row]
-            else:
-                same.append(row)  # rows come in order: each list stays sorted
-        self._keys = keys
-        self._rows = rows
+    def __init__(self, items: Sequence[Item] = ()) -> None:
+        """The index of ``items``; or empty, to be grown a few rows at a time with
+        :meth:`append` (the background check does so as it checks each item, so a big
+        domain's index is never built in one go)."""
+        self._folded: dict[str, str] = {}  # 一级事项 names repeat: fold each once
+        self._keys: list[Key | None] = []
+        self._rows: dict[Key, list[int]] = {}
+        for item in items:
+            self.append(item)
+
+    def append(self, item: Item) -> None:
+        """Index ``item`` as the next row."""
+        level1 = self._folded.get(item.level1)
+        if level1 is None:
+            level1 = self._folded[item.level1] = fast_fold(item.level1)
+        key = (level1, fast_fold(item.level2))
+        row = len(self._keys)
+        if not key[0] and not key[1]:
+            self._keys.append(None)  # a blank row repeats nothing
+            return
+        self._keys.append(key)
+        same = self._rows.get(key)
+        if same is None:
+            self._rows[key] = [row]
+        else:
+            same.append(row)  # rows come in order: each list stays sorted
 
     def __len__(self) -> int:
         return len(self._keys)
