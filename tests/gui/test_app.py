@@ -164,3 +164,47 @@ def test_main_names_the_desktop_file_and_moves_gc_to_the_ui_thread(qapp, zwgk_ho
         for window in (first, second):
             if window is not None:
                 window.close()
+
+
+# What the window opened on a catalog does not need before its first paint: exports and
+# imports, the review, the welcome page, the checking rules and the register (they warm
+# up a piece per turn after the paint), Qt's dialog classes (with the first dialog), the
+# html and difflib modules (first tooltip, a mistyped choice).
+NOT_BEFORE_FIRST_PAINT = (
+    "openpyxl",
+    "xlsxwriter",
+    "python_calamine",
+    "docx",
+    "lxml",
+    "sqlite_utils",
+    "tomllib",
+    "html",
+    "difflib",
+    "zwgk_desktop.gui.review",
+    "zwgk_desktop.gui.dialogs.welcome",
+    "zwgk_desktop.gui.dialogs.sizing",
+    "zwgk_desktop.core.validation.engine",
+    "zwgk_desktop.core.sources.register",
+)
+
+
+def test_the_first_screen_loads_only_what_it_shows(doc_path: Path, zwgk_home: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\nfrom zwgk_desktop.gui import app\n"
+            "window = app.main(sys.argv[1:2], exec_=False)\n"
+            "assert window.table_model.rowCount() > 0\n"
+            "print(' '.join(m for m in sys.argv[2:] if m in sys.modules) or 'none')\n"
+            "sys.stdout.flush(); os._exit(0)",
+            str(doc_path),
+            *NOT_BEFORE_FIRST_PAINT,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_HOME": str(zwgk_home)},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["none"]

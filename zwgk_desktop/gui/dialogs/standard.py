@@ -10,42 +10,50 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from zwgk_desktop.gui.dialogs.sizing import fitting_dialogs
-
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from PySide6.QtWidgets import QMessageBox
+
+
+def _fitting() -> AbstractContextManager[None]:
+    """``sizing.fitting_dialogs()``, imported with the first dialog: sizing loads Qt's
+    dialog classes, whose enums cost ~2 ms at start-up."""
+    from zwgk_desktop.gui.dialogs.sizing import fitting_dialogs
+
+    return fitting_dialogs()
 
 
 def get_save_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
     from PySide6.QtWidgets import QFileDialog
 
-    with fitting_dialogs():
+    with _fitting():
         return QFileDialog.getSaveFileName(*args, **kwargs)
 
 
 def get_open_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
     from PySide6.QtWidgets import QFileDialog
 
-    with fitting_dialogs():
+    with _fitting():
         return QFileDialog.getOpenFileName(*args, **kwargs)
 
 
 def get_existing_directory(*args: Any, **kwargs: Any) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    with fitting_dialogs():
+    with _fitting():
         return QFileDialog.getExistingDirectory(*args, **kwargs)
 
 
 def get_text(*args: Any, **kwargs: Any) -> tuple[str, bool]:
     from PySide6.QtWidgets import QInputDialog
 
-    with fitting_dialogs():
+    with _fitting():
         return QInputDialog.getText(*args, **kwargs)
 
 
 def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
     from PySide6.QtWidgets import QMessageBox
 
-    with fitting_dialogs():
+    with _fitting():
         return QMessageBox.question(*args, **kwargs)

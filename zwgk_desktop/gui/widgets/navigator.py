@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QColor, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -99,6 +99,8 @@ class NavigatorView(QListView):
         bottom_right: _Index,
         roles: Sequence[int] = (),
     ) -> None:
+        from PySide6.QtGui import QAccessible  # its enums cost ~2 ms at start
+
         if top_left == bottom_right and top_left.isValid() and not QAccessible.isActive():
             rect = self.visualRect(top_left)
             if rect.isValid() and rect.intersects(self.viewport().rect()):
