@@ -65,6 +65,9 @@ class TableRule:
     str_lists: tuple[str, ...] = ()  # JSON arrays of strings
     str_maps: tuple[str, ...] = ()  # JSON objects of string values
     json_objects: tuple[str, ...] = ()  # any JSON object (checked in depth when used)
+    # JSON columns with few distinct values between them (audience, method…): the quick
+    # check goes through their distinct combinations in one pass over the table.
+    few_values: tuple[str, ...] = ()
     vocab: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extra_sql: tuple[str, ...] = ()  # further queries naming a bad row's rowid
     max_rows: int | None = None
@@ -84,11 +87,19 @@ class TableRule:
         apart (the schema, checked first, gives the columns no collation)."""
         row = " OR ".join(f"({c})" for c in self._row_conds())
         queries = [f"SELECT rowid FROM {self.table} WHERE {row} LIMIT 1"] if row else []
-        for c in (*self.str_lists, *self.str_maps):
-            (cond,) = self._json_conds((c,))
+        json_columns = (*self.str_lists, *self.str_maps)
+        alone = [(c,) for c in json_columns if c not in self.few_values]
+        together = tuple(c for c in json_columns if c in self.few_values)
+        # Columns with few values share one pass over their distinct combinations: at
+        # 16,000 items ~7 ms instead of ~22 for four passes (the file check before the
+        # first paint). A combination holds every value of each column, so nothing is
+        # missed; at worst (every row different) it is the row-by-row check.
+        for columns in [*alone, *([together] if together else [])]:
+            conds = " OR ".join(f"({c})" for c in self._json_conds(columns))
+            listed = ", ".join(f"{c} AS {c}" for c in columns)
             queries.append(
-                f"SELECT 1 FROM (SELECT DISTINCT {c} AS {c} FROM {self.table}) "
-                f"AS {self.table} WHERE {cond} LIMIT 1"
+                f"SELECT 1 FROM (SELECT DISTINCT {listed} FROM {self.table}) "
+                f"AS {self.table} WHERE {conds} LIMIT 1"
             )
         return tuple(queries)
 

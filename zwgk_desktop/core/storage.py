@@ -75,6 +75,7 @@ CATALOG_GATE = Gate(
             integer=("id", "position"),
             str_lists=CHOICE_FIELDS,
             str_maps=("extra",),
+            few_values=("audience", "method", "level", "extra"),  # channels: thousands
             max_rows=MAX_ITEMS,
             label="事项",
         ),
