@@ -99,7 +99,10 @@ class NavigatorView(QListView):
         bottom_right: _Index,
         roles: Sequence[int] = (),
     ) -> None:
-        from PySide6.QtGui import QAccessible  # its enums cost ~2 ms at start
+        if not self.isVisible():  # (opening: nothing painted yet, no need for QAccessible)
+            super().dataChanged(top_left, bottom_right, list(roles))
+            return
+        from PySide6.QtGui import QAccessible  # its enums cost ~2 ms before the first paint
 
         if top_left == bottom_right and top_left.isValid() and not QAccessible.isActive():
             rect = self.visualRect(top_left)
