@@ -15,13 +15,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.gui.worker import PythonWorker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from zwgk_desktop.gui.worker import WorkFn
 
 __all__ = ["BackgroundTask", "run_in_background"]
@@ -84,6 +86,8 @@ class BackgroundTask(QObject):
 
     # ------------------------------------------------------------------ dialog
     def _make_dialog(self, parent: QWidget | None, title: str) -> QProgressDialog:
+        from PySide6.QtWidgets import QProgressDialog  # with the first long task
+
         from zwgk_desktop.gui.dialogs.sizing import fit_when_shown
 
         dialog = QProgressDialog(f"{title}…", "取消", 0, 0, parent)

@@ -5,13 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
 
 from zwgk_desktop.gui import look, msgbox
 from zwgk_desktop.gui.actions import shortcut_table
@@ -37,6 +31,8 @@ class HelpController(QObject):
         self.guide_dialog.open_guide()
 
     def on_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
         from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 
         dialog = FittedDialog(self.window)
