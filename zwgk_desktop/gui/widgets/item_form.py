@@ -102,7 +102,7 @@ class ItemForm(QScrollArea):
         template_row = QHBoxLayout()
         self.template_label = QLabel("", host)
         _one_line(self.template_label)
-        self.template_label.setStyleSheet("color:#555;")
+        look.text_color(self.template_label, look.MUTED_GREY)
         self.reset_button = QPushButton("恢复为模板", host)
         self.reset_button.setToolTip("把本事项恢复为标准模板的内容（可撤销）")
         self.reset_button.clicked.connect(self.reset_requested)
