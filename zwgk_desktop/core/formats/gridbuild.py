@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from zwgk_desktop.core.xlsx.grid import MAX_COLS, MAX_MERGES, MAX_ROWS, Grid, convert_value
+from zwgk_desktop.core.xlsx.grid import (
+    MAX_COLS,
+    MAX_MERGES,
+    MAX_ROWS,
+    MAX_TYPED_CELLS,
+    Grid,
+    convert_value,
+)
 from zwgk_desktop.core.xlsx.result import CancelCheck, check_cancel
 from zwgk_desktop.core.xlsx.sanitize import EXCEL_MAX_CHARS
 
@@ -21,6 +28,7 @@ def build_grid(
     """A grid of text from ``rows`` (at most MAX_ROWS x MAX_COLS) and merged ranges."""
     grid = Grid(title, [], MAX_COLS)
     out = grid.rows
+    typed_room = MAX_TYPED_CELLS  # cells held as numbers or dates remembered (grid.typed)
     for r, row in enumerate(rows):
         if r >= MAX_ROWS:
             grid.row_limit_hit = True
@@ -39,6 +47,9 @@ def build_grid(
             if text is None or text == "" or text.isspace():
                 values.append(None)
                 continue
+            if typed_room and value.__class__ is not str and value.__class__ is not bool:
+                grid.typed.add((r, c))
+                typed_room -= 1
             if len(text) > EXCEL_MAX_CHARS:
                 text = text[:EXCEL_MAX_CHARS]
                 grid.cut_cells.append((r, c))

@@ -21,6 +21,9 @@ MAX_COLS = 64
 MIN_TRUSTED_COLS = 8  # a declared width below this may be a lie ("A1"); read MAX_COLS then
 MAX_MERGES = 200_000
 MAX_MERGED_CELLS = 2_000_000
+# Cells held as a number or a date, remembered for the import note (a sheet of numbers
+# beyond this says "at least").
+MAX_TYPED_CELLS = 50_000
 _CHUNK = 1 << 20
 _MERGE_RE = re.compile(
     rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"'
@@ -46,6 +49,11 @@ class Grid:
     revisions: int = 0  # tracked changes not yet accepted (a Word table's w:ins, w:del …)
     struck_rows: list[int] = field(default_factory=list)  # 1-based rows with struck text
     mentions_strike: bool = False  # the sheet's XML says "strike" (an inline struck run)
+    # Cells the workbook holds as a number or a date: their text is our rendering of the
+    # value, and Excel may show them otherwise (a format such as 0"个工作日内").
+    # (At most MAX_TYPED_CELLS of them; the readers stop adding once it is reached.)
+    typed: set[tuple[int, int]] = field(default_factory=set)
+
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
     @property
@@ -263,6 +271,7 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     formulas, last_row = _scan(ws, grid)
     rows = grid.rows
     gap_row: object = None  # openpyxl pads missing rows with one shared tuple
+    typed_room = MAX_TYPED_CELLS
     max_row = MAX_ROWS + 1 if last_row is None else min(MAX_ROWS + 1, last_row)
     source = ws.iter_rows(min_row=1, max_row=max_row, max_col=ncols, values_only=not formulas)
     for r, row in enumerate(source):
@@ -302,6 +311,9 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
                 values[c] = _convert(value)
                 if values[c] is None:
                     continue
+                if typed_room and value.__class__ is not bool:
+                    grid.typed.add((r, c))
+                    typed_room -= 1
             last = c
         rows.append(values[: last + 1] if last >= 0 else [])
     while rows and not rows[-1]:

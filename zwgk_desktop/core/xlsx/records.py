@@ -124,6 +124,8 @@ class SheetParser:
         self.header: Header | None = None
         self.literal = False
         self._widths: dict[tuple[int, int], int] | None = None
+        # Text fields read from cells held as a number or a date: column label -> (row, text)
+        self._typed: dict[str, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------ notes
 
@@ -167,6 +169,7 @@ class SheetParser:
             if r in cut:
                 self.note(r, "warning", "单元格超过 32,767 个字符，已截断")
             r = self._row(r) + 1
+        self._note_typed()
         if g.row_limit_hit:
             self.note(None, "warning", f"工作表超过 {MAX_ROWS:,} 行，之后的内容未读取")
         if g.merges_truncated:
@@ -458,6 +461,8 @@ class SheetParser:
             if is_ditto(value):
                 apply_ditto(item, previous, column, note)
                 continue
+            if column.kind == "text" and (r, column.index) in g.typed:
+                self._typed.setdefault(column.label, []).append((r, value))
             apply_value(item, column, value, note, self.result.levels)
         if not has_content(item):
             if own.keys() <= self.seq_cols | self.domain_cols:
@@ -491,6 +496,8 @@ class SheetParser:
             if value is None or column.kind in ("seq", "domain") or is_ditto(value):
                 continue
             if column.kind in ("text", "extra"):
+                if column.kind == "text" and (r, column.index) in self.g.typed:
+                    self._typed.setdefault(column.label, []).append((r, value))
                 text = clean_text(value)
                 if column.kind == "text":
                     before = item.get(column.key)
@@ -535,6 +542,20 @@ class SheetParser:
         others = [t for t in texts if t != name]
         note = max(others, key=len) if others else ""
         self.result.not_involved.append((name, note, r + 1))
+
+    def _note_typed(self) -> None:
+        """A text field read from cells the workbook holds as numbers or dates: say so,
+        once per column. Excel shows such a cell through its format (20 with the format
+        0"个工作日内" reads “20个工作日内” on screen); only the value is in the file."""
+        for label, cells in self._typed.items():
+            r, text = cells[0]
+            more = f"等 {len(cells)} 个单元格" if len(cells) > 1 else ""
+            self.note(
+                r,
+                "warning",
+                f"“{label}”列的“{preview(text)}”{more}在原表中是数字或日期，读到的是它的数值；"
+                "原表若用单元格格式把它显示成别的文字（如“20个工作日内”），请按原表显示的内容核对",
+            )
 
     def _note_formulas(self, r: int, cols: list[int]) -> None:
         labels = {c.index: c.label for c in self.cols}
