@@ -297,7 +297,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
             if session.unread_issues:
                 say(
                     args,
-                    f"另有 {len(session.unread_issues)} 条属于导入时“未能识别”的列，未转为意见，请核对原表",
+                    f"另有 {len(session.unread_issues)} 条属于导入时“未能识别”的内容（未能读取的列，或原表中存为数字、日期的格子），未转为意见，请核对原表",
                 )
         parent_diff = None
         if parent is not None:

@@ -72,6 +72,7 @@ class LoadedCatalog:
     catalog: Catalog
     gaps: dict[str, set[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    cell_gaps: dict[str, set[tuple[int, str]]] = field(default_factory=dict)  # see ImportResult
 
 
 def load_catalog(path: str | Path, warnings: list[str] | None = None) -> Catalog:
@@ -106,7 +107,9 @@ def load_file(path: str | Path) -> LoadedCatalog:
         from zwgk_desktop.core.xlsx import read_workbook
 
         result = read_workbook(path)
-        return LoadedCatalog(result.catalog, result.gaps, result.mismatches + result.notices)
+        return LoadedCatalog(
+            result.catalog, result.gaps, result.mismatches + result.notices, result.cell_gaps
+        )
     if suffix == ".json":
         return LoadedCatalog(load_json(path))
     raise FileUnreadableError(

@@ -22,12 +22,17 @@ from zwgk_desktop.core.validation import Issue, Severity
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def _relabel(issues: Iterable[Issue], gaps: Mapping[str, set[str]]) -> list[Issue]:
-    """Findings on fields the importer could not read, marked 未能识别 (review of an
-    imported file only: the review code loads then, not at start-up)."""
+def _relabel(
+    issues: Iterable[Issue],
+    gaps: Mapping[str, set[str]],
+    cells: Mapping[str, set[tuple[int, str]]],
+) -> list[Issue]:
+    """Findings on fields the importer could not read (or read only as a number or a
+    date), marked 未能识别 (review of an imported file only: the review code loads then,
+    not at start-up)."""
     from zwgk_desktop.core.review.import_gaps import relabel
 
-    return relabel(issues, gaps)
+    return relabel(issues, gaps, cells)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class IssueStore:
         self._counts: dict[str, dict[Severity, int]] = {}
         # review of an imported file: fields the importer could not read (shown 未能识别)
         self.gaps: Mapping[str, set[str]] = {}
+        # … and (item number, field) read from cells held as numbers or dates
+        self.cell_gaps: Mapping[str, set[tuple[int, str]]] = {}
         self.validated: set[str] = set()  # domains whose items have all been checked
         # Newly inserted rows keep their findings to themselves until the clerk leaves
         # the row or asks for 校验: nine red "必填" marks on a row just made are noise.
@@ -56,8 +63,8 @@ class IssueStore:
     def set_item(self, item_id: int, issues: list[Issue], domain_id: str | None = None) -> None:
         """The item-rule findings of one item. With ``domain_id`` (the item's domain) that
         domain's counts follow; without it the caller invalidates them."""
-        if issues and self.gaps:
-            issues = _relabel(issues, self.gaps)
+        if issues and (self.gaps or self.cell_gaps):
+            issues = _relabel(issues, self.gaps, self.cell_gaps)
         old = self._item.pop(item_id, ())
         if issues:
             self._item[item_id] = issues
@@ -74,7 +81,8 @@ class IssueStore:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
-        for issue in _relabel(issues, self.gaps) if self.gaps else issues:
+        gapped = self.gaps or self.cell_gaps
+        for issue in _relabel(issues, self.gaps, self.cell_gaps) if gapped else issues:
             item_id = None
             if issue.item is not None and 0 < issue.item <= len(domain.items):
                 item_id = domain.items[issue.item - 1].id
@@ -92,9 +100,9 @@ class IssueStore:
         A cell edit changes a domain rule's findings on a few items only (a duplicate and
         the item it repeats); this costs those items, not the domain.
         """
-        if self.gaps:
+        if self.gaps or self.cell_gaps:
             marks = {
-                item_id: None if issue is None else _relabel([issue], self.gaps)[0]
+                item_id: None if issue is None else _relabel([issue], self.gaps, self.cell_gaps)[0]
                 for item_id, issue in marks.items()
             }
         quiet = self.quiet
@@ -157,9 +165,9 @@ class IssueStore:
         self._counts.pop(domain_id, None)
 
     def clear(self) -> None:
-        gaps = self.gaps
+        gaps, cells = self.gaps, self.cell_gaps  # the review's, kept across checks
         self.__init__()  # type: ignore[misc]
-        self.gaps = gaps
+        self.gaps, self.cell_gaps = gaps, cells
 
     # ----------------------------------------------------------------- reading
     def item_issues(self, item_id: int | None) -> list[Issue]:

@@ -67,3 +67,35 @@ def test_a_column_of_empty_boxes_is_read_as_nothing_chosen(tmp_path: Path) -> No
         assert not any("未能识别" in n for n in session.notices)
         session.comments_from_validation()
         assert any(c.anchor.field == "channels" for c in session.comments())
+
+
+def test_a_cell_read_only_as_a_number_is_not_an_opinion(tmp_path: Path) -> None:
+    """公开时限 typed as 20 and shown by Excel as “20个工作日内” (a cell format): the value 20
+    draws a finding, which review keeps for the reviewer (未能识别) and never turns into an
+    opinion; the same finding on a cell typed as text stays the township's."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    sheet.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
+    basis = "《社会救助暂行办法》"
+    sheet.append([1, "最低生活保障", "办事指南", "条件、流程", basis, 20, "甲镇人民政府"])
+    sheet.append([2, "最低生活保障", "审核信息", "对象、金额", basis, "20", "甲镇人民政府"])
+    sheet.cell(2, 6).number_format = '0"个工作日内"'
+    path = tmp_path / "甲镇.xlsx"
+    book.save(path)
+    with ReviewSession.open_for_review(path, "李审核") as session:
+        assert session.import_cell_gaps == {SA: {(1, "time_limit")}}
+        issues = validate_catalog(session.catalog).issues
+        on_time = [i for i in issues if i.field == "time_limit"]
+        assert {i.item for i in on_time} == {1, 2}  # “20” is no time limit, either way
+        session.comments_from_validation()
+        commented = {
+            c.anchor.item_index for c in session.comments() if c.anchor.field == "time_limit"
+        }
+        assert commented == {2}  # the text cell is the township's; the number cell is not
+        assert [i.item for i in session.unread_issues] == [1]
+        shown = relabel(issues, session.import_gaps, session.import_cell_gaps)
+        first = next(i for i in shown if i.field == "time_limit" and i.item == 1)
+        assert first.severity is Severity.INFO and "数字或日期" in first.message

@@ -108,3 +108,35 @@ def test_unreadable_column_is_shown_as_unread_not_opinion(qtbot, tmp_path: Path)
     window.review_panel.comments_from_validation()
     assert all(c.anchor.field != "channels" for c in window.review.comments())
     assert any(UNREAD in text for kind, text in msgbox.shown if kind == "info")
+
+
+def test_a_number_typed_cell_is_shown_as_unread_in_the_review_window(qtbot, tmp_path: Path) -> None:
+    """公开时限 typed as 20 (Excel shows it through a cell format): the reviewer sees the
+    finding as 未能识别 (提示) on that item only, and no opinion is made of it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    sheet.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
+    basis = "《社会救助暂行办法》"
+    sheet.append([1, "最低生活保障", "办事指南", "条件、流程", basis, 20, "甲镇人民政府"])
+    sheet.append([2, "最低生活保障", "审核信息", "对象、金额", basis, "尽快", "甲镇人民政府"])
+    sheet.cell(2, 6).number_format = '0"个工作日内"'
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    path = inbox / "甲镇.xlsx"
+    book.save(path)
+    window = _window(qtbot)
+    msgbox.text_answers[:] = ["李审核"]
+    assert window.reviewing.open_for_review(path)
+    window.validation.validate_all()
+    store = window.validation.store
+    items = window.session.catalog.domain(SA).items
+    first = store.cell_issues(items[0].id, "time_limit")
+    second = store.cell_issues(items[1].id, "time_limit")
+    assert first and all(i.message.startswith(UNREAD) and i.severity.label == "提示" for i in first)
+    assert second and not any(i.message.startswith(UNREAD) for i in second)
+    window.review_panel.comments_from_validation()
+    commented = {
+        c.anchor.item_index for c in window.review.comments() if c.anchor.field == "time_limit"
+    }
+    assert commented == {2}

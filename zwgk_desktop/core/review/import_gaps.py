@@ -15,20 +15,36 @@ from zwgk_desktop.core.validation.issue import Issue, Severity
 
 UNREAD = "未能识别"
 Gaps = Mapping[str, set[str]]
+# domain id -> (item number, field) read from a cell the workbook holds as a number or a
+# date: Excel may show it as other text (20 with the format 0"个工作日内"), so a finding on
+# the value read is not the township's either
+CellGaps = Mapping[str, set[tuple[int, str]]]
 
 
-def is_gap(issue: Issue, gaps: Gaps) -> bool:
-    """Whether ``issue`` is about a field whose column the importer could not read."""
-    if not gaps or not issue.domain_id or not issue.field:
+def is_gap(issue: Issue, gaps: Gaps, cells: CellGaps | None = None) -> bool:
+    """Whether ``issue`` is about a field whose column the importer could not read, or
+    about a cell it read only as a number or a date."""
+    if not issue.domain_id or not issue.field:
         return False
-    return issue.field in gaps.get(issue.domain_id, ())
+    if gaps and issue.field in gaps.get(issue.domain_id, ()):
+        return True
+    return bool(cells) and (issue.item, issue.field) in cells.get(issue.domain_id, ())  # type: ignore[union-attr]
 
 
-def as_unread(issue: Issue) -> Issue:
-    """The reviewer's view of a gap issue: 提示, "未能识别：…", with what to do."""
+def as_unread(issue: Issue, typed: bool = False) -> Issue:
+    """The reviewer's view of a gap issue: 提示, "未能识别：…", with what to do.
+    ``typed``: the cell was read only as a number or a date, not a column left unread."""
     if issue.message.startswith(UNREAD):
         return issue
     label = issue.field_label or "该列"
+    if typed:
+        return replace(
+            issue,
+            severity=Severity.INFO,
+            message=f"{UNREAD}：原表该格“{label}”是数字或日期，读到的只是它的值（{issue.message}）",
+            hint="原表可能用单元格格式把它显示成别的文字（如“20个工作日内”），"
+            "不一定是编制单位的问题；请打开原表核对",
+        )
     return replace(
         issue,
         severity=Severity.INFO,
@@ -37,14 +53,18 @@ def as_unread(issue: Issue) -> Issue:
     )
 
 
-def relabel(issues: Iterable[Issue], gaps: Gaps) -> list[Issue]:
-    return [as_unread(i) if is_gap(i, gaps) else i for i in issues]
+def relabel(issues: Iterable[Issue], gaps: Gaps, cells: CellGaps | None = None) -> list[Issue]:
+    return [
+        as_unread(i, typed=not is_gap(i, gaps)) if is_gap(i, gaps, cells) else i for i in issues
+    ]
 
 
-def split(issues: Iterable[Issue], gaps: Gaps) -> tuple[list[Issue], list[Issue]]:
+def split(
+    issues: Iterable[Issue], gaps: Gaps, cells: CellGaps | None = None
+) -> tuple[list[Issue], list[Issue]]:
     """(the township's issues, the import gaps)."""
     own: list[Issue] = []
     unread: list[Issue] = []
     for issue in issues:
-        (unread if is_gap(issue, gaps) else own).append(issue)
+        (unread if is_gap(issue, gaps, cells) else own).append(issue)
     return own, unread

@@ -87,6 +87,8 @@ class ReviewSession:
         self.registered = True  # False: the file's content is not (yet) one of the rounds
         # domain id -> fields whose column the importer could not read (see import_gaps)
         self.import_gaps: dict[str, set[str]] = {}
+        # domain id -> (item number, field) read from cells held as numbers or dates
+        self.import_cell_gaps: dict[str, set[tuple[int, str]]] = {}
         self.unread_issues: list[object] = []  # gap issues left out by comments_from_validation
 
     # ------------------------------------------------------------------ opening
@@ -149,6 +151,7 @@ class ReviewSession:
         session.notices = notices
         session.registered = registered
         session.import_gaps = loaded.gaps
+        session.import_cell_gaps = loaded.cell_gaps
         untouched = untouched_message(catalog)
         if untouched:
             notices.append(untouched)
@@ -442,7 +445,7 @@ class ReviewSession:
             from zwgk_desktop.core.validation import validate_catalog
 
             issues = validate_catalog(self.catalog).issues
-        own, self.unread_issues = split(issues, self.import_gaps)  # type: ignore[arg-type]
+        own, self.unread_issues = split(issues, self.import_gaps, self.import_cell_gaps)  # type: ignore[arg-type]
         return comments_from_issues(own, self.catalog, self.store.comments())
 
     def diff_to_parent(

@@ -38,6 +38,7 @@ class CatalogBuilder:
         self.saw_levels = False
         self._custom = 0
         self._last: _Entry | None = None
+        self.typed: dict[int, set[str]] = {}  # id(item) -> fields read from typed cells
 
     def note(
         self, sheet: str, row: int | None, domain: str, level: NoteLevel, message: str
@@ -94,6 +95,7 @@ class CatalogBuilder:
     def add_hinted(self, index: int, source: Domain, result: SheetResult, sheet: str) -> None:
         """Items read from an edited own-export sheet; identity from the metadata."""
         entry = self.payload_entry(index, source)
+        self.typed.update(result.typed)
         for n, section in enumerate(result.sections):
             if n == 0:
                 entry.domain.items.extend(section.items)
@@ -104,6 +106,7 @@ class CatalogBuilder:
         self._merge_sheet_meta(result, sheet)
 
     def add_sheet(self, result: SheetResult, sheet: str) -> None:
+        self.typed.update(result.typed)
         for section in result.sections:
             self._add_section(section.label, section.template, section.items, sheet)
             _add_gaps(self._last, section.gaps)
@@ -174,6 +177,18 @@ class CatalogBuilder:
         for entry in self.entries.values():
             if entry.gaps:
                 found.setdefault(entry.domain.id, set()).update(entry.gaps)
+        return found
+
+    def cell_gaps(self) -> dict[str, set[tuple[int, str]]]:
+        """Domain id -> (item number, 1-based, and field) read from a cell the workbook
+        holds as a number or a date (after :meth:`build`)."""
+        found: dict[str, set[tuple[int, str]]] = {}
+        if not self.typed:
+            return found
+        for entry in self.entries.values():
+            for n, item in enumerate(entry.domain.items, start=1):
+                for key in self.typed.get(id(item), ()):
+                    found.setdefault(entry.domain.id, set()).add((n, key))
         return found
 
     def build(self, base_meta: CatalogMeta | None = None) -> Catalog:

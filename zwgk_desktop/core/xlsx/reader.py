@@ -300,6 +300,7 @@ class _Import:
             self.mismatches,
             gaps=self.builder.gaps(),
             notices=self.notices,
+            cell_gaps=self.builder.cell_gaps(),
         )
 
     def run_grids(self, grids: list[Grid]) -> ImportResult:
@@ -317,7 +318,12 @@ class _Import:
         if self.progress is not None:
             self.progress(self.rows_total, self.rows_total)
         return ImportResult(
-            catalog, self.notes, False, gaps=self.builder.gaps(), notices=self.notices
+            catalog,
+            self.notes,
+            False,
+            gaps=self.builder.gaps(),
+            notices=self.notices,
+            cell_gaps=self.builder.cell_gaps(),
         )
 
     def _note_marks(self, grid: Grid, result: SheetResult | None) -> None:

@@ -98,6 +98,9 @@ class SheetResult:
     meta: dict[str, str] = field(default_factory=dict)
     not_involved: list[tuple[str, str, int]] = field(default_factory=list)  # text, note, row
     found_header: bool = False
+    # id(item) -> text fields read from cells held as a number or a date (see Grid.typed):
+    # issues on them are import gaps, as Excel may show the cell as other text
+    typed: dict[int, set[str]] = field(default_factory=dict)
     unit_guess: str = ""
     year_guess: str = ""
 
@@ -446,6 +449,7 @@ class SheetParser:
         g = self.g
         item = Item()
         previous = self.item
+        typed: list[tuple[Column, str]] = []  # text fields read from typed cells
         for column in self.cols:
             value = own.get(column.index)
             if value is None:
@@ -462,7 +466,7 @@ class SheetParser:
                 apply_ditto(item, previous, column, note)
                 continue
             if column.kind == "text" and (r, column.index) in g.typed:
-                self._typed.setdefault(column.label, []).append((r, value))
+                typed.append((column, value))
             apply_value(item, column, value, note, self.result.levels)
         if not has_content(item):
             if own.keys() <= self.seq_cols | self.domain_cols:
@@ -475,6 +479,10 @@ class SheetParser:
         self.section.header = self.header
         self.section.items.append(item)
         self.section.rows.append(r + 1)
+        if typed:  # (kept items only: a skipped row's cells were not read)
+            self.result.typed[id(item)] = {column.key for column, _ in typed}
+            for column, value in typed:
+                self._typed.setdefault(column.label, []).append((r, value))
         self.item = item
         self.item_row = r
 
@@ -498,6 +506,7 @@ class SheetParser:
             if column.kind in ("text", "extra"):
                 if column.kind == "text" and (r, column.index) in self.g.typed:
                     self._typed.setdefault(column.label, []).append((r, value))
+                    self.result.typed.setdefault(id(item), set()).add(column.key)
                 text = clean_text(value)
                 if column.kind == "text":
                     before = item.get(column.key)

@@ -110,6 +110,9 @@ class ImportResult:
     # domain id -> item fields whose column had content the importer could not read: issues
     # on them are import gaps (未能识别), not the township's errors
     gaps: dict[str, set[str]] = field(default_factory=dict)
+    # domain id -> (item number, field) read from a cell held as a number or a date, which
+    # Excel may show as other text (a cell format): issues on them are import gaps too
+    cell_gaps: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
 
     def count(self, level: NoteLevel) -> int:
         return sum(1 for n in self.notes if n.level == level)

@@ -237,8 +237,10 @@ class ReviewController(QObject):
             validation = self.ctx.validation
             if review.is_reviewer:
                 self.read_only_banner.setVisible(False)  # the review banner says it is read-only
-                if review.import_gaps and validation is not None:
-                    validation.store.gaps = review.import_gaps  # shown as 未能识别
+                gaps, cells = review.import_gaps, review.import_cell_gaps
+                if (gaps or cells) and validation is not None:
+                    validation.store.gaps = gaps  # shown as 未能识别
+                    validation.store.cell_gaps = cells
                     validation.restart()
             self.panel_dock.show()
             self.panel_dock.raise_()

@@ -129,7 +129,7 @@ class PanelActions:
             )
             unread = len(session.unread_issues)
             if unread:
-                text += f"；另有 {unread} 条属于导入时“未能识别”的列，未转为意见，请核对原表"
+                text += f"；另有 {unread} 条属于导入时“未能识别”的内容（未能读取的列，或原表中存为数字、日期的格子），未转为意见，请核对原表"
             msgbox.info(self, text)
             return count
         return 0
