@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.core.xlsx.builders import number_formatted_time_limit
 from tests.core.xlsx.choice_layouts import save_rows, unreadable_channels
 from zwgk_desktop.core.review.import_gaps import UNREAD, relabel
 from zwgk_desktop.core.review.session import ReviewSession
@@ -73,18 +74,7 @@ def test_a_cell_read_only_as_a_number_is_not_an_opinion(tmp_path: Path) -> None:
     """公开时限 typed as 20 and shown by Excel as “20个工作日内” (a cell format): the value 20
     draws a finding, which review keeps for the reviewer (未能识别) and never turns into an
     opinion; the same finding on a cell typed as text stays the township's."""
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "社会救助"
-    sheet.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
-    basis = "《社会救助暂行办法》"
-    sheet.append([1, "最低生活保障", "办事指南", "条件、流程", basis, 20, "甲镇人民政府"])
-    sheet.append([2, "最低生活保障", "审核信息", "对象、金额", basis, "20", "甲镇人民政府"])
-    sheet.cell(2, 6).number_format = '0"个工作日内"'
-    path = tmp_path / "甲镇.xlsx"
-    book.save(path)
+    path = number_formatted_time_limit(tmp_path / "甲镇.xlsx", "20")
     with ReviewSession.open_for_review(path, "李审核") as session:
         assert session.import_cell_gaps == {SA: {(1, "time_limit")}}
         issues = validate_catalog(session.catalog).issues

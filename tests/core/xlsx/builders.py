@@ -606,3 +606,17 @@ def pingwu_method(path: Path) -> Path:
     ws.append(["一级事项", "二级事项", "公开内容", "公开方式", "公开属性", "公开对象"])
     ws.append(["财政预决算", "部门预算", "预算表", "全文发布", "主动公开", "全社会"])
     return _save(wb, path)
+
+
+def number_formatted_time_limit(path: Path, second_limit: str) -> Path:
+    """Two items; the first's 公开时限 typed as the number 20 with the cell format
+    0"个工作日内" (Excel shows “20个工作日内”), the second's typed as ``second_limit``."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    sheet.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
+    sheet.append([1, "最低生活保障", "办事指南", "条件、流程", BASIS, 20, "甲镇人民政府"])
+    sheet.append([2, "最低生活保障", "审核信息", "对象、金额", BASIS, second_limit, "甲镇人民政府"])
+    sheet.cell(2, 6).number_format = '0"个工作日内"'
+    book.save(path)
+    return path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.core.xlsx.builders import number_formatted_time_limit
 from tests.core.xlsx.choice_layouts import save_rows, unreadable_channels
 from zwgk_desktop.core.review.import_gaps import UNREAD
 from zwgk_desktop.core.review.model import ReviewStatus
@@ -113,18 +114,9 @@ def test_unreadable_column_is_shown_as_unread_not_opinion(qtbot, tmp_path: Path)
 def test_a_number_typed_cell_is_shown_as_unread_in_the_review_window(qtbot, tmp_path: Path) -> None:
     """公开时限 typed as 20 (Excel shows it through a cell format): the reviewer sees the
     finding as 未能识别 (提示) on that item only, and no opinion is made of it."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "社会救助"
-    sheet.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"])
-    basis = "《社会救助暂行办法》"
-    sheet.append([1, "最低生活保障", "办事指南", "条件、流程", basis, 20, "甲镇人民政府"])
-    sheet.append([2, "最低生活保障", "审核信息", "对象、金额", basis, "尽快", "甲镇人民政府"])
-    sheet.cell(2, 6).number_format = '0"个工作日内"'
     inbox = tmp_path / "收件"
     inbox.mkdir()
-    path = inbox / "甲镇.xlsx"
-    book.save(path)
+    path = number_formatted_time_limit(inbox / "甲镇.xlsx", "尽快")
     window = _window(qtbot)
     msgbox.text_answers[:] = ["李审核"]
     assert window.reviewing.open_for_review(path)
