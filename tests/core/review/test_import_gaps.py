@@ -89,3 +89,18 @@ def test_a_cell_read_only_as_a_number_is_not_an_opinion(tmp_path: Path) -> None:
         shown = relabel(issues, session.import_gaps, session.import_cell_gaps)
         first = next(i for i in shown if i.field == "time_limit" and i.item == 1)
         assert first.severity is Severity.INFO and "数字或日期" in first.message
+
+
+def test_the_batch_counts_import_gaps_as_hints_not_the_townships_warnings(tmp_path: Path) -> None:
+    """The batch summary a county reviewer scans first: the two findings on 公开时限 cells
+    held as the number 20 are 提示 there too, with a word saying why."""
+    from zwgk_desktop.core.review.batch import check_submission
+
+    path = number_formatted_time_limit(tmp_path / "甲镇.xlsx", "尽快")
+    summary = check_submission(path)
+    assert summary.ok
+    assert summary.warnings == 1  # “尽快”, typed as text: the township's own
+    assert summary.infos >= 1
+    assert "1 条校验结果属于导入时“未能识别”的内容" in summary.notice
+    with ReviewSession.open_for_review(path, "李审核") as session:
+        assert session.import_cell_gaps == {SA: {(1, "time_limit")}}

@@ -32,11 +32,12 @@ from typing import Any
 from zwgk_desktop.core.catalog_check import untouched_message
 from zwgk_desktop.core.errors import ZwgkError
 from zwgk_desktop.core.formats.suffixes import GRID_SUFFIXES, KINDS_TEXT
-from zwgk_desktop.core.loader import load_catalog
+from zwgk_desktop.core.loader import load_file
 from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.core.review.diff import diff_with_templates
 from zwgk_desktop.core.review.files import SUFFIX as REVIEW_SUFFIX
 from zwgk_desktop.core.review.files import find_review_file
+from zwgk_desktop.core.review.import_gaps import CellGaps, Gaps, relabel
 from zwgk_desktop.core.review.model import CommentStatus
 from zwgk_desktop.core.review.rounds import file_sha256
 from zwgk_desktop.core.review.store import ReviewStore
@@ -211,18 +212,28 @@ def candidate_files(folder: Path, exclude: Iterable[Path] = ()) -> tuple[list[Pa
     return files, ours
 
 
-def summarize_catalog(path: Path, catalog: Catalog) -> SubmissionSummary:
-    """Validation counts per domain, 未涉及 and missing standard items of one catalog."""
+def summarize_catalog(
+    path: Path, catalog: Catalog, gaps: Gaps | None = None, cells: CellGaps | None = None
+) -> SubmissionSummary:
+    """Validation counts per domain, 未涉及 and missing standard items of one catalog.
+
+    Findings on import gaps (a column the importer could not read, a cell it read only as a
+    number or a date) count as 提示, as the review window shows them: not the township's."""
     from zwgk_desktop.core.validation import Severity, validate_catalog
 
     result = validate_catalog(catalog)
+    issues = result.issues
+    unread = 0
+    if gaps or cells:
+        issues = relabel(issues, gaps or {}, cells)
+        unread = sum(1 for old, new in zip(result.issues, issues, strict=True) if old is not new)
     summary = SubmissionSummary(path, unit=catalog.meta.unit, items=catalog.item_count())
     per_domain: dict[str, Counter[Severity]] = {}
     meta = Counter[Severity]()
-    for issue in result.issues:
+    for issue in issues:
         counter = per_domain.setdefault(issue.domain_id, Counter()) if issue.domain_id else meta
         counter[issue.severity] += 1
-    totals = Counter(issue.severity for issue in result.issues)
+    totals = Counter(issue.severity for issue in issues)
     summary.errors = totals[Severity.ERROR]
     summary.warnings = totals[Severity.WARNING]
     summary.infos = totals[Severity.INFO]
@@ -248,6 +259,9 @@ def summarize_catalog(path: Path, catalog: Catalog) -> SubmissionSummary:
     summary.notice = untouched_message(catalog)
     if summary.notice:
         summary.warnings += 1
+    if unread:
+        said = f"{unread} 条校验结果属于导入时“未能识别”的内容，计为提示，请核对原表"
+        summary.notice = "；".join([summary.notice, said] if summary.notice else [said])
     return summary
 
 
@@ -272,9 +286,9 @@ def check_submission(path: Path) -> SubmissionSummary:
     """One row of the batch table; never raises."""
     started = time.perf_counter()
     try:
-        warnings: list[str] = []
-        catalog = load_catalog(path, warnings)
-        summary = summarize_catalog(path, catalog)
+        loaded = load_file(path)
+        catalog, warnings = loaded.catalog, loaded.warnings
+        summary = summarize_catalog(path, catalog, loaded.gaps, loaded.cell_gaps)
         if warnings:  # the file as a whole: hidden rows, cells that disagree with its data
             summary.notice = "；".join([summary.notice, *warnings] if summary.notice else warnings)
             summary.warnings += len(warnings)
