@@ -104,3 +104,41 @@ def test_the_batch_counts_import_gaps_as_hints_not_the_townships_warnings(tmp_pa
     assert "1 条校验结果属于导入时“未能识别”的内容" in summary.notice
     with ReviewSession.open_for_review(path, "李审核") as session:
         assert session.import_cell_gaps == {SA: {(1, "time_limit")}}
+
+
+def test_the_summary_workbook_says_why_in_its_notes_column(tmp_path: Path) -> None:
+    """The printed 汇总 wrote nothing in 说明 for a readable file (its notice was only on
+    screen), and called any file with a notice 未修改的模板."""
+    import openpyxl
+
+    from zwgk_desktop.core.review.batch import review_folder
+    from zwgk_desktop.core.review.batch_xlsx import write_summary
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    number_formatted_time_limit(inbox / "甲镇.xlsx", "尽快")
+    out = tmp_path / "汇总.xlsx"
+    write_summary(review_folder(inbox), out)
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    header = [c.value for c in sheet[3]]
+    row = {k: v for k, v in zip(header, [c.value for c in sheet[4]], strict=True)}
+    assert row["文件"] == "甲镇.xlsx"
+    assert "未能识别" in (row["说明"] or "")
+
+
+def test_only_an_untouched_template_is_called_one(tmp_path: Path) -> None:
+    from zwgk_desktop.core.review.batch import BatchResult, SubmissionSummary
+    from zwgk_desktop.core.review.batch_xlsx import write_summary
+
+    folder = tmp_path
+    hidden = SubmissionSummary(folder / "乙镇.xlsx", unit="乙镇", items=3, warnings=1)
+    hidden.notice = "第5行是隐藏的行"
+    untouched = SubmissionSummary(folder / "丙镇.xlsx", unit="丙镇", items=3, warnings=1)
+    untouched.notice = "未修改的模板：与标准模板完全相同（已修改事项 0 个）"
+    out = folder / "汇总.xlsx"
+    write_summary(BatchResult(folder, [hidden, untouched]), out)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    states = {sheet.cell(r, 2).value: sheet.cell(r, 4).value for r in (4, 5)}
+    assert states == {"乙镇.xlsx": "有警告", "丙镇.xlsx": "未修改的模板"}

@@ -15,6 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from zwgk_desktop.core.atomic import atomic_path
+from zwgk_desktop.core.catalog_check import UNTOUCHED
 from zwgk_desktop.core.report_layout import CELL, HEADER, print_as_table
 from zwgk_desktop.core.review.batch import OUTPUT_PROPERTY, BatchResult
 from zwgk_desktop.core.xlsx.sanitize import prepare
@@ -155,7 +156,11 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
                 3,
                 "有错误"
                 if sub.errors
-                else ("未修改的模板" if sub.notice else ("有警告" if sub.warnings else "通过校验")),
+                else (
+                    UNTOUCHED
+                    if sub.notice.startswith(UNTOUCHED)
+                    else ("有警告" if sub.warnings else "通过校验")
+                ),
                 f,
                 "num",
             )
@@ -167,8 +172,8 @@ def write_summary(result: BatchResult, target: str | os.PathLike[str]) -> None:
             _count(sheet, r, 9, sub.missing_standard, f, "warning")
             _text(sheet, r, 10, sub.review_status, f)
             _count(sheet, r, 11, sub.open_comments, f, "warning")
-            _text(sheet, r, 12, "", f)
-            _fit_row(sheet, r, _summary_texts(sub, ""))
+            _text(sheet, r, 12, sub.notice, f)  # 未修改的模板, hidden rows, import gaps…
+            _fit_row(sheet, r, _summary_texts(sub, sub.notice))
         last = len(result.submissions) + 3
         for k, note in enumerate(result.notes):
             text = prepare(f"注：{note}").value
