@@ -33,6 +33,9 @@ ROWS_DELAY_MS = 30  # … starting after the repaint of the change (never in its
 CHUNK_SECONDS = 0.008  # background checking yields to the event loop this often (a frame)
 CHUNK_CHECK_EVERY = 8  # items between looks at the clock (~0.2 ms each at 100,000 items)
 
+DEBOUNCE_MS = 250
+START_DELAY_MS = 30
+
 
 @dataclass
 class _GrowingIndex:
@@ -46,10 +49,6 @@ class _GrowingIndex:
     def current(self, domain: Domain, writes: int) -> bool:
         """Still the rows of ``domain``: the same list of items and no write since."""
         return domain.id == self.domain_id and domain.items is self.items and writes == self.writes
-
-
-DEBOUNCE_MS = 250
-START_DELAY_MS = 30
 
 
 class LiveValidation(QObject):
