@@ -99,3 +99,29 @@ def test_a_sheet_of_numbers_keeps_a_bounded_record() -> None:
     grid = build_grid("数字", [[n * 64 + c for c in range(64)] for n in range(1000)])
     assert len(grid.typed) == MAX_TYPED_CELLS < 64_000
     assert grid.rows[999][63] == str(999 * 64 + 63)  # every value is still read
+
+
+def test_the_note_names_the_domain_of_its_cells(tmp_path: Path) -> None:
+    """Written once the sheet is read, the note still names the domain the cells are in,
+    not the sheet's last one."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "目录"
+    sheet.append(["一、社会救助"])
+    sheet.append(HEADER)
+    sheet.append(
+        [1, "最低生活保障", "办事指南", "条件", "《社会救助暂行办法》", 20, "甲镇人民政府"]
+    )
+    sheet.append(["二、养老服务"])
+    sheet.append(HEADER)
+    sheet.append(
+        [1, "高龄津贴", "办事指南", "条件", "《老年人权益保障法》", "20个工作日内", "甲镇人民政府"]
+    )
+    path = tmp_path / "两个领域.xlsx"
+    book.save(path)
+    result = read_workbook(path)
+    assert [d.name for d in result.catalog.domains] == ["社会救助", "养老服务"]
+    (note,) = [n for n in result.notes if "数字或日期" in n.message]
+    assert note.domain == "社会救助" and note.row == 3

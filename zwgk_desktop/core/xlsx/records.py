@@ -127,26 +127,31 @@ class SheetParser:
         self.header: Header | None = None
         self.literal = False
         self._widths: dict[tuple[int, int], int] | None = None
-        # Text fields read from cells held as a number or a date: column label -> (row, text)
-        self._typed: dict[str, list[tuple[int, str]]] = {}
+        # Text fields read from cells held as a number or a date:
+        # (domain shown in notes, column label) -> [(row, text)]
+        self._typed: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------ notes
 
-    def note(self, r: int | None, level: NoteLevel, message: str) -> None:
+    def _domain_label(self) -> str:
+        """The domain notes name for the rows being read now."""
+        if not self.section:
+            return ""
+        if self.hint and self.section is self.result.sections[0]:
+            return self.hint.name
+        return self.section.name
+
+    def note(
+        self, r: int | None, level: NoteLevel, message: str, domain: str | None = None
+    ) -> None:
+        """``domain``: the one to name when the note is written after its rows were read."""
         count = self._note_counts.get(level, 0) + 1
         self._note_counts[level] = count
         if count > MAX_NOTES_PER_LEVEL:
             return  # counted; summarised once at the end of the sheet
         prefix = f"第{r + 1}行：" if r is not None else ""
-        domain = (
-            (
-                self.hint.name
-                if self.hint and self.section is self.result.sections[0]
-                else self.section.name
-            )
-            if self.section
-            else ""
-        )
+        if domain is None:
+            domain = self._domain_label()
         self.notes.append(
             ImportNote(self.g.title, None if r is None else r + 1, domain, level, prefix + message)
         )
@@ -481,8 +486,9 @@ class SheetParser:
         self.section.rows.append(r + 1)
         if typed:  # (kept items only: a skipped row's cells were not read)
             self.result.typed[id(item)] = {column.key for column, _ in typed}
+            where = self._domain_label()
             for column, value in typed:
-                self._typed.setdefault(column.label, []).append((r, value))
+                self._typed.setdefault((where, column.label), []).append((r, value))
         self.item = item
         self.item_row = r
 
@@ -505,7 +511,8 @@ class SheetParser:
                 continue
             if column.kind in ("text", "extra"):
                 if column.kind == "text" and (r, column.index) in self.g.typed:
-                    self._typed.setdefault(column.label, []).append((r, value))
+                    where = self._domain_label()
+                    self._typed.setdefault((where, column.label), []).append((r, value))
                     self.result.typed.setdefault(id(item), set()).add(column.key)
                 text = clean_text(value)
                 if column.kind == "text":
@@ -556,7 +563,7 @@ class SheetParser:
         """A text field read from cells the workbook holds as numbers or dates: say so,
         once per column. Excel shows such a cell through its format (20 with the format
         0"个工作日内" reads “20个工作日内” on screen); only the value is in the file."""
-        for label, cells in self._typed.items():
+        for (domain, label), cells in self._typed.items():
             r, text = cells[0]
             more = f"等 {len(cells)} 个单元格" if len(cells) > 1 else ""
             self.note(
@@ -564,6 +571,7 @@ class SheetParser:
                 "warning",
                 f"“{label}”列的“{preview(text)}”{more}在原表中是数字或日期，读到的是它的数值；"
                 "原表若用单元格格式把它显示成别的文字（如“20个工作日内”），请按原表显示的内容核对",
+                domain,
             )
 
     def _note_formulas(self, r: int, cols: list[int]) -> None:
