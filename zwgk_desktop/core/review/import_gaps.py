@@ -28,7 +28,9 @@ def is_gap(issue: Issue, gaps: Gaps, cells: CellGaps | None = None) -> bool:
         return False
     if gaps and issue.field in gaps.get(issue.domain_id, ()):
         return True
-    return bool(cells) and (issue.item, issue.field) in cells.get(issue.domain_id, ())  # type: ignore[union-attr]
+    if cells:
+        return (issue.item, issue.field) in cells.get(issue.domain_id, ())
+    return False
 
 
 def as_unread(issue: Issue, typed: bool = False) -> Issue:
