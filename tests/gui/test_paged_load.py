@@ -97,3 +97,16 @@ def test_opening_another_domain_keeps_the_pages_read(paged) -> None:
     other = next(d.id for d in session.domains if d.id != domain_id and not session.is_loaded(d.id))
     session.domain(other)  # C, read whole
     assert _read_to_the_end(session, domain_id) == count  # B's rest only, then the end
+
+
+def test_a_reload_drops_the_pages_read_before_it(paged) -> None:
+    """A snapshot is restored on the document directly (not through a session write) and
+    the session re-reads everything: the pages read before belong to the old content."""
+    session, domain_id = paged
+    assert not session.load_some(domain_id, deadline=0.0)  # one page of the old content
+    first = session.document.items(domain_id)[0]
+    session.document.update_items([(first.id, "level2", "恢复快照后的名称")])
+    session.reload()
+    _read_to_the_end(session, domain_id)
+    assert _fields(session.domain(domain_id).items) == _fields(session.document.items(domain_id))
+    assert session.domain(domain_id).items[0].level2 == "恢复快照后的名称"

@@ -108,6 +108,7 @@ class Session(QObject):
         """
         self._catalog = Catalog(meta=self.document.meta(), domains=self.document.domains())
         self._loaded = set()
+        self._partial = None  # pages read before are of the content re-read now
         self._reindex_domains()
         if first is None or first not in self._domains:
             first = next((d.id for d in self._catalog.domains if not d.not_involved), None)
