@@ -432,10 +432,11 @@ class LiveValidation(QObject):
         growing = self._growing
         if self._next_index == 0:
             growing = self._growing = _GrowingIndex(domain.id, domain.items, self.session.writes)
-        if growing is None or not growing.current(domain, self.session.writes):
-            self._growing = None
-            return None
-        if len(growing.index) != self._next_index:
+        if (
+            growing is None
+            or not growing.current(domain, self.session.writes)
+            or len(growing.index) != self._next_index
+        ):
             self._growing = None
             return None
         return growing.index
