@@ -484,11 +484,8 @@ class SheetParser:
         self.section.header = self.header
         self.section.items.append(item)
         self.section.rows.append(r + 1)
-        if typed:  # (kept items only: a skipped row's cells were not read)
-            self.result.typed[id(item)] = {column.key for column, _ in typed}
-            where = self._domain_label()
-            for column, value in typed:
-                self._typed.setdefault((where, column.label), []).append((r, value))
+        for column, value in typed:  # (kept items only: a skipped row's cells were not read)
+            self._remember_typed(r, item, column, value)
         self.item = item
         self.item_row = r
 
@@ -511,9 +508,7 @@ class SheetParser:
                 continue
             if column.kind in ("text", "extra"):
                 if column.kind == "text" and (r, column.index) in self.g.typed:
-                    where = self._domain_label()
-                    self._typed.setdefault((where, column.label), []).append((r, value))
-                    self.result.typed.setdefault(id(item), set()).add(column.key)
+                    self._remember_typed(r, item, column, value)
                 text = clean_text(value)
                 if column.kind == "text":
                     before = item.get(column.key)
@@ -558,6 +553,12 @@ class SheetParser:
         others = [t for t in texts if t != name]
         note = max(others, key=len) if others else ""
         self.result.not_involved.append((name, note, r + 1))
+
+    def _remember_typed(self, r: int, item: Item, column: Column, value: str) -> None:
+        """``item``'s field in ``column`` was read from a cell held as a number or a date:
+        for the note, and as an import gap for review."""
+        self.result.typed.setdefault(id(item), set()).add(column.key)
+        self._typed.setdefault((self._domain_label(), column.label), []).append((r, value))
 
     def _note_typed(self) -> None:
         """A text field read from cells the workbook holds as numbers or dates: say so,
