@@ -21,16 +21,21 @@ Gaps = Mapping[str, set[str]]
 CellGaps = Mapping[str, set[tuple[int, str]]]
 
 
-def is_gap(issue: Issue, gaps: Gaps, cells: CellGaps | None = None) -> bool:
-    """Whether ``issue`` is about a field whose column the importer could not read, or
-    about a cell it read only as a number or a date."""
+def gap_kind(issue: Issue, gaps: Gaps, cells: CellGaps | None = None) -> str | None:
+    """ "column" if ``issue`` is about a field whose column the importer could not read,
+    "cell" if about a cell it read only as a number or a date, else None."""
     if not issue.domain_id or not issue.field:
-        return False
+        return None
     if gaps and issue.field in gaps.get(issue.domain_id, ()):
-        return True
-    if cells:
-        return (issue.item, issue.field) in cells.get(issue.domain_id, ())
-    return False
+        return "column"
+    if cells and (issue.item, issue.field) in cells.get(issue.domain_id, ()):
+        return "cell"
+    return None
+
+
+def is_gap(issue: Issue, gaps: Gaps, cells: CellGaps | None = None) -> bool:
+    """Whether ``issue`` is about an import gap (see :func:`gap_kind`)."""
+    return gap_kind(issue, gaps, cells) is not None
 
 
 def as_unread(issue: Issue, typed: bool = False) -> Issue:
@@ -57,7 +62,8 @@ def as_unread(issue: Issue, typed: bool = False) -> Issue:
 
 def relabel(issues: Iterable[Issue], gaps: Gaps, cells: CellGaps | None = None) -> list[Issue]:
     return [
-        as_unread(i, typed=not is_gap(i, gaps)) if is_gap(i, gaps, cells) else i for i in issues
+        i if (kind := gap_kind(i, gaps, cells)) is None else as_unread(i, typed=kind == "cell")
+        for i in issues
     ]
 
 
