@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
@@ -113,7 +114,8 @@ _JOINT_RANGES = (range(0x3400, 0xA000), range(0xF900, 0xFB00))
 _SPACE_RE = re.compile(r"\s")
 
 
-def _changed_by_normalize() -> set[str]:
+@lru_cache(maxsize=1)
+def _changed_by_normalize() -> frozenset[str]:
     """The characters of ``_JOINT_RANGES`` that :func:`normalize` changes.
 
     Only these can fold into another character. Each step of ``normalize`` is looked for
@@ -131,7 +133,7 @@ def _changed_by_normalize() -> set[str]:
             found.update(ch for ch in chars if ch in "（）")
         if not unicodedata.is_normalized("NFKC", chars):
             found.update(ch for ch in chars if not unicodedata.is_normalized("NFKC", ch))
-    return found
+    return frozenset(found)  # the same for every register: found once
 
 
 def folding_into(targets: set[str]) -> frozenset[str]:
