@@ -22,19 +22,6 @@ from zwgk_desktop.core.validation import Issue, Severity
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def _relabel(
-    issues: Iterable[Issue],
-    gaps: Mapping[str, set[str]],
-    cells: Mapping[str, set[tuple[int, str]]],
-) -> list[Issue]:
-    """Findings on fields the importer could not read (or read only as a number or a
-    date), marked 未能识别 (review of an imported file only: the review code loads then,
-    not at start-up)."""
-    from zwgk_desktop.core.review.import_gaps import relabel
-
-    return relabel(issues, gaps, cells)
-
-
 @dataclass(frozen=True)
 class Located:
     """An issue with the storage id of its item (None for domain/catalog issues)."""
@@ -60,11 +47,21 @@ class IssueStore:
         self.quiet: set[int] = set()
 
     # ----------------------------------------------------------------- writing
+    def _shown(self, issues: list[Issue]) -> list[Issue]:
+        """``issues`` as the store keeps them: in the review of an imported file, those on
+        an import gap (a column not read, a cell read only as a number or a date) marked
+        未能识别 (the review code loads then, not at start-up)."""
+        if not (self.gaps or self.cell_gaps):
+            return issues
+        from zwgk_desktop.core.review.import_gaps import relabel
+
+        return relabel(issues, self.gaps, self.cell_gaps)
+
     def set_item(self, item_id: int, issues: list[Issue], domain_id: str | None = None) -> None:
         """The item-rule findings of one item. With ``domain_id`` (the item's domain) that
         domain's counts follow; without it the caller invalidates them."""
-        if issues and (self.gaps or self.cell_gaps):
-            issues = _relabel(issues, self.gaps, self.cell_gaps)
+        if issues:
+            issues = self._shown(issues)
         old = self._item.pop(item_id, ())
         if issues:
             self._item[item_id] = issues
@@ -81,8 +78,7 @@ class IssueStore:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
-        gapped = self.gaps or self.cell_gaps
-        for issue in _relabel(issues, self.gaps, self.cell_gaps) if gapped else issues:
+        for issue in self._shown(list(issues)):
             item_id = None
             if issue.item is not None and 0 < issue.item <= len(domain.items):
                 item_id = domain.items[issue.item - 1].id
@@ -102,7 +98,7 @@ class IssueStore:
         """
         if self.gaps or self.cell_gaps:
             marks = {
-                item_id: None if issue is None else _relabel([issue], self.gaps, self.cell_gaps)[0]
+                item_id: None if issue is None else self._shown([issue])[0]
                 for item_id, issue in marks.items()
             }
         quiet = self.quiet
