@@ -68,7 +68,7 @@ def test_threads_switch_often_only_while_the_worker_runs(tmp_path: Path, doc_pat
     import sys
 
     before = sys.getswitchinterval()
-    early = PreOpen(doc_path)
+    early = PreOpen(doc_path, hold_imports=True)  # (waits for take: no race with the check)
     assert sys.getswitchinterval() <= 0.0005
     early.take(doc_path).close()
     assert sys.getswitchinterval() == before
