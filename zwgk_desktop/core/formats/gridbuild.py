@@ -9,7 +9,6 @@ from zwgk_desktop.core.xlsx.grid import (
     MAX_COLS,
     MAX_MERGES,
     MAX_ROWS,
-    MAX_TYPED_CELLS,
     Grid,
     convert_value,
 )
@@ -28,7 +27,6 @@ def build_grid(
     """A grid of text from ``rows`` (at most MAX_ROWS x MAX_COLS) and merged ranges."""
     grid = Grid(title, [], MAX_COLS)
     out = grid.rows
-    typed_room = MAX_TYPED_CELLS  # cells held as numbers or dates remembered (grid.typed)
     for r, row in enumerate(rows):
         if r >= MAX_ROWS:
             grid.row_limit_hit = True
@@ -47,9 +45,8 @@ def build_grid(
             if text is None or text == "" or text.isspace():
                 values.append(None)
                 continue
-            if typed_room and value.__class__ is not str and value.__class__ is not bool:
-                grid.typed.add((r, c))
-                typed_room -= 1
+            if value.__class__ is not str and value.__class__ is not bool:
+                grid.mark_typed(r, c)
             if len(text) > EXCEL_MAX_CHARS:
                 text = text[:EXCEL_MAX_CHARS]
                 grid.cut_cells.append((r, c))

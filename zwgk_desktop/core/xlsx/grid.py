@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,9 +23,6 @@ MAX_COLS = 64
 MIN_TRUSTED_COLS = 8  # a declared width below this may be a lie ("A1"); read MAX_COLS then
 MAX_MERGES = 200_000
 MAX_MERGED_CELLS = 2_000_000
-# Cells held as a number or a date, remembered for the import note (a sheet of numbers
-# beyond this says "at least").
-MAX_TYPED_CELLS = 50_000
 _CHUNK = 1 << 20
 _MERGE_RE = re.compile(
     rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"'
@@ -51,8 +50,23 @@ class Grid:
     mentions_strike: bool = False  # the sheet's XML says "strike" (an inline struck run)
     # Cells the workbook holds as a number or a date: their text is our rendering of the
     # value, and Excel may show them otherwise (a format such as 0"个工作日内").
-    # (At most MAX_TYPED_CELLS of them; the readers stop adding once it is reached.)
-    typed: set[tuple[int, int]] = field(default_factory=set)
+    # Per column, its rows in order (4 bytes a cell: a sheet of numbers costs a fraction
+    # of its own text, and no cell is left out).
+    typed: dict[int, array[int]] = field(default_factory=dict)
+
+    def mark_typed(self, r: int, c: int) -> None:
+        """Cell (r, c) holds a number or a date; rows are marked in order."""
+        rows = self.typed.get(c)
+        if rows is None:
+            rows = self.typed[c] = array("I")
+        rows.append(r)
+
+    def is_typed(self, r: int, c: int) -> bool:
+        rows = self.typed.get(c)
+        if not rows:
+            return False
+        n = bisect_left(rows, r)
+        return n < len(rows) and rows[n] == r
 
     _merged_into: dict[tuple[int, int], tuple[int, int]] | None = None
 
@@ -271,7 +285,6 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
     formulas, last_row = _scan(ws, grid)
     rows = grid.rows
     gap_row: object = None  # openpyxl pads missing rows with one shared tuple
-    typed_room = MAX_TYPED_CELLS
     max_row = MAX_ROWS + 1 if last_row is None else min(MAX_ROWS + 1, last_row)
     source = ws.iter_rows(min_row=1, max_row=max_row, max_col=ncols, values_only=not formulas)
     for r, row in enumerate(source):
@@ -311,9 +324,8 @@ def read_grid(ws: Any, cancel: CancelCheck | None = None, on_rows: Any = None) -
                 values[c] = _convert(value)
                 if values[c] is None:
                     continue
-                if typed_room and value.__class__ is not bool:
-                    grid.typed.add((r, c))
-                    typed_room -= 1
+                if value.__class__ is not bool:
+                    grid.mark_typed(r, c)
             last = c
         rows.append(values[: last + 1] if last >= 0 else [])
     while rows and not rows[-1]:

@@ -470,7 +470,7 @@ class SheetParser:
             if is_ditto(value):
                 apply_ditto(item, previous, column, note)
                 continue
-            if column.kind == "text" and (r, column.index) in g.typed:
+            if column.kind == "text" and g.is_typed(r, column.index):
                 typed.append((column, value))
             apply_value(item, column, value, note, self.result.levels)
         if not has_content(item):
@@ -507,7 +507,7 @@ class SheetParser:
             if value is None or column.kind in ("seq", "domain") or is_ditto(value):
                 continue
             if column.kind in ("text", "extra"):
-                if column.kind == "text" and (r, column.index) in self.g.typed:
+                if column.kind == "text" and self.g.is_typed(r, column.index):
                     self._remember_typed(r, item, column, value)
                 text = clean_text(value)
                 if column.kind == "text":
