@@ -177,3 +177,25 @@ def test_frozen_cell_scrolls_rows_only_and_repaints_nothing_in_view(qtbot, tmp_p
     finally:
         window.doc.close_session()
         msgbox.set_test_mode(False)
+
+
+def test_the_frozen_columns_edge_is_a_strip_not_a_style_sheet(window) -> None:
+    """A style sheet on the frozen view sent its cells through Qt's style-sheet engine
+    (and its border never showed); the edge is a strip over the view's spare pixels."""
+    from zwgk_desktop.gui.widgets.frozen import EDGE_COLOR, EDGE_WIDTH
+
+    frozen = window.table.frozen
+    window.resize(1366, 768)
+    window.show()
+    frozen.update_geometry()
+    assert frozen.isVisible() and frozen.styleSheet() == ""
+    assert frozen.width() == frozen.width_frozen() + EDGE_WIDTH
+    edge = frozen.edge.geometry()
+    assert (edge.left(), edge.width(), edge.height()) == (
+        frozen.width() - EDGE_WIDTH,
+        EDGE_WIDTH,
+        frozen.height(),
+    )
+    image = frozen.grab().toImage()
+    middle = image.height() // 2
+    assert image.pixelColor(image.width() - 1, middle).name() == EDGE_COLOR

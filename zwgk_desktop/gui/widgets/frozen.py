@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QFrame,
@@ -26,6 +27,9 @@ from zwgk_desktop.gui.widgets.viewport import own_viewport
 if TYPE_CHECKING:
     from zwgk_desktop.gui.widgets.item_table import ItemTableView
 
+EDGE_COLOR = "#9aa5b1"
+EDGE_WIDTH = 2
+
 
 class FrozenView(QTableView):
     def __init__(self, main: ItemTableView) -> None:
@@ -37,7 +41,15 @@ class FrozenView(QTableView):
         self.setObjectName("frozenColumns")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("QTableView#frozenColumns { border-right: 2px solid #9aa5b1; }")
+        # The line that sets the frozen columns off: a strip of its own over the view's
+        # 2 spare pixels (see update_geometry), not a style sheet, which would send all
+        # of this view's painting through Qt's style-sheet engine.
+        self.edge = QWidget(self)
+        self.edge.setObjectName("frozenEdge")
+        self.edge.setAutoFillBackground(True)
+        palette = self.edge.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(EDGE_COLOR))
+        self.edge.setPalette(palette)
         self.verticalHeader().hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -86,6 +98,11 @@ class FrozenView(QTableView):
         self.raise_()
         self.update_geometry()
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.edge.setGeometry(self.width() - EDGE_WIDTH, 0, EDGE_WIDTH, self.height())
+        self.edge.raise_()
+
     def width_frozen(self) -> int:
         return sum(self.main.columnWidth(c) for c in range(self.count)) if self.isVisible() else 0
 
@@ -97,7 +114,7 @@ class FrozenView(QTableView):
         self.setGeometry(
             main.verticalHeader().width() + frame,
             frame,
-            self.width_frozen() + 2,
+            self.width_frozen() + EDGE_WIDTH,
             main.viewport().height() + main.horizontalHeader().height(),
         )
         self.verticalScrollBar().setValue(main.verticalScrollBar().value())
