@@ -215,3 +215,28 @@ def test_the_first_screen_loads_only_what_it_shows(doc_path: Path, zwgk_home: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["none"]
+
+
+def test_the_start_paints_the_table_before_the_form_and_the_recent_list(
+    qapp, doc_path: Path, zwgk_home: Path
+) -> None:
+    """Opening a file at start: the form's fields and the 最近打开 entry come right
+    after the table's first paint, then show the current item as if built at once."""
+    from zwgk_desktop.core.settings import load_settings
+
+    window = gui_app.main([str(doc_path)], exec_=False)
+    try:
+        assert window.table_model.rowCount() > 0
+        assert not window.form.built and window.form.editors == {}
+        assert str(doc_path.resolve()) not in load_settings().recent_files
+        deadline = time.monotonic() + 10
+        while not window.form.built and time.monotonic() < deadline:
+            qapp.processEvents()
+        assert window.doc.paint_watch.painted and window.form.built
+        item = window.session.items(window.table_model.domain_id)[0]
+        assert window.form.editors["level2"].text() == item.level2
+        assert window.form.isEnabled() and window.form.editors["level2"].isEnabled()
+        assert load_settings().recent_files[0] == str(doc_path.resolve())
+    finally:
+        window.doc.close_session()
+        window.close()

@@ -165,3 +165,34 @@ def test_work_held_after_the_first_paint_still_waits_for_the_warmup_and_runs(qtb
     assert late.hold(lambda: done.append("held2")) is True
     qtbot.waitUntil(lambda: "held2" in done, timeout=2000)
     assert done.index("warm3") < done.index("held2")
+
+
+def test_soon_runs_right_after_the_first_paint_before_the_warm_up(qtbot) -> None:
+    """The form's fields and 最近打开 come in the first turn after the paint; the
+    register and the rules warm up after them, each in a turn of its own."""
+    order: list[str] = []
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    watch = PaintWatch(
+        table.viewport(), fallback_ms=60_000, warmup=[lambda: order.append("warm-up")]
+    )
+    watch.soon(lambda: order.append(f"soon, painted={watch.painted}"))  # before show()
+    table.show()  # as the app does: open, then show
+    assert watch.hold(lambda: order.append("held")) is True
+    qtbot.waitUntil(lambda: "held" in order)
+    assert order == ["soon, painted=True", "warm-up", "held"]
+
+
+def test_soon_on_a_hidden_or_painted_widget_runs_in_the_next_turn(qtbot) -> None:
+    table = QTableView()
+    qtbot.addWidget(table)
+    watch = PaintWatch(table.viewport(), fallback_ms=60_000)
+    seen: list[str] = []
+    watch.soon(lambda: seen.append("hidden"))
+    assert seen == []  # never inside the caller
+    qtbot.waitUntil(lambda: seen == ["hidden"])
+    table.show()
+    qtbot.waitUntil(lambda: watch.painted)
+    watch.soon(lambda: seen.append("painted"))
+    qtbot.waitUntil(lambda: seen == ["hidden", "painted"])

@@ -166,10 +166,10 @@ def _open_initial(window: Any, args: argparse.Namespace, early: Any = None) -> b
     if args.demo:
         from zwgk_desktop.core.demo import ensure_demo_document
 
-        return bool(window.file.open_path(ensure_demo_document()))
+        return bool(window.file.open_path(ensure_demo_document(), at_start=True))
     if args.file:
         opener = early.take if early is not None else None
-        return bool(window.file.open_path(Path(args.file), opener=opener))
+        return bool(window.file.open_path(Path(args.file), opener=opener, at_start=True))
     return True
 
 

@@ -43,6 +43,7 @@ class PaintWatch(QObject):
         self._warmup = list(warmup)
         self._release_pending = False
         self._waiting: list[Callable[[], None]] = []
+        self._first: list[Callable[[], None]] = []  # before the warm-up (see ``soon``)
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(fallback_ms)
@@ -68,7 +69,7 @@ class PaintWatch(QObject):
         if obj is self._widget and event.type() == QEvent.Type.Paint:
             if not self.painted:
                 self.painted = True
-                if self._waiting or self._warmup:
+                if self._waiting or self._warmup or self._first:
                     self._schedule_release()  # after this paint has finished
             if self._after_next:  # likewise; work queued meanwhile waits for the next one
                 ready, self._after_next = self._after_next, []
@@ -89,6 +90,25 @@ class PaintWatch(QObject):
         elif not self._fallback.isActive():
             self._fallback.start()
         return True
+
+    def soon(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` in the first event-loop turn after the first paint, before the
+        warm-up and the held work: what the clerk sees next but the first frame can do
+        without (the form's fields, the 最近打开 list).
+
+        The app's start opens the file before it shows the window, so whether there is a
+        paint to wait for is decided in the next event-loop turn; a window that is not
+        shown then (tests) runs ``callback`` in that turn, one that painted already too.
+        """
+        QTimer.singleShot(0, self, lambda: self._first_or_now(callback))
+
+    def _first_or_now(self, callback: Callable[[], None]) -> None:
+        if self.painted or not self._widget.isVisible():
+            callback()
+            return
+        self._first.append(callback)
+        if not self._fallback.isActive():
+            self._fallback.start()
 
     def _schedule_release(self) -> None:
         if not self._release_pending:
@@ -113,6 +133,12 @@ class PaintWatch(QObject):
             self.painted = True
             self._watch(bool(self._after_next))
         self._fallback.stop()
+        if self._first:
+            first, self._first = self._first, []
+            _run(first)
+            if self._warmup or self._waiting:
+                self._schedule_release()  # the warm-up in a turn of its own
+            return
         if self._warmup:
             step = self._warmup.pop(0)
             with contextlib.suppress(Exception):  # the held work does it again, says why

@@ -60,14 +60,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None, welcome: bool = True) -> None:
         """``welcome=False``: a file is about to be opened (the app's start with a file),
-        so the welcome page is built only if it is ever shown (~50 ms saved at start)."""
+        so the welcome page is built only if it is ever shown (~50 ms saved at start),
+        and the form's fields after the table's first paint."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.ctx = DocumentContext()
         self._welcome: Any = None
         self._build_pages()
-        self._build_docks()
+        self._build_docks(build_form=welcome)
         self.actions_by_id = build_actions(self, self.table)
         self.menus = build_menus(self, self.actions_by_id)
         self._build_controllers()
@@ -158,8 +159,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.stack.addWidget(self.editor_page)
 
-    def _build_docks(self) -> None:
-        self.form = ItemForm(self)
+    def _build_docks(self, build_form: bool) -> None:
+        self.form = ItemForm(self, build=build_form)
         self.form_dock = QDockWidget("事项详情", self)
         self.form_dock.setObjectName("formDock")
         self.form_dock.setWidget(self.form)

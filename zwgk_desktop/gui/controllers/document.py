@@ -91,6 +91,8 @@ class DocumentController(QObject):
         ctx.editor = TableEditor(session, table_model, self.table)
         self.navigator.set_model(ctx.domain_model)
         self.form.bind(session, validation)
+        if not self.form.built:
+            self.paint_watch.soon(self.form.build)  # the table first
         session.failed.connect(lambda text: msgbox.error(window, text, "无法保存修改"))
         session.undo_stack.indexChanged.connect(self.chrome.after_change)
         session.domain_changed.connect(self._domain_changed)

@@ -102,10 +102,17 @@ class FileController(QObject):
         self.meta_dialog: Any = None
 
     # ----------------------------------------------------------------- opening
-    def open_path(self, path: Path, opener: Callable[[Path], Document] | None = None) -> bool:
+    def open_path(
+        self,
+        path: Path,
+        opener: Callable[[Path], Document] | None = None,
+        at_start: bool = False,
+    ) -> bool:
         """Open a .zwgk; a workbook, CSV, Word table, web page or .json goes through import
         into a new .zwgk. ``opener`` replaces ``Document.open`` (the app's start, which
-        opens the file while the window is built: ``preopen``)."""
+        opens the file while the window is built: ``preopen``). ``at_start``: the app's
+        first window, not shown yet; 最近打开 is written after its first paint (a settings
+        file written and synced to disk: ~10-20 ms the clerk would wait for)."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix in READABLE_SUFFIXES or suffix == ".ett":
@@ -122,7 +129,10 @@ class FileController(QObject):
             return False
         with busy_cursor():
             self.doc.attach(document)
-        remember(path)
+        if at_start:
+            self.doc.paint_watch.soon(lambda: remember(path))
+        else:
+            remember(path)
         self.own_file_opened.emit(path)  # comments of a returned review, at their cells
         return True
 

@@ -7,9 +7,10 @@ the field's validation messages under it and whether the item differs from its t
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -37,6 +38,7 @@ from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
 if TYPE_CHECKING:
     from zwgk_desktop.core.sources.outdated import OutdatedCitation
 
+_M = TypeVar("_M", bound=Callable[..., Any])
 _MESSAGE_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#9a6700", Severity.INFO: "#1e5fa8"}
 
 
@@ -65,10 +67,23 @@ class FormTextEdit(QPlainTextEdit):
         self.commit_requested.emit()
 
 
+def _when_built(method: _M) -> _M:
+    """A method that shows or commits field values: nothing to do before the fields exist."""
+
+    @functools.wraps(method)
+    def wrapper(self: ItemForm, *args: Any, **kwargs: Any) -> Any:
+        return method(self, *args, **kwargs) if self.built else None
+
+    return wrapper  # type: ignore[return-value]
+
+
 class ItemForm(QScrollArea):
     reset_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, build: bool = True) -> None:
+        """``build=False``: the fields are made by :meth:`build`, later (the app's start
+        builds them after the table's first paint; ~10 ms and their own paint saved
+        before it). Until then the form is an empty panel and remembers what to show."""
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -90,6 +105,17 @@ class ItemForm(QScrollArea):
         # Set by the window (``first_paint.PaintWatch.hold``): the timer alone may fire
         # before the window has painted on a busy PC.
         self.paint_hold: Callable[[Callable[[], None]], bool] | None = None
+        self.built = False
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.messages: dict[str, QLabel] = {}
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Make the fields (once) and show what is bound and selected by now."""
+        if self.built:
+            return
         host = QWidget(self)
         layout = QVBoxLayout(host)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -112,9 +138,6 @@ class ItemForm(QScrollArea):
         template_row.addWidget(self.template_label, 1)
         template_row.addWidget(self.reset_button)
         layout.addLayout(template_row)
-        self.editors: dict[str, QWidget] = {}
-        self.labels: dict[str, QLabel] = {}
-        self.messages: dict[str, QLabel] = {}
         for spec in FIELDS:
             # The label and the field's message share one fixed line: a message appearing
             # or going after a tick never moves the controls under the pointer.
@@ -143,7 +166,9 @@ class ItemForm(QScrollArea):
                 layout.addWidget(self._make_source_row(host))
         layout.addStretch(1)
         self.setWidget(host)
-        self._set_enabled(False)
+        self.built = True
+        self.refresh_levels()
+        self.refresh()
 
     def _make_source_row(self, parent: QWidget) -> QWidget:
         """Under 公开依据: an outdated citation, its replacement and a one-click 替换."""
@@ -165,6 +190,7 @@ class ItemForm(QScrollArea):
         self._source_citation: OutdatedCitation | None = None
         return self.source_row
 
+    @_when_built
     def _on_source_timer(self) -> None:
         if self.paint_hold is not None and self.paint_hold(self._source_timer.start):
             return
@@ -210,6 +236,7 @@ class ItemForm(QScrollArea):
         self.source_replace.setEnabled(not self.session.read_only)
         self.source_row.setVisible(True)
 
+    @_when_built
     def replace_outdated_source(self) -> None:
         """替换: rewrite the shown citation in 公开依据 as one undo step."""
         item = self.current_item()
@@ -263,6 +290,7 @@ class ItemForm(QScrollArea):
                 signal.connect(slot)
         self.refresh()
 
+    @_when_built
     def refresh_levels(self) -> None:
         """Offer the catalog's 公开层级 names (after 目录信息 changed them)."""
         if self.session is None:
@@ -296,6 +324,7 @@ class ItemForm(QScrollArea):
             return None
 
     # ----------------------------------------------------------------- display
+    @_when_built
     def refresh(self, keys: set[str] | None = None) -> None:
         item = self.current_item()
         self._set_enabled(item is not None)
@@ -341,6 +370,7 @@ class ItemForm(QScrollArea):
         self.heading.setText(f"第 {row + 1} 项　{item.title()}")
         self.heading.setToolTip(item.title())
 
+    @_when_built
     def _update_template(self) -> None:
         item = self.current_item()
         if item is not None:
@@ -435,12 +465,14 @@ class ItemForm(QScrollArea):
         )
         commands.push(self.session, command)
 
+    @_when_built
     def commit_all(self) -> None:
         """Commit pending text (before switching item, closing or exporting)."""
         for spec in FIELDS:
             if not spec.is_choice:
                 self._commit(spec.key)
 
+    @_when_built
     def _on_cells(self, domain_id: str, rows: list[int], keys: list[str]) -> None:
         item = self.current_item()
         if item is None or domain_id != self.domain_id or self.session is None:
@@ -448,6 +480,7 @@ class ItemForm(QScrollArea):
         if self.session.row_of(domain_id, item.id) in rows:
             self.refresh(set(keys))
 
+    @_when_built
     def _on_marks(self, domain_id: str, rows: Any) -> None:
         if domain_id in (self.domain_id, ""):
             item = self.current_item()
