@@ -177,6 +177,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "docx",
     "lxml",
     "sqlite_utils",
+    "filelock",  # the edit lock is taken right after the paint
     "tomllib",
     "html",
     "difflib",
@@ -237,6 +238,74 @@ def test_the_start_paints_the_table_before_the_form_and_the_recent_list(
         assert window.form.editors["level2"].text() == item.level2
         assert window.form.isEnabled() and window.form.editors["level2"].isEnabled()
         assert load_settings().recent_files[0] == str(doc_path.resolve())
+    finally:
+        window.doc.close_session()
+        window.close()
+
+
+def _painted(qapp, window) -> None:
+    deadline = time.monotonic() + 10
+    while not (window.doc.paint_watch.painted and window.form.built):
+        assert time.monotonic() < deadline
+        qapp.processEvents()
+
+
+def test_the_start_takes_the_edit_lock_after_the_first_paint(
+    qapp, doc_path: Path, zwgk_home: Path
+) -> None:
+    lock = Path(f"{doc_path}.lock")
+    window = gui_app.main([str(doc_path)], exec_=False)
+    try:
+        assert window.session.document.lock_pending and not lock.exists()
+        _painted(qapp, window)
+        assert lock.exists() and not window.session.read_only
+        assert window.banner.isHidden() and "只读" not in window.windowTitle()
+    finally:
+        window.doc.close_session()
+        window.close()
+    assert not lock.exists()
+
+
+def test_a_file_another_window_edits_turns_read_only_after_the_first_paint(
+    qapp, doc_path: Path, zwgk_home: Path
+) -> None:
+    """The other window took the file between the check and the lock: the clerk sees
+    the same 只读 strip and title as when it was held before the start."""
+    from zwgk_desktop.core.storage import Document
+
+    window = gui_app.main([str(doc_path)], exec_=False)
+    holder = Document.open(doc_path)
+    try:
+        _painted(qapp, window)
+        assert window.session.read_only
+        assert not window.banner.isHidden()
+        assert "正在另一个窗口或程序中编辑" in window.banner.text()
+        assert "只读" in window.windowTitle()
+        assert not window.form.editors["level2"].isEnabled() or (
+            window.form.editors["level2"].isReadOnly()
+        )
+    finally:
+        window.doc.close_session()
+        window.close()
+        holder.close()
+
+
+def test_a_save_by_another_window_before_the_lock_is_read_again(
+    qapp, doc_path: Path, zwgk_home: Path
+) -> None:
+    from zwgk_desktop.core.storage import Document
+
+    window = gui_app.main([str(doc_path)], exec_=False)
+    try:
+        domain = window.table_model.domain_id
+        first = window.session.items(domain)[0]
+        with Document.open(doc_path) as other:  # saved and closed before the lock
+            other.update_item(first.id, "level2", "另一窗口改的")
+        _painted(qapp, window)
+        assert not window.session.read_only
+        assert window.session.items(domain)[0].level2 == "另一窗口改的"
+        row = window.table_model.index(0, window.table_model.column_of("level2"))
+        assert window.table_model.data(row) == "另一窗口改的"
     finally:
         window.doc.close_session()
         window.close()

@@ -265,6 +265,38 @@ def _move_into_place(tmp: Path, path: Path, overwrite: bool) -> None:
             Path(lock.lock_file).unlink()
 
 
+def _edit_lock(path: Path) -> tuple[FileLock | None, str]:
+    """The document's edit lock; or None and why the document is read-only."""
+    from filelock import FileLock, Timeout
+
+    # Not per thread: the app may open a document in a worker thread while its window
+    # is being built, and release the lock from the UI thread.
+    lock = FileLock(str(path) + ".lock", timeout=0, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        return None, "该文件正在另一个窗口或程序中编辑，已以只读方式打开"
+    except OSError:  # read-only medium or folder: we can still read
+        return None, "无法在该位置写入（只读介质或无权限），已以只读方式打开"
+    return lock, ""
+
+
+def _file_identity(path: Path) -> tuple[int, int]:
+    """Which file ``path`` names: replaced by another (os.replace), it is another one."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_dev, stat.st_ino)
+
+
+def _release(lock: FileLock | None) -> None:
+    if lock is not None:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
+
+
 class MigrationNeeded(Exception):  # noqa: N818 - a signal to the caller, not a failure
     """An older document that :meth:`Document.open` was asked not to migrate."""
 
@@ -301,6 +333,9 @@ class Document:
         self.lock_message = lock_message  # why the document is read-only, if it is
         self._conn = conn
         self._lock = lock
+        self.lock_pending = False  # opened with ``lock_later``, lock not taken yet
+        self.changed_since_open = False  # (see take_lock)
+        self._opened_as: tuple[tuple[int, int], int] = ((0, 0), 0)
         self.source_path = path  # the user's file; differs from ``path`` for a review copy
         self._temp_folder: Path | None = None  # the private copy's folder, removed on close
 
@@ -353,40 +388,37 @@ class Document:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, migrate: bool = True) -> Document:
+    def open(
+        cls,
+        path: str | Path,
+        read_only: bool = False,
+        migrate: bool = True,
+        lock_later: bool = False,
+    ) -> Document:
         """Open a document; if another process has it open, fall back to read-only.
 
         ``migrate=False``: an older file that needs its schema brought up to date raises
         :class:`MigrationNeeded` (nothing written) instead of loading sqlite-utils to do it.
+
+        ``lock_later``: the edit lock is taken by :meth:`take_lock` (or by the first
+        write, whichever comes first), not now: the app's start shows the file before it
+        loads the lock library (~12 ms). An older file raises :class:`MigrationNeeded`
+        (migrating writes, and writing needs the lock).
         """
         path = Path(path)
         if not path.is_file():
             raise FileUnreadableError(f"找不到文件：{path}")
         lock: FileLock | None = None
         lock_message = ""
-        if not read_only:
-            from filelock import FileLock, Timeout
-
-            # Not per thread: the app may open a document in a worker thread while its
-            # window is being built, and release the lock from the UI thread.
-            lock = FileLock(str(path) + ".lock", timeout=0, thread_local=False)
-            try:
-                lock.acquire()
-            except Timeout:
-                lock = None
-                read_only = True
-                lock_message = "该文件正在另一个窗口或程序中编辑，已以只读方式打开"
-            except OSError:
-                # Read-only medium or folder: we can still read.
-                lock = None
-                read_only = True
-                lock_message = "无法在该位置写入（只读介质或无权限），已以只读方式打开"
+        if not read_only and not lock_later:
+            lock, lock_message = _edit_lock(path)
+            read_only = lock is None
         conn: sqlite3.Connection | None = None
         try:
             conn = _connect(_file_uri(path, "ro" if read_only else "rw"), read_only, path.name)
             applied = cls._check(conn, path)
             if not read_only and applied != SCHEMA.names:  # only an older file needs sqlite-utils
-                if not migrate:
+                if not migrate or lock_later:
                     raise MigrationNeeded(path.name)
                 from sqlite_utils import Database
 
@@ -394,12 +426,35 @@ class Document:
         except BaseException:
             if conn is not None:
                 conn.close()
-            if lock is not None:
-                lock.release()
-                with contextlib.suppress(OSError):
-                    Path(lock.lock_file).unlink()
+            _release(lock)
             raise
-        return cls(path, conn, read_only, lock, lock_message)
+        document = cls(path, conn, read_only, lock, lock_message)
+        if lock_later and not read_only:
+            document.lock_pending = True
+            document._opened_as = (_file_identity(path), document._data_version())
+        return document
+
+    def take_lock(self) -> bool:
+        """Take the edit lock of a document opened with ``lock_later``; True if it may be
+        edited. False if another program edits it, its folder is read-only or the file
+        was replaced meanwhile: the document is read-only from now on and
+        :attr:`lock_message` says why. :attr:`changed_since_open` tells whether another
+        window wrote to the file between opening and locking (what was read is stale)."""
+        if not self.lock_pending:
+            return not self.read_only
+        self.lock_pending = False
+        lock, message = _edit_lock(self.path)
+        identity, version = self._opened_as
+        if lock is not None and _file_identity(self.path) != identity:
+            _release(lock)
+            lock, message = None, "文件在打开时被另一程序替换，已以只读方式打开；请关闭后重新打开"
+        self._lock, self.lock_message, self.read_only = lock, message, lock is None
+        self.changed_since_open = lock is not None and self._data_version() != version
+        return lock is not None
+
+    def _data_version(self) -> int:
+        """Changes other connections committed (SQLite's ``PRAGMA data_version``)."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     @classmethod
     def open_untrusted(cls, path: str | Path) -> Document:
@@ -447,11 +502,8 @@ class Document:
         if self._temp_folder is not None:
             shutil.rmtree(self._temp_folder, ignore_errors=True)
             self._temp_folder = None
-        if self._lock is not None:
-            self._lock.release()
-            with contextlib.suppress(OSError):
-                Path(self._lock.lock_file).unlink()
-            self._lock = None
+        _release(self._lock)
+        self._lock = None
 
     def __enter__(self) -> Document:
         return self
@@ -462,6 +514,8 @@ class Document:
     # ----------------------------------------------------------------- transactions
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.lock_pending:
+            self.take_lock()  # an edit before the app took the lock after its first paint
         if self.read_only:
             raise ReadOnlyError(self.lock_message or "文件以只读方式打开，不能修改")
         with self.db.atomic():

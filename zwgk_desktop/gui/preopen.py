@@ -13,7 +13,9 @@ aborts the process ("dictionary changed size during iteration", a fatal error in
 libshiboken). So when the app starts the worker before Qt, the worker waits for
 :meth:`PreOpen.qt_loaded` before it opens; what opening loads on first use (filelock, the
 schema signatures) the UI thread has imported before Qt, so the worker imports nothing
-while both threads are busy. An older file that needs sqlite-utils to migrate it is left to the UI thread
+while both threads are busy. The edit lock is not taken here (``Document.open(...,
+lock_later=True)``): the window takes it right after its first paint, or the first write
+does. An older file that needs sqlite-utils to migrate it is left to the UI thread
 (``migrate=False``).
 
 While the worker runs, Python switches threads every 0.5 ms instead of 5: the UI thread is
@@ -58,7 +60,7 @@ class PreOpen:
     def _run(self) -> None:
         try:
             self._may_import.wait(QT_WAIT_S)
-            self._document = Document.open(self.path, migrate=False)
+            self._document = Document.open(self.path, migrate=False, lock_later=True)
         except MigrationNeeded:
             pass  # an older file: take() opens (and migrates) it on the UI thread
         except BaseException as exc:  # handed to the UI thread by take()
@@ -96,9 +98,9 @@ def preopen(file: str | None) -> PreOpen | None:
 def _load_what_the_worker_needs() -> None:
     """Import here, on the UI thread before Qt, what opening imports on first use.
 
-    Imported by the worker, filelock (~30 ms of Python) competed for the GIL with the UI
-    thread's own imports, switching every 0.5 ms: both ran slower, and the window waited
-    for the worker at the end (first paint ~50 ms later, paired runs)."""
-    import filelock  # noqa: F401
-
+    Imported by the worker, a module competes for the GIL with the UI thread's own
+    imports, switching every 0.5 ms: both ran slower, and the window waited for the
+    worker at the end (first paint ~50 ms later, paired runs, when it was filelock).
+    The worker opens without the edit lock (``lock_later``): the window takes it after
+    its first paint, so filelock is not loaded before it at all."""
     import zwgk_desktop.core.schema_signatures  # noqa: F401

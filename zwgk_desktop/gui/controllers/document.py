@@ -78,6 +78,8 @@ class DocumentController(QObject):
         """Show ``document`` (replacing any open one)."""
         self.close_session()
         ctx, window = self.ctx, self.window
+        if document.lock_pending:  # the app's start: the table first, then the lock
+            self.paint_watch.soon(lambda: self._take_lock(document))
         session = Session(document, window, first=first_domain)
         ctx.session = session
         validation = ctx.validation = LiveValidation(session, window)
@@ -114,13 +116,33 @@ class DocumentController(QObject):
         if first:
             self.navigator.select(first)
             self.show_domain(first)
+        self._show_read_only(session)
+        self.form.setEnabled(True)
+        self.chrome.refresh()
+        self.table.setFocus()
+
+    def _show_read_only(self, session: Session) -> None:
+        document = session.document
         self.banner.setText(
             f"只读：{document.lock_message or '文件以只读方式打开'}。不能修改，可查看、校验、导出和打印。"
         )
         self.banner.setVisible(session.read_only)
-        self.form.setEnabled(True)
+
+    def _take_lock(self, document: Document) -> None:
+        """The edit lock of a file opened at start (``Document.open(lock_later=True)``);
+        if another window or program has it, the document turns read-only on screen; if
+        one saved to it between opening and now, the catalog is read again."""
+        session = self.ctx.session
+        if session is None or session.document is not document:
+            return
+        if document.take_lock():
+            if document.changed_since_open:  # another window saved meanwhile: re-read
+                self.reload()
+            return
+        self._show_read_only(session)
+        self.refresh_header()
+        self.form.refresh()
         self.chrome.refresh()
-        self.table.setFocus()
 
     def close_session(self) -> None:
         ctx = self.ctx
