@@ -50,6 +50,18 @@ def test_change_blocks_keep_only_changed_rows_and_fields() -> None:
     assert same is None
 
 
+def test_an_unchanged_choice_column_is_not_written() -> None:
+    """A pasted choice column arrives as tuples while the items hold lists: the same
+    channels must not count as a change (it was written, kept in the undo record and
+    announced for every row of every paste)."""
+    items = _items()
+    level2 = ["新0", "新1", "新2", "新3"]
+    channels = [("政府网站",)] * 4  # what the rows hold already, as a paste parses it
+    old, new = change_blocks(items, ["level2", "channels"], [level2, channels])
+    assert new.keys == old.keys == ("level2",)
+    assert change_blocks(items, ["channels"], [channels]) is None
+
+
 def test_change_blocks_need_stored_items_and_field_keys() -> None:
     with pytest.raises(ValueError):
         change_blocks([Item(level2="a")], ["level2"], [["b"]])

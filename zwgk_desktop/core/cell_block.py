@@ -89,12 +89,12 @@ def change_blocks(
             continue
         if KEEP in new:  # a refused cell: its old value stays
             new = tuple(o if n is KEEP else n for o, n in zip(old, new, strict=True))
-            if old == new:
-                continue
         if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
             old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
         else:  # the same objects when they are str already
             old, new = tuple(map(str, old)), tuple(map(str, new))
+        if old == new:  # (a choice column: the items hold lists, a pasted column tuples)
+            continue
         if changed is None:
             changed = list(map(ne, old, new))
         elif not all(changed):  # once every row changes, the rows need no more tests
