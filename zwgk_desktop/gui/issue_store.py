@@ -68,7 +68,7 @@ class IssueStore:
         if domain_id is not None and item_id not in self.quiet:
             self._recount(domain_id, old, issues)
 
-    def set_domain_rules(self, domain: Domain, issues: Iterable[Issue]) -> None:
+    def set_domain_rules(self, domain: Domain, issues: list[Issue]) -> None:
         """Replace the domain-rule findings of ``domain`` (positions resolved now).
 
         Its counts are counted again when next asked: this ends a whole-domain check,
@@ -78,7 +78,7 @@ class IssueStore:
             if located.item_id is not None:
                 self._domain_marks.pop(located.item_id, None)
         resolved: list[Located] = []
-        for issue in self._shown(list(issues)):
+        for issue in self._shown(issues):
             item_id = None
             if issue.item is not None and 0 < issue.item <= len(domain.items):
                 item_id = domain.items[issue.item - 1].id
