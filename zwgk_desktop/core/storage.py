@@ -260,9 +260,7 @@ def _move_into_place(tmp: Path, path: Path, overwrite: bool) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, path)
     finally:
-        lock.release()
-        with contextlib.suppress(OSError):
-            Path(lock.lock_file).unlink()
+        _release(lock)
 
 
 def _edit_lock(path: Path) -> tuple[FileLock | None, str]:
