@@ -28,6 +28,7 @@ from zwgk_desktop.core.review.batch import BatchResult, review_folder
 from zwgk_desktop.core.review.comments import find_domain
 from zwgk_desktop.core.review.diff_text import diff_text
 from zwgk_desktop.core.review.files import find_review_file
+from zwgk_desktop.core.review.import_gaps import left_out_note
 from zwgk_desktop.core.review.model import ReviewStatus, field_label
 from zwgk_desktop.core.review.session import ReviewSession
 from zwgk_desktop.core.templates import find_template
@@ -297,7 +298,7 @@ def _run_file(args: argparse.Namespace, path: Path) -> int:
             if session.unread_issues:
                 say(
                     args,
-                    f"另有 {len(session.unread_issues)} 条属于导入时“未能识别”的内容（未能读取的列，或原表中存为数字、日期的格子），未转为意见，请核对原表",
+                    left_out_note(len(session.unread_issues)),
                 )
         parent_diff = None
         if parent is not None:

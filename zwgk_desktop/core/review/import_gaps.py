@@ -60,6 +60,14 @@ def as_unread(issue: Issue, typed: bool = False) -> Issue:
     )
 
 
+def left_out_note(count: int) -> str:
+    """What the review says of the ``count`` gap findings it did not make opinions of."""
+    return (
+        f"另有 {count} 条属于导入时“{UNREAD}”的内容（未能读取的列，或原表中存为数字、日期的"
+        "格子），未转为意见，请核对原表"
+    )
+
+
 def relabel(issues: Iterable[Issue], gaps: Gaps, cells: CellGaps | None = None) -> list[Issue]:
     return [
         i if (kind := gap_kind(i, gaps, cells)) is None else as_unread(i, typed=kind == "cell")

@@ -129,7 +129,9 @@ class PanelActions:
             )
             unread = len(session.unread_issues)
             if unread:
-                text += f"；另有 {unread} 条属于导入时“未能识别”的内容（未能读取的列，或原表中存为数字、日期的格子），未转为意见，请核对原表"
+                from zwgk_desktop.core.review.import_gaps import left_out_note
+
+                text += "；" + left_out_note(unread)
             msgbox.info(self, text)
             return count
         return 0
