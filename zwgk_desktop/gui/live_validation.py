@@ -46,9 +46,15 @@ class _GrowingIndex:
     writes: int
     index: DuplicateIndex = field(default_factory=DuplicateIndex)
 
-    def current(self, domain: Domain, writes: int) -> bool:
-        """Still the rows of ``domain``: the same list of items and no write since."""
-        return domain.id == self.domain_id and domain.items is self.items and writes == self.writes
+    def holds(self, domain: Domain, writes: int, rows: int) -> bool:
+        """Holds the first ``rows`` rows of ``domain`` as they are: the same list of
+        items, no write since, and that many rows indexed."""
+        return (
+            domain.id == self.domain_id
+            and domain.items is self.items
+            and writes == self.writes
+            and len(self.index) == rows
+        )
 
 
 class LiveValidation(QObject):
@@ -432,11 +438,7 @@ class LiveValidation(QObject):
         growing = self._growing
         if self._next_index == 0:
             growing = self._growing = _GrowingIndex(domain.id, domain.items, self.session.writes)
-        if (
-            growing is None
-            or not growing.current(domain, self.session.writes)
-            or len(growing.index) != self._next_index
-        ):
+        if growing is None or not growing.holds(domain, self.session.writes, self._next_index):
             self._growing = None
             return None
         return growing.index
@@ -445,11 +447,7 @@ class LiveValidation(QObject):
         """The domain rules run whole, with the duplicate index kept for later edits (the
         one the background check grew, if it holds the domain's items as they are)."""
         growing, self._growing = self._growing, None
-        if (
-            growing is not None
-            and growing.current(domain, self.session.writes)
-            and len(growing.index) == len(domain.items)
-        ):
+        if growing is not None and growing.holds(domain, self.session.writes, len(domain.items)):
             index = growing.index
         else:
             index = DuplicateIndex(domain.items)
