@@ -53,13 +53,25 @@ class Paired:
     wall_ratio: float
 
 
-def paired_seconds(ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 5) -> Paired:
-    """Alternate the two runs (after one warm-up each) and time both clocks."""
-    ours(), baseline()
+def paired_seconds(
+    ours: Callable[[], Any],
+    baseline: Callable[[], Any],
+    repeat: int = 5,
+    before_ours: Callable[[], Any] | None = None,
+) -> Paired:
+    """Alternate the two runs (after one warm-up each) and time both clocks.
+
+    ``before_ours`` runs untimed before each run of ours: what the user does before the
+    action (placing the cursor), not the action itself.
+    """
+    prepare = before_ours or (lambda: None)
+    prepare(), ours(), baseline()
     walls: tuple[list[float], list[float]] = ([], [])
     cpus: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
         for side, fn in enumerate((ours, baseline)):
+            if side == 0:
+                prepare()
             gc.collect()  # neither side pays for the other's garbage
             wall, cpu = time.perf_counter(), time.process_time()
             fn()

@@ -62,6 +62,18 @@ def test_an_unchanged_choice_column_is_not_written() -> None:
     assert change_blocks(items, ["channels"], [channels]) is None
 
 
+def test_change_blocks_hold_text_as_str_whatever_the_cells_held() -> None:
+    """A text column of ``str`` is kept as it is (no copy per cell); anything else in it
+    is made ``str`` before it reaches the undo record and the document."""
+    items = _items()
+    items[1].content = 7  # type: ignore[assignment]  # not what items hold, but survivable
+    level2 = ("新0", "新1", "新2", "新3")
+    old, new = change_blocks(items, ["level2", "content"], [level2, [1, 2, 3, 4]])
+    assert new.columns[0] is level2
+    assert new.columns[1] == ("1", "2", "3", "4")
+    assert old.columns[1] == ("内容0", "7", "内容2", "内容3")
+
+
 def test_change_blocks_need_stored_items_and_field_keys() -> None:
     with pytest.raises(ValueError):
         change_blocks([Item(level2="a")], ["level2"], [["b"]])

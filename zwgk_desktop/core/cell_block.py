@@ -91,8 +91,8 @@ def change_blocks(
             new = tuple(o if n is KEEP else n for o, n in zip(old, new, strict=True))
         if key in CHOICE_FIELDS:  # frozen: the undo record must not share the items' lists
             old, new = tuple(map(tuple, old)), tuple(map(tuple, new))
-        else:  # the same objects when they are str already
-            old, new = tuple(map(str, old)), tuple(map(str, new))
+        else:
+            old, new = _texts(old), _texts(new)
         if old == new:  # (a choice column: the items hold lists, a pasted column tuples)
             continue
         if changed is None:
@@ -111,6 +111,17 @@ def change_blocks(
         news = [tuple(map(column.__getitem__, pick)) for column in news]
     names = tuple(kept_keys)
     return _normalised(ids, names, tuple(olds)), _normalised(ids, names, tuple(news))
+
+
+def _texts(column: tuple[Any, ...]) -> tuple[str, ...]:
+    """A text column as ``str`` values: the column itself when it holds only ``str`` (as
+    items and pasted columns do). ``str.join`` tests that in one C pass, ~10× cheaper than
+    ``str()`` per cell (a changed column of a paste is 500 cells, twice)."""
+    try:
+        "".join(column)
+    except TypeError:
+        return tuple(map(str, column))
+    return column
 
 
 def _normalised(
