@@ -73,6 +73,25 @@ def test_header_follows_table_selection(window, qtbot) -> None:
     _check(window)
 
 
+def test_a_moved_cursor_moves_the_header_current_without_a_whole_sync(window, qtbot) -> None:
+    """A cursor moved without changing the selection (NoUpdate, as a paste leaves it)
+    moves the header's current column; only a selection change recomputes the marks."""
+    table = window.table
+    model = window.table_model
+    source = table.selectionModel()
+    source.select(QItemSelection(model.index(0, 1), model.index(2, 3)), REPLACE)
+    whole = []
+    selection = table.header_selection
+    selection.mirror.selectionChanged.connect(lambda *_: whole.append(1))
+    for column in (3, 2, 1):
+        source.setCurrentIndex(model.index(0, column), QItemSelectionModel.SelectionFlag.NoUpdate)
+        _check(window)
+    assert whole == []  # the marks stood: only the current column moved
+    source.select(QItemSelection(model.index(0, 5), model.index(0, 5)), REPLACE)
+    _check(window)
+    assert whole
+
+
 def test_header_follows_row_changes(window, qtbot) -> None:
     """Whether a column is wholly selected depends on the row count: rows come and go."""
     table = window.table

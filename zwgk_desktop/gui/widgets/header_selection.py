@@ -84,7 +84,7 @@ class HeaderSelection(QObject):
             self._disconnect_source()
             self._source = source
             source.selectionChanged.connect(self.sync)
-            source.currentChanged.connect(self.sync)
+            source.currentChanged.connect(self._sync_current)
         header: QHeaderView = view.horizontalHeader()
         self._labels()
         if header.model() is not self.shadow:
@@ -110,7 +110,7 @@ class HeaderSelection(QObject):
         if source is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 source.selectionChanged.disconnect(self.sync)
-                source.currentChanged.disconnect(self.sync)
+                source.currentChanged.disconnect(self._sync_current)
 
     def _labels(self, *_: Any) -> None:
         """The table's column labels and tooltips, copied (they change with the catalog)."""
@@ -140,6 +140,14 @@ class HeaderSelection(QObject):
             selection.select(shadow.index(0, column), shadow.index(bottom, column))
         if _key(self.mirror.selection()) != _key(selection):
             self.mirror.select(selection, _REPLACE)
+        self._sync_current()
+
+    def _sync_current(self, *_: Any) -> None:
+        """The current column alone: a moved cursor does not change what is selected (a
+        move that does also changes the selection, which syncs the whole)."""
+        source, shadow = self._source, self.shadow
+        if source is None:
+            return
         current = source.currentIndex()
         column = current.column() if current.isValid() else -1
         if self.mirror.currentIndex().column() != column:
