@@ -106,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     from zwgk_desktop.gui.editing import TableEditor
     from zwgk_desktop.gui.models.catalog_table import ItemTableModel
     from zwgk_desktop.gui.session import Session
-    from zwgk_desktop.gui.widgets.item_table import ItemTableView
-
     from zwgk_desktop.gui.tasks import MainThreadGC
+    from zwgk_desktop.gui.widgets.item_table import ItemTableView
 
     app = QApplication.instance() or QApplication([])
     guard = MainThreadGC(app)  # as app.main: collections on the UI thread's timer, not in a paste
