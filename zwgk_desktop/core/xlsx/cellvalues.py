@@ -23,7 +23,9 @@ Note = Callable[[NoteLevel, str], None]
 
 DITTO = frozenset({"同上", "同上。", "同前", "同上栏", "同上一栏", "同左", "ditto"})
 _VOCABS: dict[str, Vocabulary] = {"audience": AUDIENCE, "method": METHOD, "level": LEVEL}
-_NOTE_RE = re.compile(r"^(.*?)[(（](.*)[)）]$")
+# The base is what comes before the first bracket (as a lazy ".*?" would take it), read
+# without backtracking: ".*?" tried every bracket of a long run of them (quadratic).
+_NOTE_RE = re.compile(r"^([^(（]*)[(（](.*)[)）]$")
 _SHORT_PREVIEW = 24
 
 

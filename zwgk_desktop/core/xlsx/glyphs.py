@@ -32,7 +32,9 @@ _PROSE_RE = re.compile(r"(?:以及|或者|或|和|及|与|等)")
 # Where one cell names several channels without a list separator: "政府网站及公示栏",
 # "政府网站/公示栏", "政务服务中心 便民服务站".
 _COMPOUND_RE = re.compile(r"[ \u3000/／]+|以及|或者|和|及|与|或")
-_NUMBER_RE = re.compile(r"(?:^|(?<=[\s;；,，、。]))\s*(?:\d{1,2}|[①-⑳])\s*[.、．)）]\s*")
+# Never started two blanks into a run of blanks: a start there finds what one at the run's
+# head (or one blank in) finds first, and trying each blank of a long run was quadratic.
+_NUMBER_RE = re.compile(r"(?<!\s\s)(?:^|(?<=[\s;；,，、。]))\s*(?:\d{1,2}|[①-⑳])\s*[.、．)）]\s*")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _EDGE_PUNCT = " \t\n\r\u3000、,，;；:：。.·•-—_"

@@ -92,9 +92,17 @@ def clean_label(text: str | None) -> str:
     return re.sub(r"\s+", "", str(text))
 
 
+_LONGEST_LABEL = 200  # a longer cell is no header label: its annotations are not looked for
+
+
 def _keys(label: str) -> tuple[str, ...]:
-    """Comparison keys for a label: folded, then without bracketed annotations."""
+    """Comparison keys for a label: folded, then without bracketed annotations.
+
+    A cell longer than any label keeps only its folded text: the annotation pattern scans
+    from each unclosed bracket or quote to the end, quadratic on a long run of them."""
     full = fold(label)
+    if len(full) > _LONGEST_LABEL:
+        return (full,)
     bare = _ANNOTATION_RE.sub("", full)
     bare = bare.split("(")[0] if "(" in bare else bare
     return tuple(dict.fromkeys(k for k in (full, bare) if k))
