@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zwgk_desktop.core.sources import Register, as_of_for, matcher_for, standing
-from zwgk_desktop.core.sources.matcher import _dedupe
+from zwgk_desktop.core.sources.matcher import _SEPARATORS, _SHORT_CELL, _dedupe
 from zwgk_desktop.core.sources.outdated import outdated_citations
 from zwgk_desktop.core.sources.register import bundled_register
 
@@ -290,3 +294,29 @@ def test_the_bundled_registers_joints_fold_as_before() -> None:
     lefts = {left for left, _ in matcher._joints}
     assert lefts
     assert matcher._joint_lefts == _brute_folding_into(lefts)
+
+
+_SPLIT_ALPHABET = "、，,；;。《》 a法部院馆"
+
+
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=16), st.integers(0, 3))
+def test_long_cells_are_cut_where_the_pattern_with_a_lookahead_cuts(piece: str, pad: int) -> None:
+    """A long cell is cut at separators outside 《…》 by a walk over its marks, as the
+    lookahead pattern short cells keep cuts it (the pattern scanned from every separator to
+    the next mark: 2 s for a 32,767-character cell of 、)."""
+    matcher = matcher_for(bundled_register())
+    cell = "a" * (_SHORT_CELL + pad) + piece  # long enough for the walk
+    assert matcher._pieces(cell) == matcher._split_re.split(cell)
+    seps = re.escape(_SEPARATORS)
+    lefts = re.escape("".join(sorted(matcher._joint_lefts)))
+    assert matcher._split_re.pattern == rf"[{seps}](?<![{lefts}\s].)(?![^《》]*》)"
+
+
+@pytest.mark.parametrize("run", ["、", "a，", "；", "、》", "、、《", "《a、"])
+def test_a_long_cell_of_separators_is_cut_in_linear_time(run: str) -> None:
+    matcher = matcher_for(bundled_register())
+    cell = (run * 32_767)[:32_767]
+    matcher.clear_caches()
+    started = time.perf_counter()
+    matcher.cited(cell)
+    assert time.perf_counter() - started < 0.5
