@@ -56,15 +56,36 @@ p.gap {{ font-size: 6pt; margin: 0; }}
 __all__ = ["PrintSection", "catalog_title", "domain_title", "print_sections"]
 
 
+# What one cell, label or title prints at most. The templates' longest text is 137
+# characters; a received file may hold 32,767 in a cell (or a level name as long, which
+# heads a column): Qt took minutes to lay such rows out, and a header taller than a page
+# broke its page count. Longer text prints cut, saying how long it is.
+PRINT_CELL_CHARS = 2000
+PRINT_LABEL_CHARS = 40
+PRINT_TITLE_CHARS = 120
+
+
+def printed(value: str, limit: int = PRINT_CELL_CHARS) -> str:
+    """``value`` as the printed catalog shows it: at most ``limit`` characters."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}……（共 {len(value):,} 字，只打印前 {limit:,} 字）"
+
+
+def _short(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def _text(value: str) -> str:
-    return html.escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
+    return html.escape(printed(value)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def channel_cell(item: Item, width: float = PRINT_WIDTHS["channels"], compact: bool = False) -> str:
     """The workbook's channel list for a column ``width`` units wide: ■ for each chosen
     standard channel, □ for the others (left out when ``compact``), then the item's own
     channels, packed into whole-name lines as the workbook packs them."""
-    lines = render_channels(item.channels, width, compact, float(BODY_SIZE)).split("\n")
+    rendered = render_channels(item.channels, width, compact, float(BODY_SIZE))
+    lines = printed(rendered).split("\n")
     return "<br/>".join(html.escape(line) for line in lines)
 
 
@@ -91,7 +112,7 @@ def _th(label: str, width: float | None = None, rowspan: int = 1, colspan: int =
         attrs += f' colspan="{colspan}"'
     if width is not None:
         attrs += f' width="{width}%"'
-    return f"<th{attrs}>{_text(label)}</th>"
+    return f"<th{attrs}>{_text(_short(label, PRINT_LABEL_CHARS))}</th>"
 
 
 def _header(columns: Sequence[PlanColumn]) -> str:
@@ -198,7 +219,7 @@ def _meta_line(catalog: Catalog) -> str:
         parts.append(f"编制日期：{meta.date}")
     if meta.contact:
         parts.append(f"联系人：{meta.contact}")
-    return "　　".join(html.escape(p) for p in parts)
+    return "　　".join(html.escape(_short(p, PRINT_TITLE_CHARS)) for p in parts)
 
 
 def domain_section(
@@ -216,7 +237,7 @@ def domain_section(
     that ``continued`` the domain from an earlier one says so after the title."""
     style = ' style="page-break-before: always"' if page_break else ""
     title = domain_title(catalog, domain) + (CONTINUED if continued else "")
-    head = f"<h2{style}>{html.escape(title)}</h2>"
+    head = f"<h2{style}>{html.escape(_short(title, PRINT_TITLE_CHARS))}</h2>"
     details = _meta_line(catalog) if meta else ""
     if details:
         head += f"<p class='meta'>{details}</p>"
@@ -234,7 +255,7 @@ def _summary(catalog: Catalog) -> str:
         status = "未涉及" if domain.not_involved else f"{len(domain.items)} 项"
         note = _text(domain.note) if domain.not_involved else ""
         rows.append(
-            f'<tr><td class="c">{n}</td><td>{html.escape(domain.name)}</td>'
+            f'<tr><td class="c">{n}</td><td>{html.escape(_short(domain.name, PRINT_LABEL_CHARS))}</td>'
             f'<td class="c">{status}</td><td>{note}</td></tr>'
         )
     return (
@@ -249,7 +270,7 @@ def _wrap(body: str) -> str:
 
 
 def _cover(catalog: Catalog) -> str:
-    title = f"<h1>{html.escape(catalog_title(catalog))}</h1>"
+    title = f"<h1>{html.escape(_short(catalog_title(catalog), PRINT_TITLE_CHARS))}</h1>"
     meta = _meta_line(catalog)
     return title + (f"<p class='meta'>{meta}</p>" if meta else "") + _summary(catalog)
 

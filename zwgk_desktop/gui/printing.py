@@ -352,7 +352,10 @@ def paint_html(
     documents: list[tuple[QTextDocument, int, tuple[str, str]]] = []
     for page in laid:
         page.document.setPageSize(QSizeF(width, page_height))
-        documents.append((page.document, page.document.pageCount(), page.footer))
+        count = page.document.pageCount()
+        if count < 1:  # Qt's layout gave up (it overflows on a row far taller than a page)
+            raise ExportError("无法排版：有单元格或表头的内容过长，请先缩短后再打印或导出PDF")
+        documents.append((page.document, count, page.footer))
     pages = sum(count for _, count, _ in documents)
     footer_font = QFont(_body_font())
     footer_font.setPointSizeF(9)

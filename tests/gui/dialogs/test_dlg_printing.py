@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ from zwgk_desktop.gui.pdf_process import render_pdf_in_child
 from zwgk_desktop.gui.print_html import (
     CHANNEL_OFF,
     CHANNEL_ON,
+    PRINT_CELL_CHARS,
+    PRINT_LABEL_CHARS,
     catalog_html,
     channel_cell,
     domain_title,
+    printed,
 )
 from zwgk_desktop.gui.printing import (
     PROGRESS_STEPS,
@@ -274,3 +278,54 @@ def test_no_item_is_split_across_pages_and_every_page_has_the_title(qtbot, tmp_p
     assert all(title in t for t in texts[:pages])
     assert all("一级事项" in t for t in texts[:pages])  # the header too
     assert all("城关镇人民政府" in t and t.endswith("社会救助") for t in texts[:pages])  # footer
+
+
+@needs_poppler
+def test_cells_and_level_names_of_excel_size_print_cut_in_seconds(qtbot, tmp_path):
+    """A received file may hold 32,767 characters in a cell and a level name as long (it
+    heads a column). Such rows took Qt minutes to lay out, and a header taller than a page
+    made the page count negative; they now print cut, saying how long they were."""
+    long_level = "（" * 32_767
+    items = [
+        Item(
+            level1="最低生活保障",
+            level2=f"事项{n}",
+            content=run * (32_767 // len(run)),
+            basis=run * (32_767 // len(run)),
+            time_limit="20个工作日内",
+            subject="城关镇人民政府",
+            channels=["政府网站", "1" * 32_767],
+            audience=["特定群体"],
+            audience_note="A" * 32_767,
+            method=["主动"],
+            level=[long_level],
+        )
+        for n, run in enumerate(("长", "1", "A", "“", "（a"))
+    ]
+    catalog = Catalog(
+        meta=CatalogMeta(unit="城关镇", levels=["乡级", long_level]),
+        domains=[Domain(id="social-assistance", name="社会救助", items=items)],
+    )
+    target = tmp_path / "长单元格.pdf"
+    started = time.perf_counter()
+    pages = render_pdf(catalog, target)
+    assert time.perf_counter() - started < 30  # was over five minutes
+    text = pdf_text(target)
+    assert 1 < pages < 400
+    assert f"第{pages}页共{pages}页" in text  # the count is the pages there are
+    assert f"（共32,767字，只打印前{PRINT_CELL_CHARS:,}字）" in text
+    assert "最低生活保障" in text and "事项4" in text
+
+
+def test_printed_text_is_cut_only_when_longer_than_a_cell_prints():
+    assert printed("长" * PRINT_CELL_CHARS) == "长" * PRINT_CELL_CHARS
+    cut = printed("长" * 5000)
+    assert cut.startswith("长" * PRINT_CELL_CHARS + "……")
+    assert cut.endswith("（共 5,000 字，只打印前 2,000 字）")
+    html_text = catalog_html(
+        Catalog(
+            meta=CatalogMeta(unit="城关镇", levels=["乡级", "层" * 500]),
+            domains=[Domain(id="d", name="社会救助", items=[Item(level2="x", level=["乡级"])])],
+        )
+    )
+    assert "层" * 500 not in html_text and "层" * (PRINT_LABEL_CHARS - 1) + "…" in html_text
