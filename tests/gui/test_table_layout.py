@@ -42,6 +42,18 @@ def test_table_shows_compact_cells_with_full_tooltips(window) -> None:
     assert tip.startswith("公开渠道和载体")
 
 
+def test_a_cell_of_excel_size_has_a_tooltip_of_a_screen(window) -> None:
+    """A received 32,767-character cell (text or a channel of its own) shows its first 600
+    characters in the tooltip (the form shows it all): Qt would lay all of it out."""
+    model = window.table_model
+    item = window.session.items(model.domain_id)[0]
+    item.content = "长" * 32_767
+    item.channels = ["政府网站", "渠" * 32_767]
+    for key in ("content", "channels"):
+        tip = model.index(0, col(window, key)).data(Qt.ItemDataRole.ToolTipRole)
+        assert "…" in tip and len(tip) < 1000
+
+
 def test_level1_level2_stay_frozen_while_scrolling_sideways(window, qtbot) -> None:
     window.resize(900, 700)
     qtbot.wait(20)

@@ -54,6 +54,7 @@ SEVERITY_COLORS = {
 TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
 REVIEW_COLOR = QColor("#efe4fb")  # a cell with review comments (the delegate adds a flag)
 _Index = QModelIndex | QPersistentModelIndex
+_TOOLTIP_CHARS = 600  # a tooltip shows at most this much of a cell (the form shows it all)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
@@ -311,12 +312,13 @@ class ItemTableModel(QAbstractTableModel):
                 original = format_cell(spec.key, getattr(reference, spec.key)) or "（空）"
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")
         if spec.is_choice and not lines:
-            values = getattr(item, spec.key)
-            return html.escape("、".join(values)) if values else None
+            values = "、".join(getattr(item, spec.key))
+            shown = values if len(values) <= _TOOLTIP_CHARS else values[:_TOOLTIP_CHARS] + "…"
+            return html.escape(shown) if values else None
         if spec.kind is FieldKind.LONG_TEXT or lines:
             text = format_cell(spec.key, getattr(item, spec.key))
             if spec.kind is FieldKind.LONG_TEXT and text:
-                shown = text if len(text) <= 600 else text[:600] + "…"
+                shown = text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…"
                 lines.insert(0, html.escape(shown).replace("\n", "<br/>"))
         if not lines:
             return None
