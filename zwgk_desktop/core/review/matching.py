@@ -26,6 +26,13 @@ from zwgk_desktop.core.text import fold
 
 SIMILARITY = 0.6
 _MAX_SIMILAR_GROUP = 200  # pairwise comparison only for small leftovers
+# Items are compared by their name and the start of their content: SequenceMatcher.ratio is
+# quadratic in the worst case (12 s for two 8,000-character cells of 长 and 短), and a
+# received file may hold 32,767 characters in a cell. Real contents are far shorter (the
+# templates' longest is 137), and the total work of one comparison is bounded too: past it,
+# items left unpaired show as removed and added, which a reviewer can still read.
+_SIMILAR_CHARS = 300
+_SIMILAR_BUDGET = 20_000_000  # sum of len(a) * len(b) over the exact ratios computed
 
 
 @dataclass(frozen=True)
@@ -128,17 +135,21 @@ def match_items(old: Sequence[Item], new: Sequence[Item]) -> list[Match]:
         if i not in old_to_new and old_keys[i][0] in free_new_by_l1:
             free_old_by_l1[old_keys[i][0]].append(i)
     scored: list[tuple[float, int, int]] = []
+    budget = _SIMILAR_BUDGET
     for level1, olds in free_old_by_l1.items():
         news = free_new_by_l1[level1]
         if len(olds) > _MAX_SIMILAR_GROUP or len(news) > _MAX_SIMILAR_GROUP:
             continue
+        texts = [(n, _similar_text(new_keys[n][1], new[n])) for n in news]
         for o in olds:
-            a = old_keys[o][1] + "|" + fold(old[o].content)
-            for n in news:
-                b = new_keys[n][1] + "|" + fold(new[n].content)
+            a = _similar_text(old_keys[o][1], old[o])
+            for n, b in texts:
                 matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
                 if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
                     continue
+                budget -= len(a) * len(b)
+                if budget < 0:
+                    break
                 ratio = matcher.ratio()
                 if ratio >= SIMILARITY:
                     scored.append((ratio, o, n))
@@ -147,6 +158,11 @@ def match_items(old: Sequence[Item], new: Sequence[Item]) -> list[Match]:
             pair(o, n, "similar")
 
     return _in_display_order(len(old), len(new), old_to_new)
+
+
+def _similar_text(name: str, item: Item) -> str:
+    """What similarity compares: the name and the start of the content (folded)."""
+    return (name + "|" + fold(item.content[:_SIMILAR_CHARS]))[:_SIMILAR_CHARS]
 
 
 def _in_display_order(
