@@ -143,3 +143,21 @@ def test_similar_items_are_still_paired_by_the_start_of_their_content() -> None:
     old = [Item(level1="一级", level2="低保审批", content="申请条件、办理流程" + "。" * 5000)]
     new = [Item(level1="一级", level2="低保审批结果", content="申请条件、办理流程" + "。" * 4000)]
     assert _pairs(old, new) == {0: (0, "similar")}
+
+
+def test_a_long_changed_cell_is_shown_whole_not_diffed_for_seconds() -> None:
+    import time
+
+    from zwgk_desktop.core.review.textdiff import segments
+
+    rnd = random.Random(5)
+    old = "".join(rnd.choice("长短") for _ in range(3_000))
+    new = "".join(rnd.choice("长短") for _ in range(3_000))
+    started = time.perf_counter()
+    assert segments(old, new) == [("delete", old), ("insert", new)]
+    assert time.perf_counter() - started < 0.5
+    assert segments("申请条件", "申请材料") == [
+        ("equal", "申请"),
+        ("delete", "条件"),
+        ("insert", "材料"),
+    ]
