@@ -45,6 +45,10 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: t
   text-align: left; overflow-wrap: anywhere; }
 th { background: var(--head); }
 td.n { text-align: center; white-space: nowrap; }
+/* A cell far longer than any catalog entry (a received file may hold 32,767 characters)
+   breaks anywhere: the usual CJK rules made the browser take seconds over a long run of
+   brackets. Ordinary cells keep them. */
+td.long { line-break: anywhere; }
 th:nth-child(1) { width: 3.2em; }
 th:nth-child(2), th:nth-child(3), th:nth-child(6), th:nth-child(7) { min-width: 6.5em; }
 th:nth-child(n+9) { min-width: 5.5em; }
@@ -77,7 +81,7 @@ footer { color: var(--muted); font-size: .9rem; padding-bottom: 2rem; }
 JS = """
 (function () {
   "use strict";
-  var PAGE = @PAGE_ROWS@;
+  var PAGE = @PAGE_ROWS@, LONG_CELL = 2000;
   var data = JSON.parse(document.getElementById("zwgk-data").textContent);
   var rows = data.rows, domains = data.domains;
   var F = {domain: 0, level1: 1, level2: 2, content: 3, basis: 4, time: 5, subject: 6,
@@ -147,6 +151,7 @@ JS = """
   function cell(tr, label, value, cls) {
     var td = document.createElement("td");
     td.setAttribute("data-label", label);
+    if (value.length > LONG_CELL) { cls = cls ? cls + " long" : "long"; }
     if (cls) { td.className = cls; }
     td.textContent = value;
     tr.appendChild(td);
