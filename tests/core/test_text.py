@@ -36,3 +36,11 @@ def test_fold_examples() -> None:
     assert fold("（國務院令第711號）") == "(国务院令第711号)"
     assert fold("特定群眾") == "特定群众"
     assert fold(None) == ""
+
+
+def test_shorten_keeps_short_text_and_ends_cut_text_with_an_ellipsis() -> None:
+    from zwgk_desktop.core.text import shorten
+
+    assert shorten("社会救助", 4) == "社会救助"
+    assert shorten("社会救助领域", 4) == "社会救…"
+    assert len(shorten("长" * 1000, 40)) == 40

@@ -82,6 +82,11 @@ def clean_cell(text: str | None) -> str:
     return value.strip()
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, the last one “…” if it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from zwgk_desktop.core.model import Catalog, Domain, Item
+from zwgk_desktop.core.text import shorten
 from zwgk_desktop.core.titles import catalog_title, domain_title
 from zwgk_desktop.core.xlsx.columns import (
     PRINT_WIDTHS,
@@ -72,10 +73,6 @@ def printed(value: str, limit: int = PRINT_CELL_CHARS) -> str:
     return f"{value[:limit]}……（共 {len(value):,} 字，只打印前 {limit:,} 字）"
 
 
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
 def _text(value: str) -> str:
     return html.escape(printed(value)).replace("\r\n", "\n").replace("\n", "<br/>")
 
@@ -112,7 +109,7 @@ def _th(label: str, width: float | None = None, rowspan: int = 1, colspan: int =
         attrs += f' colspan="{colspan}"'
     if width is not None:
         attrs += f' width="{width}%"'
-    return f"<th{attrs}>{_text(_short(label, PRINT_LABEL_CHARS))}</th>"
+    return f"<th{attrs}>{_text(shorten(label, PRINT_LABEL_CHARS))}</th>"
 
 
 def _header(columns: Sequence[PlanColumn]) -> str:
@@ -219,7 +216,7 @@ def _meta_line(catalog: Catalog) -> str:
         parts.append(f"编制日期：{meta.date}")
     if meta.contact:
         parts.append(f"联系人：{meta.contact}")
-    return "　　".join(html.escape(_short(p, PRINT_TITLE_CHARS)) for p in parts)
+    return "　　".join(html.escape(shorten(p, PRINT_TITLE_CHARS)) for p in parts)
 
 
 def domain_section(
@@ -237,7 +234,7 @@ def domain_section(
     that ``continued`` the domain from an earlier one says so after the title."""
     style = ' style="page-break-before: always"' if page_break else ""
     title = domain_title(catalog, domain) + (CONTINUED if continued else "")
-    head = f"<h2{style}>{html.escape(_short(title, PRINT_TITLE_CHARS))}</h2>"
+    head = f"<h2{style}>{html.escape(shorten(title, PRINT_TITLE_CHARS))}</h2>"
     details = _meta_line(catalog) if meta else ""
     if details:
         head += f"<p class='meta'>{details}</p>"
@@ -255,7 +252,7 @@ def _summary(catalog: Catalog) -> str:
         status = "未涉及" if domain.not_involved else f"{len(domain.items)} 项"
         note = _text(domain.note) if domain.not_involved else ""
         rows.append(
-            f'<tr><td class="c">{n}</td><td>{html.escape(_short(domain.name, PRINT_LABEL_CHARS))}</td>'
+            f'<tr><td class="c">{n}</td><td>{html.escape(shorten(domain.name, PRINT_LABEL_CHARS))}</td>'
             f'<td class="c">{status}</td><td>{note}</td></tr>'
         )
     return (
@@ -270,7 +267,7 @@ def _wrap(body: str) -> str:
 
 
 def _cover(catalog: Catalog) -> str:
-    title = f"<h1>{html.escape(_short(catalog_title(catalog), PRINT_TITLE_CHARS))}</h1>"
+    title = f"<h1>{html.escape(shorten(catalog_title(catalog), PRINT_TITLE_CHARS))}</h1>"
     meta = _meta_line(catalog)
     return title + (f"<p class='meta'>{meta}</p>" if meta else "") + _summary(catalog)
 

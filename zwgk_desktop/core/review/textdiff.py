@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.text import fold, shorten
 
 SNIPPET = 40
 _MAX_DIFF_CHARS = 4_000  # the diff is quadratic at worst: 0.5 s for 2,000 + 2,000 characters
@@ -33,8 +33,7 @@ def segments(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(" ".join(text.split()), limit)
 
 
 def snippet(old: str, new: str, limit: int = SNIPPET) -> tuple[str, str]:

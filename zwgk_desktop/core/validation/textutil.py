@@ -7,7 +7,7 @@ import re
 
 from zwgk_desktop.core.fields import FIELD_BY_KEY
 from zwgk_desktop.core.model import Item
-from zwgk_desktop.core.text import fold
+from zwgk_desktop.core.text import fold, shorten
 from zwgk_desktop.core.text import squash as text_squash
 
 # Characters XML 1.0 (and so xlsx) cannot hold, plus lone surrogates from bad JSON.
@@ -33,10 +33,7 @@ def is_blank(text: str) -> bool:
 
 def quote(text: str, limit: int = 24) -> str:
     """User text made safe to embed in a one-line message: no control chars, shortened."""
-    text = ILLEGAL_CHARS_RE.sub("?", _WS_RE.sub(" ", text)).strip()
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
+    return shorten(ILLEGAL_CHARS_RE.sub("?", _WS_RE.sub(" ", text)).strip(), limit)
 
 
 def item_label(item: Item, number: int) -> str:

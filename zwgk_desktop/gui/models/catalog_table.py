@@ -313,13 +313,11 @@ class ItemTableModel(QAbstractTableModel):
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")
         if spec.is_choice and not lines:
             values = "、".join(getattr(item, spec.key))
-            shown = values if len(values) <= _TOOLTIP_CHARS else values[:_TOOLTIP_CHARS] + "…"
-            return html.escape(shown) if values else None
+            return html.escape(_tooltip_text(values)) if values else None
         if spec.kind is FieldKind.LONG_TEXT or lines:
             text = format_cell(spec.key, getattr(item, spec.key))
             if spec.kind is FieldKind.LONG_TEXT and text:
-                shown = text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…"
-                lines.insert(0, html.escape(shown).replace("\n", "<br/>"))
+                lines.insert(0, html.escape(_tooltip_text(text)).replace("\n", "<br/>"))
         if not lines:
             return None
         return "<p style='white-space:pre-wrap'>" + "<hr/>".join(lines) + "</p>"
@@ -433,3 +431,8 @@ class ItemTableModel(QAbstractTableModel):
     def _on_domains_reset(self) -> None:
         domain_id = self.domain_id
         self.set_domain(domain_id if domain_id and self.session.has_domain(domain_id) else None)
+
+
+def _tooltip_text(text: str) -> str:
+    """A cell's text as its tooltip shows it: the first _TOOLTIP_CHARS characters."""
+    return text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…"
