@@ -161,3 +161,14 @@ def test_a_long_changed_cell_is_shown_whole_not_diffed_for_seconds() -> None:
         ("delete", "条件"),
         ("insert", "材料"),
     ]
+
+
+def test_the_largest_group_of_renamed_items_is_paired_whole() -> None:
+    """200 items renamed within one 一级 (the largest group compared pairwise), contents of
+    shared words: every one is paired with its new name, none left as removed and added."""
+    rnd = random.Random(8)
+    words = ["申请条件", "办理流程", "所需材料", "审批结果", "补贴标准", "咨询电话", "公示"]
+    contents = ["、".join(rnd.choice(words) for _ in range(8)) + f"（{n}）" for n in range(200)]
+    old = [Item(level1="一级", level2=f"事项{n}", content=c) for n, c in enumerate(contents)]
+    new = [Item(level1="一级", level2=f"事项{n}调整", content=c) for n, c in enumerate(contents)]
+    assert _pairs(old, new) == {n: (n, "similar") for n in range(200)}

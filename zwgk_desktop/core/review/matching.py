@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,10 +30,12 @@ _MAX_SIMILAR_GROUP = 200  # pairwise comparison only for small leftovers
 # Items are compared by their name and the start of their content: SequenceMatcher.ratio is
 # quadratic in the worst case (12 s for two 8,000-character cells of 长 and 短), and a
 # received file may hold 32,767 characters in a cell. Real contents are far shorter (the
-# templates' longest is 137), and the total work of one comparison is bounded too: past it,
-# items left unpaired show as removed and added, which a reviewer can still read.
+# templates' longest is 137). The exact ratios of one comparison also stop after
+# _SIMILAR_SECONDS: the largest real groups (200 × 200 items) take about half a second,
+# while 300-character texts built to be slow take ~10 ms a pair. Past it, the items left
+# unpaired show as removed and added, which a reviewer can still read.
 _SIMILAR_CHARS = 300
-_SIMILAR_BUDGET = 20_000_000  # sum of len(a) * len(b) over the exact ratios computed
+_SIMILAR_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -134,30 +137,43 @@ def match_items(old: Sequence[Item], new: Sequence[Item]) -> list[Match]:
     for i in range(len(old)):
         if i not in old_to_new and old_keys[i][0] in free_new_by_l1:
             free_old_by_l1[old_keys[i][0]].append(i)
-    scored: list[tuple[float, int, int]] = []
-    budget = _SIMILAR_BUDGET
-    for level1, olds in free_old_by_l1.items():
-        news = free_new_by_l1[level1]
-        if len(olds) > _MAX_SIMILAR_GROUP or len(news) > _MAX_SIMILAR_GROUP:
-            continue
-        texts = [(n, _similar_text(new_keys[n][1], new[n])) for n in news]
-        for o in olds:
-            a = _similar_text(old_keys[o][1], old[o])
-            for n, b in texts:
-                matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-                if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
-                    continue
-                budget -= len(a) * len(b)
-                if budget < 0:
-                    break
-                ratio = matcher.ratio()
-                if ratio >= SIMILARITY:
-                    scored.append((ratio, o, n))
+    groups = [
+        (
+            [(o, _similar_text(old_keys[o][1], old[o])) for o in olds],
+            [(n, _similar_text(new_keys[n][1], new[n])) for n in free_new_by_l1[level1]],
+        )
+        for level1, olds in free_old_by_l1.items()
+        if len(olds) <= _MAX_SIMILAR_GROUP and len(free_new_by_l1[level1]) <= _MAX_SIMILAR_GROUP
+    ]
+    scored = _similar_pairs(groups)
     for _ratio, o, n in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if o not in old_to_new and n not in taken_new:
             pair(o, n, "similar")
 
     return _in_display_order(len(old), len(new), old_to_new)
+
+
+def _similar_pairs(
+    groups: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]],
+) -> list[tuple[float, int, int]]:
+    """(ratio, old, new) of the pairs at least SIMILARITY alike, within each group of
+    (old, new) texts; none more after _SIMILAR_SECONDS of exact ratios."""
+    scored: list[tuple[float, int, int]] = []
+    deadline = time.monotonic() + _SIMILAR_SECONDS
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    for olds, news in groups:
+        for n, b in news:
+            matcher.set_seq2(b)  # what SequenceMatcher learns of b, once for all olds
+            for o, a in olds:
+                matcher.set_seq1(a)
+                if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
+                    continue
+                if time.monotonic() > deadline:
+                    return scored
+                ratio = matcher.ratio()
+                if ratio >= SIMILARITY:
+                    scored.append((ratio, o, n))
+    return scored
 
 
 def _similar_text(name: str, item: Item) -> str:
