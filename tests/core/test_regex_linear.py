@@ -52,8 +52,8 @@ def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return found
 
 
-def _run(text: str) -> str:
-    return (text * (LONG // len(text) + 1))[:LONG]
+def _run(text: str, length: int = LONG) -> str:
+    return (text * (length // len(text) + 1))[:length]
 
 
 def test_patterns_are_found() -> None:
@@ -114,7 +114,7 @@ def test_checking_cells_of_excel_size_stays_quick(key: str) -> None:
     """A 32,767-character cell (Excel's limit) of each kind of run, in every text field."""
     slow = []
     for run in RUNS:
-        value = (run * (32_767 // len(run) + 1))[:32_767]
+        value = _run(run, 32_767)
         catalog = Catalog(
             CatalogMeta(unit="某镇人民政府"), [Domain("d1", "社会救助", [_item(**{key: value})])]
         )
