@@ -59,6 +59,11 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "embedded object": (lambda p: hostile.with_part(p, "xl/embeddings/oleObject1.bin"), "嵌入"),
     "random bytes": (hostile.random_bytes, "不是有效的 Excel 工作簿"),
+    # found in a full run: random bytes starting with “<” (1 run in 128) were called a web page
+    "random bytes starting with <": (
+        lambda p: _write(p, b"<" + random.Random(3).randbytes(65535)),
+        "不是有效的 Excel 工作簿",
+    ),
     # found once in a full run: random bytes without a NUL in the first 2 KB were taken for CSV
     "random bytes without NUL": (
         lambda p: _write(p, random.Random(7).randbytes(65536).replace(b"\0", b"\1")),

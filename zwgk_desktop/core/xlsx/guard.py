@@ -69,9 +69,10 @@ def _sniff(path: Path, name: str) -> None:
         )
     if not head:
         raise _refuse(f"“{name}”是空文件")
-    if head[:1] in b"<{":
+    text = _looks_like_text(head)
+    if head[:1] in b"<{" and text:  # (binary that happens to start with “<” is no page)
         raise _refuse(f"“{name}”是网页或文本文件，不是 Excel 工作簿；{_SAVE_AS}")
-    if _looks_like_text(head):
+    if text:
         raise _refuse(f"“{name}”是文本（如 CSV）文件，不是 Excel 工作簿；{_SAVE_AS}")
     raise _refuse(f"“{name}”不是有效的 Excel 工作簿（.xlsx）")
 
