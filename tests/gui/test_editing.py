@@ -255,6 +255,46 @@ def test_find_next_moves_to_matching_cells(window) -> None:
     assert "共 2 处" in dialog.status.text()
 
 
+def test_a_first_find_on_a_cold_index_answers_in_later_turns(window, qtbot, monkeypatch) -> None:
+    """Before the index is joined (a large catalog, F3 at once), 查找下一个 joins a slice
+    per event-loop turn and says so; the window keeps answering, then the cursor moves."""
+    from zwgk_desktop.gui.widgets import find_replace
+
+    monkeypatch.setattr(find_replace, "FIND_SLICE", -1)  # out of time at once: a domain a turn
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
+    dialog._warm_timer.stop()
+    dialog.index.forget()
+    dialog.find_edit.setText("事项3")
+    dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)
+    window.table.select_cell(0, 0)
+    assert dialog.find_next() is None
+    assert dialog.waiting and "正在查找" in dialog.status.text()
+    assert window.doc.current_position() == ("alpha", 0, "level1")
+    qtbot.waitUntil(lambda: not dialog.waiting)
+    assert window.doc.current_position() == ("alpha", 2, "level2")
+    assert "共 2 处" in dialog.status.text()
+
+
+def test_f3_with_the_dialog_closed_reports_in_the_status_bar(window, qtbot, monkeypatch) -> None:
+    from zwgk_desktop.gui.widgets import find_replace
+
+    monkeypatch.setattr(find_replace, "FIND_SLICE", -1)
+    window.edit.on_find()
+    dialog = window.edit.find_dialog
+    dialog.find_edit.setText("没有这个词")
+    dialog.scope.setCurrentIndex(dialog.SCOPE_CATALOG)  # two domains: two turns
+    dialog.close()
+    dialog.index.forget()
+    window.table.select_cell(0, 0)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F3)
+    assert "正在查找" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not dialog.waiting)
+    assert window.statusBar().currentMessage() == "找不到“没有这个词”"
+    assert not dialog.isVisible()
+
+
 def test_replace_current_cell(window) -> None:
     window.edit.on_replace()
     dialog = window.edit.find_dialog

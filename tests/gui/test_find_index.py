@@ -82,3 +82,30 @@ def test_warming_in_small_steps_gives_the_same_answers() -> None:
     assert hit is not None and (hit.domain_id, hit.row) == (domains[0].id, 0)
     for start in [None, (0, 2, "content"), (1, 1, "level2")]:
         assert index.find_from(domains, "事项", start) == find_from(domains, "事项", start)
+
+
+def test_folded_texts_come_from_the_plain_ones_with_the_same_answers() -> None:
+    """A search with ASCII letters needs case-folded texts: warmed from the plain texts
+    in one call where folding keeps lengths, row by row where it does not (ß → ss)."""
+    domains = _domains()
+    index = FindIndex()
+    assert index.warm(domains, budget=10)
+    assert not index.ready(domains, folded=True)
+    steps = 1
+    while not index.warm(domains, budget=0, folded=True):
+        steps += 1
+    assert steps >= 2 and index.ready(domains, folded=True)
+    for term in ("abc", "ABC", "ss", "file 事", "Abc 事"):
+        for start in [None, (0, 2, "content"), (1, 1, "level2"), (0, 3, "content")]:
+            for forward in (True, False):
+                want = find_from(domains, term, start, forward)
+                assert index.find_from(domains, term, start, forward) == want, (term, start)
+
+
+def test_warming_reports_done_when_the_last_slice_finished_the_work() -> None:
+    """Out of time after the final domain is still “done”: a small catalog is searched
+    at once, even on a slow machine."""
+    domains = _domains()[:1]  # under 200 rows: one slice joins it all
+    index = FindIndex()
+    assert index.warm(domains, budget=-1)  # the deadline passed before it started
+    assert index.ready(domains)

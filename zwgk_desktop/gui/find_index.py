@@ -93,33 +93,59 @@ class FindIndex:
 
     def _haystack(self, domain: Domain, folded: bool) -> _Haystack:
         hay = self._fresh(domain, folded)
+        if hay is None and folded:
+            hay = self._folded_from_plain(self._haystack(domain, False))
+            self._hay[(domain.id, True)] = hay
         if hay is None:
             pending = self._pending.pop(domain.id, None)
             stale = pending is None or pending.items is not domain.items
             rows = [] if stale or pending.size != len(domain.items) else pending.rows
             rows.extend(_row(item) for item in domain.items[len(rows) :])
-            hay = self._hay[(domain.id, folded)] = _haystack(domain.items, rows, folded)
+            hay = self._hay[(domain.id, False)] = _haystack(domain.items, rows, False)
         return hay
 
-    def warm(self, domains: Sequence[Domain], budget: float = 0.005) -> bool:
+    @staticmethod
+    def _folded_from_plain(plain: _Haystack) -> _Haystack:
+        """The case-folded text: the plain text folded in one C call when that keeps every
+        character's length (it nearly always does; ß and ﬁ grow), so the row offsets
+        stay; otherwise row by row, with offsets counted again (~5× slower)."""
+        text = plain.text.casefold()
+        if len(text) == len(plain.text):
+            return _Haystack(plain.items, plain.size, True, text, plain.starts)
+        starts = plain.starts
+        rows = [plain.text[starts[n] : starts[n + 1]] for n in range(plain.size)]
+        return _haystack(plain.items, rows, True)
+
+    def ready(self, domains: Sequence[Domain], folded: bool = False) -> bool:
+        """Whether a search of ``domains`` needs no joining (answers at once)."""
+        return all(self._fresh(domain, folded) is not None for domain in domains)
+
+    def warm(self, domains: Sequence[Domain], budget: float = 0.005, folded: bool = False) -> bool:
         """Join rows of domains not indexed yet for about ``budget`` seconds; True when
         all are (the dialog calls this between event-loop turns while it is open, so the
-        first F3 does not join a 100,000-item catalog at once: ~1 s)."""
+        first F3 does not join a 100,000-item catalog at once: ~1 s). ``folded``: the
+        texts a search with ASCII letters needs."""
         deadline = time.perf_counter() + budget
         for domain in domains:
-            if self._fresh(domain, False) is not None:
+            if self._fresh(domain, folded) is not None:
                 continue
-            pending = self._pending.get(domain.id)
-            if pending is None or pending.items is not domain.items:
-                pending = self._pending[domain.id] = _Pending(domain.items, len(domain.items))
-            items, rows = domain.items, pending.rows
-            while len(rows) < len(items):
-                rows.extend(_row(item) for item in items[len(rows) : len(rows) + 200])
+            if self._fresh(domain, False) is None:
+                pending = self._pending.get(domain.id)
+                if pending is None or pending.items is not domain.items:
+                    pending = _Pending(domain.items, len(domain.items))
+                    self._pending[domain.id] = pending
+                items, rows = domain.items, pending.rows
+                while len(rows) < len(items):
+                    rows.extend(_row(item) for item in items[len(rows) : len(rows) + 200])
+                    if len(rows) < len(items) and time.perf_counter() > deadline:
+                        return False
+                self._haystack(domain, False)
                 if time.perf_counter() > deadline:
-                    return False
-            self._haystack(domain, False)
-            if time.perf_counter() > deadline:
-                return False
+                    return self.ready(domains, folded)  # out of time, but maybe that was all
+            if folded:
+                self._haystack(domain, True)  # one casefold of the plain text
+                if time.perf_counter() > deadline:
+                    return self.ready(domains, folded)
         return True
 
     def find_from(
@@ -147,7 +173,7 @@ class FindIndex:
         for step in range(count + 1):
             di = (d0 + sign * step) % count
             domain = domains[di]
-            hay = self._haystack(domain, needle._fold_case)
+            hay = self._haystack(domain, needle.folds_case)
             lo, hi = 0, len(hay.text)
             if step in (0, count):
                 cursor = _offset(hay, domain, r0, here)

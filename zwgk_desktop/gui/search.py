@@ -27,6 +27,11 @@ class Needle:
     def __bool__(self) -> bool:
         return bool(self.text)
 
+    @property
+    def folds_case(self) -> bool:
+        """Whether cells are compared case-folded (the text has ASCII letters)."""
+        return self._fold_case
+
     def found_in(self, text: str) -> bool:
         if self._fold_case:
             return self._cmp in text.casefold()

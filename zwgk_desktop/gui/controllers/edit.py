@@ -227,7 +227,11 @@ class EditController(QObject):
             from zwgk_desktop.gui.widgets.find_replace import FindReplaceDialog
 
             self.find_dialog = FindReplaceDialog(
-                self.ctx.session, self._find_position, self.doc.locate, self.window
+                self.ctx.session,
+                self._find_position,
+                self.doc.locate,
+                self.window,
+                notify=self.chrome.message,
             )
         return self.find_dialog
 

@@ -7,6 +7,7 @@ domain's cells joined into one text (``gui/find_index.py``), kept until the doma
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -26,11 +27,15 @@ from zwgk_desktop.core.model import Catalog
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.dialogs.sizing import FittedDialog
 from zwgk_desktop.gui.find_index import FindIndex
-from zwgk_desktop.gui.search import ALL_KEYS, Match, find_all, replaced_value
+from zwgk_desktop.gui.search import ALL_KEYS, Match, Needle, find_all, replaced_value
 from zwgk_desktop.gui.session import Session
 
 Position = tuple[str, int, str]  # (domain id, 0-based row, field key)
 COUNT_LIMIT = 5_000  # items; above this 查找下一个 does not count every match (F3 stays fast)
+# Seconds of joining per event-loop turn while an F3 waits for the index (a first search
+# of a large catalog before the dialog warmed it): the window keeps answering meanwhile.
+FIND_SLICE = 0.008
+WAITING = "正在查找……（第一次查找大目录需要片刻）"
 
 
 class FindReplaceDialog(FittedDialog):
@@ -43,6 +48,7 @@ class FindReplaceDialog(FittedDialog):
         current: Callable[[], Position | None],
         locate: Callable[[str, int, str], None],
         parent: QWidget | None = None,
+        notify: Callable[[str, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("查找和替换")
@@ -50,6 +56,7 @@ class FindReplaceDialog(FittedDialog):
         self.session = session
         self.current = current
         self.locate = locate
+        self.notify = notify  # the window's status bar, for an F3 while the dialog is hidden
         grid = QGridLayout(self)
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText("要查找的文字")
@@ -112,6 +119,11 @@ class FindReplaceDialog(FittedDialog):
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm)
+        # An F3 that found the index not ready goes on from here, a slice a turn.
+        self._waiting: bool | None = None  # the direction of the search that waits
+        self._resume_timer = QTimer(self)
+        self._resume_timer.setInterval(0)
+        self._resume_timer.timeout.connect(self._resume)
         self.set_read_only(session.read_only)
 
     def _forget_count(self, *_: object) -> None:
@@ -128,6 +140,8 @@ class FindReplaceDialog(FittedDialog):
             self._warm_timer.start()
 
     def _warm(self) -> None:
+        if self._waiting is not None:
+            return  # the waiting F3 joins what it needs itself
         session = self.session
         loaded = [d for d in session.domains if session.is_loaded(d.id)]
         if self.index.warm(loaded):
@@ -175,10 +189,33 @@ class FindReplaceDialog(FittedDialog):
         )
         return find_all(catalog, self.find_edit.text(), self._domains(), self._keys())
 
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        if not self.isVisible() and self.notify is not None:
+            self.notify(text, 5000)
+
+    @property
+    def waiting(self) -> bool:
+        """An F3 is waiting for the index (its answer comes in a later event-loop turn)."""
+        return self._waiting is not None
+
+    def _resume(self) -> None:
+        if self._waiting is None:
+            self._resume_timer.stop()
+        else:
+            self.find_next(self._waiting)
+
     def find_next(self, forward: bool = True) -> Match | None:
-        """Go to the next/previous match, scanning from the current cell (F3)."""
+        """Go to the next/previous match, scanning from the current cell (F3).
+
+        If the index of the domains to search is not ready (a first F3 on a large
+        catalog), this joins a slice of it and returns None; the search goes on in the
+        next event-loop turns and moves to the match when it is found, from wherever the
+        cursor is then. The window never freezes for the ~1 s a 100,000-item join takes.
+        """
         text = self.find_edit.text()
         if not text.strip():
+            self._stop_waiting()
             self.status.setText("请输入要查找的文字")
             return None
         catalog_scope = self.scope.currentIndex() == self.SCOPE_CATALOG
@@ -191,13 +228,33 @@ class FindReplaceDialog(FittedDialog):
         if position is not None:
             index = next((n for n, d in enumerate(domains) if d.id == position[0]), 0)
             start = (index, position[1], position[2])
+        if not self._index_ready(domains, Needle(text).folds_case):
+            if self._waiting is None:
+                self._say(WAITING)
+            self._waiting = forward
+            self._resume_timer.start()
+            return None
+        self._stop_waiting()
         target, wrapped = self.index.find_from(domains, text, start, forward, self._keys())
         if target is None:
-            self.status.setText(f"找不到“{text}”")
+            self._say(f"找不到“{text}”")
             return None
-        self.status.setText(self._where(target, domains, wrapped, forward))
+        self._say(self._where(target, domains, wrapped, forward))
         self.locate(target.domain_id, target.item_id, target.key)
         return target
+
+    def _index_ready(self, domains: list, folded: bool) -> bool:
+        """Join a slice of what the search needs; True when it may search in this turn
+        (a turn that joined for long leaves the search, up to ~11 ms, to the next one)."""
+        if self.index.ready(domains, folded):
+            return True
+        started = time.perf_counter()
+        done = self.index.warm(domains, FIND_SLICE, folded)
+        return done and time.perf_counter() - started < FIND_SLICE / 2
+
+    def _stop_waiting(self) -> None:
+        self._waiting = None
+        self._resume_timer.stop()
 
     def _where(self, target: Match, domains: list, wrapped: bool, forward: bool) -> str:
         """第 n 处，共 m 处 where counting is cheap; on a large catalog only the wrap note."""
