@@ -121,7 +121,7 @@ def bench_level2(path: Path, items: int, edits: int = 10) -> dict:
     return results
 
 
-def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
+def bench_stall(path: Path, items: int, edits: int = 10, pastes: int = 3) -> dict:
     app, window = _window(path)
     model = window.table_model
     column = model.column_of("time_limit")
@@ -149,8 +149,8 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
     window.editor.paste("x")  # imports the paste code once (not the clerk's every paste)
     window.edit.on_undo()
     _pump(app, 0.2)
-    for n in range(3):
-        window.table.select_cell(n * 600, 0)
+    for n in range(pastes):
+        window.table.select_cell((n % 3) * 600, 0)
         _pump(app, 0.2)
         c0 = time.process_time()
         window.editor.paste(as_tsv(paste_rows(500, f"第{n}次粘贴")))  # new text each time
@@ -191,6 +191,9 @@ def bench_stall(path: Path, items: int, edits: int = 10) -> dict:
         f"{items}_edit_undo_delayed_cpu_median_ms": statistics.median(delayed),
         f"{items}_paste500_call_cpu_median_ms": statistics.median(paste_call),
         f"{items}_paste500_undo_stall_cpu_max_ms": max(paste_cpu),
+        f"{items}_paste500_undo_stall_cpu_each_ms": " ".join(
+            f"{paste_cpu[n]:.1f}/{paste_cpu[n + 1]:.1f}" for n in range(0, len(paste_cpu), 2)
+        ),
         f"{items}_edit_stall_max_ms": max(edit_stalls),
         f"{items}_undo_stall_max_ms": max(undo_stalls),
         f"{items}_idle_slice_max_ms": max(idle),
@@ -300,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         help="only the 二级事项 edits and undos (implies --skip-open and --skip-find)",
     )
     parser.add_argument("--edits", type=int, default=10, help="edits per kind (二级事项: half)")
+    parser.add_argument("--pastes", type=int, default=3, help="pastes of 500 rows (and undos)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["ZWGK_HOME"] = tempfile.mkdtemp(prefix="zwgk-bench-home-")
@@ -307,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     from zwgk_desktop.core.storage import Document
 
     tmp = Path(tempfile.mkdtemp(prefix="zwgk-bench14-"))
-    results: dict[str, float] = {}
+    results: dict[str, float | str] = {}
     for size in (int(s) for s in args.sizes.split(",")):
         path = tmp / f"catalog-{size}.zwgk"
         Document.create(path, generate_catalog(size, seed=3)).close()
@@ -315,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             results.update(bench_level2(path, size, args.edits))
             continue
         if not args.skip_stall:
-            results.update(bench_stall(path, size, args.edits))
+            results.update(bench_stall(path, size, args.edits, args.pastes))
         if not args.skip_find:
             results.update(bench_find(path, size))
     if not args.skip_open and not args.only_level2:

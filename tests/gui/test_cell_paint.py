@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 from zwgk_desktop.gui import delegates
 from zwgk_desktop.gui.delegates import MARK_COLORS
 from zwgk_desktop.gui.models.catalog_table import SEVERITY_ROLE
+from zwgk_desktop.gui.paint_budget import full_paint
 
 
 def _grab(window) -> QImage:
-    return window.table.viewport().grab().toImage()
+    with full_paint():  # every cell, however long drawing them takes
+        return window.table.viewport().grab().toImage()
 
 
 def _fresh(window) -> QImage:

@@ -186,7 +186,10 @@ def take_screenshot(window: Any, app: Any, out: Path) -> bool:
         window.chrome.update_status()
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
-    return bool(window.grab().save(str(out), "PNG"))
+    from zwgk_desktop.gui.paint_budget import full_paint
+
+    with full_paint():  # every cell in the picture, not just one frame's share
+        return bool(window.grab().save(str(out), "PNG"))
 
 
 NO_DISPLAY = (

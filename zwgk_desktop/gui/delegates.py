@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from zwgk_desktop.core.fields import FieldKind, FieldSpec
 from zwgk_desktop.core.validation import Severity
 from zwgk_desktop.gui.clipboard import format_cell
+from zwgk_desktop.gui.paint_budget import PaintBudget
 from zwgk_desktop.gui.widgets.choice_editor import ChoiceEditor
 from zwgk_desktop.gui.widgets.compact import compact_choice
 
@@ -57,6 +58,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _MIN_CHAR_PX = 4  # narrower than any glyph a cell shows at the UI font size
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _ITEM_VIEW_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TYPING = QAbstractItemView.EditTrigger.AnyKeyPressed
 _SOURCE = QPainter.CompositionMode.CompositionMode_Source
@@ -256,18 +258,29 @@ class _PixmapCache:
 _PIXMAPS = _PixmapCache(16 * 1024 * 1024)
 
 
+# Seconds a frame may spend drawing new cells (paint_budget.py), the table and its frozen
+# columns together.
+NEW_CELLS_SECONDS = 0.004
+
+
 class ItemDelegate(QStyledItemDelegate):
     """One delegate for all columns of the item table; the column's FieldSpec decides."""
 
-    def __init__(self, levels: Callable[[], Sequence[str]], parent: Any = None) -> None:
+    def __init__(
+        self,
+        levels: Callable[[], Sequence[str]],
+        parent: Any = None,
+        budget: PaintBudget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.levels = levels
         self.last_editor: QWidget | None = None  # the view adjusts it after opening
         self._context: _CellContext | None = None
+        self.budget = budget if budget is not None else PaintBudget(NEW_CELLS_SECONDS)
 
     def twin(self, parent: Any) -> ItemDelegate:
         """The same delegate for another view (the frozen columns)."""
-        return ItemDelegate(self.levels, parent)
+        return ItemDelegate(self.levels, parent, self.budget)  # one frame, one budget
 
     @staticmethod
     def spec(index: _Index) -> FieldSpec:
@@ -386,15 +399,21 @@ class ItemDelegate(QStyledItemDelegate):
             ratio,
         )
         pixmap = _PIXMAPS.get(key)
-        if pixmap is None:
-            option.text = text  # type: ignore[attr-defined]
-            option.index = index  # type: ignore[attr-defined]
-            option.features = _with_display(features)  # type: ignore[attr-defined]
+        if pixmap is None and not self.budget.allows_new_cell():
+            # Past this pass's budget: the cell's background now, its text next turn.
             if background is not None:
                 option.backgroundBrush = background  # type: ignore[attr-defined]
-            pixmap = context.draw(option, width, height)
-            _PIXMAPS.put(key, pixmap)
-        painter.drawPixmap(rect.topLeft(), pixmap)
+            context.style.drawPrimitive(_PANEL, option, painter, widget)
+        else:
+            if pixmap is None:
+                option.text = text  # type: ignore[attr-defined]
+                option.index = index  # type: ignore[attr-defined]
+                option.features = _with_display(features)  # type: ignore[attr-defined]
+                if background is not None:
+                    option.backgroundBrush = background  # type: ignore[attr-defined]
+                pixmap = context.draw(option, width, height)
+                _PIXMAPS.put(key, pixmap)
+            painter.drawPixmap(rect.topLeft(), pixmap)
         if comments:
             self._paint_review_mark(painter, rect, comments)
         if severity is not None:

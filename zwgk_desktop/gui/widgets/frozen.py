@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwgk_desktop.gui.paint_budget import DeferredCells
 from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
 from zwgk_desktop.gui.widgets.viewport import own_viewport
 
@@ -35,6 +36,7 @@ class FrozenView(QTableView):
     def __init__(self, main: ItemTableView) -> None:
         super().__init__(main)
         own_viewport(self)
+        self.deferred_cells = DeferredCells(self)  # new cells past a pass's budget
         self.main = main
         self.count = 0
         self.edit_trigger: Any = None
@@ -105,6 +107,9 @@ class FrozenView(QTableView):
 
     def width_frozen(self) -> int:
         return sum(self.main.columnWidth(c) for c in range(self.count)) if self.isVisible() else 0
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.deferred_cells.paint(event, super().paintEvent)
 
     def update_geometry(self) -> None:
         if not self.count or self.model() is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from zwgk_desktop.gui import look
 from zwgk_desktop.gui.models.catalog_table import ItemTableModel
+from zwgk_desktop.gui.paint_budget import DeferredCells
 from zwgk_desktop.gui.widgets.compact import FROZEN_KEYS, column_widths
 from zwgk_desktop.gui.widgets.frozen import FrozenView
 from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
@@ -40,6 +41,7 @@ class ItemTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         own_viewport(self)  # before any viewport() call: see viewport.py
+        self.deferred_cells = DeferredCells(self)  # new cells past a pass's budget
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -121,6 +123,9 @@ class ItemTableView(QTableView):
             # A delegate talks to every view it is set on: the frozen view gets its own.
             twin = getattr(delegate, "twin", None)
             self.frozen.setItemDelegate(twin(self.frozen) if twin is not None else delegate)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.deferred_cells.paint(event, super().paintEvent)
 
     def updateGeometries(self) -> None:  # noqa: N802 (Qt name)
         super().updateGeometries()

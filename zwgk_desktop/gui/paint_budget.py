@@ -1,0 +1,118 @@
+"""Painting a screen of new cells over several event-loop turns, as a browser fills a page.
+
+Drawing a cell never drawn before (CJK text laid out and elided by the style) costs
+~60–100 µs; a paste of new text, a page scroll or a domain switch can show ~200 such
+cells at once, and one pass drawing them all kept the window from answering for 15–25 ms
+on an office PC. One frame (the table and its frozen columns) now draws new cells for at
+most ``seconds`` (cells in the pixmap cache cost ~10 µs and are always drawn); a cell past
+the budget gets its background only (selection and colour included) and the view repaints
+itself in the next turn, where the cells drawn come from the cache and more new ones are
+drawn. A screen of new text is complete after 2–4 frames, the window answering between.
+
+A view's first pass draws every cell (the first paint shows the whole table at once), and
+``full_paint()`` does the same for a grab that must show every cell (screenshots, tests).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+_SUSPENDED = 0  # full_paint() nesting: while above 0 every pass draws every cell
+MIN_NEW_CELLS = 2  # drawn in every pass whatever the time, so each pass makes progress
+
+
+@contextmanager
+def full_paint() -> Iterator[None]:
+    """Every pass inside draws every cell (for ``QWidget.grab`` and the like)."""
+    global _SUSPENDED
+    _SUSPENDED += 1
+    try:
+        yield
+    finally:
+        _SUSPENDED -= 1
+
+
+class PaintBudget:
+    """The time the passes of one frame may spend on cells they draw anew.
+
+    A frame is what Qt paints before it returns to the event loop: the table and its
+    frozen columns are painted in the same one, so their delegates share a budget.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._deadline: float | None = None  # this frame's, once a limited pass began
+        self._limited = False  # the pass under way is limited
+        self.drawn = 0  # new cells drawn in the pass under way
+        self.left_out = 0  # new cells it left for the next frame
+        self._frame = QTimer()
+        self._frame.setSingleShot(True)
+        self._frame.setInterval(0)  # fires once Qt is back in the event loop
+        self._frame.timeout.connect(self._end_frame)
+
+    def _end_frame(self) -> None:
+        self._deadline = None
+
+    def begin(self, limited: bool) -> None:
+        self._limited = limited and not _SUSPENDED
+        if self._limited and self._deadline is None:
+            self._deadline = time.perf_counter() + self.seconds
+            self._frame.start()
+        self.drawn = self.left_out = 0
+
+    def end(self) -> int:
+        """Close the pass; how many new cells it left out."""
+        self._limited = False
+        return self.left_out
+
+    def allows_new_cell(self) -> bool:
+        """Whether the pass may draw one more new cell (counts it either way)."""
+        if (
+            not self._limited or self.drawn < MIN_NEW_CELLS or time.perf_counter() < self._deadline  # type: ignore[operator]
+        ):
+            self.drawn += 1
+            return True
+        self.left_out += 1
+        return False
+
+
+class DeferredCells(QObject):
+    """A view's passes under its delegate's budget, and the repaint that finishes them."""
+
+    def __init__(self, view: Any) -> None:
+        super().__init__(view)
+        self.view = view
+        self.started = False  # the first pass that drew cells drew them all
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._finish)
+
+    def paint(self, event: Any, paint: Callable[[Any], None]) -> None:
+        budget: PaintBudget | None = getattr(self.view.itemDelegate(), "budget", None)
+        if budget is None:
+            paint(event)
+            return
+        budget.begin(limited=self.started)
+        try:
+            paint(event)
+        finally:
+            left_out = budget.end()
+        self.started = self.started or budget.drawn > 0
+        if left_out:
+            self.timer.start()
+
+    @property
+    def pending(self) -> bool:
+        """Some cells show their background only, until the next turn."""
+        return self.timer.isActive()
+
+    def _finish(self) -> None:
+        # The whole viewport: a scroll since may have moved the cells left out. The
+        # cells already drawn come from the cache.
+        self.view.viewport().update()
