@@ -8,7 +8,9 @@ parse, plan, vocabulary checks, the undo command, the document write and the mod
 notifications (line 1), the same with text never checked before (line 2: the vocabulary
 checks' caches emptied, as for a clerk's new block), a block whose every cell differs
 from what the rows hold (line 3: all 11 columns are written, the bare baseline's case),
-then the first block again with the repaint of the view (line 4). The cursor is put on
+then the first block again with the repaint of the view (line 4: the first frame, which
+draws new cells for at most the frame budget of ``gui/paint_budget.py``; the rest come in
+later frames and are not in this line). The cursor is put on
 the first cell before each paste, untimed (the clerk's click, not the paste). Baseline, in the same
 run and on the same document file: a bare UPDATE of the same 11 columns of the same 500 rows in one transaction.
 Runs alternate (paired); the verdict is the median per-pair CPU ratio (target ≤ 2×).
