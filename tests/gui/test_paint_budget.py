@@ -115,3 +115,78 @@ def test_a_grab_and_the_first_paint_draw_every_cell(window, qtbot) -> None:
         fresh.close()
     finally:
         budget.seconds = delegates.NEW_CELLS_SECONDS
+
+
+def _leave_cells_out(window, qtbot) -> None:
+    """One frame of the table with no cell cached and no time for new ones."""
+    qtbot.wait(5)
+    delegates._PIXMAPS.clear()
+    window.table.viewport().update()
+    window.table.frozen.viewport().update()
+    QApplication.processEvents()
+
+
+def test_checking_waits_a_frame_while_the_table_fills_in_new_cells(window, qtbot) -> None:
+    """A slice of checking and a frame of new cells never share a turn (7 + 8 ms)."""
+    from PySide6.QtCore import QTimer
+
+    from zwgk_desktop.gui.live_validation import PAINT_WAIT_MS
+
+    validation = window.ctx.validation
+    budget = window.table.itemDelegate().budget
+    budget.seconds = 0
+    timer = QTimer()
+    timer.setSingleShot(True)
+    try:
+        _leave_cells_out(window, qtbot)
+        assert validation.painting()  # the window's own: the table is not whole yet
+        assert validation._waits_for_painting(timer)
+        assert timer.isActive() and timer.interval() == PAINT_WAIT_MS
+        qtbot.waitUntil(lambda: not validation.painting())
+        assert not validation._waits_for_painting(timer)
+    finally:
+        budget.seconds = delegates.NEW_CELLS_SECONDS
+
+
+def test_a_table_that_never_finishes_painting_does_not_stop_the_checking(window) -> None:
+    from PySide6.QtCore import QTimer
+
+    from zwgk_desktop.gui.live_validation import PAINT_WAITS
+
+    validation = window.ctx.validation
+    validation.painting = lambda: True  # e.g. a minimised window: no frame ever comes
+    timer = QTimer()
+    waits = [validation._waits_for_painting(timer) for _ in range(PAINT_WAITS + 1)]
+    assert waits == [True] * PAINT_WAITS + [False]
+
+
+def test_a_big_paste_is_checked_whole_while_its_cells_come_frame_by_frame(window, qtbot) -> None:
+    budget = window.table.itemDelegate().budget
+    budget.seconds = 0
+    try:
+        window.table.select_cell(0, 0)
+        from zwgk_desktop.gui.clipboard import format_cell
+
+        first = window.session.items("alpha")[0]
+        keys = [spec.key for spec in window.table_model.fields]
+        rows = [
+            [
+                f"新事项{n}" if key == "level2" else "尽快" if key == "time_limit"
+                else format_cell(key, getattr(first, key))
+                for key in keys
+            ]
+            for n in range(100)
+        ]  # fmt: skip
+        window.editor.paste("".join("\t".join(row) + "\r\n" for row in rows))
+        items = window.session.items("alpha")[:100]
+        store = window.ctx.validation.store
+
+        def checked() -> bool:
+            return all(
+                any(i.rule == "TIME-VAGUE" for i in store.item_issues(item.id)) for item in items
+            )
+
+        qtbot.waitUntil(checked, timeout=5000)
+        qtbot.waitUntil(lambda: not window.ctx.validation.painting(), timeout=5000)
+    finally:
+        budget.seconds = delegates.NEW_CELLS_SECONDS

@@ -35,6 +35,8 @@ CHUNK_CHECK_EVERY = 8  # items between looks at the clock (~0.2 ms each at 100,0
 
 DEBOUNCE_MS = 250
 START_DELAY_MS = 30
+PAINT_WAIT_MS = 17  # a frame: how long a slice waits while the table fills in new cells
+PAINT_WAITS = 6  # … and how many frames in a row at most
 
 
 @dataclass
@@ -99,7 +101,12 @@ class LiveValidation(QObject):
         self._rows_timer = QTimer(self)
         self._rows_timer.setSingleShot(True)
         self._rows_timer.setInterval(0)
-        self._rows_timer.timeout.connect(self._check_pending_rows)
+        self._rows_timer.timeout.connect(self._on_rows_timer)
+        # Set by the window: whether the table is still filling in a screen of new cells
+        # (``paint_budget``); a slice then waits a frame, so that a frame's paint and a
+        # slice of checking never share an event-loop turn (7 + 8 ms after a paste).
+        self.painting: Callable[[], bool] | None = None
+        self._paint_waits = 0  # frames waited in a row (bounded: never waits for ever)
         session.cells_changed.connect(self._on_cells)
         session.rows_about_to_be_removed.connect(self._on_removing)
         session.rows_inserted.connect(self._on_structure)
@@ -206,7 +213,24 @@ class LiveValidation(QObject):
     def _on_chunk_timer(self) -> None:
         if self.hold is not None and self.hold(self._resume):
             return
+        if self._waits_for_painting(self._chunk_timer):
+            return
         self._work()
+
+    def _on_rows_timer(self) -> None:
+        if not self._waits_for_painting(self._rows_timer):
+            self._check_pending_rows()
+
+    def _waits_for_painting(self, timer: QTimer) -> bool:
+        """True if the table is filling in new cells: ``timer`` fires again a frame later
+        (at most PAINT_WAITS frames in a row, so a window that does not paint, e.g.
+        minimised, never stops the checking)."""
+        if self.painting is None or self._paint_waits >= PAINT_WAITS or not self.painting():
+            self._paint_waits = 0
+            return False
+        self._paint_waits += 1
+        timer.start(PAINT_WAIT_MS)
+        return True
 
     def _resume(self) -> None:
         if self._queue:

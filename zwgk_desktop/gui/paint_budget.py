@@ -88,6 +88,7 @@ class DeferredCells(QObject):
         super().__init__(view)
         self.view = view
         self.started = False  # the first pass that drew cells drew them all
+        self._incomplete = False  # the last pass left cells out (the screen is not whole)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
@@ -104,13 +105,14 @@ class DeferredCells(QObject):
         finally:
             left_out = budget.end()
         self.started = self.started or budget.drawn > 0
+        self._incomplete = left_out > 0
         if left_out:
             self.timer.start()
 
     @property
     def pending(self) -> bool:
-        """Some cells show their background only, until the next turn."""
-        return self.timer.isActive()
+        """Some cells on screen show their background only, until a coming frame."""
+        return self._incomplete and self.view.isVisible()
 
     def _finish(self) -> None:
         # The whole viewport: a scroll since may have moved the cells left out. The

@@ -85,6 +85,7 @@ class DocumentController(QObject):
         validation = ctx.validation = LiveValidation(session, window)
         validation.hold = self.paint_watch.hold
         validation.after_paint = self.paint_watch.after_next_paint
+        validation.painting = self._table_filling_in
         table_model = ctx.table_model = ItemTableModel(session, validation, window)
         ctx.domain_model = DomainListModel(session, validation, window)
         self.table.setModel(table_model)
@@ -267,6 +268,11 @@ class DocumentController(QObject):
             table_model.domain_row(index.row()),
             table_model.fields[index.column()].key,
         )
+
+    def _table_filling_in(self) -> bool:
+        """The table (or its frozen columns) still shows cells without their text."""
+        table = self.table
+        return table.deferred_cells.pending or table.frozen.deferred_cells.pending
 
     def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit()
