@@ -25,6 +25,13 @@ def _rendered(window) -> QImage:
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
+def _content_changed(window) -> None:
+    """Every cell of the table changed (as after a paste): the views repaint them."""
+    model = window.table_model
+    bottom_right = model.index(model.rowCount() - 1, model.columnCount() - 1)
+    model.dataChanged.emit(model.index(0, 0), bottom_right, [])
+
+
 def _frames_until_complete(window, qtbot, shot=None) -> tuple[int, int]:
     """Repaint the table with no cell cached; (frames, cells left out by the first)."""
     qtbot.wait(5)  # the frame before is over
@@ -38,8 +45,7 @@ def _frames_until_complete(window, qtbot, shot=None) -> tuple[int, int]:
         return real_end()
 
     budget.end = end
-    window.table.viewport().update()
-    window.table.frozen.viewport().update()
+    _content_changed(window)
     frames = 0
     try:
         while frames < 200:
@@ -121,8 +127,7 @@ def _leave_cells_out(window, qtbot) -> None:
     """One frame of the table with no cell cached and no time for new ones."""
     qtbot.wait(5)
     delegates._PIXMAPS.clear()
-    window.table.viewport().update()
-    window.table.frozen.viewport().update()
+    _content_changed(window)
     QApplication.processEvents()
 
 
@@ -189,4 +194,36 @@ def test_a_big_paste_is_checked_whole_while_its_cells_come_frame_by_frame(window
         qtbot.waitUntil(checked, timeout=5000)
         qtbot.waitUntil(lambda: not window.ctx.validation.painting(), timeout=5000)
     finally:
+        budget.seconds = delegates.NEW_CELLS_SECONDS
+
+
+def test_a_scroll_draws_every_cell_in_one_frame(window, qtbot) -> None:
+    """Only changed content is painted over frames: a clerk paging through rows never
+    shown before sees their text in every frame."""
+    from zwgk_desktop.core.model import Item
+
+    items = [Item(level1="一级", level2=f"翻页事项{n}") for n in range(200)]
+    window.session.insert_items("alpha", len(window.session.items("alpha")), items)
+    qtbot.wait(20)
+    budget = window.table.itemDelegate().budget
+    budget.seconds = 0
+    try:
+        _frames_until_complete(window, qtbot)  # a change, filled in over frames …
+        qtbot.wait(5)
+        passes: list[tuple[int, int]] = []
+        real_end = budget.end
+
+        def end() -> int:
+            passes.append((budget.left_out, budget.drawn))
+            return real_end()
+
+        budget.end = end
+        bar = window.table.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep() * 3)  # … then rows never drawn
+        qtbot.waitUntil(lambda: bool(passes))
+        left_out, drawn = passes[0]
+        assert left_out == 0 and drawn > MIN_NEW_CELLS
+        assert not window.table.deferred_cells.pending
+    finally:
+        budget.__dict__.pop("end", None)
         budget.seconds = delegates.NEW_CELLS_SECONDS

@@ -1,15 +1,15 @@
 """Painting a screen of new cells over several event-loop turns, as a browser fills a page.
 
 Drawing a cell never drawn before (CJK text laid out and elided by the style) costs
-~60–100 µs; a paste of new text, a page scroll or a domain switch can show ~200 such
-cells at once, and one pass drawing them all kept the window from answering for 15–25 ms
-on an office PC. One frame (the table and its frozen columns) now draws new cells for at
+~60–190 µs; a paste of new text (or its undo) can show ~200 such cells at once, and one
+pass drawing them all kept the window from answering for 15–25 ms on an office PC. One frame (the table and its frozen columns) now draws new cells for at
 most ``seconds`` (cells in the pixmap cache cost ~10 µs and are always drawn); a cell past
 the budget gets its background only (selection and colour included) and the view repaints
 itself in the next turn, where the cells drawn come from the cache and more new ones are
 drawn. A screen of new text is complete after 2–4 frames, the window answering between.
 
-A view's first pass draws every cell (the first paint shows the whole table at once), and
+Only frames that show changed content are limited (``DeferredCells``): scrolling and a
+view's first pass draw every cell (the first paint shows the whole table at once), and
 ``full_paint()`` does the same for a grab that must show every cell (screenshots, tests).
 """
 
@@ -82,24 +82,55 @@ class PaintBudget:
 
 
 class DeferredCells(QObject):
-    """A view's passes under its delegate's budget, and the repaint that finishes them."""
+    """A view's passes under its delegate's budget, and the repaint that finishes them.
+
+    Only the frames that show a change of content are limited (an edit, a paste, an undo:
+    the model's cells or rows changed), until one of them is whole again. Scrolling and
+    resizing draw every cell, as before: a clerk holding PageDown through new rows sees
+    their text in every frame, not backgrounds that the next page replaces.
+    """
 
     def __init__(self, view: Any) -> None:
         super().__init__(view)
         self.view = view
         self.started = False  # the first pass that drew cells drew them all
         self._incomplete = False  # the last pass left cells out (the screen is not whole)
+        self._changed = False  # the model's content changed since the last whole pass
+        self._model: Any = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._finish)
+
+    def _watch(self, model: Any) -> None:
+        """Hear of the content changes of the view's model (it changes with the view's)."""
+        if model is self._model:
+            return
+        old, self._model = self._model, model
+        for source in (old, model):
+            if source is None:
+                continue
+            for signal in (
+                source.dataChanged,
+                source.rowsInserted,
+                source.rowsRemoved,
+                source.layoutChanged,
+            ):
+                if source is old:
+                    signal.disconnect(self._content_changed)
+                else:
+                    signal.connect(self._content_changed)
+
+    def _content_changed(self, *_: Any) -> None:
+        self._changed = True
 
     def paint(self, event: Any, paint: Callable[[Any], None]) -> None:
         budget: PaintBudget | None = getattr(self.view.itemDelegate(), "budget", None)
         if budget is None:
             paint(event)
             return
-        budget.begin(limited=self.started)
+        self._watch(self.view.model())
+        budget.begin(limited=self.started and (self._changed or self._incomplete))
         try:
             paint(event)
         finally:
@@ -108,6 +139,8 @@ class DeferredCells(QObject):
         self._incomplete = left_out > 0
         if left_out:
             self.timer.start()
+        else:
+            self._changed = False
 
     @property
     def pending(self) -> bool:
