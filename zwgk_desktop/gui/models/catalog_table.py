@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from zwgk_desktop.core.fields import FIELDS, FieldKind, FieldSpec
 from zwgk_desktop.core.model import Item
+from zwgk_desktop.core.text import shorten
 from zwgk_desktop.core.validation import Issue, Severity
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.clipboard import format_cell, parse_cell
@@ -54,7 +55,8 @@ SEVERITY_COLORS = {
 TEMPLATE_DIFF_COLOR = QColor("#d9c9f4")
 REVIEW_COLOR = QColor("#efe4fb")  # a cell with review comments (the delegate adds a flag)
 _Index = QModelIndex | QPersistentModelIndex
-_TOOLTIP_CHARS = 600  # a tooltip shows at most this much of a cell (the form shows it all)
+# A tooltip shows at most 600 characters of a cell and “…” (the form shows it all).
+_TOOLTIP_CHARS = 601
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
@@ -313,11 +315,11 @@ class ItemTableModel(QAbstractTableModel):
                 lines.append(f"与模板不同，模板为：{html.escape(original[:300])}")
         if spec.is_choice and not lines:
             values = "、".join(getattr(item, spec.key))
-            return html.escape(_tooltip_text(values)) if values else None
+            return html.escape(shorten(values, _TOOLTIP_CHARS)) if values else None
         if spec.kind is FieldKind.LONG_TEXT or lines:
             text = format_cell(spec.key, getattr(item, spec.key))
             if spec.kind is FieldKind.LONG_TEXT and text:
-                lines.insert(0, html.escape(_tooltip_text(text)).replace("\n", "<br/>"))
+                lines.insert(0, html.escape(shorten(text, _TOOLTIP_CHARS)).replace("\n", "<br/>"))
         if not lines:
             return None
         return "<p style='white-space:pre-wrap'>" + "<hr/>".join(lines) + "</p>"
@@ -431,8 +433,3 @@ class ItemTableModel(QAbstractTableModel):
     def _on_domains_reset(self) -> None:
         domain_id = self.domain_id
         self.set_domain(domain_id if domain_id and self.session.has_domain(domain_id) else None)
-
-
-def _tooltip_text(text: str) -> str:
-    """A cell's text as its tooltip shows it: the first _TOOLTIP_CHARS characters."""
-    return text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…"
