@@ -1,16 +1,18 @@
-"""Painting a screen of new cells over several event-loop turns, as a browser fills a page.
+"""Painting a screen of changed cells over several event-loop turns, as a browser fills a page.
 
 Drawing a cell never drawn before (CJK text laid out and elided by the style) costs
 ~60–190 µs; a paste of new text (or its undo) can show ~200 such cells at once, and one
-pass drawing them all kept the window from answering for 15–25 ms on an office PC. One frame (the table and its frozen columns) now draws new cells for at
-most ``seconds`` (cells in the pixmap cache cost ~10 µs and are always drawn); a cell past
-the budget gets its background only (selection and colour included) and the view repaints
-itself in the next turn, where the cells drawn come from the cache and more new ones are
-drawn. A screen of new text is complete after 2–4 frames, the window answering between.
+pass drawing them all kept the window from answering for 15–25 ms on an office PC. A frame
+that shows changed content (``DeferredCells``) now draws new cells for at most ``seconds``,
+the table and its frozen columns together (cells in the pixmap cache cost ~10 µs and are
+always drawn); a cell past the budget gets its background only (selection and colour
+included) and the view repaints itself in the next turn, where the cells drawn come from
+the cache and more new ones are drawn. A screen of new text is complete after 2–4 frames,
+the window answering between.
 
-Only frames that show changed content are limited (``DeferredCells``): scrolling and a
-view's first pass draw every cell (the first paint shows the whole table at once), and
-``full_paint()`` does the same for a grab that must show every cell (screenshots, tests).
+Scrolling and a view's first pass are not limited (the first paint shows the whole table
+at once), and ``full_paint()`` draws every cell for a grab that must show them all
+(screenshots, tests).
 """
 
 from __future__ import annotations
@@ -72,8 +74,12 @@ class PaintBudget:
 
     def allows_new_cell(self) -> bool:
         """Whether the pass may draw one more new cell (counts it either way)."""
+        deadline = self._deadline
         if (
-            not self._limited or self.drawn < MIN_NEW_CELLS or time.perf_counter() < self._deadline  # type: ignore[operator]
+            not self._limited
+            or deadline is None
+            or self.drawn < MIN_NEW_CELLS
+            or time.perf_counter() < deadline
         ):
             self.drawn += 1
             return True
@@ -106,20 +112,13 @@ class DeferredCells(QObject):
         """Hear of the content changes of the view's model (it changes with the view's)."""
         if model is self._model:
             return
-        old, self._model = self._model, model
-        for source in (old, model):
-            if source is None:
-                continue
-            for signal in (
-                source.dataChanged,
-                source.rowsInserted,
-                source.rowsRemoved,
-                source.layoutChanged,
-            ):
-                if source is old:
-                    signal.disconnect(self._content_changed)
-                else:
-                    signal.connect(self._content_changed)
+        if self._model is not None:
+            for signal in _content_signals(self._model):
+                signal.disconnect(self._content_changed)
+        self._model = model
+        if model is not None:
+            for signal in _content_signals(model):
+                signal.connect(self._content_changed)
 
     def _content_changed(self, *_: Any) -> None:
         self._changed = True
@@ -151,3 +150,8 @@ class DeferredCells(QObject):
         # The whole viewport: a scroll since may have moved the cells left out. The
         # cells already drawn come from the cache.
         self.view.viewport().update()
+
+
+def _content_signals(model: Any) -> tuple[Any, ...]:
+    """The model's signals that mean cells now show other text."""
+    return (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.layoutChanged)
