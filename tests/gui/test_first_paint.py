@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTableView
 
 from zwgk_desktop.gui.first_paint import PaintWatch
 
 
+class _CountingView(QTableView):
+    """Counts finished paints of its cells and says so, as ``ItemTableView`` does."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        self.paints += 1
+        self.painted.emit()
+
+
 def test_hidden_widget_is_not_waited_for(qtbot) -> None:
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
-    watch = PaintWatch(table.viewport())
+    watch = PaintWatch(table.viewport(), table.painted)
     assert watch.hold(lambda: None) is False  # hidden (tests, not shown yet): go ahead
 
 
 def test_work_runs_after_the_first_paint_only(qtbot) -> None:
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
     table.resize(400, 300)
-    watch = PaintWatch(table.viewport(), fallback_ms=60_000)
+    watch = PaintWatch(table.viewport(), table.painted, fallback_ms=60_000)
     seen: list[bool] = []
     table.show()  # visible, the paint is still to come
     assert watch.hold(lambda: seen.append(watch.painted)) is True
@@ -28,10 +44,10 @@ def test_work_runs_after_the_first_paint_only(qtbot) -> None:
 
 
 def test_fallback_runs_work_when_no_paint_comes(qtbot) -> None:
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
     table.show()
-    watch = PaintWatch(table.viewport(), fallback_ms=10)
+    watch = PaintWatch(table.viewport(), table.painted, fallback_ms=10)
     table.viewport().setUpdatesEnabled(False)  # shown but never painted (minimised)
     seen: list[str] = []
     assert watch.hold(lambda: seen.append("ran")) is True
@@ -58,18 +74,6 @@ def test_opened_catalog_is_checked_after_the_window_painted(qtbot, doc_path) -> 
         msgbox.set_test_mode(False)
 
 
-class _CountingView(QTableView):
-    """Counts finished paints of its viewport."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        self.paints += 1
-
-
 def _shown_and_painted(qtbot) -> _CountingView:
     table = _CountingView()
     qtbot.addWidget(table)
@@ -81,7 +85,7 @@ def _shown_and_painted(qtbot) -> _CountingView:
 
 def test_after_next_paint_waits_for_that_paint_to_finish(qtbot) -> None:
     table = _shown_and_painted(qtbot)
-    watch = PaintWatch(table.viewport(), next_paint_fallback_ms=60_000)
+    watch = PaintWatch(table.viewport(), table.painted, next_paint_fallback_ms=60_000)
     table.viewport().update()
     qtbot.waitUntil(lambda: watch.painted)  # the first paint is behind us
     before = table.paints
@@ -92,25 +96,25 @@ def test_after_next_paint_waits_for_that_paint_to_finish(qtbot) -> None:
     table.viewport().update()
     qtbot.waitUntil(lambda: seen != [])
     assert seen == [before + 1]  # ran once, after the paint had finished
-    assert not watch._filtering  # the widget's events are no longer filtered
+    assert not watch._listening  # no Python call per paint any more
 
 
 def test_after_next_paint_falls_back_when_nothing_repaints(qtbot) -> None:
     table = _shown_and_painted(qtbot)
-    watch = PaintWatch(table.viewport(), next_paint_fallback_ms=20)
+    watch = PaintWatch(table.viewport(), table.painted, next_paint_fallback_ms=20)
     table.viewport().update()
     qtbot.waitUntil(lambda: watch.painted)
     table.viewport().setUpdatesEnabled(False)  # the change was out of view
     seen: list[str] = []
     watch.after_next_paint(lambda: seen.append("ran"))
     qtbot.waitUntil(lambda: seen == ["ran"], timeout=2000)
-    assert not watch._filtering
+    assert not watch._listening
 
 
 def test_after_next_paint_runs_at_once_for_a_hidden_widget(qtbot) -> None:
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
-    watch = PaintWatch(table.viewport())
+    watch = PaintWatch(table.viewport(), table.painted)
     seen: list[str] = []
     watch.after_next_paint(lambda: seen.append("ran"))
     assert seen == ["ran"]
@@ -130,10 +134,12 @@ def test_warmup_steps_run_one_a_turn_before_the_held_work(qtbot) -> None:
     def broken() -> None:
         raise RuntimeError("the held work will meet this again and report it")
 
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
     table.resize(400, 300)
-    watch = PaintWatch(table.viewport(), fallback_ms=60_000, warmup=[step("a"), broken, step("b")])
+    watch = PaintWatch(
+        table.viewport(), table.painted, fallback_ms=60_000, warmup=[step("a"), broken, step("b")]
+    )
     table.show()
     assert watch.hold(lambda: order.append(("held", turns[0]))) is True
     while not any(name == "held" for name, _ in order):
@@ -153,12 +159,12 @@ def test_work_held_after_the_first_paint_still_waits_for_the_warmup_and_runs(qtb
     qtbot.addWidget(table)
     table.resize(400, 300)
     done: list[str] = []
-    watch = PaintWatch(table.viewport(), warmup=[lambda: done.append("warm")])
+    watch = PaintWatch(table.viewport(), table.painted, warmup=[lambda: done.append("warm")])
     table.show()
     qtbot.waitUntil(lambda: table.paints > 0)
     qtbot.waitUntil(lambda: done == ["warm"])  # started by the paint itself
     assert watch.hold(lambda: done.append("held")) is False  # warm already: go ahead
-    late = PaintWatch(table.viewport(), warmup=[lambda: done.append("warm2")])
+    late = PaintWatch(table.viewport(), table.painted, warmup=[lambda: done.append("warm2")])
     table.viewport().update()
     qtbot.waitUntil(lambda: late.painted)
     late._warmup.append(lambda: done.append("warm3"))  # still warming up when held
@@ -171,11 +177,14 @@ def test_soon_runs_right_after_the_first_paint_before_the_warm_up(qtbot) -> None
     """The form's fields and 最近打开 come in the first turn after the paint; the
     register and the rules warm up after them, each in a turn of its own."""
     order: list[str] = []
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
     table.resize(400, 300)
     watch = PaintWatch(
-        table.viewport(), fallback_ms=60_000, warmup=[lambda: order.append("warm-up")]
+        table.viewport(),
+        table.painted,
+        fallback_ms=60_000,
+        warmup=[lambda: order.append("warm-up")],
     )
     watch.soon(lambda: order.append(f"soon, painted={watch.painted}"))  # before show()
     table.show()  # as the app does: open, then show
@@ -185,9 +194,9 @@ def test_soon_runs_right_after_the_first_paint_before_the_warm_up(qtbot) -> None
 
 
 def test_soon_on_a_hidden_or_painted_widget_runs_in_the_next_turn(qtbot) -> None:
-    table = QTableView()
+    table = _CountingView()
     qtbot.addWidget(table)
-    watch = PaintWatch(table.viewport(), fallback_ms=60_000)
+    watch = PaintWatch(table.viewport(), table.painted, fallback_ms=60_000)
     seen: list[str] = []
     watch.soon(lambda: seen.append("hidden"))
     assert seen == []  # never inside the caller

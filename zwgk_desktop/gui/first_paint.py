@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 1000  # a window that is shown but never paints (minimised) still gets its work
@@ -25,11 +25,17 @@ NEXT_PAINT_FALLBACK_MS = 200  # a change out of view repaints nothing: do not wa
 
 
 class PaintWatch(QObject):
-    """Knows whether ``widget`` has painted yet and holds work back until it has."""
+    """Knows whether ``widget`` has painted yet and holds work back until it has.
+
+    ``painted`` is a signal the widget emits after each paint (``ItemTableView.painted``),
+    not an event filter: a Python filter has PySide convert each event to its Python
+    class, and the first conversion builds all ~50 of PySide's event classes (~5 ms
+    before the first paint)."""
 
     def __init__(
         self,
         widget: QWidget,
+        painted: SignalInstance,
         fallback_ms: int = FALLBACK_MS,
         next_paint_fallback_ms: int = NEXT_PAINT_FALLBACK_MS,
         warmup: Sequence[Callable[[], None]] = (),
@@ -39,6 +45,7 @@ class PaintWatch(QObject):
         whichever needed it first, they froze the new window for ~150 ms."""
         super().__init__(widget)
         self._widget = widget
+        self._painted_signal = painted
         self.painted = False
         self._warmup = list(warmup)
         self._release_pending = False
@@ -53,30 +60,28 @@ class PaintWatch(QObject):
         self._next_fallback.setSingleShot(True)
         self._next_fallback.setInterval(next_paint_fallback_ms)
         self._next_fallback.timeout.connect(self._release_next)
-        self._filtering = False
+        self._listening = False
         self._watch(True)
 
     def _watch(self, on: bool) -> None:
-        """Filter the widget's events only while something waits for a paint: a Python
-        filter costs a call per event of the widget."""
-        if on and not self._filtering:
-            self._widget.installEventFilter(self)
-        elif not on and self._filtering:
-            self._widget.removeEventFilter(self)
-        self._filtering = on
+        """Hear of paints only while something waits for one: a connected Python slot
+        costs a call per paint."""
+        if on and not self._listening:
+            self._painted_signal.connect(self._on_paint)
+        elif not on and self._listening:
+            self._painted_signal.disconnect(self._on_paint)
+        self._listening = on
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if obj is self._widget and event.type() == QEvent.Type.Paint:
-            if not self.painted:
-                self.painted = True
-                if self._waiting or self._warmup or self._first:
-                    self._schedule_release()  # after this paint has finished
-            if self._after_next:  # likewise; work queued meanwhile waits for the next one
-                ready, self._after_next = self._after_next, []
-                self._next_fallback.stop()
-                QTimer.singleShot(0, self, lambda: _run(ready))
-            self._watch(False)
-        return False
+    def _on_paint(self) -> None:
+        if not self.painted:
+            self.painted = True
+            if self._waiting or self._warmup or self._first:
+                self._schedule_release()  # after this paint has finished
+        if self._after_next:  # likewise; work queued meanwhile waits for the next one
+            ready, self._after_next = self._after_next, []
+            self._next_fallback.stop()
+            QTimer.singleShot(0, self, lambda: _run(ready))
+        self._watch(False)
 
     def hold(self, callback: Callable[[], None]) -> bool:
         """Run ``callback`` after the first paint and return True; False if there is

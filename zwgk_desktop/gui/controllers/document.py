@@ -70,7 +70,7 @@ class DocumentController(QObject):
         self.issues_panel = issues_panel
         form.setEnabled(False)
         # Checking and the form's 公开依据 hint start once the clerk sees the table.
-        self.paint_watch = PaintWatch(table.viewport(), warmup=checking_warmup())
+        self.paint_watch = PaintWatch(table.viewport(), table.painted, warmup=checking_warmup())
         form.paint_hold = self.paint_watch.hold
 
     # ----------------------------------------------------------------- session

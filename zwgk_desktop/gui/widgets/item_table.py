@@ -37,6 +37,7 @@ MAX_COLUMN = 420
 class ItemTableView(QTableView):
     clear_requested = Signal()  # Delete/Backspace on selected cells (not while editing)
     rows_dropped = Signal(object, int)  # (domain rows, target domain row: insert before)
+    painted = Signal()  # after each paint of the cells (``first_paint.PaintWatch``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +127,7 @@ class ItemTableView(QTableView):
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         self.deferred_cells.paint(event, super().paintEvent)
+        self.painted.emit()
 
     def updateGeometries(self) -> None:  # noqa: N802 (Qt name)
         super().updateGeometries()
