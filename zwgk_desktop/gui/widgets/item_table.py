@@ -28,6 +28,7 @@ from zwgk_desktop.gui.paint_budget import DeferredCells
 from zwgk_desktop.gui.widgets.compact import FROZEN_KEYS, column_widths
 from zwgk_desktop.gui.widgets.frozen import FrozenView
 from zwgk_desktop.gui.widgets.header_selection import HeaderSelection
+from zwgk_desktop.gui.widgets.row_numbers import RowNumbers
 from zwgk_desktop.gui.widgets.viewport import own_viewport
 
 MIN_COLUMN = 56
@@ -56,6 +57,7 @@ class ItemTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setCornerButtonEnabled(True)
+        self.setVerticalHeader(RowNumbers(self))
         look.plain_row_numbers(self)
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
