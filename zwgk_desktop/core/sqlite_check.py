@@ -9,14 +9,13 @@ and finally every row's types, JSON shapes, vocabulary and sizes.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zwgk_desktop.core.errors import FileUnreadableError, ZwgkError
 from zwgk_desktop.core.sqlite_gate import Gate, check_rows, check_schema
 
 
-@dataclass(frozen=True)
-class FileKind:
+class FileKind(NamedTuple):
     """Our kind of file: its application id and how to say "not one" (``{name}`` is filled)."""
 
     application_id: int
@@ -26,8 +25,7 @@ class FileKind:
     gate: Gate | None = None
 
 
-@dataclass(frozen=True)
-class CheckedFile:
+class CheckedFile(NamedTuple):
     """What the check saw: the ``(type, name)`` rows of ``sqlite_master`` and the names
     of the migrations the file has (empty without a gate)."""
 

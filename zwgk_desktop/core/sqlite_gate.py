@@ -24,9 +24,8 @@ import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from sqlite_utils import Database, Migrations
@@ -53,8 +52,7 @@ def _longer(column: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class TableRule:
+class TableRule(NamedTuple):
     """What each row of one table must hold; ``max_rows`` bounds the table (None: no bound)."""
 
     table: str
@@ -140,8 +138,7 @@ class TableRule:
         return conds
 
 
-@dataclass(frozen=True)
-class Schema:
+class Schema(NamedTuple):
     """One kind of file's migrations, in order, named without importing sqlite-utils."""
 
     name: str  # the migration set
@@ -166,12 +163,11 @@ def _migrations(schema: Schema) -> Migrations:
     return result
 
 
-@dataclass(frozen=True)
-class Gate:
+class Gate(NamedTuple):
     """Our schema (its migrations) and the row rules of one kind of file."""
 
     schema: Schema
-    rules: tuple[TableRule, ...] = field(default=())
+    rules: tuple[TableRule, ...] = ()
 
 
 def _normal_sql(sql: object) -> str:

@@ -20,9 +20,8 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zwgk_desktop.core.cell_block import CellBlock
 from zwgk_desktop.core.errors import (
@@ -99,8 +98,7 @@ _META_KEYS = ("unit", "region", "year", "contact", "date", "levels", "source")
 _JSON_META_KEYS = ("levels", "source")  # stored as JSON text in the key/value meta table
 
 
-@dataclass(frozen=True)
-class SnapshotInfo:
+class SnapshotInfo(NamedTuple):
     id: int
     name: str
     created: str

@@ -11,8 +11,7 @@ keys keep working as usual in the form's text fields.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 MENUS: tuple[str, ...] = ("文件", "编辑", "视图", "领域", "校验", "审核", "帮助")
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     id: str
     text: str
     menus: tuple[str, ...]

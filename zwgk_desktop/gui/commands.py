@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from zwgk_desktop.core.cell_block import CellBlock
-from zwgk_desktop.core.meta_edit import SubjectChange, changed_fields, following_subjects
 from zwgk_desktop.core.model import CatalogMeta, Domain, Item
 from zwgk_desktop.gui.session import Session, WriteFailed
+
+if TYPE_CHECKING:
+    from zwgk_desktop.core.meta_edit import SubjectChange  # (loaded with the first 目录信息 edit)
 
 CELL_MERGE_ID = 1001
 
@@ -300,6 +302,8 @@ def set_cells(
 
 def edit_meta(session: Session, meta: CatalogMeta) -> EditCommand | None:
     """A command setting 目录信息 (and the 公开主体 cells that follow the unit); None if same."""
+    from zwgk_desktop.core.meta_edit import changed_fields, following_subjects
+
     old = session.meta
     labels = changed_fields(old, meta)
     if not labels and old.date == meta.date:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -57,8 +56,7 @@ def drop_review_copy(document: Document) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@dataclass(frozen=True)
-class ReviewWidgets:
+class ReviewWidgets(NamedTuple):
     """The review's own widgets, built by the window: banner, comments dock, 比较 dock."""
 
     banner: ReviewBanner

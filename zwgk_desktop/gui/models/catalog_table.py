@@ -22,7 +22,6 @@ from zwgk_desktop.core.validation import Issue, Severity
 from zwgk_desktop.gui import commands
 from zwgk_desktop.gui.clipboard import format_cell, parse_cell
 from zwgk_desktop.gui.issue_store import worst
-from zwgk_desktop.gui.search import filter_rows
 from zwgk_desktop.gui.session import Session
 from zwgk_desktop.gui.template_ops import differing_fields, template_for, template_item
 from zwgk_desktop.gui.widgets.compact import SHORT_LABELS
@@ -103,6 +102,8 @@ class ItemTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
+        from zwgk_desktop.gui.search import filter_rows  # (not needed to show the catalog)
+
         self.beginResetModel()
         self.filter_text = text
         self._visible = filter_rows(self._items(), text) if self.domain_id else None

@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from zwgk_desktop.core.validation import Severity
-from zwgk_desktop.core.validation.registry import RULES
 from zwgk_desktop.gui.issue_store import SEVERITIES, Located
 from zwgk_desktop.gui.live_validation import LiveValidation
 
@@ -38,6 +37,8 @@ _ICONS = {
 
 def rule_title(rule_id: str) -> str:
     """The rule's Chinese name (“未填写单位”), or the id for an unknown rule."""
+    from zwgk_desktop.core.validation.registry import RULES  # (with the first finding)
+
     rule = RULES.get(rule_id)
     return rule.title if rule is not None else rule_id
 
