@@ -8,7 +8,6 @@ on machines without a display).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -233,9 +232,6 @@ def main(argv: list[str] | None = None, exec_: bool = True) -> Any:
     if missing and QApplication_instance() is None:
         print(missing, file=sys.stderr)
         return 2
-    # No cyclic collection while the window is built (~65 passes before the first paint,
-    # ~3% of it, in objects that live on): MainThreadGC takes collection over below.
-    gc.disable()
     early = None
     if not args.demo:
         from zwgk_desktop.gui.preopen import preopen
