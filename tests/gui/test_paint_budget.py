@@ -202,7 +202,9 @@ def test_a_scroll_draws_every_cell_in_one_frame(window, qtbot) -> None:
     shown before sees their text in every frame."""
     from zwgk_desktop.core.model import Item
 
-    items = [Item(level1="一级", level2=f"翻页事项{n}") for n in range(200)]
+    items = [
+        Item(level1="一级", level2=f"翻页事项{n}", content=f"翻页内容{n}") for n in range(200)
+    ]  # new text under the frozen columns' view and beside it
     window.session.insert_items("alpha", len(window.session.items("alpha")), items)
     qtbot.wait(20)
     budget = window.table.itemDelegate().budget

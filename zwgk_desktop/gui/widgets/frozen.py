@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -107,6 +107,15 @@ class FrozenView(QTableView):
 
     def width_frozen(self) -> int:
         return sum(self.main.columnWidth(c) for c in range(self.count)) if self.isVisible() else 0
+
+    def covered(self) -> QRect:
+        """The part of the main view's cell area this view lies over (empty when hidden):
+        its cells there are never seen, so the main view does not draw them."""
+        if not self.isVisible():
+            return QRect()
+        cells = self.viewport()
+        main = self.main.viewport()
+        return QRect(main.mapFrom(self.main, cells.mapTo(self.main, QPoint(0, 0))), cells.size())
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         self.deferred_cells.paint(event, super().paintEvent)

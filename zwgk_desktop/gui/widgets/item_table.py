@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -128,6 +128,14 @@ class ItemTableView(QTableView):
             self.frozen.setItemDelegate(twin(self.frozen) if twin is not None else delegate)
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        # The frozen columns' view lies over the left of the cells: what is under it is not
+        # drawn (a quarter of the cells of a first paint). Qt repaints rather than moves
+        # pixels when the view scrolls, since a widget overlaps it, so nothing from under
+        # it ever comes into sight.
+        hidden = self.frozen.covered() if "frozen" in self.__dict__ else QRect()
+        region = event.region()
+        if not hidden.isEmpty() and region.intersects(hidden):
+            event = QPaintEvent(region.subtracted(QRegion(hidden)))
         self.deferred_cells.paint(event, super().paintEvent)
         self.painted.emit()
 
