@@ -192,30 +192,41 @@ NOT_BEFORE_FIRST_PAINT = (
 )
 
 
-def test_the_first_screen_loads_only_what_it_shows(doc_path: Path, zwgk_home: Path) -> None:
+# A fresh process starts the app on a file (up to the table's first paint, or just until
+# the window is built) and prints which of the modules or ``module.Class`` names given
+# after the file are loaded or built by then.
+_LOADED_AT_START = (
+    "import os, sys, time\nfrom zwgk_desktop.gui import app\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "until_painted = sys.argv[2] == 'painted'\n"
+    "window = app.main(sys.argv[1:2], exec_=False)\n"
+    "assert window.table_model.rowCount() > 0\n"
+    "deadline = time.monotonic() + 30\n"
+    "while until_painted and not window.doc.paint_watch.painted:\n"
+    "    assert time.monotonic() < deadline\n"
+    "    QApplication.processEvents()\n"
+    "def built(name):\n"
+    "    module, _, cls = name.rpartition('.')\n"
+    "    return module in sys.modules and cls in vars(sys.modules[module])\n"
+    "print(' '.join(m for m in sys.argv[3:] if m in sys.modules or built(m)) or 'none')\n"
+    "sys.stdout.flush(); os._exit(0)"
+)
+
+
+def _loaded_at_start(doc_path: Path, zwgk_home: Path, until: str, names: tuple[str, ...]) -> str:
     result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import os, sys\nfrom zwgk_desktop.gui import app\n"
-            "window = app.main(sys.argv[1:2], exec_=False)\n"
-            "assert window.table_model.rowCount() > 0\n"
-            "def built(name):\n"
-            "    module, _, cls = name.rpartition('.')\n"
-            "    return module in sys.modules and cls in vars(sys.modules[module])\n"
-            "print(' '.join(m for m in sys.argv[2:] if m in sys.modules or built(m))"
-            " or 'none')\n"
-            "sys.stdout.flush(); os._exit(0)",
-            str(doc_path),
-            *NOT_BEFORE_FIRST_PAINT,
-        ],
+        [sys.executable, "-c", _LOADED_AT_START, str(doc_path), until, *names],
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_HOME": str(zwgk_home)},
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["none"]
+    return result.stdout.strip()
+
+
+def test_the_first_screen_loads_only_what_it_shows(doc_path: Path, zwgk_home: Path) -> None:
+    assert _loaded_at_start(doc_path, zwgk_home, "built", NOT_BEFORE_FIRST_PAINT) == "none"
 
 
 # Built by PySide the first time Python is handed an event of unknown class (an event
@@ -230,32 +241,8 @@ EVENT_CLASSES_NOT_HANDLED = (
 def test_the_first_paint_hands_python_no_event_of_unknown_class(
     doc_path: Path, zwgk_home: Path
 ) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import os, sys, time\nfrom zwgk_desktop.gui import app\n"
-            "from PySide6.QtWidgets import QApplication\n"
-            "window = app.main(sys.argv[1:2], exec_=False)\n"
-            "deadline = time.monotonic() + 30\n"
-            "while not window.doc.paint_watch.painted and time.monotonic() < deadline:\n"
-            "    QApplication.processEvents()\n"
-            "assert window.doc.paint_watch.painted\n"
-            "def built(name):\n"
-            "    module, _, cls = name.rpartition('.')\n"
-            "    return cls in vars(sys.modules[module])\n"
-            "print(' '.join(m for m in sys.argv[2:] if built(m)) or 'none')\n"
-            "sys.stdout.flush(); os._exit(0)",
-            str(doc_path),
-            *EVENT_CLASSES_NOT_HANDLED,
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_HOME": str(zwgk_home)},
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["none"]
+    loaded = _loaded_at_start(doc_path, zwgk_home, "painted", EVENT_CLASSES_NOT_HANDLED)
+    assert loaded == "none"
 
 
 def test_the_start_paints_the_table_before_the_form_and_the_recent_list(
