@@ -22,7 +22,7 @@ from typing import Any
 from zwgk_desktop.core.cell_block import KEEP
 from zwgk_desktop.core.choice_words import COMPOUND_CHARS, choice_terms, split_list
 from zwgk_desktop.core.fields import FIELD_BY_KEY, FIELDS, FieldKind
-from zwgk_desktop.core.text import clean_cell, fold, simplify
+from zwgk_desktop.core.text import clean_cell, fold, shorten, simplify
 from zwgk_desktop.core.vocab import AUDIENCE, CHANNELS, LEVEL, METHOD, Vocabulary
 from zwgk_desktop.core.xlsx.glyphs import parse_channels, parse_mark
 from zwgk_desktop.core.xlsx.headers import (
@@ -45,6 +45,7 @@ _VOCABS: tuple[tuple[str, Vocabulary], ...] = (
 )
 _WORDED = ("method", "audience", "level")  # choice fields also written as compound words
 _GLYPHS = frozenset("■□√☑☐✓✔")
+_QUOTED_CHARS = 16  # a refused value quoted in its reason, “…” included when cut
 _LONGEST_TERMS = 24  # "县(市、区)级、乡(镇、街道)级" is 16: longer text is never only terms
 
 
@@ -152,11 +153,14 @@ def check_value(key: str, text: str) -> tuple[Any, str | None]:
     if not choice:
         if kind is not None and kind != "channels":
             return None, (
-                f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
+                f"“{shorten(stripped, _QUOTED_CHARS)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
             )
         return clean_cell(text), None
     if kind is not None and kind != key:
-        return None, f"“{_short(stripped)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}"
+        return (
+            None,
+            f"“{shorten(stripped, _QUOTED_CHARS)}”是{FIELD_BY_KEY[kind].label}的取值，不能填入{spec.label}",
+        )
     vocab = spec.vocabulary
     assert vocab is not None
     if key == "channels" and any(ch in _GLYPHS for ch in stripped):
@@ -166,13 +170,9 @@ def check_value(key: str, text: str) -> tuple[Any, str | None]:
     terms, unknown = choice_terms(key, stripped)
     if unknown and not vocab.open:
         return None, (
-            f"“{_short(unknown[0])}”不是{spec.label}的取值（可填：{'、'.join(vocab.terms)}）"
+            f"“{shorten(unknown[0], _QUOTED_CHARS)}”不是{spec.label}的取值（可填：{'、'.join(vocab.terms)}）"
         )
     return vocab.normalize(terms + unknown), None
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 16 else text[:15] + "…"
 
 
 # --------------------------------------------------------------------- planning
@@ -212,7 +212,7 @@ def plan_paste(rows: Sequence[Sequence[str]], start_column: int) -> PastePlan:
 
 
 def _first_refused(refused: list[Refusal], column: int) -> str:
-    return next(_short(r.value) for r in refused if r.column == column)
+    return next(shorten(r.value, _QUOTED_CHARS) for r in refused if r.column == column)
 
 
 def _header_plan(block: list[list[str]], width: int) -> PastePlan | None:
