@@ -5,28 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QGuiApplication, QImage
-
+from tests.gui.paints import on_screen, rendered
 from zwgk_desktop.core.model import Item
 from zwgk_desktop.gui import delegates
-from zwgk_desktop.gui.paint_budget import full_paint
-
-
-def _table_on_screen(window) -> QImage:
-    """The table as the window shows it now (its backing store), painting nothing."""
-    table = window.table
-    corner = table.mapTo(window, QPoint(0, 0))
-    shot = QGuiApplication.primaryScreen().grabWindow(
-        window.winId(), corner.x(), corner.y(), *table.size().toTuple()
-    )
-    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
-
-
-def _table_rendered(window) -> QImage:
-    with full_paint():
-        image = window.table.grab().toImage()  # the table with its frozen columns' view
-    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 def test_cells_under_the_frozen_columns_are_drawn_once(qtbot, doc_path) -> None:
@@ -89,4 +70,4 @@ def test_the_screen_shows_every_cell_after_scrolling_sideways_and_down(window, q
     qtbot.wait(20)
     assert 0 < sideways.value() < sideways.maximum()  # a column half under the frozen ones
     cells = table.viewport().geometry()  # (the row numbers' hover marks may differ)
-    assert _table_on_screen(window).copy(cells) == _table_rendered(window).copy(cells)
+    assert on_screen(window, table).copy(cells) == rendered(table).copy(cells)

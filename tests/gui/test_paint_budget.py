@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.paints import on_screen, rendered
 from zwgk_desktop.gui import delegates
 from zwgk_desktop.gui.paint_budget import MIN_NEW_CELLS, full_paint
 
 
 def _on_screen(window) -> QImage:
-    """What the window shows now (its backing store), without painting anything."""
-    viewport = window.table.viewport()
-    corner = viewport.mapTo(window, QPoint(0, 0))
-    screen = QGuiApplication.primaryScreen()
-    shot = screen.grabWindow(window.winId(), corner.x(), corner.y(), *viewport.size().toTuple())
-    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return on_screen(window, window.table.viewport())
 
 
 def _rendered(window) -> QImage:
-    with full_paint():
-        image = window.table.viewport().grab().toImage()
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+    return rendered(window.table.viewport())
 
 
 def _content_changed(window) -> None:
