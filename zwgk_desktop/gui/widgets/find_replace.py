@@ -215,7 +215,7 @@ class FindReplaceDialog(FittedDialog):
         text = self.find_edit.text()
         if not text.strip():
             self._stop_waiting()
-            self.status.setText("请输入要查找的文字")
+            self._say("请输入要查找的文字")
             return None
         catalog_scope = self.scope.currentIndex() == self.SCOPE_CATALOG
         position = self.current()
